@@ -1,0 +1,76 @@
+"""The command line. Each module in this package adds its commands with ``register(commands)``.
+
+Handlers take the parsed args and return an exit code. A ShopTeamError becomes a message on
+stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import pkgutil
+import sys
+from typing import Any
+
+from app import __version__
+from app.errors import ShopTeamError
+from app.i18n import _, set_language
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own usage errors: exit 2 with the usage line
+        self.print_usage(sys.stderr)
+        self.exit(2, _("Error: {message}", message=message) + "\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="shopteam", description=_("ShopTeam - e-commerce operations department manager"))
+    parser.add_argument("--version", action="version", version=f"ShopTeam {__version__}")
+    parser.add_argument("--db", metavar="PATH_OR_URL", help=_("database file or SQLAlchemy URL (default: SHOPTEAM_DB or the user data folder)"))
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help=_("language of messages"))
+    parser.add_argument("--selftest", action="store_true", help=_("open the main window on a temporary database and exit"))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        register = getattr(module, "register", None)
+        if register:
+            register(commands)
+    return parser
+
+
+def print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def fail(message: str, code: int = 1) -> int:
+    print(message, file=sys.stderr)
+    return code
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.lang:
+        set_language(args.lang)
+    if args.selftest or not args.command:
+        from ui.app import run_desktop
+
+        return run_desktop(db_location=args.db, selftest=args.selftest, language=args.lang)
+    try:
+        if getattr(args, "needs_db", True):
+            from app.db import open_database
+
+            open_database(args.db)
+        return int(args.handler(args) or 0)
+    except ShopTeamError as exc:
+        return fail(_("Error: {message}", message=str(exc)), exc.exit_code)
+    except KeyboardInterrupt:
+        return fail(_("Interrupted; nothing more was changed."), 130)
+    except BrokenPipeError:
+        return 0
+    except OSError as exc:
+        return fail(_("Error: {message}", message=f"{exc.strerror or exc}: {getattr(exc, 'filename', '') or ''}".strip(": ")), 6)

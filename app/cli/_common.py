@@ -1,0 +1,37 @@
+"""Shared argument helpers for command modules."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from app.errors import ValidationError
+from app.services.context import Actor
+
+
+def cli_actor() -> Actor:
+    return Actor.system("cli")
+
+
+def month_arg(text: str) -> tuple[int, int]:
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise ValidationError("{value!r} is not a month; write it as YYYY-MM, e.g. 2026-11.", value=text)
+    return int(m.group(1)), int(m.group(2))
+
+
+def date_arg(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError("{value!r} is not a date; write it as YYYY-MM-DD.", value=text) from None
+
+
+def datetime_arg(text: str) -> datetime:
+    t = text.strip().replace("T", " ")
+    for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"):
+        try:
+            return datetime.strptime(t, fmt)
+        except ValueError:
+            continue
+    raise ValidationError("{value!r} is not a time; write it as \"YYYY-MM-DD HH:MM\".", value=text)

@@ -1,0 +1,39 @@
+"""policy list / policy set."""
+
+from __future__ import annotations
+
+from app.cli import print_json
+from app.cli._common import cli_actor
+from app.i18n import _
+
+
+def register(commands) -> None:
+    p = commands.add_parser("policy", help=_("list or change policy settings"))
+    sub = p.add_subparsers(dest="policy_command", metavar="ACTION", required=True)
+    q = sub.add_parser("list", help=_("list settings with their values"))
+    q.add_argument("--format", choices=["json", "text"], default="text")
+    q.set_defaults(handler=_list)
+    q = sub.add_parser("set", help=_("change a setting"))
+    q.add_argument("key")
+    q.add_argument("value")
+    q.set_defaults(handler=_set)
+
+
+def _list(args) -> int:
+    from app.services import policy
+
+    rows = policy.list_settings(cli_actor())
+    if args.format == "json":
+        print_json([{k: r[k] for k in ("key", "group", "type", "value", "default", "allowed", "unit")} for r in rows])
+    else:
+        for r in rows:
+            print(f"{r['key']:40} {r['value']!s:20} {_(r['label'])}")
+    return 0
+
+
+def _set(args) -> int:
+    from app.services import policy
+
+    value = policy.set_value(cli_actor(), args.key, args.value)
+    print(_("{key} = {value}", key=args.key, value=value))
+    return 0

@@ -1,0 +1,181 @@
+"""The database: engine, sessions and the schema check at start-up.
+
+SQLite (the default, a file in the user data folder) runs in WAL mode with foreign keys,
+synchronous=FULL and a busy timeout, and every transaction starts with BEGIN IMMEDIATE so
+two processes on one file queue instead of failing. Any SQLAlchemy URL works unchanged,
+e.g. ``postgresql+psycopg://user@host/shopteam`` for a shop with several PCs.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import sessionmaker
+from sqlmodel import Session
+
+from app.errors import DatabaseError, SchemaTooNew
+from app.paths import user_data_dir
+
+DEFAULT_FILENAME = "shopteam.db"
+BUSY_TIMEOUT_MS = 15000
+
+
+def default_path() -> Path:
+    return user_data_dir() / DEFAULT_FILENAME
+
+
+def resolve_url(location: str | None = None) -> str:
+    """--db beats SHOPTEAM_DB beats the file in the user data folder; a plain path means SQLite."""
+    location = location or os.environ.get("SHOPTEAM_DB") or str(default_path())
+    if "://" in location:
+        return location
+    return "sqlite:///" + str(Path(location).expanduser().resolve())
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cur = dbapi_connection.cursor()
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+class Database:
+    """One open database: the engine and a session factory."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.is_sqlite = url.startswith("sqlite")
+        if self.is_sqlite:
+            path = self.path
+            if path is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            self.engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+            _configure_sqlite(self.engine)
+        else:
+            self.engine = create_engine(url, pool_pre_ping=True)
+        self._sessions = sessionmaker(self.engine, class_=Session, expire_on_commit=False)
+
+    @property
+    def path(self) -> Path | None:
+        if not self.is_sqlite:
+            return None
+        raw = self.url.split("///", 1)[-1]
+        return None if raw in ("", ":memory:") else Path(raw)
+
+    @property
+    def display_name(self) -> str:
+        """For the status bar: the file, or the URL without its password."""
+        if self.is_sqlite:
+            return str(self.path)
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+_current: Database | None = None
+
+
+def current() -> Database:
+    if _current is None:
+        raise DatabaseError("No database is open.")
+    return _current
+
+
+def set_current(db: Database | None) -> None:
+    global _current
+    if _current is not None and _current is not db:
+        _current.dispose()
+    _current = db
+
+
+@contextmanager
+def transaction() -> Iterator[Session]:
+    """One user action = one transaction: commit at the end, roll back on any error."""
+    with current().session() as session:
+        with session.begin():
+            yield session
+
+
+@contextmanager
+def reading() -> Iterator[Session]:
+    """A read-only unit of work (no audit, nothing to commit)."""
+    with current().session() as session:
+        with session.begin():
+            yield session
+
+
+def open_database(location: str | None = None, *, migrate: bool = True) -> Database:
+    """Open (and create or migrate) the database and make it current.
+
+    A database written by a newer ShopTeam is refused, never opened.
+    """
+    from app import schema
+
+    url = resolve_url(location)
+    try:
+        db = Database(url)
+        state = schema.check(db.engine)
+    except SchemaTooNew:
+        raise
+    except DatabaseError:
+        raise
+    except Exception as exc:  # driver errors: unreachable server, unreadable file
+        raise DatabaseError("Cannot open the database {where}: {reason}", where=_safe(url), reason=_reason(exc)) from exc
+    if state != "current":
+        if not migrate:
+            raise DatabaseError("The database {where} needs upgrading; open it with ShopTeam to upgrade it.", where=_safe(url))
+        try:
+            schema.upgrade(db.engine)
+        except Exception as exc:
+            raise DatabaseError("Upgrading the database {where} failed: {reason}", where=_safe(url), reason=_reason(exc)) from exc
+    set_current(db)
+    return db
+
+
+def _safe(url: str) -> str:
+    if url.startswith("sqlite"):
+        return url.split("///", 1)[-1]
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _reason(exc: Exception) -> str:
+    text_ = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return text_[0] if text_ else exc.__class__.__name__
+
+
+def table_names(engine: Engine) -> list[str]:
+    return inspect(engine).get_table_names()
+
+
+def integrity_problems(db: Database) -> list[str]:
+    """SQLite's integrity and foreign-key checks; an empty list means the file is sound."""
+    if not db.is_sqlite:
+        return []
+    problems: list[str] = []
+    with db.engine.connect() as conn:
+        for (row,) in conn.execute(text("PRAGMA integrity_check")):
+            if row != "ok":
+                problems.append(str(row))
+        for row in conn.execute(text("PRAGMA foreign_key_check")):
+            problems.append(f"foreign key: table {row[0]} rowid {row[1]} -> {row[2]}")
+    return problems

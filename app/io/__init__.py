@@ -1,0 +1,1 @@
+"""Imports and exports: CSV/XLSX tables, clock exports, reports."""

@@ -1,0 +1,197 @@
+"""Reading and writing spreadsheet tables (CSV in any encoding Excel writes, and XLSX).
+
+Every import reads its file through ``read_table`` and gets rows as dicts keyed by a
+canonical column name, with the spreadsheet row number for error messages.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from app.errors import ValidationError
+
+MAX_IMPORT_BYTES = 50 * 1024 * 1024
+_ENCODINGS = ("utf-8-sig", "gb18030")  # gb18030 is a superset of GBK/GB2312
+_DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass
+class TableRow:
+    number: int  # spreadsheet row number (header is row 1)
+    values: dict[str, Any]  # canonical column -> cell value (str for CSV, native for XLSX)
+
+    def text(self, column: str) -> str:
+        value = self.values.get(column)
+        if value is None:
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, datetime):
+            return value.strftime("%Y-%m-%d %H:%M:%S")
+        if isinstance(value, date):
+            return value.isoformat()
+        return str(value).strip()
+
+
+def _normalise_header(name: Any) -> str:
+    return str(name or "").strip().lstrip("\ufeff").strip().lower().replace(" ", "").replace("_", "").replace(".", "")
+
+
+def _decode(data: bytes) -> str:
+    if b"\x00" in data[:4096]:
+        raise ValidationError("The file is not a text table (CSV) or an Excel workbook (XLSX).")
+    for encoding in _ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ValidationError("The file's text encoding is not UTF-8 or GBK; save it again as CSV UTF-8 from Excel.")
+
+
+def _read_csv(data: bytes) -> list[list[Any]]:
+    text = _decode(data)
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        return [row for row in csv.reader(io.StringIO(text), dialect)]
+    except csv.Error as exc:
+        raise ValidationError("The CSV file cannot be read: {reason}", reason=str(exc)) from None
+
+
+def _read_xlsx(path: Path) -> list[list[Any]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception:
+        raise ValidationError("The Excel file {name} cannot be opened; it may be damaged or not an .xlsx file.", name=path.name) from None
+    try:
+        sheet = workbook.worksheets[0]
+        return [list(row) for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+
+
+def read_table(path: str | Path, columns: dict[str, Sequence[str]], required: Iterable[str]) -> list[TableRow]:
+    """Read a CSV/XLSX file whose header names the columns in Chinese or English.
+
+    ``columns`` maps each canonical column to the header spellings it accepts. Raises
+    ValidationError for an unreadable file or a missing required column.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise ValidationError("The file {path} does not exist.", path=str(path))
+    if path.is_dir():
+        raise ValidationError("{path} is a folder; choose a CSV or XLSX file.", path=str(path))
+    size = path.stat().st_size
+    if size == 0:
+        raise ValidationError("The file {name} is empty.", name=path.name)
+    if size > MAX_IMPORT_BYTES:
+        raise ValidationError("The file {name} is too large ({mb} MB); the limit is 50 MB.", name=path.name, mb=size // (1024 * 1024))
+    with path.open("rb") as fh:
+        head = fh.read(4)
+    if head.startswith(b"PK\x03\x04"):
+        raw_rows = _read_xlsx(path)
+    else:
+        raw_rows = _read_csv(path.read_bytes())
+    # skip leading blank rows
+    while raw_rows and all(_blank(c) for c in raw_rows[0]):
+        raw_rows.pop(0)
+    if not raw_rows:
+        raise ValidationError("The file {name} has no header row.", name=path.name)
+    lookup = {_normalise_header(alias): canon for canon, aliases in columns.items() for alias in (canon, *aliases)}
+    header = [lookup.get(_normalise_header(h)) for h in raw_rows[0]]
+    missing = [c for c in required if c not in header]
+    if missing:
+        wanted = ", ".join(f"{c} ({'/'.join(columns[c])})" if columns.get(c) else c for c in missing)
+        raise ValidationError("The file {name} lacks the column(s): {columns}.", name=path.name, columns=wanted)
+    rows: list[TableRow] = []
+    for offset, raw in enumerate(raw_rows[1:], start=2):
+        if all(_blank(c) for c in raw):
+            continue
+        values = {canon: raw[i] for i, canon in enumerate(header) if canon and i < len(raw)}
+        rows.append(TableRow(offset, values))
+    return rows
+
+
+def _blank(cell: Any) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def safe_cell(value: Any) -> Any:
+    """Neutralise formula injection: a text cell starting with = + - @ gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(_DANGEROUS_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _cell_text(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    return value
+
+
+def write_table(path: str | Path, header: Sequence[str], rows: Iterable[Sequence[Any]], sheet_title: str = "Sheet1") -> Path:
+    """Write CSV (UTF-8 with BOM, so Excel on Chinese Windows opens it) or XLSX by the suffix."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise ValidationError("Choose a file name ending in .csv or .xlsx (got {name}).", name=path.name)
+    if not path.parent.exists():
+        raise ValidationError("The folder {folder} does not exist.", folder=str(path.parent))
+    clean_rows = [[safe_cell(_cell_text(v)) for v in row] for row in rows]
+    try:
+        if suffix == ".csv":
+            with path.open("w", encoding="utf-8-sig", newline="") as fh:
+                writer = csv.writer(fh)
+                writer.writerow([safe_cell(h) for h in header])
+                writer.writerows(clean_rows)
+        else:
+            from openpyxl import Workbook
+
+            wb = Workbook(write_only=True)
+            ws = wb.create_sheet(title=sheet_title[:31] or "Sheet1")
+            ws.append([safe_cell(h) for h in header])
+            for row in clean_rows:
+                ws.append(row)
+            wb.save(path)
+    except PermissionError:
+        raise ValidationError("Cannot write {path}: permission denied. Choose another folder.", path=str(path)) from None
+    except OSError as exc:
+        raise ValidationError("Cannot write {path}: {reason}", path=str(path), reason=exc.strerror or str(exc)) from None
+    return path
+
+
+def parse_date(text: str) -> date:
+    """Dates as Chinese offices type them: 2026-11-03, 2026/11/3, 2026.11.3, 2026年11月3日."""
+    t = text.strip().replace("年", "-").replace("月", "-").replace("日", "").replace("/", "-").replace(".", "-")
+    t = t.split(" ")[0].split("T")[0]
+    parts = t.split("-")
+    if len(parts) != 3:
+        raise ValueError(text)
+    y, m, d = (int(p) for p in parts)
+    return date(y, m, d)
+
+
+def parse_datetime(text: str) -> datetime:
+    """Times like 2026-11-03 08:41, 2026/11/3 8:41:00 or 2026-11-03T08:41:05."""
+    t = text.strip().replace("T", " ")
+    if " " not in t:
+        raise ValueError(text)
+    day_part, time_part = t.split(None, 1)
+    day = parse_date(day_part)
+    pieces = time_part.strip().split(":")
+    if len(pieces) not in (2, 3):
+        raise ValueError(text)
+    hh, mm = int(pieces[0]), int(pieces[1])
+    ss = int(float(pieces[2])) if len(pieces) == 3 else 0
+    return datetime(day.year, day.month, day.day, hh, mm, ss)

@@ -1,0 +1,26 @@
+"""Login accounts with a role; optionally linked to an employee."""
+
+from __future__ import annotations
+
+
+from typing import Optional
+
+from sqlmodel import Field, SQLModel
+
+from app.models._base import LocalDateTime, now
+
+ROLES = ("admin", "manager", "hr", "staff")
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "app_user"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    username: str = Field(index=True, unique=True, max_length=64)
+    password_hash: str
+    role: str = Field(max_length=16)
+    employee_id: Optional[int] = Field(default=None, foreign_key="employee.id")
+    active: bool = True
+    failed_logins: int = 0
+    locked_until: Optional[LocalDateTime] = None
+    created_at: LocalDateTime = Field(default_factory=now)

@@ -1,0 +1,73 @@
+"""Writing and reading the audit trail. Rows are only ever appended; each is chained by hash."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlmodel import Session
+
+from app.models._base import now
+from app.models.audit import AuditEntry
+from app.services.context import Actor
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def snapshot(obj: Any, exclude: tuple[str, ...] = ("pin_hash", "password_hash")) -> dict:
+    """A JSON-safe dict of a model's columns for the before/after of an audit row."""
+    data = obj.model_dump() if hasattr(obj, "model_dump") else dict(obj)
+    return {k: _jsonable(v) for k, v in data.items() if k not in exclude}
+
+
+def row_hash(prev_hash: str, entry: AuditEntry) -> str:
+    payload = json.dumps(
+        [prev_hash, entry.at.isoformat(), entry.actor, entry.action, entry.entity,
+         entry.entity_id, entry.before, entry.after],
+        ensure_ascii=False, sort_keys=True, default=str,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def record(session: Session, actor: Actor | str, action: str, entity: str, entity_id: Any = "",
+           before: Any = None, after: Any = None) -> AuditEntry:
+    """Append one audit row inside the caller's transaction."""
+    bind = session.get_bind()
+    if bind.dialect.name == "postgresql":
+        # Serialize writers of the chain; SQLite already holds the write lock (BEGIN IMMEDIATE).
+        session.execute(text("SELECT pg_advisory_xact_lock(774411)"))
+    prev = session.execute(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).scalar()
+    entry = AuditEntry(
+        at=now(),
+        actor=actor if isinstance(actor, str) else actor.username,
+        action=action,
+        entity=entity,
+        entity_id=str(entity_id if entity_id is not None else ""),
+        before=_jsonable(before),
+        after=_jsonable(after),
+        prev_hash=prev or "",
+    )
+    entry.hash = row_hash(entry.prev_hash, entry)
+    session.add(entry)
+    return entry
+
+
+def first_broken(session: Session) -> int | None:
+    """The id of the first row whose chain does not verify, or None when the trail is intact."""
+    prev = ""
+    for entry in session.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars():
+        if entry.prev_hash != prev or row_hash(prev, entry) != entry.hash:
+            return entry.id
+        prev = entry.hash
+    return None

@@ -1,0 +1,71 @@
+"""Which role may do what. The one place permissions are decided; the UI only mirrors them."""
+
+from __future__ import annotations
+
+from app.errors import PermissionDenied
+from app.i18n import N_, _
+from app.services.context import Actor
+
+ADMIN, MANAGER, HR, STAFF, KIOSK = "admin", "manager", "hr", "staff", "kiosk"
+OFFICE = frozenset({ADMIN, MANAGER, HR, STAFF})
+LEADERS = frozenset({ADMIN, MANAGER})
+PEOPLE_ADMIN = frozenset({ADMIN, MANAGER, HR})
+
+ROLE_LABELS = {ADMIN: N_("Administrator"), MANAGER: N_("Manager"), HR: N_("HR"), STAFF: N_("Staff")}
+
+# permission -> roles that hold it
+PERMISSIONS: dict[str, frozenset[str]] = {
+    # foundation
+    "employees.view": OFFICE,
+    "employees.view_private": PEOPLE_ADMIN,  # phone, badge, PIN status
+    "employees.edit": PEOPLE_ADMIN,
+    "users.manage": frozenset({ADMIN}),
+    "policy.view": OFFICE,
+    "policy.edit": LEADERS,
+    "audit.view": PEOPLE_ADMIN,
+    "system.check": PEOPLE_ADMIN,
+    "system.backup": frozenset({ADMIN}),
+    # org chart
+    "org.view": OFFICE,
+    "org.edit": LEADERS,
+    # tasks
+    "tasks.view": OFFICE,
+    "tasks.edit_own": OFFICE,
+    "tasks.edit_any": LEADERS,
+    "tasks.review": LEADERS,
+    "tasks.templates": LEADERS,
+    # attendance
+    "attendance.punch": OFFICE | {KIOSK},
+    "attendance.view_own": OFFICE,
+    "attendance.view_all": PEOPLE_ADMIN,
+    "attendance.manual_punch": PEOPLE_ADMIN,
+    "attendance.correct": PEOPLE_ADMIN,
+    "attendance.approve": frozenset({ADMIN, MANAGER, HR, STAFF}),  # routing decides who exactly
+    "attendance.roster": LEADERS | {HR},
+    "attendance.import": PEOPLE_ADMIN,
+    "leave.request": OFFICE,
+    # appraisal
+    "appraisal.templates": LEADERS | {HR},
+    "appraisal.manage_period": LEADERS | {HR},
+    "appraisal.rate": OFFICE,  # only where the actor is a rater of that person
+    "appraisal.reopen": frozenset({ADMIN}),
+    "appraisal.view_all": frozenset({ADMIN, HR}),
+    "appraisal.appeal_decide": frozenset({ADMIN, HR}),
+    # documents
+    "documents.print": PEOPLE_ADMIN,
+    "documents.handbook_edit": LEADERS | {HR},
+}
+
+
+def can(actor: Actor, permission: str) -> bool:
+    return actor.role in PERMISSIONS.get(permission, frozenset())
+
+
+def require(actor: Actor, permission: str) -> None:
+    if not can(actor, permission):
+        raise PermissionDenied(
+            "{user} ({role}) may not do this: {permission}.",
+            user=actor.username,
+            role=_(ROLE_LABELS.get(actor.role, actor.role)),
+            permission=permission,
+        )

@@ -1,0 +1,115 @@
+"""Login accounts: first-start admin, login with rate limiting, adding users."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from sqlalchemy import func, select
+
+from app.db import reading, transaction
+from app.errors import ConflictError, PermissionDenied, ValidationError
+from app.models._base import now
+from app.models.people import Employee
+from app.models.users import ROLES, User
+from app.security import hash_password, verify_password
+from app.services import audit, policy
+from app.services.context import Actor
+from app.services.permissions import require
+
+_USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{2,64}$")
+
+
+def needs_first_admin() -> bool:
+    """True on a fresh database: the first start asks for the administrator account."""
+    with reading() as s:
+        return s.execute(select(func.count()).select_from(User)).scalar_one() == 0
+
+
+def _check_password(password: str, min_length: int) -> None:
+    if len(password) < min_length:
+        raise ValidationError("The password must have at least {n} characters.", n=min_length)
+
+
+def _check_username(username: str) -> None:
+    if not _USERNAME.match(username):
+        raise ValidationError("A user name has 2-64 letters, digits, '.', '-' or '_' (got {name!r}).", name=username)
+
+
+def create_first_admin(username: str, password: str) -> Actor:
+    """Create the administrator on a database without users (refused once any user exists)."""
+    _check_username(username)
+    with transaction() as s:
+        if s.execute(select(func.count()).select_from(User)).scalar_one():
+            raise ConflictError("An administrator already exists; log in instead.")
+        _check_password(password, policy.value_in(s, "security.min_password_length"))
+        user = User(username=username, password_hash=hash_password(password), role="admin")
+        s.add(user)
+        s.flush()
+        audit.record(s, username, "user.create_first_admin", "user", username, None, {"role": "admin"})
+        return Actor(username=username, role="admin", user_id=user.id)
+
+
+def add_user(actor: Actor, username: str, password: str, role: str, employee_no: str = "") -> Actor:
+    require(actor, "users.manage")
+    _check_username(username)
+    if role not in ROLES:
+        raise ValidationError("Role must be one of: {roles}.", roles=", ".join(ROLES))
+    with transaction() as s:
+        _check_password(password, policy.value_in(s, "security.min_password_length"))
+        if s.execute(select(User.id).where(User.username == username)).scalar() is not None:
+            raise ConflictError("The user name {name} is taken.", name=username)
+        employee_id = None
+        if employee_no:
+            from app.services.employees import by_no
+
+            employee_id = by_no(s, employee_no).id
+        user = User(username=username, password_hash=hash_password(password), role=role, employee_id=employee_id)
+        s.add(user)
+        s.flush()
+        audit.record(s, actor, "user.create", "user", username, None,
+                     {"role": role, "employee_no": employee_no or None})
+        return Actor(username=username, role=role, user_id=user.id, employee_id=employee_id)
+
+
+def login(username: str, password: str) -> Actor:
+    """Check a password; after too many failures the account is locked for a while."""
+    with transaction() as s:
+        user = s.execute(select(User).where(User.username == username)).scalar()
+        if user is None or not user.active:
+            raise PermissionDenied("Wrong user name or password.")
+        moment = now()
+        if user.locked_until and user.locked_until > moment:
+            minutes = max(1, int((user.locked_until - moment).total_seconds() // 60) + 1)
+            raise PermissionDenied("Too many wrong passwords; try again in {minutes} minutes.", minutes=minutes)
+        if not verify_password(user.password_hash, password):
+            user.failed_logins += 1
+            if user.failed_logins >= policy.value_in(s, "security.login_max_attempts"):
+                user.locked_until = moment + timedelta(minutes=policy.value_in(s, "security.login_lock_minutes"))
+                user.failed_logins = 0
+                audit.record(s, username, "user.locked", "user", username, None, {"until": user.locked_until})
+            # commit the counter even though the login fails
+            failed = True
+        else:
+            failed = False
+            user.failed_logins = 0
+            user.locked_until = None
+    if failed:
+        raise PermissionDenied("Wrong user name or password.")
+    return Actor(username=user.username, role=user.role, user_id=user.id, employee_id=user.employee_id)
+
+
+def verify_leader_password(username: str, password: str) -> bool:
+    """For leaving the kiosk: an active admin or manager account with this password."""
+    try:
+        actor = login(username, password)
+    except PermissionDenied:
+        return False
+    return actor.role in ("admin", "manager")
+
+
+def list_users(actor: Actor) -> list[dict]:
+    require(actor, "users.manage")
+    with reading() as s:
+        rows = s.execute(select(User, Employee.employee_no).outerjoin(Employee, Employee.id == User.employee_id)).all()
+    return [{"username": u.username, "role": u.role, "employee_no": no, "active": u.active} for u, no in rows]

@@ -1,0 +1,135 @@
+"""Starting the desktop app: theme, language, database, login, main window (and --selftest)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import APP_NAME
+from app.errors import ShopTeamError
+
+
+def make_application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    QCoreApplication.setOrganizationName("ShopTeam")
+    QCoreApplication.setApplicationName(APP_NAME)
+    from ui import theme
+
+    theme.apply(app)
+    return app
+
+
+class Controller:
+    """Owns the main window; rebuilds it after a language switch, returns to login on log-out."""
+
+    def __init__(self, app: QApplication, language: str):
+        self.app = app
+        self.language = language
+        self.window = None
+        self.actor = None
+
+    def login(self) -> bool:
+        from app.db import current
+        from app.services.users import needs_first_admin
+        from ui.login import FirstAdminDialog, LoginDialog
+
+        dialog = FirstAdminDialog() if needs_first_admin() else LoginDialog(current().display_name)
+        if not dialog.exec():
+            return False
+        self.actor = dialog.actor
+        return True
+
+    def show_window(self) -> None:
+        from app.db import current
+        from ui.main_window import MainWindow
+        from ui.shell import ChangeBus, ShellContext
+
+        old = self.window
+        bus = ChangeBus()
+        ctx = ShellContext(actor=self.actor, bus=bus, show_status=lambda m: None, database_name=current().display_name)
+        self.window = MainWindow(ctx, self.language)
+        ctx.show_status = lambda message: self.window.statusBar().showMessage(message, 5000)
+        self.window.language_changed.connect(self.switch_language)
+        self.window.logout_requested.connect(self.logout)
+        if old is not None:
+            self.window.setGeometry(old.geometry())
+            old.close()
+            old.deleteLater()
+        self.window.show()
+
+    def switch_language(self, language: str) -> None:
+        from ui import i18n
+
+        self.language = language
+        i18n.install(language)
+        self.show_window()
+
+    def logout(self) -> None:
+        self.window.close()
+        self.window = None
+        if self.login():
+            self.show_window()
+        else:
+            self.app.quit()
+
+
+def _open(location: str | None) -> bool:
+    from app.db import open_database
+
+    try:
+        open_database(location)
+    except ShopTeamError as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return False
+    return True
+
+
+def run_desktop(db_location: str | None = None, selftest: bool = False, language: str | None = None) -> int:
+    if selftest:
+        return run_selftest(language)
+    app = make_application()
+    from ui import i18n
+
+    language = i18n.choose_language(language)
+    i18n.install(language)
+    if not _open(db_location):
+        return 1
+    controller = Controller(app, language)
+    if not controller.login():
+        return 0
+    controller.show_window()
+    return app.exec()
+
+
+def run_selftest(language: str | None = None) -> int:
+    """Open the main window on a temporary demo database, visit every tab, exit 0 if all went well."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["SHOPTEAM_HOME"] = tmp
+        app = make_application()
+        from app.services.context import Actor
+        from app.services.system import init_database
+        from ui import i18n
+
+        i18n.install(i18n.choose_language(language))
+        init_database(os.path.join(tmp, "selftest.db"), demo=True)
+        controller = Controller(app, language or "zh_CN")
+        controller.actor = Actor(username="selftest", role="admin")
+        controller.show_window()
+        window = controller.window
+        for i in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(i)
+            app.processEvents()
+        QTimer.singleShot(0, app.quit)
+        app.exec()
+        ok = window.tabs.count() >= 1 and not window.grab().isNull()
+        print(f"selftest: {'ok' if ok else 'FAILED'} ({window.tabs.count()} tabs)")
+        window.close()
+        from app.db import set_current
+
+        set_current(None)
+        return 0 if ok else 1

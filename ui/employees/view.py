@@ -1,0 +1,205 @@
+"""The employees screen: searchable roster, add/edit/deactivate, import/export with progress."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel,
+                               QLineEdit, QMessageBox, QStackedWidget, QToolBar, QVBoxLayout, QWidget)
+
+from app.errors import ImportRejected, ShopTeamError
+from app.i18n import _ as app_tr
+from app.services import employees as svc
+from app.services.employee_files import export_employees, import_employees
+from app.services.employees import STATUS_LABELS
+from ui import theme
+from ui.employees.dialog import EmployeeDialog
+from ui.models.table import Column, RowTableModel, sorting_proxy
+from ui.widgets.empty_state import EmptyState
+from ui.widgets.table_view import DataTableView
+from ui.workers import run_with_progress
+
+STATUS_COLOURS = {"active": None, "probation": theme.warning, "left": theme.text_muted}
+
+
+class EmployeesView(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.can_edit = ctx.can("employees.edit")
+        self.model = RowTableModel([
+            Column("employee_no", self.tr("No.")),
+            Column("name", self.tr("Name")),
+            Column("department", self.tr("Department")),
+            Column("position", self.tr("Position")),
+            Column("manager_name", self.tr("Manager")),
+            Column("hire_date", self.tr("Hire date")),
+            Column("status", self.tr("Status"), value=lambda r: app_tr(STATUS_LABELS.get(r.status, r.status)),
+                   color=lambda r: STATUS_COLOURS.get(r.status)),
+            Column("phone", self.tr("Phone")),
+            Column("badge_code", self.tr("Badge")),
+        ], self)
+        self.proxy = sorting_proxy(self.model, self)
+        self.table = DataTableView("employeeTable")
+        self.table.setModel(self.proxy)
+        self.table.sortByColumn(0, Qt.AscendingOrder)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.search = QLineEdit(objectName="employeeSearch", placeholderText=self.tr("Search name, no., department, position…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.show_left = QCheckBox(self.tr("Show people who left"), objectName="employeeShowLeft")
+        self.show_left.toggled.connect(lambda _c: self.reload())
+        self.count_label = QLabel(objectName="employeeCount")
+        self.count_label.setProperty("role", "muted")
+        toolbar = QToolBar(objectName="employeeToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        self.act_new = self._add(toolbar, self.tr("New employee"), "mdi6.account-plus-outline", self.new_item, "actionNewEmployee")
+        self.act_edit = self._add(toolbar, self.tr("Edit"), "mdi6.pencil-outline", self.edit_selected, "actionEditEmployee")
+        self.act_leave = self._add(toolbar, self.tr("Mark as left"), "mdi6.account-off-outline", self.deactivate_selected, "actionDeactivateEmployee")
+        toolbar.addSeparator()
+        self.act_import = self._add(toolbar, self.tr("Import…"), "mdi6.file-import-outline", self.import_file, "actionImportEmployees")
+        self.act_export = self._add(toolbar, self.tr("Export…"), "mdi6.file-export-outline", self.export_file, "actionExportEmployees")
+        for action in (self.act_new, self.act_edit, self.act_leave, self.act_import):
+            action.setVisible(self.can_edit)
+        self.act_export.setVisible(ctx.can("employees.view_private"))
+        self.empty = EmptyState(self.tr("No employees yet — import a roster (CSV/XLSX) or add a new employee."), "employeesEmpty")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        filters = QWidget()
+        row = QFormLayout(filters)
+        row.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        layout.addWidget(toolbar)
+        bar = QWidget()
+        from PySide6.QtWidgets import QHBoxLayout
+
+        line = QHBoxLayout(bar)
+        line.setContentsMargins(4, 0, 4, 0)
+        line.addWidget(self.search, 1)
+        line.addWidget(self.show_left)
+        line.addWidget(self.count_label)
+        layout.addWidget(bar)
+        layout.addWidget(self.stack, 1)
+        self.reload()
+
+    def _add(self, toolbar: QToolBar, text: str, icon: str, slot, name: str) -> QAction:
+        action = QAction(theme.icon(icon), text, self, objectName=name)
+        action.triggered.connect(slot)
+        toolbar.addAction(action)
+        return action
+
+    # -- data ---------------------------------------------------------------------------
+    def reload(self) -> None:
+        rows = svc.list_employees(self.ctx.actor, include_left=self.show_left.isChecked())
+        self.model.set_rows(rows)
+        self.stack.setCurrentWidget(self.table if rows or self.show_left.isChecked() else self.empty)
+        self.count_label.setText(self.tr("%n people", "", len(rows)))
+        self._update_actions()
+
+    def refresh(self, areas) -> None:
+        if "*" in areas or "employees" in areas or "org" in areas:
+            self.reload()
+
+    def selected(self):
+        indexes = self.table.selectionModel().selectedRows()
+        if not indexes:
+            return None
+        return self.model.row_at(self.proxy.mapToSource(indexes[0]).row())
+
+    def _update_actions(self, *_args) -> None:
+        has = self.selected() is not None
+        self.act_edit.setEnabled(has)
+        self.act_leave.setEnabled(has and self.selected().status != "left")
+
+    # -- actions (also reached by Ctrl+N / Ctrl+F from the window) --------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def new_item(self) -> None:
+        if not self.can_edit:
+            return
+        dialog = EmployeeDialog(self.ctx, self.model.rows, None, self)
+        if dialog.exec():
+            self._changed(self.tr("Employee %1 added.").replace("%1", dialog.result_row.name))
+
+    def edit_selected(self) -> None:
+        row = self.selected()
+        if row is None or not self.can_edit:
+            return
+        dialog = EmployeeDialog(self.ctx, self.model.rows, row, self)
+        if dialog.exec():
+            self._changed(self.tr("Employee %1 saved.").replace("%1", dialog.result_row.name))
+
+    def deactivate_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        dialog = QDialog(self)
+        dialog.setObjectName("deactivateDialog")
+        dialog.setWindowTitle(self.tr("Mark as left"))
+        when = QDateEdit(QDate.currentDate(), calendarPopup=True, displayFormat="yyyy-MM-dd", objectName="fieldLeaveDate")
+        text = QLabel(self.tr("%1 (%2) will be marked as left. From the day after the leave date they are no longer "
+                              "scheduled, cannot clock in, and are not appraised. Their records are kept.")
+                      .replace("%1", row.name).replace("%2", row.employee_no))
+        text.setWordWrap(True)
+        form = QFormLayout(dialog)
+        form.addRow(text)
+        form.addRow(self.tr("Leave date"), when)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Mark as left"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        if not dialog.exec():
+            return
+        try:
+            svc.deactivate_employee(self.ctx.actor, row.employee_no, when.date().toPython())
+        except ShopTeamError as exc:
+            QMessageBox.warning(self, self.tr("Mark as left"), str(exc))
+            return
+        self._changed(self.tr("%1 marked as left.").replace("%1", row.name))
+
+    def import_file(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(self, self.tr("Import employees"), "",
+                                               self.tr("Spreadsheets (*.csv *.xlsx)"))
+        if path:
+            self.start_import(path)
+
+    def start_import(self, path: str):
+        def job(progress):
+            return import_employees(self.ctx.actor, path, progress)
+
+        def done(result) -> None:
+            self._changed(self.tr("Imported: %1 new, %2 updated.").replace("%1", str(result["created"])).replace("%2", str(result["updated"])))
+
+        return run_with_progress(self, self.tr("Importing employees…"), job, done, self._show_import_error)
+
+    def _show_import_error(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Warning, self.tr("Import employees"), message.splitlines()[0], parent=self)
+        box.setObjectName("importErrorBox")
+        if "\n" in message:
+            box.setInformativeText(self.tr("Nothing was imported. Fix the rows below and import again."))
+            box.setDetailedText("\n".join(message.splitlines()[1:]))
+        box.exec()
+
+    def export_file(self) -> None:
+        path, _f = QFileDialog.getSaveFileName(self, self.tr("Export employees"), "employees.xlsx",
+                                               self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+        if not path:
+            return
+        try:
+            n = export_employees(self.ctx.actor, path)
+        except ShopTeamError as exc:
+            QMessageBox.warning(self, self.tr("Export employees"), str(exc))
+            return
+        self.ctx.show_status(self.tr("Exported %1 employees.").replace("%1", str(n)))
+
+    def _changed(self, message: str) -> None:
+        self.ctx.show_status(message)
+        self.ctx.bus.emit_changed("employees")

@@ -1,0 +1,233 @@
+"""The shell: tabs discovered from ui/<area>/tab.py, menus, shortcuts, status bar, change polling."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+
+from app import __version__
+from app.errors import ShopTeamError
+from app.i18n import _ as app_tr
+from app.services import system
+from app.services.permissions import ROLE_LABELS
+from ui import theme
+from ui.shell import ChangeBus, ShellContext
+from ui.tabs import discover
+
+POLL_MS = 3000
+
+
+class LazyTab(QWidget):
+    """Holds a tab's place and builds the real widget the first time it is shown (fast start-up)."""
+
+    def __init__(self, module, ctx: ShellContext, parent=None):
+        super().__init__(parent)
+        self.module, self.ctx, self.content = module, ctx, None
+        self.setObjectName(module.OBJECT_NAME)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def ensure(self) -> QWidget:
+        if self.content is None:
+            self.content = self.module.create(self.ctx, self)
+            self._layout.addWidget(self.content)
+        return self.content
+
+
+class MainWindow(QMainWindow):
+    language_changed = Signal(str)
+    logout_requested = Signal()
+
+    def __init__(self, ctx: ShellContext, language: str):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.ctx = ctx
+        self.language = language
+        self.setWindowTitle(self.tr("ShopTeam · E-commerce Operations Department") + f"  {__version__}")
+        self.tabs = QTabWidget(objectName="mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self._modules = [m for m in discover() if getattr(m, "visible_for", lambda c: True)(ctx)]
+        for module in self._modules:
+            self.tabs.addTab(LazyTab(module, ctx), theme.icon(module.ICON), module.title())
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        ctx.bus.changed.connect(self._on_changed)
+        self._build_menus()
+        self._build_status_bar()
+        self._restore_geometry()
+        self._version = self._read_version()
+        self._poller = QTimer(self, interval=POLL_MS, timeout=self._poll)
+        self._poller.start()
+        self._on_tab_changed(self.tabs.currentIndex())
+
+    # -- tabs --------------------------------------------------------------------------
+    def current_content(self):
+        page = self.tabs.currentWidget()
+        return page.ensure() if isinstance(page, LazyTab) else page
+
+    def tab_content(self, object_name: str):
+        for i in range(self.tabs.count()):
+            page = self.tabs.widget(i)
+            if page.objectName() == object_name:
+                return page.ensure()
+        return None
+
+    def select_tab(self, object_name: str):
+        for i in range(self.tabs.count()):
+            if self.tabs.widget(i).objectName() == object_name:
+                self.tabs.setCurrentIndex(i)
+                return self.tabs.widget(i).ensure()
+        return None
+
+    def _on_tab_changed(self, index: int) -> None:
+        if index < 0:
+            return
+        content = self.current_content()
+        self._area_menu.clear()
+        actions = getattr(content, "menu_actions", lambda: [])()
+        self._area_menu.menuAction().setVisible(bool(actions))
+        self._area_menu.setTitle(self.tabs.tabText(index))
+        for action in actions:
+            self._area_menu.addAction(action)
+
+    def _call_current(self, method: str) -> None:
+        fn = getattr(self.current_content(), method, None)
+        if fn:
+            fn()
+        else:
+            self.statusBar().showMessage(self.tr("Not available on this tab."), 3000)
+
+    # -- changes -----------------------------------------------------------------------
+    def _read_version(self) -> int:
+        try:
+            return system.data_version()
+        except Exception:  # a database hiccup must not kill the window; the next poll retries
+            return getattr(self, "_version", 0)
+
+    def _poll(self) -> None:
+        version = self._read_version()
+        if version != self._version:
+            self._version = version
+            self.ctx.bus.emit_changed("*")
+
+    def _on_changed(self, areas) -> None:
+        self._version = self._read_version()
+        for i in range(self.tabs.count()):
+            page = self.tabs.widget(i)
+            if isinstance(page, LazyTab) and page.content is not None:
+                refresh = getattr(page.content, "refresh", None)
+                if refresh:
+                    refresh(areas)
+
+    def refresh_all(self) -> None:
+        self.ctx.bus.emit_changed("*")
+        self.statusBar().showMessage(self.tr("Refreshed."), 2000)
+
+    # -- menus -------------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, icon: str | None = None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        if name:
+            action.setObjectName(name)
+        if icon:
+            action.setIcon(theme.icon(icon))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(self.tr("New"), lambda: self._call_current("new_item"), QKeySequence.New, "mdi6.plus", "actionNew"))
+        file_menu.addAction(self._action(self.tr("Print…"), lambda: self._call_current("print_current"), QKeySequence.Print, "mdi6.printer", "actionPrint"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("Log out"), self.logout_requested.emit, None, "mdi6.logout", "actionLogout"))
+        file_menu.addAction(self._action(self.tr("Quit"), self.close, QKeySequence.Quit, "mdi6.exit-to-app", "actionQuit"))
+        view = bar.addMenu(self.tr("&View"))
+        view.addAction(self._action(self.tr("Search"), lambda: self._call_current("focus_search"), QKeySequence.Find, "mdi6.magnify", "actionFind"))
+        view.addAction(self._action(self.tr("Refresh"), self.refresh_all, QKeySequence.Refresh, "mdi6.refresh", "actionRefresh"))
+        lang_menu = view.addMenu(self.tr("Language"))
+        group = QActionGroup(self)
+        for code, label in (("zh_CN", "中文"), ("en", "English")):
+            action = QAction(label, self, checkable=True, objectName=f"actionLang_{code}")
+            action.setChecked(code == self.language)
+            action.triggered.connect(lambda _=False, c=code: self._switch_language(c))
+            group.addAction(action)
+            lang_menu.addAction(action)
+        self._area_menu = bar.addMenu("")
+        tools = bar.addMenu(self.tr("&Tools"))
+        if self.ctx.can("policy.view"):
+            tools.addAction(self._action(self.tr("Policy settings…"), self._open_settings, None, "mdi6.cog-outline", "actionSettings"))
+        if self.ctx.can("system.check"):
+            tools.addAction(self._action(self.tr("Check database"), self._check_database, None, "mdi6.database-check-outline", "actionCheck"))
+        for extra in self._tool_actions():
+            tools.addAction(extra)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("About ShopTeam"), self._about, None, "mdi6.information-outline", "actionAbout"))
+
+    def _tool_actions(self) -> list[QAction]:
+        """Area modules may offer tool actions (kiosk, backup) through ui/<area>/tab.py tool_actions()."""
+        result = []
+        for module in discover():
+            provider = getattr(module, "tool_actions", None)
+            if provider:
+                result.extend(provider(self.ctx, self))
+        return result
+
+    def _open_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self)
+        if dialog.exec():
+            self.ctx.bus.emit_changed("policy")
+
+    def _check_database(self) -> None:
+        try:
+            report = system.check(self.ctx.actor)
+        except ShopTeamError as exc:
+            QMessageBox.warning(self, self.tr("Check database"), str(exc))
+            return
+        text = "\n".join(report.notes + report.problems)
+        if report.ok:
+            QMessageBox.information(self, self.tr("Check database"), self.tr("No problems found.") + "\n\n" + text)
+        else:
+            QMessageBox.warning(self, self.tr("Check database"), text)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About ShopTeam"),
+                          self.tr("ShopTeam %1\nThe desktop app of a small e-commerce operations department.\n"
+                                  "Database: %2").replace("%1", __version__).replace("%2", self.ctx.database_name))
+
+    def _switch_language(self, code: str) -> None:
+        if code != self.language:
+            QSettings().setValue("ui/language", code)
+            self.language_changed.emit(code)
+
+    # -- status bar and geometry -----------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        role = app_tr(ROLE_LABELS.get(self.ctx.actor.role, self.ctx.actor.role))
+        self.user_label = QLabel(f"{self.ctx.actor.username} · {role}", objectName="statusUser")
+        self.db_label = QLabel(self.ctx.database_name, objectName="statusDatabase")
+        self.db_label.setProperty("role", "muted")
+        bar.addPermanentWidget(self.user_label)
+        bar.addPermanentWidget(self.db_label)
+
+    def _restore_geometry(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 760)
+        index = settings.value("main/tab", 0, type=int)
+        if 0 <= index < self.tabs.count():
+            self.tabs.setCurrentIndex(index)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        settings = QSettings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/tab", self.tabs.currentIndex())
+        self._poller.stop()
+        super().closeEvent(event)

@@ -1,0 +1,71 @@
+"""The table every tab uses: sortable, zebra rows, Ctrl+C copies tab-separated text, widths remembered."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+
+class DataTableView(QTableView):
+    def __init__(self, object_name: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setSortingEnabled(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(28)
+        header = self.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
+        header.sectionResized.connect(self._save_widths)
+        self._restoring = False
+
+    def setModel(self, model) -> None:  # noqa: N802 (Qt API)
+        super().setModel(model)
+        self.restore_widths()
+
+    def _key(self) -> str:
+        return f"tables/{self.objectName()}/widths"
+
+    def restore_widths(self) -> None:
+        widths = QSettings().value(self._key())
+        if not widths or self.model() is None:
+            self.resizeColumnsToContents()
+            return
+        self._restoring = True
+        for i, w in enumerate(widths):
+            if i < self.model().columnCount() - 1:
+                self.setColumnWidth(i, int(w))
+        self._restoring = False
+
+    def _save_widths(self, *_args) -> None:
+        if self._restoring or self.model() is None:
+            return
+        QSettings().setValue(self._key(), [self.columnWidth(i) for i in range(self.model().columnCount())])
+
+    def copy_selection(self) -> str:
+        """Selected cells as tab-separated text (pastes into Excel), also put on the clipboard."""
+        indexes = sorted(self.selectionModel().selectedIndexes(), key=lambda i: (i.row(), i.column()))
+        if not indexes:
+            return ""
+        lines, current, cells = [], indexes[0].row(), []
+        for index in indexes:
+            if index.row() != current:
+                lines.append("\t".join(cells))
+                cells, current = [], index.row()
+            cells.append(str(index.data() or ""))
+        lines.append("\t".join(cells))
+        text = "\n".join(lines)
+        QGuiApplication.clipboard().setText(text)
+        return text
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.matches(QKeySequence.Copy):
+            self.copy_selection()
+            return
+        super().keyPressEvent(event)
