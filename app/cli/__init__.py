@@ -50,16 +50,18 @@ def fail(message: str, code: int = 1) -> int:
     return code
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, faces: dict | None = None) -> int:
+    """Run a command. ``faces`` maps "desktop"/"kiosk" to launchers given by app/__main__.py."""
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.lang:
         set_language(args.lang)
-    if args.selftest or not args.command:
-        from ui.app import run_desktop
-
-        return run_desktop(db_location=args.db, selftest=args.selftest, language=args.lang)
+    face = "desktop" if (args.selftest or not args.command) else getattr(args, "face", None)
+    if face:
+        if not faces or face not in faces:
+            return fail(_("This program was built without the desktop window."), 1)
+        return int(faces[face](args) or 0)
     try:
         if getattr(args, "needs_db", True):
             from app.db import open_database

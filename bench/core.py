@@ -1,0 +1,39 @@
+"""Measuring helpers shared by the scenarios."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+
+@dataclass
+class Result:
+    scenario: str
+    figure: float  # what we measured
+    baseline: float  # the floor measured in the same run
+    unit: str = "ms"
+    target: str = ""  # e.g. "<= 300 ms" or "ratio <= 4"
+    note: str = ""
+
+    @property
+    def ratio(self) -> float:
+        return self.figure / self.baseline if self.baseline else float("inf")
+
+
+def median_ms(fn: Callable[[], object], repeat: int = 5, warmup: int = 1) -> float:
+    for _ in range(warmup):
+        fn()
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def print_table(results: list[Result]) -> None:
+    print(f"{'scenario':38} {'figure':>12} {'baseline':>12} {'ratio':>8}  target / note")
+    for r in results:
+        print(f"{r.scenario:38} {r.figure:10.2f}{r.unit:>2} {r.baseline:10.2f}{r.unit:>2} {r.ratio:8.2f}  {r.target} {r.note}".rstrip())
