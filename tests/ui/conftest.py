@@ -33,3 +33,20 @@ def main_window(qtbot, demo_db):
         return window
 
     return make
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _built_translations():
+    """Build the .qm catalogues when they are missing or older than their .ts (make does it too)."""
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    folder = root / "resources" / "i18n"
+    stale = [ts for ts in folder.glob("*.ts")
+             if not ts.with_suffix(".qm").exists() or ts.with_suffix(".qm").stat().st_mtime < ts.stat().st_mtime]
+    if stale:
+        sys.path.insert(0, str(root / "tools"))
+        import i18n as ts_tool
+
+        ts_tool.build()
