@@ -80,3 +80,37 @@ def test_settings_dialog_validates_and_saves(qtbot, db, admin):
     assert save.isEnabled()
     qtbot.mouseClick(save, Qt.LeftButton)
     assert policy.get("security.login_max_attempts") == 8
+
+
+def test_admin_adds_a_user_in_the_users_dialog(qtbot, demo_db, admin):
+    from ui.shell import ChangeBus, ShellContext
+    from ui.users_dialog import AddUserDialog, UsersDialog
+
+    ctx = ShellContext(actor=admin, bus=ChangeBus(), show_status=lambda m: None)
+    dialog = UsersDialog(ctx)
+    qtbot.addWidget(dialog)
+    before = dialog.model.rowCount()
+    add = AddUserDialog(ctx, dialog)
+    qtbot.addWidget(add)
+    qtbot.keyClicks(add.username, "clerk")
+    qtbot.keyClicks(add.password, "abc")
+    qtbot.mouseClick(add.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    assert "at least 6" in add.error.text()
+    add.password.setText("abcdef99")
+    add.role.setCurrentIndex(add.role.findData("hr"))
+    add.employee.setCurrentIndex(add.employee.findData("E015"))
+    qtbot.mouseClick(add.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    assert add.result()
+    dialog.reload()
+    assert dialog.model.rowCount() == before + 1
+    assert users.login("clerk", "abcdef99").role == "hr"
+
+
+def test_last_admin_cannot_be_disabled(db):
+    import pytest
+
+    from app.errors import ConflictError
+
+    actor = users.create_first_admin("boss", "abcdef99")
+    with pytest.raises(ConflictError, match="last administrator"):
+        users.set_active(actor, "boss", False)
