@@ -30,19 +30,23 @@ def _template_db(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture
-def db(tmp_path, _template_db, monkeypatch):
-    """An empty, migrated database made current for the test."""
+def _current_copy(template: Path, tmp_path: Path, monkeypatch):
+    """Copy a template database into the test's folder and make it current (English messages)."""
     from app.db import open_database, set_current
     from app.i18n import set_language
 
     monkeypatch.setenv("SHOPTEAM_HOME", str(tmp_path / "home"))
     set_language("en")
     path = tmp_path / "shopteam.db"
-    shutil.copy(_template_db, path)
-    database = open_database(str(path))
-    yield database
+    shutil.copy(template, path)
+    yield open_database(str(path))
     set_current(None)
+
+
+@pytest.fixture
+def db(tmp_path, _template_db, monkeypatch):
+    """An empty, migrated database made current for the test."""
+    yield from _current_copy(_template_db, tmp_path, monkeypatch)
 
 
 @pytest.fixture
@@ -73,16 +77,7 @@ def _demo_template(tmp_path_factory, _template_db) -> Path:
 @pytest.fixture
 def demo_db(tmp_path, _demo_template, monkeypatch):
     """The demo department in a fresh database made current for the test."""
-    from app.db import open_database, set_current
-    from app.i18n import set_language
-
-    monkeypatch.setenv("SHOPTEAM_HOME", str(tmp_path / "home"))
-    set_language("en")
-    path = tmp_path / "shopteam.db"
-    shutil.copy(_demo_template, path)
-    database = open_database(str(path))
-    yield database
-    set_current(None)
+    yield from _current_copy(_demo_template, tmp_path, monkeypatch)
 
 
 @pytest.fixture
