@@ -312,8 +312,9 @@ def describe_change(action: str, before, after, labels: dict[str, str]) -> str:
         return _("Moved from {source} to {target}", source=labels.get(before.get("status"), before.get("status", "")),
                  target=labels.get(after.get("status"), after.get("status", "")))
     if action == "task.step":
-        key = "Checked: {step}" if after.get("done") else "Unchecked: {step}"
-        return _(key, step=after.get("text", ""))
+        if after.get("done"):
+            return _("Checked: {step}", step=after.get("text", ""))
+        return _("Unchecked: {step}", step=after.get("text", ""))
     if action == "task.step_add":
         return _("Step added: {step}", step=after.get("text", ""))
     if action == "task.step_remove":
