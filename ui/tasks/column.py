@@ -102,7 +102,8 @@ class BoardColumn(QFrame):
     def set_header(self, label: str, shown: int, total: int, limit: int, state: str) -> None:
         colour = {"full": theme.warning, "over": theme.danger}.get(state, theme.text_muted)
         count = f"{shown}" if shown == total else f"{shown} / {total}"
-        limit_text = f" · {self.tr('limit')} {limit}" if limit else ""
+        limit_word = self.tr("limit")
+        limit_text = f" · {limit_word} {limit}" if limit else ""
         warn = " ⚠" if state == "over" else ""
         self.header.setText(f"<b style='font-size:11pt'>{label}</b> &nbsp;<span style='color:{colour}'>{count}{limit_text}{warn}</span>")
         tips = {"full": self.tr("This column is at its work-in-progress limit."),

@@ -14,10 +14,6 @@ CARD_HEIGHT = 92
 PRIORITY_COLOURS = {0: theme.border, 1: theme.accent, 2: theme.warning, 3: theme.danger}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TaskCard", text)
-
-
 class CardDelegate(QStyledItemDelegate):
     def sizeHint(self, option, index) -> QSize:
         view = self.parent()
@@ -52,7 +48,7 @@ class CardDelegate(QStyledItemDelegate):
         line_h = QFontMetrics(base).height()
         right = inner.right()
         if card.returned:  # badge in the top right corner
-            right = self._badge(painter, base, inner.right(), inner.top(), tr("Sent back"), theme.danger, align_right=True) - 6
+            right = self._badge(painter, base, inner.right(), inner.top(), QCoreApplication.translate("TaskCard", "Sent back"), theme.danger, align_right=True) - 6
         title_font = QFont(base)
         title_font.setBold(True)
         painter.setFont(title_font)
@@ -66,12 +62,12 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(small)
         sfm = QFontMetrics(small)
         y2 = inner.top() + line_h + 6
-        who = card.assignee_name or tr("Unassigned")
+        who = card.assignee_name or QCoreApplication.translate("TaskCard", "Unassigned")
         painter.setPen(QColor(theme.text_muted))
         painter.drawText(QRect(inner.left(), y2, inner.width() // 2, sfm.height()), Qt.AlignLeft | Qt.AlignVCenter, who)
         if card.due_date:
             due = card.due_date.isoformat()
-            text = (tr("Overdue") + " " + due) if card.overdue else due
+            text = (QCoreApplication.translate("TaskCard", "Overdue") + " " + due) if card.overdue else due
             painter.setPen(QColor(theme.danger) if card.overdue else QColor(theme.text_muted))
             painter.drawText(QRect(inner.left(), y2, inner.width(), sfm.height()), Qt.AlignRight | Qt.AlignVCenter, text)
 
@@ -81,7 +77,7 @@ class CardDelegate(QStyledItemDelegate):
         if card.steps_total:
             progress = f"☑ {card.steps_done}/{card.steps_total}"
             if card.approvals_open:
-                progress = tr("Approval") + "  " + progress
+                progress = QCoreApplication.translate("TaskCard", "Approval") + "  " + progress
         limit = inner.right() - (sfm.horizontalAdvance(progress) + 8 if progress else 0)
         for tag in card.tags:
             width = sfm.horizontalAdvance(tag) + 12
