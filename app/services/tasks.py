@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Callable, Optional
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import String, func, or_, select, type_coerce
 from sqlmodel import Session
 
 from app.db import reading, transaction
@@ -228,15 +228,19 @@ def new_task(s: Session, actor: Actor, data: TaskInput, assignee: Optional[Emplo
 # -- reading -------------------------------------------------------------------------------
 _BOARD_QUERY = (
     select(Task.id, Task.title, Task.status, Task.rank, Task.assignee_id, Employee.employee_no, Employee.name,
-           Task.priority, Task.due_date, Task.tags, Task.template, Task.steps_done, Task.steps_total,
-           Task.approvals_open, Task.returned, Task.completed_at)
+           Task.priority, type_coerce(Task.due_date, String), Task.tags, Task.template, Task.steps_done,
+           Task.steps_total, Task.approvals_open, Task.returned, type_coerce(Task.completed_at, String))
     .outerjoin(Employee, Employee.id == Task.assignee_id)
 )
 
 
 def _cards(rows, today: date) -> list[TaskCard]:
+    """Cards from raw rows; dates come as ISO text and are parsed here (the dialect's parser is slow)."""
     cards = []
+    to_date, to_time = date.fromisoformat, datetime.fromisoformat
     for (tid, title, status, rank, aid, ano, aname, prio, due, tags, template, sd, st, ao, ret, comp) in rows:
+        due = to_date(str(due)[:10]) if due else None
+        comp = to_time(str(comp)) if comp else None
         cards.append(TaskCard(tid, title, status, rank, aid, ano or "", aname or "", prio, due,
                               tuple(tags.split(",")) if tags else (), template, sd, st, ao, bool(ret),
                               due is not None and status != DONE and due < today, comp))

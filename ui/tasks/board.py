@@ -90,6 +90,8 @@ class BoardView(QWidget):
         state = QSettings().value("tasks/splitter")
         if state is not None:
             self.splitter.restoreState(state)
+        else:
+            self.splitter.setSizes([900, 440])
         self.splitter.splitterMoved.connect(lambda *_a: QSettings().setValue("tasks/splitter", self.splitter.saveState()))
 
         layout = QVBoxLayout(self)

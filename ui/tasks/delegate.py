@@ -41,7 +41,7 @@ class CardDelegate(QStyledItemDelegate):
         stripe = QRectF(rect.left() + 1, rect.top() + 6, 4, rect.height() - 12)
         painter.setPen(Qt.NoPen)
         painter.setBrush(QColor(PRIORITY_COLOURS.get(card.priority, theme.accent)))
-        painter.drawRoundedRect(stripe, 2, 2)
+        painter.drawRect(stripe)
 
         base = QFont(option.font)
         inner = rect.toRect().adjusted(12, 7, -9, -6)
