@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsPathItem, QG
 
 from app.rules.org_layout import TreeLayout, layout_tree
 from ui import theme
+from ui.compat import guard_none_refcount
 
 TOGGLE_R = 8.0
 
@@ -113,6 +114,7 @@ class OrgChartView(QGraphicsView):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        guard_none_refcount()  # painting 500 boxes would otherwise exhaust None's count (see ui/compat.py)
         self.setObjectName("orgChartView")
         self.setScene(QGraphicsScene(self))
         self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
