@@ -132,7 +132,7 @@ class ChartPage(QWidget):
             return False
         self.view.focus_person(found[0])
         node = next(n for n in self.view.nodes if n.key == found[0])
-        extra = self.tr(" (%n more match(es): press Enter again)", "", len(found) - 1) if len(found) > 1 else ""
+        extra = self.tr(" · other matches: %1").replace("%1", str(len(found) - 1)) if len(found) > 1 else ""
         self.message.setText(f"{node.name} · {node.position} · {node.department}{extra}")
         return True
 
@@ -205,6 +205,6 @@ class ChartPage(QWidget):
                                        progress=progress)
 
         def done(pages: int) -> None:
-            self.ctx.show_status(self.tr("Org chart saved to %1 (%n page(s)).", "", pages).replace("%1", path))
+            self.ctx.show_status(self.tr("Org chart saved to %1 (pages: %2).").replace("%1", path).replace("%2", str(pages)))
 
         return run_with_progress(self, self.tr("Writing the org chart PDF…"), job, done)

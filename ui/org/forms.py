@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
@@ -30,10 +30,10 @@ class _Form(QWidget):
         self.problem = QLabel(objectName=name + "Problem")
         self.problem.setProperty("role", "error")
         self.problem.setWordWrap(True)
-        self.save = QPushButton(self.tr("Save"), objectName=name + "Save")
+        self.save = QPushButton(QCoreApplication.translate("OrgForm", "Save"), objectName=name + "Save")
         self.save.setProperty("primary", True)
         self.save.clicked.connect(self.saveRequested)
-        self.delete = QPushButton(self.tr("Delete…"), objectName=name + "Delete")
+        self.delete = QPushButton(QCoreApplication.translate("OrgForm", "Delete…"), objectName=name + "Delete")
         self.delete.clicked.connect(self.deleteRequested)
         self.form = QFormLayout()
         buttons = QHBoxLayout()
@@ -77,7 +77,7 @@ class DepartmentForm(_Form):
         self.form.addRow(self.tr("Name"), self.name)
         self.form.addRow(self.tr("Part of"), self.parent_combo)
         self.form.addRow(self.tr("Function"), self.description)
-        self.form.addRow(self.tr("People"), self.people)
+        self.form.addRow(self.tr("People in its positions"), self.people)
         for w in (self.name, self.description):
             w.setReadOnly(not can_edit)
         self.parent_combo.setEnabled(can_edit)
@@ -98,7 +98,7 @@ class DepartmentForm(_Form):
         self.parent_combo.setCurrentIndex(max(0, self.parent_combo.findData(wanted)))
         self.name.setText(row.name if row else "")
         self.description.setPlainText(row.description if row else "")
-        self.people.setText(self.tr("%n people in its positions", "", row.people) if row else "")
+        self.people.setText(str(row.people) if row else "")
         self.delete.setEnabled(row is not None)
         self.loading = False
         self.dirty = row is None
@@ -178,7 +178,11 @@ class PositionForm(_Form):
         self.planned.setValue(row.planned_headcount if row else 1)
         self.is_manager.setChecked(bool(row and row.is_manager))
         self.summary.setPlainText(row.summary if row else "")
-        self.duties.setPlainText("\n".join(row.duties) if row else "")
+        duties = row.duties if row else []
+        if self.can_edit:
+            self.duties.setPlainText("\n".join(duties))
+        else:  # read-only: the card as printed, with its duties numbered
+            self.duties.setPlainText("\n".join(f"{i}. {d}" for i, d in enumerate(duties, 1)))
         if row:
             names = "、".join(row.holders) or self.tr("nobody yet")
             self.actual.setText(f"{row.actual_headcount} · {names}")

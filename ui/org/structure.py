@@ -51,7 +51,7 @@ class StructurePage(QWidget):
             action.setVisible(self.can_edit)
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setContentsMargins(0, 0, 0, 6)
         left_layout.addWidget(self.tree, 1)
         left_layout.addWidget(self.summary)
         self.splitter = QSplitter(objectName="orgStructureSplitter")
