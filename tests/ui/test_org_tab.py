@@ -194,3 +194,13 @@ def test_png_export_and_pdf_export(make_view, tmp_path, qtbot):
     with qtbot.waitSignal(job.signals.finished, timeout=20000):
         pass
     assert "林晓雯" in PdfReader(str(pdf)).pages[0].extract_text()
+
+
+def test_the_window_finds_the_org_tab_for_every_office_role(demo_db, actor_for):
+    from ui.org import tab
+    from ui.shell import ChangeBus, ShellContext
+    from ui.tabs import discover
+
+    assert tab in discover() and (tab.ORDER, tab.OBJECT_NAME) == (20, "orgTab")
+    for user in ("linxw", "fengyq", "zhangyt"):
+        assert tab.visible_for(ShellContext(actor_for(user), ChangeBus(), print))

@@ -317,11 +317,12 @@ class OrgChartView(QGraphicsView):
         self.viewport().unsetCursor()
         if not dragging:
             return
-        person = item.key
+        person, current_manager = item.key, item.node.manager_key
+        manager = None if target is None or target.node.vacant else target.key
         self.rebuild()  # everything back in place; a confirmed change rebuilds again from the data
-        if target is None or target.node.vacant or target.key == item.node.manager_key:
+        if manager is None or manager == current_manager:
             return
-        self.ask_reparent(person, target.key)
+        self.ask_reparent(person, manager)
 
     def ask_reparent(self, person_key: str, manager_key: str) -> bool:
         by_key = {n.key: n for n in self.nodes}
