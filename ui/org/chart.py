@@ -135,6 +135,7 @@ class OrgChartView(QGraphicsView):
         self._press: Optional[tuple[PersonItem, QPointF]] = None
         self._dragging = False
         self._target: Optional[PersonItem] = None
+        self._auto_fit = True  # follow the window size until the user zooms by hand
 
     # -- content ------------------------------------------------------------------------------
     def set_nodes(self, nodes: list) -> None:
@@ -175,6 +176,7 @@ class OrgChartView(QGraphicsView):
         return self.transform().m11()
 
     def zoom_by(self, factor: float) -> None:
+        self._auto_fit = False
         new = min(3.0, max(0.05, self.zoom() * factor))
         self.scale(new / self.zoom(), new / self.zoom())
         self.zoomChanged.emit(self.zoom())
@@ -184,11 +186,17 @@ class OrgChartView(QGraphicsView):
         self.zoomChanged.emit(1.0)
 
     def fit(self) -> None:
+        self._auto_fit = True
         if self.boxes:
             self.fitInView(self.scene().sceneRect(), Qt.KeepAspectRatio)
             if self.zoom() > 1.0:
                 self.zoom_reset()
             self.zoomChanged.emit(self.zoom())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self._auto_fit:
+            self.fit()
 
     def wheelEvent(self, event) -> None:  # noqa: N802
         if event.modifiers() & Qt.ControlModifier or not (event.modifiers() & Qt.ShiftModifier):
