@@ -6,6 +6,7 @@ permissions themselves.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -22,7 +23,7 @@ from app.models.people import Employee
 from app.rules import appraisal as rules
 from app.rules.appraisal_template import indicators, quantitative_score, rater_total
 from app.services import policy
-from app.services.appraisal_templates import template_in
+from app.services.appraisal_templates import default_template, stored_templates
 from app.services.context import Actor
 from app.services.permissions import can
 
@@ -131,6 +132,7 @@ def open_period_in(s: Session, span: rules.PeriodSpan, by: str, state: str = "en
     manager_of = {e.id: e.manager_id for e in people if _active(e, span)}
     has_reports = {e.manager_id for e in people if e.manager_id and _active(e, span)}
     positions = {p.id: p for p in s.execute(select(Position)).scalars()}
+    edited = stored_templates(s)
     for e in people:
         if not _active(e, span):
             continue
@@ -140,7 +142,8 @@ def open_period_in(s: Session, span: rules.PeriodSpan, by: str, state: str = "en
         if not raters:
             continue  # the top of the tree: nobody above to rate them
         s.add(AppraisalSubject(
-            period_id=period.id, employee_id=e.id, as_manager=as_manager, template=template_in(s, pos, as_manager),
+            period_id=period.id, employee_id=e.id, as_manager=as_manager, template=copy.deepcopy(edited[pos.id]) if pos and pos.id in edited
+            else default_template(pos.name if pos else "", as_manager),
             raters=[{"employee_id": r.employee_id, "roles": r.roles, "weight": float(r.weight)} for r in raters],
         ))
     s.flush()
