@@ -117,32 +117,26 @@ def enter_scores(actor: Actor, period_key: str, employee_no: str, rater_no: str,
     """A rater's scores for one person: indicator scores (0–100, or a rubric level "A".."D" for a
     qualitative indicator) and/or a typed total, plus quantitative actuals. The rater's number equal to
     the person's own number records the self-assessment (shown, never counted). All or nothing."""
+    return save_entry_form(actor, period_key, employee_no,
+                           [{"rater_no": rater_no, "scores": scores or {}, "total": total}], actuals)
+
+
+def save_entry_form(actor: Actor, period_key: str, employee_no: str, entries: list[dict],
+                    actuals: dict | None = None) -> dict:
+    """What the entry form saves in one action: for each rater ``{"rater_no", "scores", "total"}``,
+    and the quantitative actuals. All or nothing; returns the new score, grade and label."""
     require(actor, "appraisal.rate")
     with transaction() as s:
         period = core.period_in(s, period_key)
         core.require_editable(period)
         person = core.employee_in(s, employee_no)
         subject = core.subject_in(s, period, person)
-        rater = core.employee_in(s, rater_no)
-        roles = core.require_rate(actor, subject, rater)
         by_key = {ind["key"]: ind for ind in indicators(subject.template)}
-        written = {}
-        for key, value in (scores or {}).items():
-            ind = by_key.get(key)
-            if ind is None:
-                raise ValidationError("The template has no indicator {key}.", key=key)
-            level = ""
-            if isinstance(value, str) and value.strip().upper() in ("A", "B", "C", "D") and ind.get("kind") == "qualitative":
-                level = value.strip().upper()
-                points = level_points(ind, level)
-                if points is None:
-                    raise ValidationError("Indicator {indicator} has no level {level}.", indicator=ind["name"], level=level)
-                value = points
-            core.add_score(s, subject, rater.id, roles[0], key, _number(value), actor.username, level)
-            written[key] = str(value)
-        if total is not None and str(total).strip() != "":
-            core.add_score(s, subject, rater.id, roles[0], "", _number(total), actor.username)
-            written["total"] = str(total)
+        written: dict = {}
+        for entry in entries:
+            rater = core.employee_in(s, entry["rater_no"])
+            roles = core.require_rate(actor, subject, rater)
+            written[rater.employee_no] = _enter_in(s, actor, subject, by_key, rater, roles[0], entry)
         for key, value in (actuals or {}).items():
             _add_actual(s, actor, subject, by_key, key, value, "manual")
             written[f"actual:{key}"] = str(value)
@@ -150,9 +144,32 @@ def enter_scores(actor: Actor, period_key: str, employee_no: str, rater_no: str,
         before = {"score": subject.final_score, "grade": subject.grade}
         core.recompute_subjects(s, [subject], core.config_in(s))
         audit.record(s, actor, "appraisal.score", "appraisal_subject", subject.id, before,
-                     {"period": period.key, "employee": person.employee_no, "rater": rater.employee_no,
-                      "role": roles[0], "scores": written, "score": subject.final_score, "grade": subject.grade})
+                     {"period": period.key, "employee": person.employee_no, "entries": written,
+                      "score": subject.final_score, "grade": subject.grade})
         return {"score": subject.final_score, "grade": subject.grade, "label": subject.label}
+
+
+def _enter_in(s: Session, actor: Actor, subject: AppraisalSubject, by_key: dict, rater: Employee, role: str,
+              entry: dict) -> dict:
+    written = {"role": role}
+    for key, value in (entry.get("scores") or {}).items():
+        ind = by_key.get(key)
+        if ind is None:
+            raise ValidationError("The template has no indicator {key}.", key=key)
+        level = ""
+        if isinstance(value, str) and value.strip().upper() in ("A", "B", "C", "D") and ind.get("kind") == "qualitative":
+            level = value.strip().upper()
+            points = level_points(ind, level)
+            if points is None:
+                raise ValidationError("Indicator {indicator} has no level {level}.", indicator=ind["name"], level=level)
+            value = points
+        core.add_score(s, subject, rater.id, role, key, _number(value), actor.username, level)
+        written[key] = str(value)
+    total = entry.get("total")
+    if total is not None and str(total).strip() != "":
+        core.add_score(s, subject, rater.id, role, "", _number(total), actor.username)
+        written["total"] = str(total)
+    return written
 
 
 def _number(value):
