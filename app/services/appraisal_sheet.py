@@ -68,6 +68,7 @@ def subject_detail_in(s: Session, actor: Actor, period_key: str, employee_no: st
     return {
         "period": period.key, "kind": period.kind, "state": period.state, "editable": editable,
         "employee_no": no, "name": name, "position": pos or "", "department": dept or "",
+        "is_rater": actor.employee_id in core.rater_ids(subject), "is_self": actor.employee_id == subject.employee_id,
         "as_manager": subject.as_manager, "template_name": subject.template.get("name", ""),
         "indicators": inds, "raters": raters, "self": column(subject.employee_id, [rules.SELF], 0.0),
         "score": None if hide else subject.final_score, "grade": "" if hide else subject.grade,
