@@ -84,7 +84,7 @@ class ChartsPanel(QWidget):
             ys = [p["score"] for p in points]
             ax.plot(xs, ys, marker="o", color=theme.accent)
             for x, y, p in zip(xs, ys, points):
-                ax.annotate(f"{y:.1f} {p['grade']}", (x, y), textcoords="offset points", xytext=(0, 7),
+                ax.annotate(f"{y:.2f} {p['grade']}", (x, y), textcoords="offset points", xytext=(0, 7),
                             ha="center", fontsize=8)
             ax.set_ylim(max(0, min(ys) - 15), min(105, max(ys) + 10))
         else:

@@ -77,6 +77,7 @@ class ScoreForm(QWidget):
         self.level_boxes: dict[tuple[str, str], QComboBox] = {}
         self.total_edits: dict[str, QLineEdit] = {}
         self.total_labels: dict[str, QLabel] = {}
+        self.quant_labels: dict[tuple[str, str], QLabel] = {}
 
     # -- building ---------------------------------------------------------------------------------
     def columns(self) -> list[dict]:
@@ -86,6 +87,7 @@ class ScoreForm(QWidget):
         self.detail = detail
         self.grid.clear()
         self.actual_edits, self.level_boxes, self.total_edits, self.total_labels = {}, {}, {}, {}
+        self.quant_labels = {}
         if detail is None:
             self.title.setText(self.tr("Choose a person on the left"))
             self.subtitle.clear()
@@ -128,8 +130,12 @@ class ScoreForm(QWidget):
             self.total_labels[c["employee_no"]] = label
         header = self.grid.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.Stretch)
-        for col in range(1, self.grid.columnCount()):
+        header.setMinimumSectionSize(48)
+        for col in range(1, FIXED):
             header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        for col in range(FIXED, self.grid.columnCount()):
+            header.setSectionResizeMode(col, QHeaderView.Fixed)
+            self.grid.setColumnWidth(col, 104)
         self.grid.resizeRowsToContents()
         self.save_button.setEnabled(any(c["can_edit"] for c in cols))
         self.update_live()
@@ -144,7 +150,7 @@ class ScoreForm(QWidget):
 
     def _fixed_cells(self, row: int, ind: dict) -> None:
         tip = "\n".join(f"{lv['level']} {lv['points']:g}: {lv.get('description', '')}" for lv in ind.get("levels", []))
-        self._label_item(row, 0, f"{ind['section']} · {ind['name']}", tip=tip)
+        self._label_item(row, 0, ind["name"], tip=f"{ind['section']} {ind['section_weight']:g}%\n{tip}".strip())
         self._label_item(row, 1, f"{ind['effective_weight']:g}", right=True)
         if ind["kind"] == "quantitative":
             arrow = " ↓" if ind.get("lower_is_better") else ""
@@ -163,6 +169,7 @@ class ScoreForm(QWidget):
             label = QLabel(objectName=f"quant_{c['employee_no']}_{ind['key']}")
             label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
             self.grid.setCellWidget(row, col, label)
+            self.quant_labels[(c["employee_no"], ind["key"])] = label
             return
         box = QComboBox(objectName=f"level_{c['employee_no']}_{ind['key']}")
         box.addItem("", None)
@@ -221,13 +228,8 @@ class ScoreForm(QWidget):
         if not self.detail:
             return
         quant = self.quant_scores()
-        for row, ind in enumerate(self.detail["indicators"]):
-            if ind["kind"] != "quantitative":
-                continue
-            for c in self.columns():
-                label = self.grid.findChild(QLabel, f"quant_{c['employee_no']}_{ind['key']}")
-                if label is not None:
-                    label.setText("" if ind["key"] not in quant else f"{quant[ind['key']]:.2f}")
+        for (_no, key), label in self.quant_labels.items():
+            label.setText("" if key not in quant else f"{quant[key]:.2f}")
         pairs, missing = [], False
         for c in self.columns():
             total = self.rater_total(c, quant)

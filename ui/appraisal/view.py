@@ -29,6 +29,7 @@ class AppraisalView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.periods: list[dict] = []
+        self._sized = False
         status_names = {"complete": self.tr("Scored"), "partial": self.tr("In progress"), "not_started": self.tr("Not started")}
         self.model = RowTableModel([
             Column("employee_no", self.tr("No.")),
@@ -37,8 +38,7 @@ class AppraisalView(QWidget):
             Column("status", self.tr("State"), value=lambda r: f"{status_names[r['status']]} {r['raters_done']}/{r['raters']}",
                    color=lambda r: STATUS_COLOURS[r["status"]]),
             Column("score", self.tr("Score"), align_right=True),
-            Column("grade", self.tr("Grade")),
-            Column("label", self.tr("Monthly label"), value=lambda r: app_tr(LABEL_NAMES[r["label"]]) if r["label"] else ""),
+            Column("grade", self.tr("Grade"), value=lambda r: f"{r['grade']} · {app_tr(LABEL_NAMES[r['label']])}" if r["label"] else r["grade"]),
             Column("flags", self.tr("Flags"), value=lambda r: "、".join(app_tr(FLAG_NAMES[f]) for f in r["flags"]),
                    color=lambda r: theme.danger if {"warning", "no_year_end_bonus"} & set(r["flags"]) else None),
         ], self)
@@ -85,6 +85,7 @@ class AppraisalView(QWidget):
         self.splitter.addWidget(self.detail_tabs)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([520, 840])
         layout = QVBoxLayout(self)
         layout.addWidget(toolbar)
         layout.addWidget(self.empty)
@@ -127,6 +128,9 @@ class AppraisalView(QWidget):
         selected = self.selected_no()
         rows = svc.period_results(self.ctx.actor, period["key"]) if period else []
         self.model.set_rows(rows)
+        if rows and not self._sized:
+            self.table.resizeColumnsToContents()
+            self._sized = True
         state = period["state"] if period else ""
         self.state_label.setText("  " + app_tr(STATE_LABELS[state]) if period else "")
         nxt = {"entry": self.tr("Start scoring"), "scoring": self.tr("Submit for review"), "review": self.tr("Approve"),
