@@ -276,3 +276,17 @@ def add_score(s: Session, subject: AppraisalSubject, rater_id: int, role: str, i
 
 def today() -> date:
     return date.today()
+
+
+def add_scores_bulk(s: Session, rows: list[dict], by: str) -> None:
+    """Many already-validated scores in one statement (imports):
+    dicts with subject_id, rater_id, rater_role, indicator, score (0–100)."""
+    if not rows:
+        return
+    from sqlalchemy import insert
+
+    from app.models._base import now
+
+    at = now()
+    s.execute(insert(AppraisalScore), [dict(r, score=float(rules.round2(r["score"])), level="", entered_at=at,
+                                            entered_by=by) for r in rows])

@@ -33,7 +33,10 @@ def import_scores(actor: Actor, path: str | Path, progress: Progress = None) -> 
     with transaction() as s:
         people = {e.employee_no: e for e in s.execute(select(Employee)).scalars()}
         periods = {p.key: p for p in s.execute(select(AppraisalPeriod)).scalars()}
-        subjects: dict[tuple[int, int], AppraisalSubject] = {}
+        subjects: dict[tuple[int, int], AppraisalSubject] = {
+            (x.period_id, x.employee_id): x for x in s.execute(select(AppraisalSubject).where(
+                AppraisalSubject.period_id.in_([p.id for p in periods.values() if p.state in core.EDITABLE_STATES])
+            )).scalars()}
         seen: dict[tuple, int] = {}
         plan = []
         for row in rows:
@@ -70,12 +73,16 @@ def import_scores(actor: Actor, path: str | Path, progress: Progress = None) -> 
         if errors:
             raise ImportRejected(sorted(errors, key=lambda e: e.row))
         touched: dict[int, AppraisalSubject] = {}
+        batch = []
         for done, (row, subject, rater) in enumerate(plan, start=1):
-            core.add_score(s, subject, rater.id, row.rater_role, row.indicator, row.score, actor.username)
+            batch.append({"subject_id": subject.id, "rater_id": rater.id, "rater_role": row.rater_role,
+                          "indicator": row.indicator, "score": row.score})
             touched[subject.id] = subject
-            if progress and (done % 50 == 0 or done == len(plan)):
-                progress(done, len(plan))
-        s.flush()
+            if done % 200 == 0 or done == len(plan):
+                core.add_scores_bulk(s, batch, actor.username)
+                batch = []
+                if progress:
+                    progress(done, len(plan))
         core.recompute_subjects(s, list(touched.values()), core.config_in(s))
         result = {"scores": len(plan), "people": len(touched), "file": Path(path).name}
         audit.record(s, actor, "appraisal.import", "appraisal_score", "", None, result)
@@ -96,7 +103,7 @@ def _period(text: str, periods: dict, problems: list) -> Optional[AppraisalPerio
 
 def _subject(s, cache: dict, period: AppraisalPeriod, person: Employee) -> Optional[AppraisalSubject]:
     key = (period.id, person.id)
-    if key not in cache:
+    if key not in cache:  # a locked or approved period: not preloaded
         cache[key] = s.execute(select(AppraisalSubject).where(AppraisalSubject.period_id == period.id,
                                                               AppraisalSubject.employee_id == person.id)).scalar()
     return cache[key]

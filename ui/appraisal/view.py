@@ -40,7 +40,8 @@ class AppraisalView(QWidget):
             Column("score", self.tr("Score"), align_right=True),
             Column("grade", self.tr("Grade"), value=lambda r: f"{r['grade']} · {app_tr(LABEL_NAMES[r['label']])}" if r["label"] else r["grade"]),
             Column("flags", self.tr("Flags"), value=lambda r: "、".join(app_tr(FLAG_NAMES[f]) for f in r["flags"]),
-                   color=lambda r: theme.danger if {"warning", "no_year_end_bonus"} & set(r["flags"]) else None),
+                   color=lambda r: theme.danger if {"warning", "no_year_end_bonus"} & set(r["flags"]) else None,
+                   tooltip=lambda r: "\n".join(app_tr(FLAG_NAMES[f]) for f in r["flags"])),
         ], self)
         self.proxy = sorting_proxy(self.model, self)
         self.table = DataTableView("appraisalPeopleTable")
