@@ -253,3 +253,16 @@ def test_template_with_bad_weights_is_refused_and_nothing_saved(admin, actor_for
     assert detail["indicators"][0]["section_weight"] == 60
     with pytest.raises(PermissionDenied):
         templates.save_template(actor_for("zhangyt"), "运营组", "运营专员", body)
+
+
+def test_yearly_flags_from_two_annual_periods(admin, keys):
+    year = int(keys["current"][:4])
+    for y, total in ((year - 1, 60), (year, 61)):
+        svc.open_period(admin, str(y))
+        score_everyone(admin, str(y), total=total)
+        for rater in svc.subject_detail(admin, str(y), "E009")["raters"]:  # newest score counts
+            svc.enter_scores(admin, str(y), "E009", rater["employee_no"], total=59.99)
+    flags = {e["employee_no"]: e["flags"] for e in svc.month_report(admin, str(year))["employees"]}
+    assert flags["E004"] == ["salary_step"]  # D (60) then D (61): two years at D or better
+    assert flags["E009"] == ["non_renewal_review"]  # two years at E
+    assert {e["employee_no"]: e["flags"] for e in svc.month_report(admin, str(year - 1))["employees"]}["E004"] == []
