@@ -18,7 +18,7 @@ from sqlmodel import Session
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from app.i18n import N_
 from app.models.appraisal import AppraisalActual, AppraisalPeriod, AppraisalScore, AppraisalSubject
-from app.models.org import Department, Position
+from app.models.org import Position
 from app.models.people import Employee
 from app.rules import appraisal as rules
 from app.rules.appraisal_template import indicators, quantitative_score, rater_total

@@ -3,7 +3,7 @@ the current month open for scoring, its quantitative actuals already typed in.""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import select
 from sqlmodel import Session
@@ -70,4 +70,4 @@ def seed_demo_in(s: Session, actor: Actor, today: date) -> None:
             s.add(AppraisalActual(subject_id=subject.id, indicator=ind["key"], value=max(0.0, value),
                                   source="manual", entered_by=actor.username))
     audit.record(s, actor, "appraisal.demo", "appraisal_period", current.key, None,
-                 {"locked_months": 6, "open": current.key, "until": (today - timedelta(days=0)).isoformat()})
+                 {"locked_months": 6, "open": current.key, "today": today.isoformat()})
