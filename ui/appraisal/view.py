@@ -203,7 +203,7 @@ class AppraisalView(QWidget):
         period = self.current_period()
         if period is None:
             return
-        if period["state"] == "scoring" and self.ctx.can("appraisal.view_all"):
+        if period["state"] == "review":  # before approval: where the grades break the forced distribution
             check = svc.distribution_check(self.ctx.actor, period["key"])
             if check["violations"]:
                 text = "\n".join(self.tr("Grade %1: %2 people, the quota allows %3.").replace("%1", v["grade"])
