@@ -112,10 +112,10 @@ def sheet_story(sheet: AppraisalSheet, company: str) -> list:
         title += " " + _("(draft)")
     story: list = [
         GroupStart(f"{sheet.period_key}/{sheet.employee_no}",
-                   f"{sheet.name} {sheet.employee_no} · {_('Period')} {period_label(sheet.period_key)}"),
+                   f"{sheet.name} {sheet.employee_no} · {_('Appraisal period')} {period_label(sheet.period_key)}"),
         Paragraph(esc(f"{company} {title}"), st["title"]),
         key_value_table([(_("Name"), sheet.name), (_("Employee no."), sheet.employee_no),
-                         (_("Period"), period_label(sheet.period_key)), (_("Position"), sheet.position),
+                         (_("Appraisal period"), period_label(sheet.period_key)), (_("Position"), sheet.position),
                          (_("Department"), sheet.department), (_("Grade"), _grade_text(sheet))], width),
         Paragraph(esc(_("1. Indicators")), st["h2"]),
     ]
@@ -126,7 +126,7 @@ def sheet_story(sheet: AppraisalSheet, company: str) -> list:
                      ind.target, ind.actual, fmt_number(ind.score)])
     if rows:
         widths = [8 * mm, 58 * mm, 26 * mm, 16 * mm, 24 * mm, 24 * mm, width - 156 * mm]
-        story.append(data_table([_("No."), _("Indicator"), _("Category"), _("Weight"), _("Target"), _("Actual"),
+        story.append(data_table([_("Item no."), _("Indicator"), _("Category"), _("Weight"), _("Target"), _("Actual"),
                                  _("Score")], rows, widths, right=(3, 6), centre=(0,)))
     else:
         story.append(para(_("No indicators were set for this period."), "muted"))
@@ -162,7 +162,7 @@ def sheet_story(sheet: AppraisalSheet, company: str) -> list:
         tail.append(para(_("If you disagree with this result, you may appeal to HR in writing until {date}.",
                            date=sheet.appeal_deadline.isoformat()), "small"))
     tail.append(Spacer(1, 2 * mm))
-    tail.append(signature_lines([_("Employee"), _("Rater"), _("HR")], width))
+    tail.append(signature_lines([_("Employee signature"), _("Rater signature"), _("HR signature")], width))
     story.append(KeepTogether(tail))
     return story
 
@@ -188,7 +188,7 @@ def _result_box(sheet: AppraisalSheet, width: float) -> Table:
 
 def _boxed(text: str, width: float) -> Table:
     table = Table([[para(text)]], colWidths=[width], hAlign="LEFT")
-    table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, RULE), ("TOPPADDING", (0, 0), (-1, -1), 5),
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 10), ("BOX", (0, 0), (-1, -1), 0.6, RULE), ("TOPPADDING", (0, 0), (-1, -1), 5),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 6), ("LEFTPADDING", (0, 0), (-1, -1), 6)]))
     return table
 

@@ -84,7 +84,7 @@ def _head(text: str) -> Paragraph:
 
 def summary_table(report: AttendanceReport, width: float) -> Table:
     leave_types = report.leave_types()
-    header = [_("No."), _("Name"), _("Department"), _("Days due"), _("Days present"), _("Late (times)"),
+    header = [_("Employee no."), _("Name"), _("Department"), _("Days due"), _("Days present"), _("Late (times)"),
               _("Late (min)"), _("Early leave"), _("Absence (days)")]
     header += [_("{leave} (h)", leave=_(LEAVE_TYPES.get(t, t))) for t in leave_types]
     header += [_("Overtime (h)"), _("Comp balance (h)"), _("Penalty")]

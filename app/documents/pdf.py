@@ -55,9 +55,11 @@ def register_font() -> str:
 @lru_cache(maxsize=1)
 def styles() -> dict[str, ParagraphStyle]:
     register_font()
-    base = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=15, textColor=TEXT, wordWrap="CJK")
+    base = ParagraphStyle("body", fontName=FONT, bulletFontName=FONT, fontSize=10, leading=15, textColor=TEXT, wordWrap="CJK")
     return {
         "body": base,
+        "text": ParagraphStyle("text", parent=base, firstLineIndent=20, spaceAfter=5),
+        "rule": ParagraphStyle("rule", parent=base, spaceAfter=4, leftIndent=14, firstLineIndent=-14),
         "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=12),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=12),
         "muted": ParagraphStyle("muted", parent=base, fontSize=8.5, leading=12, textColor=MUTED),
@@ -104,6 +106,7 @@ class NumberedCanvas(Canvas):
     header_text = ""
 
     def __init__(self, *args, **kwargs):
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or register_font()  # no unembedded Helvetica
         super().__init__(*args, **kwargs)
         self._held: list[tuple[dict, object, str]] = []
         self.st_group: object = None
