@@ -16,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from app.documents.charts import Threshold, TrendChart
+from app.documents.fasttable import Heading, LightTable
 from app.documents.pdf import (FONT, HEADER_BG, RULE, GroupStart, canvas_with_header, content_width, data_table,
                                document, esc, fmt_number, key_value_table, para, signature_lines, styles)
 from app.i18n import _
@@ -113,49 +114,49 @@ def sheet_story(sheet: AppraisalSheet, company: str) -> list:
     story: list = [
         GroupStart(f"{sheet.period_key}/{sheet.employee_no}",
                    f"{sheet.name} {sheet.employee_no} · {_('Appraisal period')} {period_label(sheet.period_key)}"),
-        Paragraph(esc(f"{company} {title}"), st["title"]),
+        Heading(f"{company} {title}", 16, centre=True, space_before=0, space_after=8),
         key_value_table([(_("Name"), sheet.name), (_("Employee no."), sheet.employee_no),
                          (_("Appraisal period"), period_label(sheet.period_key)), (_("Position"), sheet.position),
                          (_("Department"), sheet.department), (_("Grade"), _grade_text(sheet))], width),
-        Paragraph(esc(_("1. Indicators")), st["h2"]),
+        Heading(_("1. Indicators")),
     ]
     rows, total_weight = [], 0.0
     for n, ind in enumerate(sheet.indicators, 1):
         total_weight += ind.weight
-        rows.append([str(n), Paragraph(esc(ind.name), st["cell"]), ind.section, fmt_number(ind.weight) + "%",
+        rows.append([str(n), ind.name, ind.section, fmt_number(ind.weight) + "%",
                      ind.target, ind.actual, fmt_number(ind.score)])
     if rows:
         widths = [8 * mm, 58 * mm, 26 * mm, 16 * mm, 24 * mm, 24 * mm, width - 156 * mm]
-        story.append(data_table([_("Item no."), _("Indicator"), _("Category"), _("Weight"), _("Target"), _("Actual"),
-                                 _("Score")], rows, widths, right=(3, 6), centre=(0,)))
+        story.append(LightTable([_("Item no."), _("Indicator"), _("Category"), _("Weight"), _("Target"), _("Actual"),
+                                 _("Score")], rows, widths, right=(3, 6), centre=(0,), wrap=(1, 2, 4, 5)))
     else:
         story.append(para(_("No indicators were set for this period."), "muted"))
-    story.append(Paragraph(esc(_("2. Raters")), st["h2"]))
+    story.append(Heading(_("2. Raters")))
     rater_rows = [[r.role, r.name, fmt_number(r.weight) + "%", fmt_number(r.score),
                    fmt_number(None if r.score is None else r.score * r.weight / 100, 2)] for r in sheet.raters]
     rater_rows.append([_("Total"), "", fmt_number(sum(r.weight for r in sheet.raters)) + "%", "",
                        fmt_number(sheet.final_score, 2)])
-    story.append(data_table([_("Rater"), _("Name"), _("Weight"), _("Score"), _("Weighted")], rater_rows,
+    story.append(LightTable([_("Rater"), _("Name"), _("Weight"), _("Score"), _("Weighted")], rater_rows,
                             [40 * mm, 40 * mm, 28 * mm, 28 * mm, width - 136 * mm], right=(2, 3, 4),
                             total_row=True))
     story.append(Spacer(1, 3 * mm))
     story.append(_result_box(sheet, width))
-    story.append(Paragraph(esc(_("3. Attendance this month")), st["h2"]))
+    story.append(Heading(_("3. Attendance this month")))
     a = sheet.attendance
     if a is not None:
-        story.append(data_table(
+        story.append(LightTable(
             [_("Days due"), _("Days present"), _("Late (times / min)"), _("Early leave"), _("Absence (days)"),
              _("Leave (h)"), _("Overtime (h)")],
             [[fmt_number(a.days_due), fmt_number(a.days_present), f"{a.late_count} / {a.late_minutes}",
               str(a.early_count), fmt_number(a.absent_days), fmt_number(a.leave_hours),
-              fmt_number(a.overtime_hours)]], [width / 7] * 7, centre=range(7)))
+              fmt_number(a.overtime_hours)]], [width / 7] * 7, centre=range(7), wrap=range(7)))
     else:
         story.append(para(_("No attendance figures for this month."), "muted"))
     story.append(Spacer(1, 3 * mm))
     story.append(TrendChart(sheet.trend, width, 40 * mm, title=_("Scores of the last six months"),
                             thresholds=[Threshold(sheet.excellent_at, _("Excellent"), "#16a34a"),
                                         Threshold(sheet.pass_at, _("Qualified"), "#d97706")]))
-    story.append(Paragraph(esc(_("4. Comments")), st["h2"]))
+    story.append(Heading(_("4. Comments")))
     story.append(_boxed(sheet.comment or _("(no comment)"), width))
     tail = [Spacer(1, 3 * mm)]
     if sheet.appeal_deadline:

@@ -47,6 +47,9 @@ RULE = colors.HexColor("#c9ced6")
 @lru_cache(maxsize=1)
 def register_font() -> str:
     """Register the CJK font once per process; bold/italic map to the same face (it has no bold)."""
+    from reportlab import rl_config
+
+    rl_config.useA85 = 0  # page streams stay binary (Flate only): ASCII85 in pure Python costs ~10 % of a batch
     pdfmetrics.registerFont(TTFont(FONT, str(FONT_PATH), subfontIndex=0))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT, italic=FONT, boldItalic=FONT)
     return FONT
