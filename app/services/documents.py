@@ -392,3 +392,39 @@ def write_attendance_report(actor: Actor, year: int, month: int, out: Path | str
         audit.record(s, actor, "documents.print_attendance", "attendance_month", f"{year:04d}-{month:02d}", None,
                      {"people": len(report.rows), "pages": pages, "file": path.name})
     return {"path": str(path), "pages": pages, "people": len(report.rows)}
+
+
+# -- preview ----------------------------------------------------------------------------
+DOCUMENT_KINDS = ("appraisal", "handbook", "attendance")
+
+
+def preview_first_page(actor: Actor, kind: str, png: Path | str, *, period_key: str = "",
+                       employee_nos: Sequence[str] | None = None, version: str = "",
+                       effective_date: date | None = None, dpi: int = 60) -> Path:
+    """Draw page 1 of the document as it would be written, without writing or recording it."""
+    from app.documents.render import page_png
+
+    require(actor, "documents.print")
+    if kind not in DOCUMENT_KINDS:
+        raise NotFound("There is no document called {kind}.", kind=kind)
+    with tempfile.TemporaryDirectory(prefix="shopteam-preview-") as tmp:
+        pdf = Path(tmp) / "preview.pdf"
+        with reading() as s:
+            company = _company(s)
+            department = str(policy.value_in(s, "general.department_name"))
+        if kind == "appraisal":
+            from app.documents.appraisal_sheet import write_sheets
+
+            first = list(employee_nos or [])[:1] or None
+            write_sheets(appraisal_sheets(actor, period_key, first)[:1], str(pdf), company)
+        elif kind == "attendance":
+            from app.documents.attendance_report import write_report
+
+            year, month = parse_period(period_key)
+            write_report(attendance_report(actor, year, month), str(pdf), company, department)
+        else:
+            from app.documents.handbook import write_handbook
+
+            data = handbook_data(actor, version or next_handbook_version(actor), effective_date or date.today())
+            write_handbook(data, str(pdf))
+        return page_png(pdf, png, dpi=dpi)
