@@ -47,8 +47,8 @@ def print_pdf(parent, pdf: str) -> None:
 
     def done(pages) -> None:
         count = paint_pages(printer, pages)
-        parent.ctx.show_status(QCoreApplication.translate("DocumentsPrinting", "Sent %n page(s) to the printer.", "",
-                                                          count))
+        parent.ctx.show_status(QCoreApplication.translate("DocumentsPrinting", "Sent %1 page(s) to the printer.")
+                               .replace("%1", str(count)))
 
     title = QCoreApplication.translate("DocumentsPrinting", "Preparing pages for the printer…")
     run_with_progress(parent, title, job, done, parent._failed)

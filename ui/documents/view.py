@@ -222,7 +222,7 @@ class DocumentsView(QWidget):
 
     def _written(self, files) -> None:
         self.last_files = list(files)
-        shown = files[0] if len(files) == 1 else self.tr("%n files in %1", "", len(files)).replace("%1", str(Path(files[0]).parent))
+        shown = files[0] if len(files) == 1 else self.tr("%1 files in %2").replace("%1", str(len(files))).replace("%2", str(Path(files[0]).parent))
         self.result.setText(self.tr("Written: %1").replace("%1", shown))
         self.ctx.show_status(self.tr("PDF written: %1").replace("%1", shown))
         self._update_result_actions()
