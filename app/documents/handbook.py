@@ -17,7 +17,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from reportlab.lib.styles import ParagraphStyle
 
 from app.documents.handbook_org import OrgChart, OrgNode
-from app.documents.pdf import (FONT, HEADER_BG, RULE, TEXT, GroupStart, canvas_with_header, content_width,
+from app.documents.pdf import (FONT, HEADER_BG, RULE, TEXT, GroupStart, PlainPage, canvas_with_header, content_width,
                                data_table, document, esc, para, styles)
 from app.i18n import _
 
@@ -94,7 +94,7 @@ class _HandbookDoc:
         info.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 11), ("TEXTCOLOR", (0, 0), (-1, -1), TEXT),
                                   ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE), ("TOPPADDING", (0, 0), (-1, -1), 6),
                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
-        return [Spacer(1, 55 * mm), Paragraph(esc(d.company), st["cover_sub"]), Spacer(1, 6 * mm),
+        return [PlainPage(), Spacer(1, 55 * mm), Paragraph(esc(d.company), st["cover_sub"]), Spacer(1, 6 * mm),
                 Paragraph(esc(_("E-commerce Department Operations Handbook")), st["cover"]), Spacer(1, 50 * mm),
                 info, PageBreak()]
 

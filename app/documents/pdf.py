@@ -103,6 +103,16 @@ class GroupStart(Flowable):
         self.canv.st_footer = self.label
 
 
+class PlainPage(Flowable):
+    """Zero-size marker: the page it is drawn on gets no header or footer (a cover)."""
+
+    def wrap(self, *_args):
+        return 0, 0
+
+    def draw(self):
+        self.canv.st_plain = True
+
+
 class NumberedCanvas(Canvas):
     """Holds pages back until the end so each footer can say 第 x 页 / 共 y 页 (per group)."""
 
@@ -114,9 +124,11 @@ class NumberedCanvas(Canvas):
         self._held: list[tuple[dict, object, str]] = []
         self.st_group: object = None
         self.st_footer = ""
+        self.st_plain = False
 
     def showPage(self):  # noqa: N802 (reportlab API)
-        self._held.append((dict(self.__dict__), self.st_group, self.st_footer))
+        self._held.append((dict(self.__dict__), self.st_group, "\0" if self.st_plain else self.st_footer))
+        self.st_plain = False
         self._startPage()
 
     def save(self):
@@ -125,7 +137,8 @@ class NumberedCanvas(Canvas):
         for state, group, label in self._held:
             self.__dict__.update(state)
             seen[group] += 1
-            self._draw_frame_text(seen[group], totals[group], label)
+            if label != "\0":
+                self._draw_frame_text(seen[group], totals[group], label)
             Canvas.showPage(self)
         Canvas.save(self)
 

@@ -74,7 +74,7 @@ class DocumentsView(QWidget):
                               objectName="documentPreview", alignment=Qt.AlignCenter)
         self.preview.setProperty("role", "empty")
         self.preview.setWordWrap(True)
-        scroll = QScrollArea(objectName="documentPreviewArea")
+        self.scroll = scroll = QScrollArea(objectName="documentPreviewArea")
         scroll.setWidget(self.preview)
         scroll.setWidgetResizable(True)
         scroll.setAlignment(Qt.AlignCenter)
@@ -139,7 +139,16 @@ class DocumentsView(QWidget):
         for action in (self.act_write, self.act_preview):
             action.setEnabled(ok)
         self._update_result_actions()
+        self._clear_preview()
         self._load_people()
+
+    def _clear_preview(self) -> None:
+        self.preview.clear()
+        self.preview.setMinimumSize(0, 0)
+        self.preview.setText(self.tr("Choose a document and press Preview to see its first page."))
+        self.preview.setProperty("role", "empty")
+        self.preview.style().unpolish(self.preview)
+        self.preview.style().polish(self.preview)
 
     def _setting(self, key: str):
         from app.services import policy
@@ -187,9 +196,12 @@ class DocumentsView(QWidget):
 
     def _show_png(self, path) -> None:
         pixmap = QPixmap(str(path))
-        self.preview.setProperty("role", "")
+        self.preview.setProperty("role", "page")  # drop the empty-state padding
+        self.preview.style().unpolish(self.preview)
+        self.preview.style().polish(self.preview)
         self.preview.setPixmap(pixmap)
         self.preview.setMinimumSize(pixmap.size())
+        self.scroll.verticalScrollBar().setValue(0)
 
     def write_pdf(self) -> None:
         kind = self.current_kind()
