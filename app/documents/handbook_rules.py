@@ -158,5 +158,5 @@ def settings_table(policy: Mapping[str, Any], specs: Mapping[str, Any], prefixes
             shown = ", ".join(_num(x) for x in value)
         else:
             shown = "—" if value is None else _num(value)
-        rows.append((_(spec.label) if spec.label else key, shown, spec.unit))
+        rows.append((_(spec.label) if spec.label else key, shown, _(spec.unit) if spec.unit else ""))
     return rows
