@@ -19,23 +19,19 @@ from app.services.context import Actor
 from ui import theme
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("BackupPrompt", text)
-
-
 class DamagedDatabaseDialog(QDialog):
     """Says the database is damaged, shows the checker's findings, offers the latest backup."""
 
     def __init__(self, report: backup.StartupReport, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("damagedDatabaseDialog")
-        self.setWindowTitle(tr("The database is damaged"))
+        self.setWindowTitle(QCoreApplication.translate("BackupPrompt", "The database is damaged"))
         self.report = report
         layout = QVBoxLayout(self)
         icon = QLabel(objectName="damagedIcon")
         icon.setPixmap(theme.icon("mdi6.database-alert-outline").pixmap(40, 40))
         layout.addWidget(icon)
-        headline = QLabel(tr("ShopTeam checked the database at start-up and found it damaged:") + f"\n{report.database}",
+        headline = QLabel(QCoreApplication.translate("BackupPrompt", "ShopTeam checked the database at start-up and found it damaged:") + f"\n{report.database}",
                           objectName="damagedHeadline")
         headline.setWordWrap(True)
         layout.addWidget(headline)
@@ -44,11 +40,11 @@ class DamagedDatabaseDialog(QDialog):
         layout.addWidget(details)
         latest = report.latest_backup
         if latest is not None:
-            offer = tr("The latest backup is from %1. Restoring it replaces the database with that copy; "
+            offer = QCoreApplication.translate("BackupPrompt", "The latest backup is from %1. Restoring it replaces the database with that copy; "
                        "changes made after it are lost. The damaged database is kept in the backup folder.")
             offer = offer.replace("%1", latest.taken_at.strftime("%Y-%m-%d %H:%M"))
         else:
-            offer = tr("There is no backup to restore. Copy the database file somewhere safe and ask for help; "
+            offer = QCoreApplication.translate("BackupPrompt", "There is no backup to restore. Copy the database file somewhere safe and ask for help; "
                        "ShopTeam will not open a damaged database.")
         self.offer = QLabel(offer, objectName="damagedOffer")
         self.offer.setWordWrap(True)
@@ -58,12 +54,12 @@ class DamagedDatabaseDialog(QDialog):
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(objectName="damagedButtons")
-        self.restore_button = buttons.addButton(tr("Restore latest backup"), QDialogButtonBox.AcceptRole)
+        self.restore_button = buttons.addButton(QCoreApplication.translate("BackupPrompt", "Restore latest backup"), QDialogButtonBox.AcceptRole)
         self.restore_button.setObjectName("restoreLatestButton")
         self.restore_button.setIcon(theme.icon("mdi6.backup-restore"))
         self.restore_button.setEnabled(latest is not None)
         self.restore_button.setDefault(latest is not None)
-        quit_button = buttons.addButton(tr("Quit"), QDialogButtonBox.RejectRole)
+        quit_button = buttons.addButton(QCoreApplication.translate("BackupPrompt", "Quit"), QDialogButtonBox.RejectRole)
         quit_button.setObjectName("quitButton")
         buttons.accepted.connect(self.restore)
         buttons.rejected.connect(self.reject)
@@ -77,7 +73,7 @@ class DamagedDatabaseDialog(QDialog):
         except ShopTeamError as exc:
             self.message.setText(str(exc))
             return
-        self.result_text = tr("The backup was restored. The damaged database is kept in %1.").replace("%1", str(result.kept_aside))
+        self.result_text = QCoreApplication.translate("BackupPrompt", "The backup was restored. The damaged database is kept in %1.").replace("%1", str(result.kept_aside))
         self.accept()
 
 

@@ -17,10 +17,6 @@ from ui import theme
 SETTINGS_KEY = "db/location"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DatabaseDialog", text)
-
-
 def pg_url(host: str, port: int, name: str, user: str, password: str) -> str:
     from sqlalchemy.engine import URL
 
@@ -32,20 +28,20 @@ class DatabaseDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, current: str = ""):
         super().__init__(parent)
         self.setObjectName("databaseDialog")
-        self.setWindowTitle(tr("Database location"))
+        self.setWindowTitle(QCoreApplication.translate("DatabaseDialog", "Database location"))
         stored = current or str(QSettings().value(SETTINGS_KEY, "") or "")
-        intro = QLabel(tr("One PC: keep the database in a file. Several PCs (a kiosk at the door and an office PC): "
+        intro = QLabel(QCoreApplication.translate("DatabaseDialog", "One PC: keep the database in a file. Several PCs (a kiosk at the door and an office PC): "
                           "use one PostgreSQL database on the shop's network and enter the same address on every PC."))
         intro.setWordWrap(True)
         intro.setProperty("role", "muted")
-        self.file_choice = QRadioButton(tr("A file on this PC"), objectName="fileChoice")
-        self.server_choice = QRadioButton(tr("A shared PostgreSQL database"), objectName="serverChoice")
+        self.file_choice = QRadioButton(QCoreApplication.translate("DatabaseDialog", "A file on this PC"), objectName="fileChoice")
+        self.server_choice = QRadioButton(QCoreApplication.translate("DatabaseDialog", "A shared PostgreSQL database"), objectName="serverChoice")
         group = QButtonGroup(self)
         group.addButton(self.file_choice)
         group.addButton(self.server_choice)
         self.path_edit = QLineEdit(objectName="pathEdit")
         self.path_edit.setPlaceholderText(str(default_path()))
-        browse = QPushButton(theme.icon("mdi6.folder-open-outline"), tr("Browse…"), objectName="browseButton")
+        browse = QPushButton(theme.icon("mdi6.folder-open-outline"), QCoreApplication.translate("DatabaseDialog", "Browse…"), objectName="browseButton")
         browse.clicked.connect(self._browse)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path_edit, 1)
@@ -58,21 +54,21 @@ class DatabaseDialog(QDialog):
         self.server_box = QWidget(objectName="serverBox")
         form = QFormLayout(self.server_box)
         form.setContentsMargins(24, 0, 0, 0)
-        form.addRow(tr("Server"), self.host)
-        form.addRow(tr("Port"), self.port)
-        form.addRow(tr("Database"), self.name)
-        form.addRow(tr("User"), self.user)
-        form.addRow(tr("Password"), self.password)
-        self.test_button = QPushButton(theme.icon("mdi6.lan-connect"), tr("Test connection"), objectName="testButton")
+        form.addRow(QCoreApplication.translate("DatabaseDialog", "Server"), self.host)
+        form.addRow(QCoreApplication.translate("DatabaseDialog", "Port"), self.port)
+        form.addRow(QCoreApplication.translate("DatabaseDialog", "Database"), self.name)
+        form.addRow(QCoreApplication.translate("DatabaseDialog", "User"), self.user)
+        form.addRow(QCoreApplication.translate("DatabaseDialog", "Password"), self.password)
+        self.test_button = QPushButton(theme.icon("mdi6.lan-connect"), QCoreApplication.translate("DatabaseDialog", "Test connection"), objectName="testButton")
         self.test_button.clicked.connect(self.test_connection)
         self.result = QLabel(objectName="testResult")
         self.result.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, objectName="databaseButtons")
-        self.buttons.button(QDialogButtonBox.Save).setText(tr("Save"))
-        self.buttons.button(QDialogButtonBox.Cancel).setText(tr("Cancel"))
+        self.buttons.button(QDialogButtonBox.Save).setText(QCoreApplication.translate("DatabaseDialog", "Save"))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(QCoreApplication.translate("DatabaseDialog", "Cancel"))
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
-        note = QLabel(tr("The new location is used the next time ShopTeam starts."), objectName="restartNote")
+        note = QLabel(QCoreApplication.translate("DatabaseDialog", "The new location is used the next time ShopTeam starts."), objectName="restartNote")
         note.setProperty("role", "muted")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -132,8 +128,8 @@ class DatabaseDialog(QDialog):
         self.buttons.button(QDialogButtonBox.Save).setEnabled(self._valid())
 
     def _browse(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self, tr("Database file"), self.path_edit.text() or str(default_path()),
-                                                    tr("ShopTeam database (*.db)"), options=QFileDialog.DontConfirmOverwrite)
+        path, _filter = QFileDialog.getSaveFileName(self, QCoreApplication.translate("DatabaseDialog", "Database file"), self.path_edit.text() or str(default_path()),
+                                                    QCoreApplication.translate("DatabaseDialog", "ShopTeam database (*.db)"), options=QFileDialog.DontConfirmOverwrite)
         if path:
             self.path_edit.setText(path)
 

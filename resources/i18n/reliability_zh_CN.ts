@@ -1,7 +1,7 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
+    <name>BackupPrompt</name>
     <message>
         <source>The database is damaged</source>
         <translation>数据库已损坏</translation>
@@ -30,6 +30,9 @@
         <source>The backup was restored. The damaged database is kept in %1.</source>
         <translation>备份已恢复。已损坏的数据库保留在 %1。</translation>
     </message>
+</context>
+<context>
+    <name>DatabaseDialog</name>
     <message>
         <source>Database location</source>
         <translation>数据库位置</translation>
