@@ -195,8 +195,13 @@ def reset_handbook_section(actor: Actor, key: str) -> dict:
 
 
 # -- handbook ---------------------------------------------------------------------------
-def _workflows() -> list[tuple[str, list[str]]]:
-    """The task templates of the tasks area when shipped, else the workflows of domain.md."""
+def _workflows(session=None) -> list[tuple[str, list[str]]]:
+    """The workflow templates as edited in the tasks area, else the shipped workflows of domain.md."""
+    templates = _optional_service("templates")
+    if templates is not None and session is not None and hasattr(templates, "templates_in"):
+        live = [(t.name, [str(st.get("text", "")) + ("（审批）" if st.get("approval_role") else "") for st in t.steps])
+                for t in templates.templates_in(session)]
+        return [w for w in live if w[0] and w[1]]
     source = TASK_TEMPLATES_FILE if TASK_TEMPLATES_FILE.exists() else WORKFLOWS_FILE
     raw = json.loads(source.read_text(encoding="utf-8"))
     if isinstance(raw, dict):
@@ -226,6 +231,7 @@ def handbook_data(actor: Actor, version: str, effective_date: date):
             if e.position_id is not None:
                 people.setdefault(e.position_id, []).append(e.name)
         sections = [Section(x["key"], x["title"], x["body"], x["kind"]) for x in _sections_in(s)]
+        workflows = _workflows(s)
     by_id = {p.id: p for p in positions}
     nodes = {p.id: OrgNode(p.name, dept_name.get(p.department_id, ""), people.get(p.id, [])) for p in positions}
     roots = []
@@ -243,7 +249,7 @@ def handbook_data(actor: Actor, version: str, effective_date: date):
         attendance_rules=rules.attendance_rules(values), appraisal_rules=rules.appraisal_rules(values),
         attendance_settings=rules.settings_table(values, specs, ("attendance.", "leave.", "overtime.")),
         appraisal_settings=rules.settings_table(values, specs, ("appraisal.",)),
-        goals=goal_rows, workflows=_workflows(),
+        goals=goal_rows, workflows=workflows,
     )
 
 

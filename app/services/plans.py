@@ -98,7 +98,7 @@ def _own_employee(s: Session, actor: Actor) -> Employee:
 def submit_plan(actor: Actor, kind: str, period_start: date, plan: str, summary: str = "",
                 task_ids: tuple[int, ...] | list[int] = (), at: Optional[datetime] = None) -> PlanRow:
     """Submit (or resubmit) the actor's own plan; a resubmission keeps the first one in the audit trail."""
-    require(actor, "tasks.view")
+    require(actor, "tasks.edit_own")
     plan, summary = (plan or "").strip(), (summary or "").strip()
     if not plan:
         raise ValidationError("Write the plan before submitting it.")
@@ -228,7 +228,7 @@ def create_due_recurring(actor: Actor, today: Optional[date] = None) -> list[int
 
     Safe to call often (the board calls it when it opens): an occurrence is never created twice.
     """
-    require(actor, "tasks.view")
+    require(actor, "tasks.recurring")
     today = today or date.today()
     created: list[int] = []
     with transaction() as s:

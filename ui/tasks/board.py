@@ -111,7 +111,7 @@ class BoardView(QWidget):
         return self.today_fixed or date.today()
 
     def reload(self, create_recurring: bool = False) -> None:
-        if create_recurring:
+        if create_recurring and self.ctx.can("tasks.recurring"):  # a leader's board creates due recurring tasks
             try:
                 plan_svc.create_due_recurring(self.ctx.actor, self.today())
             except ShopTeamError as exc:
