@@ -59,9 +59,10 @@ class _Kit:
         self.pen_normal = QPen(c["border"], 1)
         self.priority = {k: QColor(v) for k, v in PRIORITY_COLOURS.items()}
         self.pixmaps: dict[tuple, QPixmap] = {}
-        tr = QCoreApplication.translate
-        self.words = {"back": tr("TaskCard", "Sent back"), "nobody": tr("TaskCard", "Unassigned"),
-                      "overdue": tr("TaskCard", "Overdue"), "approval": tr("TaskCard", "Approval")}
+        self.words = {"back": QCoreApplication.translate("TaskCard", "Sent back"),
+                      "nobody": QCoreApplication.translate("TaskCard", "Unassigned"),
+                      "overdue": QCoreApplication.translate("TaskCard", "Overdue"),
+                      "approval": QCoreApplication.translate("TaskCard", "Approval")}
 
 
     def _stamp(self, key: tuple, w: float, h: float, ratio: float, draw) -> QPixmap:
