@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app.db import reading, transaction
-from app.errors import NotFound, ValidationError
+from app.errors import ConflictError, NotFound, ValidationError
 from app.i18n import _
 from app.models._base import now
 from app.models.people import Employee
@@ -218,6 +218,8 @@ def stop_recurrence(actor: Actor, recurrence_id: int) -> None:
         r = s.get(TaskRecurrence, recurrence_id)
         if r is None:
             raise NotFound("There is no recurring task {id}.", id=recurrence_id)
+        if not r.active:
+            raise ConflictError("The recurring task “{title}” is already stopped.", title=r.title)
         before = audit.snapshot(r)
         r.active = False
         audit.record(s, actor, "task_recurrence.stop", "task_recurrence", r.id, before, audit.snapshot(r))
