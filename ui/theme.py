@@ -107,7 +107,7 @@ def apply(app: QApplication) -> None:
 
 
 def icon(name: str, color: str | None = None):
-    """A Material Design icon from qtawesome (mdi6.*), tinted from the theme."""
-    import qtawesome as qta
+    """A Material Design icon (mdi6.*, the font qtawesome ships), tinted from the theme."""
+    from ui.icons import mdi_icon
 
-    return qta.icon(name, color=color or "#374151", color_disabled="#c0c4cc")
+    return mdi_icon(name, color or "#374151", "#c0c4cc")

@@ -3,7 +3,9 @@
 from alembic import context
 from sqlalchemy import create_engine
 
-import app.models  # noqa: F401  registers every table
+import app.models
+
+app.models.load_all()  # registers every table
 from sqlmodel import SQLModel
 
 config = context.config

@@ -1,4 +1,10 @@
-"""SQLModel tables, one module per area. Importing this package registers every table."""
+"""SQLModel tables, one module per area.
+
+The foundation tables (org, people, users, policy, audit) load with the package; every other
+table references only them. Area modules load when their services import them, which keeps
+~0.15 s of class building out of start-up. ``load_all()`` registers every table (migrations,
+schema comparison).
+"""
 
 from __future__ import annotations
 
@@ -7,9 +13,14 @@ import pkgutil
 
 from sqlmodel import SQLModel
 
-# Import every area module so SQLModel.metadata knows every table (areas only add files).
-for _info in pkgutil.iter_modules(__path__):
-    if not _info.name.startswith("_"):
-        importlib.import_module(f"{__name__}.{_info.name}")
+from app.models import audit, org, people, policy, users  # noqa: F401  the foundation tables
 
 metadata = SQLModel.metadata
+
+
+def load_all():
+    """Import every area module so SQLModel.metadata knows every table."""
+    for info in pkgutil.iter_modules(__path__):
+        if not info.name.startswith("_"):
+            importlib.import_module(f"{__name__}.{info.name}")
+    return metadata

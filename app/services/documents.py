@@ -327,7 +327,9 @@ def sheet_fields(d: dict) -> dict:
     from app.i18n import _ as tr
     from app.services.appraisal_core import LABEL_NAMES, ROLE_NAMES
 
-    header = d.get("header", {})
+    if "header" not in d:  # already in the sheet's own fields (synthetic data, tests)
+        return d
+    header = d["header"]
     att = d.get("attendance") or None
     if att:
         leave = att.get("leave_hours") or 0

@@ -73,6 +73,8 @@ def run() -> list[Result]:
         db = working_copy(Path(tmp) / "home")
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SHOPTEAM_HOME": str(Path(tmp) / "home"),
                "XDG_CONFIG_HOME": str(Path(tmp) / "config")}
+        # An installed app runs from compiled bytecode (pip and PyInstaller write it); let the warm-up write it.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         app_code = APP.format(root=str(ROOT), db=str(db), heavy=HEAVY)
         _time(app_code, env)  # warm-up: the file cache, and the day's backup is made here
         _time(BARE, env)

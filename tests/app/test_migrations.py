@@ -34,7 +34,9 @@ def test_migrations_match_the_models(tmp_path):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    import app.models  # noqa: F401
+    import app.models
+
+    app.models.load_all()
     from sqlmodel import SQLModel
 
     engine = create_engine(f"sqlite:///{tmp_path / 'head.db'}")

@@ -57,3 +57,18 @@ def _built_translations():
         import i18n as ts_tool
 
         ts_tool.build()
+
+
+@pytest.fixture(autouse=True)
+def _no_blocking_message_boxes(monkeypatch):
+    """A modal message box would wait forever offscreen: fail the test with its text instead.
+    Tests that expect a message box patch these themselves."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(*args, **_kwargs):
+        texts = [a for a in args if isinstance(a, str)]
+        raise AssertionError(f"unexpected message box: {texts}")
+
+    for name in ("warning", "critical", "information", "question", "about"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(unexpected))
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: unexpected(self.text(), self.informativeText()))

@@ -22,18 +22,20 @@ class DataTableView(QTableView):
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
+        header.setResizeContentsPrecision(40)  # fit columns to the first rows, not all 10,000
         header.sectionResized.connect(self._save_widths)
         self._restoring = False
+        self._fitted = False
 
     def setModel(self, model) -> None:  # noqa: N802 (Qt API)
         super().setModel(model)
         model.modelReset.connect(self._fit_until_user_resizes)
-        model.layoutChanged.connect(self._fit_until_user_resizes)
         self.restore_widths()
 
     def _fit_until_user_resizes(self) -> None:
         """Until the user sets widths themselves, fit the columns to the data as it arrives."""
-        if QSettings().value(self._key()) is None:
+        if not self._fitted and self.model().rowCount() and QSettings().value(self._key()) is None:
+            self._fitted = True
             self._restoring = True
             self.resizeColumnsToContents()
             for i in range(self.model().columnCount()):
