@@ -127,7 +127,7 @@ def sheet_story(sheet: AppraisalSheet, company: str) -> list:
                      ind.target, ind.actual, fmt_number(ind.score)])
     if rows:
         widths = [8 * mm, 58 * mm, 26 * mm, 16 * mm, 24 * mm, 24 * mm, width - 156 * mm]
-        story.append(LightTable([_("Item no."), _("Indicator"), _("Category"), _("Weight"), _("Target"), _("Actual"),
+        story.append(LightTable([_("#"), _("Indicator"), _("Category"), _("Weight"), _("Target"), _("Actual"),
                                  _("Score")], rows, widths, right=(3, 6), centre=(0,), wrap=(1, 2, 4, 5)))
     else:
         story.append(para(_("No indicators were set for this period."), "muted"))

@@ -219,9 +219,14 @@ def key_value_table(pairs: Sequence[tuple[str, object]], width: float, columns: 
             row = []
     if row:
         cells.append(row + [""] * (2 * columns - len(row)))
-    label_w = width / columns * 0.4
-    value_w = width / columns - label_w
-    table = Table(cells, colWidths=[label_w, value_w] * columns, hAlign="LEFT")
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    widths = []
+    for c in range(columns):  # each label column as wide as its longest label (English labels are longer)
+        longest = max((stringWidth(str(r[2 * c]), FONT, 9.5) for r in cells), default=0)
+        label_w = min(max(width / columns * 0.35, longest + 14), width / columns * 0.6)
+        widths += [label_w, width / columns - label_w]
+    table = Table(cells, colWidths=widths, hAlign="LEFT")
     cmds = [("FONT", (0, 0), (-1, -1), FONT, 9.5), ("TEXTCOLOR", (0, 0), (-1, -1), TEXT),
             ("BOX", (0, 0), (-1, -1), 0.6, RULE), ("INNERGRID", (0, 0), (-1, -1), 0.4, RULE),
             ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
