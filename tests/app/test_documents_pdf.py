@@ -46,7 +46,7 @@ def test_long_sheet_breaks_across_pages_numbered_within_the_person(tmp_path):
     assert pages == len(texts) >= 3
     assert "Page 1 of 2" in texts[0] and "Page 2 of 2" in texts[1]
     assert "指标39" in texts[1]
-    assert "Item no." in texts[1] and "Indicator" in texts[1]  # table header repeated on the new page
+    assert "# Indicator" in texts[1] and "Indicator" in texts[1]  # table header repeated on the new page
     assert short.name in texts[2] and "Page 1 of 1" in texts[2]
 
 
