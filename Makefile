@@ -42,9 +42,9 @@ run: setup
 	$(PY) -m app
 
 test: setup-test
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider --junitxml=.pytest-report.xml
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider -n 2 --junitxml=.pytest-report.xml
 	@echo "== the service tests (tests/app) again on a throwaway PostgreSQL (tools/pg_test.py)"
-	QT_QPA_PLATFORM=offscreen $(PY) tools/pg_test.py run -- $(PY) -m pytest tests/app -q -p no:cacheprovider
+	QT_QPA_PLATFORM=offscreen $(PY) tools/pg_test.py run -- $(PY) -m pytest tests/app -q -p no:cacheprovider -n 2
 
 selftest: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m app --selftest
