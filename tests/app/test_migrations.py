@@ -67,7 +67,7 @@ def test_an_empty_file_is_created_at_head(tmp_path):
         set_current(None)
 
 
-def test_sqlite_runs_in_wal_with_foreign_keys_and_full_sync(db):
+def test_sqlite_runs_in_wal_with_foreign_keys_and_full_sync(sqlite_only, db):
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
