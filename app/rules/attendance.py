@@ -19,8 +19,16 @@ NORMAL, LATE, EARLY, ABSENT, MISSING, LEAVE, OFFSITE, REST, NONE = (
 STATUS_LABELS = {NORMAL: N_("Normal"), LATE: N_("Late"), EARLY: N_("Early leave"), ABSENT: N_("Absent"),
                  MISSING: N_("Missing punch"), LEAVE: N_("Leave"), OFFSITE: N_("Off-site"), REST: N_("Rest day"),
                  NONE: N_("Not scheduled")}
-STATUS_LETTERS = {NORMAL: N_("✓"), LATE: N_("L"), EARLY: N_("E"), ABSENT: N_("A"), MISSING: N_("M"),
-                  LEAVE: N_("V"), OFFSITE: N_("O"), REST: N_("R"), NONE: ""}
+# the letter printed with each colour, per language (single letters are too ambiguous for a shared catalogue)
+STATUS_LETTERS = {
+    "en": {NORMAL: "✓", LATE: "L", EARLY: "E", ABSENT: "A", MISSING: "M", LEAVE: "V", OFFSITE: "O", REST: "R", NONE: ""},
+    "zh_CN": {NORMAL: "✓", LATE: "迟", EARLY: "早", ABSENT: "旷", MISSING: "缺", LEAVE: "假", OFFSITE: "外", REST: "休",
+              NONE: ""},
+}
+
+
+def status_letter(status: str, language: str) -> str:
+    return STATUS_LETTERS.get(language, STATUS_LETTERS["en"])[status]
 LEAVE_KINDS = ("personal", "sick", "marriage", "bereavement", "annual", "comp")
 EXCUSE_KINDS = LEAVE_KINDS + ("offsite",)
 

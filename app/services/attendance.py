@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from app.db import reading
 from app.errors import ValidationError
-from app.i18n import N_, _
+from app.i18n import N_, _, language
 from app.models.attendance import CalendarOverride, LeaveRequest, OvertimeRequest, PunchCorrection, RosterEntry
 from app.models.people import Employee
 from app.models._base import now
@@ -318,7 +318,7 @@ def month_grid(actor: Actor, year: int, month: int, as_of: datetime | None = Non
                 code = rules.REST
             else:
                 code = rules.NONE
-            cells.append(GridCell(code, _(rules.STATUS_LETTERS[code]) if rules.STATUS_LETTERS[code] else "", scheduled))
+            cells.append(GridCell(code, rules.status_letter(code, language()), scheduled))
         out.append({"employee_no": person.employee_no, "name": person.name, "cells": cells})
     return {"days": days, "people": out}
 
