@@ -130,6 +130,10 @@ def open_database(location: str | None = None, *, migrate: bool = True) -> Datab
     from app import schema
 
     url = resolve_url(location)
+    if url.startswith("sqlite:///"):
+        candidate = Path(url.split("///", 1)[1])
+        if candidate.is_file():
+            schema.peek_file(candidate)
     try:
         db = Database(url)
         state = schema.check(db.engine)

@@ -51,11 +51,24 @@ def applied(engine: Engine) -> set[str] | None:
         return {row[0] for row in conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}"))}
 
 
-def check(engine: Engine) -> str:
-    """'current', 'empty' or 'old'; raises SchemaTooNew for a database from a newer ShopTeam."""
-    stamped = applied(engine)
-    if stamped is None:
-        return "empty"
+def peek_file(path) -> None:
+    """Refuse a SQLite file from a newer ShopTeam before anything (even WAL mode) touches it."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return  # let the engine report an unreadable file
+    try:
+        rows = conn.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchall()
+    except sqlite3.Error:
+        return
+    finally:
+        conn.close()
+    _refuse_unknown({r[0] for r in rows})
+
+
+def _refuse_unknown(stamped: set[str]) -> None:
     unknown = stamped - set(revision_graph())
     if unknown:
         raise SchemaTooNew(
@@ -63,6 +76,14 @@ def check(engine: Engine) -> str:
             "Install the newer ShopTeam to open it; it was not changed.",
             revs=", ".join(sorted(unknown)),
         )
+
+
+def check(engine: Engine) -> str:
+    """'current', 'empty' or 'old'; raises SchemaTooNew for a database from a newer ShopTeam."""
+    stamped = applied(engine)
+    if stamped is None:
+        return "empty"
+    _refuse_unknown(stamped)
     return "current" if stamped == heads() else "old"
 
 

@@ -52,13 +52,37 @@ def admin():
     return Actor.system("test-admin")
 
 
-@pytest.fixture
-def demo_db(db, admin):
-    """The demo department loaded into a fresh database."""
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory, _template_db) -> Path:
+    """The demo department loaded once per test session; each test gets a copy."""
+    from app.db import open_database, set_current
+    from app.services.context import Actor
     from app.services.demo import load_demo
 
-    load_demo(admin)
-    return db
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    shutil.copy(_template_db, path)
+    database = open_database(str(path))
+    load_demo(Actor.system("test-admin"))
+    with database.engine.connect() as conn:
+        conn.exec_driver_sql("COMMIT")  # leave the BEGIN IMMEDIATE the engine opened
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    set_current(None)
+    return path
+
+
+@pytest.fixture
+def demo_db(tmp_path, _demo_template, monkeypatch):
+    """The demo department in a fresh database made current for the test."""
+    from app.db import open_database, set_current
+    from app.i18n import set_language
+
+    monkeypatch.setenv("SHOPTEAM_HOME", str(tmp_path / "home"))
+    set_language("en")
+    path = tmp_path / "shopteam.db"
+    shutil.copy(_demo_template, path)
+    database = open_database(str(path))
+    yield database
+    set_current(None)
 
 
 @pytest.fixture

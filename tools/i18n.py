@@ -62,7 +62,12 @@ def fill(area: str, mapping_file: str) -> None:
         source = message.findtext("source")
         translation = message.find("translation")
         if source in mapping and translation is not None:
-            translation.text = mapping[source]
+            forms = translation.findall("numerusform")
+            if forms:  # %n messages: Chinese has one plural form
+                for form in forms:
+                    form.text = mapping[source]
+            else:
+                translation.text = mapping[source]
             translation.attrib.pop("type", None)
     tree.write(ts, encoding="utf-8", xml_declaration=True)
 
@@ -73,7 +78,10 @@ def unfinished(area: str | None = None) -> list[tuple[str, str, str]]:
     for ts in files:
         for _tree, context, message in _messages(ts):
             translation = message.find("translation")
-            if translation is None or translation.get("type") in ("unfinished",) or not (translation.text or "").strip():
+            text = (translation.text or "").strip() if translation is not None else ""
+            if translation is not None and translation.findall("numerusform"):
+                text = "".join((f.text or "") for f in translation.findall("numerusform")).strip()
+            if translation is None or translation.get("type") in ("unfinished",) or not text:
                 if translation is not None and translation.get("type") in ("obsolete", "vanished"):
                     continue
                 missing.append((ts.name, context.findtext("name"), message.findtext("source")))

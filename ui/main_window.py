@@ -159,6 +159,8 @@ class MainWindow(QMainWindow):
         tools = bar.addMenu(self.tr("&Tools"))
         if self.ctx.can("policy.view"):
             tools.addAction(self._action(self.tr("Policy settings…"), self._open_settings, None, "mdi6.cog-outline", "actionSettings"))
+        if self.ctx.can("users.manage"):
+            tools.addAction(self._action(self.tr("Users…"), self._open_users, None, "mdi6.account-key-outline", "actionUsers"))
         if self.ctx.can("system.check"):
             tools.addAction(self._action(self.tr("Check database"), self._check_database, None, "mdi6.database-check-outline", "actionCheck"))
         for extra in self._tool_actions():
@@ -181,6 +183,11 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.ctx, self)
         if dialog.exec():
             self.ctx.bus.emit_changed("policy")
+
+    def _open_users(self) -> None:
+        from ui.users_dialog import UsersDialog
+
+        UsersDialog(self.ctx, self).exec()
 
     def _check_database(self) -> None:
         try:

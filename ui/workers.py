@@ -10,7 +10,7 @@ import threading
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from app.errors import ShopTeamError
@@ -73,7 +73,7 @@ def pool() -> QThreadPool:
 def run_with_progress(parent: QWidget, title: str, fn, on_done: Callable[[Any], None],
                       on_error: Callable[[str], None] | None = None) -> Job:
     """Run ``fn(progress)`` in the worker with a modal progress dialog that can cancel it."""
-    dialog = QProgressDialog(title, parent.tr("Cancel"), 0, 0, parent)
+    dialog = QProgressDialog(title, QCoreApplication.translate("Worker", "Cancel"), 0, 0, parent)
     dialog.setObjectName("progressDialog")
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModal)

@@ -32,7 +32,7 @@ def import_employees(actor: Actor, path: str | Path, progress: Progress = None) 
         badges = {e.badge_code: e.employee_no for e in existing.values() if e.badge_code}
         seen_no: dict[str, int] = {}
         seen_badge: dict[str, int] = {}
-        file_nos = {data.employee_no for _, data in parsed}
+        file_nos = {data.employee_no for _row, data in parsed}
         for number, data in parsed:
             no = data.employee_no
             if no in seen_no:
@@ -52,7 +52,7 @@ def import_employees(actor: Actor, path: str | Path, progress: Progress = None) 
         id_to_no = {e.id: no for no, e in existing.items()}
         for no, e in existing.items():
             manager_of[no] = id_to_no.get(e.manager_id)
-        for _, data in parsed:
+        for _row, data in parsed:
             manager_of[data.employee_no] = data.manager_no or None
         loop = find_cycle(manager_of)
         if loop:
@@ -63,7 +63,7 @@ def import_employees(actor: Actor, path: str | Path, progress: Progress = None) 
             raise ImportRejected(sorted(errors, key=lambda e: e.row))
         created = updated = 0
         total = len(parsed)
-        for i, (_, data) in enumerate(parsed, start=1):
+        for i, (_row, data) in enumerate(parsed, start=1):
             e = existing.get(data.employee_no)
             before = audit.snapshot(e) if e else None
             if e is None:
@@ -78,7 +78,7 @@ def import_employees(actor: Actor, path: str | Path, progress: Progress = None) 
             audit.record(s, actor, "employee.import", "employee", e.employee_no, before, audit.snapshot(e))
             if progress:
                 progress(i, total * 2)
-        for i, (_, data) in enumerate(parsed, start=1):  # managers once everyone exists
+        for i, (_row, data) in enumerate(parsed, start=1):  # managers once everyone exists
             e = existing[data.employee_no]
             e.manager_id = existing[data.manager_no].id if data.manager_no else None
             if progress:

@@ -8,7 +8,7 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from app.db import reading, transaction
-from app.errors import ConflictError, PermissionDenied, ValidationError
+from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from app.models._base import now
 from app.models.people import Employee
 from app.models.users import ROLES, User
@@ -113,3 +113,35 @@ def list_users(actor: Actor) -> list[dict]:
     with reading() as s:
         rows = s.execute(select(User, Employee.employee_no).outerjoin(Employee, Employee.id == User.employee_id)).all()
     return [{"username": u.username, "role": u.role, "employee_no": no, "active": u.active} for u, no in rows]
+
+
+def set_password(actor: Actor, username: str, password: str) -> None:
+    """An administrator sets a new password (forgotten passwords); the lock is lifted."""
+    require(actor, "users.manage")
+    with transaction() as s:
+        user = _user(s, username)
+        _check_password(password, policy.value_in(s, "security.min_password_length"))
+        user.password_hash = hash_password(password)
+        user.failed_logins, user.locked_until = 0, None
+        audit.record(s, actor, "user.set_password", "user", username, None, {"password": "changed"})
+
+
+def set_active(actor: Actor, username: str, active: bool) -> None:
+    """Disable or re-enable a login; the last active administrator cannot be disabled."""
+    require(actor, "users.manage")
+    with transaction() as s:
+        user = _user(s, username)
+        if not active and user.role == "admin":
+            admins = s.execute(select(func.count()).select_from(User).where(User.role == "admin", User.active)).scalar_one()
+            if admins <= 1:
+                raise ConflictError("{name} is the last administrator and cannot be disabled.", name=username)
+        before = {"active": user.active}
+        user.active = active
+        audit.record(s, actor, "user.set_active", "user", username, before, {"active": active})
+
+
+def _user(s, username: str) -> User:
+    user = s.execute(select(User).where(User.username == username)).scalar()
+    if user is None:
+        raise NotFound("There is no user called {name}.", name=username)
+    return user

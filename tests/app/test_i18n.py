@@ -50,3 +50,13 @@ def test_messages_switch_language():
     finally:
         i18n.set_language("en")
     assert i18n._("Wrong user name or password.") == "Wrong user name or password."
+
+
+def test_every_policy_label_and_unit_has_a_chinese_translation():
+    from app.services import policy
+
+    policy.specs.cache_clear()
+    catalog = i18n.catalog("zh_CN")
+    missing = sorted({s.label for s in policy.specs().values() if s.label and s.label not in catalog}
+                     | {s.unit for s in policy.specs().values() if s.unit and s.unit not in catalog})
+    assert missing == []

@@ -27,7 +27,18 @@ class DataTableView(QTableView):
 
     def setModel(self, model) -> None:  # noqa: N802 (Qt API)
         super().setModel(model)
+        model.modelReset.connect(self._fit_until_user_resizes)
+        model.layoutChanged.connect(self._fit_until_user_resizes)
         self.restore_widths()
+
+    def _fit_until_user_resizes(self) -> None:
+        """Until the user sets widths themselves, fit the columns to the data as it arrives."""
+        if QSettings().value(self._key()) is None:
+            self._restoring = True
+            self.resizeColumnsToContents()
+            for i in range(self.model().columnCount()):
+                self.setColumnWidth(i, min(self.columnWidth(i) + 12, 360))
+            self._restoring = False
 
     def _key(self) -> str:
         return f"tables/{self.objectName()}/widths"
@@ -44,7 +55,7 @@ class DataTableView(QTableView):
         self._restoring = False
 
     def _save_widths(self, *_args) -> None:
-        if self._restoring or self.model() is None:
+        if self._restoring or self.model() is None or not self.isVisible():
             return
         QSettings().setValue(self._key(), [self.columnWidth(i) for i in range(self.model().columnCount())])
 
