@@ -147,11 +147,12 @@ def kiosk_pin(employee_no: str, pin: str, at: datetime | None = None) -> PunchRe
     failed = False
     with transaction() as s:
         values = policy.values_in(s)
+        e = _kiosk_person(s, no)
+        no = e.employee_no if e is not None else no  # "4" and "E004" share one counter
         lock = s.get(KioskLock, no)
         if lock and lock.locked_until and lock.locked_until > moment:
             minutes = max(1, int((lock.locked_until - moment).total_seconds() + 59) // 60)
             raise PermissionDenied("Too many wrong PINs; {no} is locked for {minutes} more minutes.", no=no, minutes=minutes)
-        e = s.execute(select(Employee).where(Employee.employee_no == no)).scalar()
         if e is not None and pin and verify_pin(e.pin_hash, pin):
             if lock is not None:
                 lock.failures, lock.locked_until = 0, None
@@ -168,6 +169,16 @@ def kiosk_pin(employee_no: str, pin: str, at: datetime | None = None) -> PunchRe
     if failed:
         raise PermissionDenied("Wrong employee no. or PIN.")
     raise AssertionError("unreachable")
+
+
+def _kiosk_person(s: Session, typed: str) -> Optional[Employee]:
+    """The person a typed 工号 means; on a number pad "4" or "004" means E004 when only one 工号 fits."""
+    e = s.execute(select(Employee).where(Employee.employee_no == typed)).scalar()
+    if e is None and typed.isdigit():
+        fits = [x for x in s.execute(select(Employee)).scalars()
+                if "".join(c for c in x.employee_no if c.isdigit()).lstrip("0") == typed.lstrip("0")]
+        e = fits[0] if len(fits) == 1 else None
+    return e
 
 
 # -- imports ------------------------------------------------------------------------------------
