@@ -16,6 +16,7 @@ from sqlmodel import Session
 
 from app.db import reading, transaction
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from app.i18n import N_
 from app.models._base import now
 from app.models.attendance import KioskLock, Punch, PunchCorrection
 from app.models.people import Employee
@@ -26,6 +27,9 @@ from app.services.context import Actor
 from app.services.permissions import can, require
 
 Progress = Optional[Callable[[int, int], None]]
+SOURCE_LABELS = {"kiosk": N_("Kiosk"), "manual": N_("Manual entry"), "import": N_("Imported"),
+                 "correction": N_("Correction")}
+DECISION_LABELS = {"pending": N_("Pending"), "approved": N_("Approved"), "rejected": N_("Rejected")}
 
 
 def _near(s: Session, employee_id: int, at: datetime, window: int) -> Optional[Punch]:

@@ -4,6 +4,7 @@ requests to decide, the duty roster, imports and exports."""
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction
@@ -16,7 +17,7 @@ from app.i18n import _ as app_tr
 from app.rules.attendance import STATUS_LABELS, status_letter
 from app.services import attendance as svc, leave as leave_svc, roster as roster_svc
 from app.services.employees import list_employees
-from app.services.punches import import_punches
+from app.services.punches import DECISION_LABELS, SOURCE_LABELS, import_punches
 from app.i18n import language
 from ui import theme
 from ui.attendance.dialogs import LeaveDialog, PunchDialog
@@ -237,18 +238,20 @@ class AttendanceView(QWidget):
             self.detail.setPlainText(str(exc))
             return
         colour = theme.status.get(d["status"], theme.text_muted)
-        parts = [f"<h3>{d['name']} · {day.isoformat()}</h3>",
-                 f"<p><span style='background:{colour};color:white;padding:2px 6px'>&nbsp;{d['status_label']}&nbsp;</span></p>",
-                 f"<p><b>{self.tr('Punches')}</b><br>"]
-        parts.append("<br>".join(f"{p['at']:%H:%M:%S} · {p['source']}" for p in d["punches"]) or self.tr("none"))
-        parts.append("</p>")
+        heading_punches, heading_corrections = self.tr("Punches"), self.tr("Corrections")
+        heading_leave, heading_why = self.tr("Leave"), self.tr("Why")
+        punches = "<br>".join(f"{p['at']:%H:%M:%S} · {app_tr(SOURCE_LABELS[p['source']])}" for p in d["punches"]) or self.tr("none")
+        parts = [f"<h3>{escape(d['name'])} · {day.isoformat()}</h3>",
+                 f"<p><span style='background:{colour};color:white'>&nbsp;{escape(d['status_label'])}&nbsp;</span></p>",
+                 f"<p><b>{heading_punches}</b><br>{punches}</p>"]
         if d["corrections"]:
-            parts.append(f"<p><b>{self.tr('Corrections')}</b><br>" + "<br>".join(
-                f"{c['at']:%H:%M} · {c['status']} · {c['reason']}" for c in d["corrections"]) + "</p>")
+            parts.append(f"<p><b>{heading_corrections}</b><br>" + "<br>".join(
+                f"{c['at']:%H:%M} · {app_tr(DECISION_LABELS[c['status']])} · {escape(c['reason'])}" for c in d["corrections"]) + "</p>")
         if d["leave"]:
-            parts.append(f"<p><b>{self.tr('Leave')}</b><br>" + "<br>".join(
+            parts.append(f"<p><b>{heading_leave}</b><br>" + "<br>".join(
                 f"{x['label']} {x['start']}–{x['end']}" for x in d["leave"]) + "</p>")
-        parts.append(f"<p><b>{self.tr('Why')}</b><br>" + "<br>".join(d["reasons"] or [self.tr("All punches on time.")]) + "</p>")
+        reasons = [escape(r) for r in d["reasons"]] or [self.tr("All punches on time.")]
+        parts.append(f"<p><b>{heading_why}</b><br>" + "<br>".join(reasons) + "</p>")
         self.detail.setHtml("".join(parts))
 
     # -- requests ----------------------------------------------------------------------------
