@@ -97,7 +97,7 @@ class DayVerdict:
     absence: float = 0.0  # 0, 0.5 or 1 (day fractions)
     present: bool = False  # at least one punch
     full_absence: bool = False  # every session that was due is absent
-    sessions: list[SessionVerdict] = field(default_factory=list)
+    sessions: list[SessionVerdict] = field(default_factory=list)  # empty for a plain normal day
     reasons: list[tuple[str, dict]] = field(default_factory=list)
 
 
@@ -131,6 +131,19 @@ def evaluate_day(rules: DayRules, punches: Iterable[int], excuses: Sequence[Excu
     off-site time. Each session's first punch is compared with its start (late), its last with its
     end (early leave); no punch makes the session absent, one punch is a missing punch and absent.
     """
+    punches = sorted(punches)
+    if not excuses and len(punches) == 4 and rules.punches_per_day == 4 and len(rules.sessions) == 2:
+        (s0, e0), (s1, e1) = rules.sessions
+        p0, p1, p2, p3 = punches
+        # the everyday case, decided without building sessions: in before the start and out after
+        # the end of both sessions, the two middle punches on their own side of the break's middle
+        if p0 <= s0 and e0 <= p1 and 2 * p1 < e0 + s1 <= 2 * p2 and p2 <= s1 and p3 >= e1:
+            return DayVerdict(status=NORMAL, present=True)
+    return evaluate_full(rules, punches, excuses)
+
+
+def evaluate_full(rules: DayRules, punches: Sequence[int], excuses: Sequence[Excuse] = ()) -> DayVerdict:
+    """evaluate_day without its shortcut for a plain normal day (the shortcut is tested against this)."""
     punches = sorted(punches)
     weight = 1.0 / len(rules.sessions)
     base: list[SessionVerdict] = []

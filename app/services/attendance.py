@@ -18,7 +18,7 @@ from sqlmodel import Session
 from app.db import reading
 from app.errors import ValidationError
 from app.i18n import N_, _, language
-from app.models.attendance import CalendarOverride, LeaveRequest, OvertimeRequest, PunchCorrection, RosterEntry
+from app.models.attendance import CalendarOverride, LeaveRequest, OvertimeRequest, Punch, PunchCorrection, RosterEntry
 from app.models.people import Employee
 from app.models._base import now
 from app.rules import attendance as rules
@@ -116,22 +116,30 @@ def load_people(s: Session, employee_ids: Iterable[int] | None = None) -> list[P
 def punches_by_day(s: Session, start: date, end: date, employee_ids: set[int] | None) -> dict[tuple[int, date], list[int]]:
     """Punches and approved corrections in [start, end) as minutes per (employee, day)."""
     found: dict[tuple[int, date], list[int]] = defaultdict(list)
-    rows = s.execute(text("SELECT employee_id, at FROM punch WHERE at >= :a AND at < :b"),
-                     {"a": datetime.combine(start, time()), "b": datetime.combine(end, time())})
-    extra = s.execute(select(PunchCorrection.employee_id, PunchCorrection.at).where(
-        PunchCorrection.status == "approved", PunchCorrection.at >= datetime.combine(start, time()),
-        PunchCorrection.at < datetime.combine(end, time())))
+    a, b = datetime.combine(start, time()), datetime.combine(end, time())
     day_cache: dict[str, date] = {}
-    for emp, at in list(rows) + list(extra):
-        if employee_ids is not None and emp not in employee_ids:
-            continue
-        if isinstance(at, str):
-            key = at[:10]
-            day = day_cache.get(key)
-            if day is None:
-                day = day_cache[key] = date.fromisoformat(key)
-            found[(emp, day)].append(int(at[11:13]) * 60 + int(at[14:16]))
-        else:
+
+    def day_of(key: str) -> date:
+        d = day_cache.get(key)
+        if d is None:
+            d = day_cache[key] = date.fromisoformat(key)
+        return d
+
+    if s.get_bind().dialect.name == "sqlite":
+        # SQLite stores "YYYY-MM-DD HH:MM:SS.ffffff": let it group a day's times into one row
+        raw = s.connection().connection.driver_connection.execute(
+            "SELECT employee_id, substr(at, 1, 10), group_concat(substr(at, 12, 5)) FROM punch "
+            "WHERE at >= ? AND at < ? GROUP BY employee_id, substr(at, 1, 10)", (str(a), str(b)))
+        for emp, key, times in raw:
+            if employee_ids is None or emp in employee_ids:
+                found[(emp, day_of(key))] = [int(t[:2]) * 60 + int(t[3:5]) for t in times.split(",")]
+    else:
+        for emp, at in s.execute(select(Punch.employee_id, Punch.at).where(Punch.at >= a, Punch.at < b)):
+            if employee_ids is None or emp in employee_ids:
+                found[(emp, at.date())].append(at.hour * 60 + at.minute)
+    for emp, at in s.execute(select(PunchCorrection.employee_id, PunchCorrection.at).where(
+            PunchCorrection.status == "approved", PunchCorrection.at >= a, PunchCorrection.at < b)):
+        if employee_ids is None or emp in employee_ids:
             found[(emp, at.date())].append(at.hour * 60 + at.minute)
     return found
 
@@ -172,6 +180,15 @@ def _evaluate(sched: Schedule, person: Person, day: date, punches, excuses, as_o
     return True, rules.evaluate_day(sched.rules, punches.get((person.id, day), ()), excuses.get((person.id, day), ()))
 
 
+def _employed_span(sched: Schedule, person: Person, start: date, end: date) -> tuple[date, date]:
+    """The days in [start, end] on which the person can be scheduled (tracking, hire and leave dates)."""
+    lo = max(d for d in (start, sched.tracking_start, person.hire_date) if d is not None)
+    hi = min(d for d in (end, person.leave_date) if d is not None)
+    if sched.tracking_start is None:
+        return end, start  # nothing tracked yet: an empty span
+    return lo, hi
+
+
 def summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] | None = None,
                as_of: datetime | None = None) -> dict[int, dict]:
     """The monthly figures per employee id, inside the caller's session; no permission check.
@@ -186,12 +203,21 @@ def summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] | 
     people = load_people(s, ids)
     sched = load_schedule(s, nxt)
     year_start = date(year, 1, 1)
-    punches = punches_by_day(s, year_start, nxt, ids)
-    excuses = excuses_by_day(s, year_start, nxt, ids)
+    cache_key = (str(s.get_bind().url), year, month)
+    fingerprint = _prior_fingerprint(s, sched, year_start, first)
+    cached = _HISTORY_CACHE.get(cache_key)
+    prior = cached[1] if cached is not None and cached[0] == fingerprint else None
+    load_from = first if prior is not None else year_start
+    punches = punches_by_day(s, load_from, nxt, ids)
+    excuses = excuses_by_day(s, load_from, nxt, ids)
+    fresh_prior: dict[int, list] = {}
     penalties = sched.values["attendance.penalties_rmb"]
     overtime = _overtime(s, first, nxt, ids)
     comp = _comp_balances(s, sched, people, nxt)
     days_of_year = [year_start + timedelta(days=i) for i in range((nxt - year_start).days)]
+    working = {d: sched.working_day(d) for d in days_of_year}
+    roster, day_rules_, evaluate_day = sched.roster, sched.rules, rules.evaluate_day
+    last_done = as_of.date() if sched.day_end(as_of.date()) <= as_of else as_of.date() - timedelta(days=1)
     result: dict[int, dict] = {}
     for person in people:
         row = {"employee_no": person.employee_no, "name": person.name, "days_due": 0, "days_present": 0,
@@ -199,10 +225,17 @@ def summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] | 
                "absence_days": 0.0, "leave_hours": {k: 0.0 for k in rules.LEAVE_KINDS}}
         history: list[tuple[date, float, bool]] = []
         leave_minutes: dict[str, int] = defaultdict(int)
-        for day in days_of_year:
-            scheduled, v = _evaluate(sched, person, day, punches, excuses, as_of)
-            if v is None:
+        pid = person.id
+        if prior is not None and pid in prior:
+            history.extend(prior[pid])
+            lo, hi = _employed_span(sched, person, first, last_done)
+        else:
+            lo, hi = _employed_span(sched, person, year_start, last_done)
+        for day in days_of_year[(lo - year_start).days:(hi - year_start).days + 1] if lo <= hi else ():
+            if not (working[day] or (pid, day) in roster):
                 continue
+            day_excuses = excuses.get((pid, day), ())
+            v = evaluate_day(day_rules_, punches.get((pid, day), ()), day_excuses)
             history.append((day, v.absence, v.full_absence))
             if day < first:
                 continue
@@ -213,8 +246,11 @@ def summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] | 
             row["early_leave_count"] += v.early_count
             row["missing_punch_count"] += v.missing_punches
             row["absence_days"] += v.absence
-            for kind, minutes in rules.excused_minutes(sched.rules, excuses.get((person.id, day), ())).items():
-                leave_minutes[kind] += minutes
+            if day_excuses:
+                for kind, minutes in rules.excused_minutes(day_rules_, day_excuses).items():
+                    leave_minutes[kind] += minutes
+        if prior is None or pid not in prior:
+            fresh_prior[pid] = [h for h in history if h[0] < first]
         for kind in rules.LEAVE_KINDS:
             row["leave_hours"][kind] = round(leave_minutes.get(kind, 0) / 60, 2)
         row["absence_days"] = round(row["absence_days"], 2)
@@ -226,7 +262,33 @@ def summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] | 
         row["penalty_rmb"] = yearly.penalty_rmb
         row["flags"] = yearly.flags
         result[person.id] = row
+    if fresh_prior and ids is None and last_done >= first - timedelta(days=1):
+        _HISTORY_CACHE[cache_key] = (fingerprint, {**(prior or {}), **fresh_prior})
     return result
+
+
+# (database, year, month) -> (fingerprint of everything before the month, person id -> their
+# scheduled days of the year before the month as (day, absence, fully absent)). Punches are only
+# appended, so counts and the highest ids say whether anything dated before the month changed.
+_HISTORY_CACHE: dict[tuple, tuple[tuple, dict[int, list]]] = {}
+
+
+def _prior_fingerprint(s: Session, sched: Schedule, start: date, end: date) -> tuple:
+    import json
+
+    a, b = datetime.combine(start, time()), datetime.combine(end, time())
+    return (
+        tuple(s.execute(select(func.count(), func.max(Punch.id)).where(Punch.at >= a, Punch.at < b)).one()),
+        tuple(s.execute(select(func.count(), func.max(PunchCorrection.id)).where(
+            PunchCorrection.status == "approved", PunchCorrection.at >= a, PunchCorrection.at < b)).one()),
+        tuple(s.execute(select(func.count(), func.max(LeaveRequest.id)).where(
+            LeaveRequest.status == "approved", LeaveRequest.start < b, LeaveRequest.end > a)).one()),
+        tuple(s.execute(select(func.count(), func.sum(RosterEntry.id)).where(
+            RosterEntry.day >= start, RosterEntry.day < end)).one()),
+        tuple(s.execute(select(Employee.id, Employee.hire_date, Employee.leave_date).order_by(Employee.id)).all()),
+        tuple(sorted(sched.overrides.items())), sched.tracking_start,
+        json.dumps(sched.values, sort_keys=True, default=str),
+    )
 
 
 def _overtime(s: Session, first: date, nxt: date, ids: set[int] | None) -> dict[int, float]:

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Callable, Optional
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlmodel import Session
 
 from app.db import reading, transaction
@@ -64,39 +64,58 @@ class PunchResult:
         return self.late_minutes > 0
 
 
-def _kind_of(s: Session, e: Employee, at: datetime, values: dict) -> tuple[str, int]:
-    """In or out, and minutes late for an in-punch, from the person's punches earlier that day."""
-    from app.services.attendance import day_rules
+_PUNCH_KEYS = ("attendance.morning_start", "attendance.morning_end", "attendance.afternoon_start",
+               "attendance.afternoon_end", "attendance.punches_per_day", "attendance.late_grace_minutes",
+               "attendance.duplicate_punch_seconds")
 
-    day_rule = day_rules(values)
-    sessions = day_rule.sessions if day_rule.punches_per_day == 4 else ((day_rule.sessions[0][0], day_rule.sessions[-1][1]),)
-    minute = rules.minute_of(at)
-    start_of_day = datetime.combine(at.date(), datetime.min.time())
-    earlier = [rules.minute_of(t) for t in s.execute(select(Punch.at).where(
-        Punch.employee_id == e.id, Punch.at >= start_of_day, Punch.at < at)).scalars()]
+
+def _punch_settings(s: Session) -> dict:
+    """Just the settings a punch needs (a kiosk punch must answer in milliseconds)."""
+    from app.models.policy import PolicySetting
+
+    values = {key: policy.spec(key).default for key in _PUNCH_KEYS}
+    for key, value in s.execute(select(PolicySetting.key, PolicySetting.value).where(PolicySetting.key.in_(_PUNCH_KEYS))):
+        values[key] = value
+    return values
+
+
+def _kind_of(earlier: list[datetime], at: datetime, values: dict) -> tuple[str, int]:
+    """In or out, and minutes late for an in-punch, from the person's punches earlier that day."""
+    start = [rules.parse_hhmm(values[k]) for k in _PUNCH_KEYS[:4]]
+    sessions = ((start[0], start[1]), (start[2], start[3]))
+    if int(values["attendance.punches_per_day"]) == 2:
+        sessions = ((start[0], start[3]),)
     groups = [rules.SessionVerdict(a, b, 0) for a, b in sessions]
-    mine = rules._nearest(groups, minute)
+    mine = rules._nearest(groups, rules.minute_of(at))
     for t in earlier:
-        rules._nearest(groups, t).punches.append(t)
+        rules._nearest(groups, rules.minute_of(t)).punches.append(t)
     if mine.punches:
         return "out", 0
-    late = minute - mine.start
-    return "in", late if late > day_rule.late_grace else 0
+    late = rules.minute_of(at) - mine.start
+    return "in", late if late > values["attendance.late_grace_minutes"] else 0
 
 
-def _store(s: Session, actor: Actor, e: Employee, at: datetime, source: str, note: str = "") -> PunchResult:
-    values = policy.values_in(s)
+def _store(s: Session, actor: Actor, e, at: datetime, source: str, note: str = "") -> PunchResult:
+    """Append the punch unless one is already stored within the window. ``e`` has id, employee_no,
+    name, status and leave_date."""
     _active(e, at.date())
-    kind, late = _kind_of(s, e, at, values)
-    same = _near(s, e.id, at, values["attendance.duplicate_punch_seconds"])
+    values = _punch_settings(s)
+    window = timedelta(seconds=values["attendance.duplicate_punch_seconds"])
+    day_start = datetime.combine(at.date(), datetime.min.time())
+    around = s.execute(select(Punch.id, Punch.at).where(Punch.employee_id == e.id, Punch.at >= day_start,
+                                                        Punch.at < max(at + window, at + timedelta(seconds=1)))).all()
+    kind, late = _kind_of([t for _i, t in around if t < at], at, values)
+    same = next(((i, t) for i, t in around if abs(t - at) < window or t == at), None)
     if same is not None:
-        return PunchResult(e.employee_no, e.name, same.at, kind, 0, duplicate=True, punch_id=same.id)
-    punch = Punch(employee_id=e.id, at=at, source=source, recorded_by=actor.username, note=note)
-    s.add(punch)
-    s.flush()
-    audit.record(s, actor, "attendance.punch", "punch", punch.id, None,
+        return PunchResult(e.employee_no, e.name, same[1], kind, 0, duplicate=True, punch_id=same[0])
+    punch_id = s.execute(insert(Punch).values(employee_id=e.id, at=at, source=source, recorded_at=now(),
+                                              recorded_by=actor.username, note=note)).inserted_primary_key[0]
+    audit.record(s, actor, "attendance.punch", "punch", punch_id, None,
                  {"employee_no": e.employee_no, "at": at, "source": source})
-    return PunchResult(e.employee_no, e.name, at, kind, late, punch_id=punch.id)
+    return PunchResult(e.employee_no, e.name, at, kind, late, punch_id=punch_id)
+
+
+_PERSON = (Employee.id, Employee.employee_no, Employee.name, Employee.status, Employee.leave_date)
 
 
 def record_punch(actor: Actor, employee_no: str | None = None, badge: str | None = None,
@@ -133,7 +152,7 @@ def kiosk_badge(badge: str, at: datetime | None = None) -> PunchResult:
     require(actor, "attendance.punch")
     moment = (at or now()).replace(microsecond=0)
     with transaction() as s:
-        e = s.execute(select(Employee).where(Employee.badge_code == badge.strip())).scalar()
+        e = s.execute(select(*_PERSON).where(Employee.badge_code == badge.strip())).first()
         if e is None or not badge.strip():
             raise NotFound("Badge {badge} is not known.", badge=badge.strip())
         return _store(s, actor, e, moment, "kiosk")
