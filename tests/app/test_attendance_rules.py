@@ -188,3 +188,12 @@ def test_invariants_of_the_year(entries, penalties, month):
     assert y.occurrences_in_month == len(month_absent)
     assert 0 <= y.penalty_rmb <= len(month_absent) * max(penalties)
     assert y.year_absence_days == round(sum(a for d, a in days if d.month <= month), 4)
+
+
+@settings(max_examples=400, deadline=None)
+@given(rule_sets, st.lists(st.integers(480, 1110), min_size=4, max_size=4))
+def test_the_normal_day_shortcut_agrees_with_the_full_evaluation(rules, punches):
+    fast, full = r.evaluate_day(rules, punches), r.evaluate_full(rules, punches)
+    assert (fast.status, fast.absence, fast.late_count, fast.late_minutes, fast.early_count, fast.missing_punches,
+            fast.present, fast.full_absence) == (full.status, full.absence, full.late_count, full.late_minutes,
+                                                 full.early_count, full.missing_punches, full.present, full.full_absence)

@@ -292,3 +292,13 @@ def test_month_grid_and_export(team, tmp_path):
     assert a01["cells"][3].status == "absent"
     assert att.export_month(team, 2026, 11, tmp_path / "m.xlsx") == 4
     assert (tmp_path / "m.xlsx").stat().st_size > 0
+
+
+def test_a_late_change_to_an_earlier_month_reprices_this_month(team):
+    policy.set_value(team, "attendance.tracking_start", "2026-10-30")  # Fri 10-30 and Mon 11-02 are due
+    full_day(team, "A01", date(2026, 11, 3))
+    first = summary(team, 2026, 11, None)["A01"]  # 10-30 absent (1st, 100) so 11-02 is the 2nd: 300
+    assert first["penalty_rmb"] == 300 + 300 * (first["days_due"] - 2)
+    full_day(team, "A01", date(2026, 10, 30))  # punches for October arrive from an import
+    again = summary(team, 2026, 11, None)["A01"]
+    assert again["penalty_rmb"] == 100 + 300 * (again["days_due"] - 2)
