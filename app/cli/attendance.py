@@ -28,6 +28,16 @@ def register(commands) -> None:
     q.add_argument("--format", choices=["json", "text"], default="text")
     q.set_defaults(handler=_list)
 
+    q = sub.add_parser("correct", help=_("file a correction (补卡) for a missing punch; prints its id"))
+    q.add_argument("employee_no", metavar="EMPLOYEE_NO")
+    q.add_argument("--at", required=True, metavar='"YYYY-MM-DD HH:MM"')
+    q.add_argument("--reason", required=True)
+    q.set_defaults(handler=_correct)
+    q = sub.add_parser("decide-correction", help=_("approve or reject a correction"))
+    q.add_argument("id", type=int)
+    q.add_argument("--reject", action="store_true")
+    q.set_defaults(handler=_decide_correction)
+
     p = commands.add_parser("leave", help=_("leave requests"))
     sub = p.add_subparsers(dest="leave_command", metavar="ACTION", required=True)
     q = sub.add_parser("request", help=_("file a leave request; prints its id"))
@@ -103,6 +113,21 @@ def _list(args) -> int:
     else:
         for r in rows:
             print(f"{r['at']:%Y-%m-%d %H:%M:%S}  {r['employee_no']:8} {r['name']:8} {r['source']}")
+    return 0
+
+
+def _correct(args) -> int:
+    from app.services.punches import request_correction
+
+    print(request_correction(cli_actor(), args.employee_no, datetime_arg(args.at), args.reason))
+    return 0
+
+
+def _decide_correction(args) -> int:
+    from app.services.punches import decide_correction
+
+    decide_correction(cli_actor(), args.id, not args.reject)
+    print(_("Request {id} rejected.", id=args.id) if args.reject else _("Request {id} approved.", id=args.id))
     return 0
 
 

@@ -11,6 +11,13 @@ from app.services.context import Actor
 from app.services.employees import EmployeeInput, create_employee
 
 AS_OF = datetime(2026, 12, 31, 23, 0)
+NOW = datetime(2026, 11, 25, 12, 0)  # the tests' "now": the dates below stay in the past or future
+
+
+@pytest.fixture(autouse=True)
+def _fixed_now(monkeypatch):
+    for module in (leave, punches):
+        monkeypatch.setattr(module, "now", lambda: NOW)
 
 
 @pytest.fixture
@@ -61,7 +68,7 @@ def test_manual_punch_needs_permission_and_a_known_person(team):
     with pytest.raises(NotFound):
         punches.record_punch(team, employee_no="X99", at=datetime(2026, 11, 3, 8, 0))
     with pytest.raises(ValidationError):
-        punches.record_punch(team, employee_no="A01", at=datetime.now() + timedelta(hours=2))
+        punches.record_punch(team, employee_no="A01", at=NOW + timedelta(hours=2))
 
 
 def test_kiosk_pin_lockout_is_stored_and_expires(team):
@@ -178,7 +185,7 @@ def test_leave_refusals(team, monkeypatch):
 
     with reading() as s:
         assert (s.get(LeaveRequest, late_id).late, s.get(LeaveRequest, on_time).late) == (True, False)
-    monkeypatch.undo()
+    monkeypatch.setattr(leave, "now", lambda: NOW)
     with pytest.raises(ValidationError):
         leave.request_leave(team, "A01", "holiday", monday, monday.replace(hour=12))
     with pytest.raises(ValidationError, match="after its start"):

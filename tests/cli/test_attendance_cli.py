@@ -1,8 +1,20 @@
 """The attendance commands, run in-process against the demo department."""
 
 import json
+from datetime import datetime
+
+import pytest
 
 from app.cli import main
+
+
+@pytest.fixture(autouse=True)
+def _fixed_now(monkeypatch):
+    """The commands run "today" = 2026-11-25, so the dates below stay past or future."""
+    from app.services import leave, punches
+
+    for module in (leave, punches):
+        monkeypatch.setattr(module, "now", lambda: datetime(2026, 11, 25, 12, 0))
 
 
 def run(demo_db, capsys, *argv):
@@ -67,3 +79,12 @@ def test_attendance_month_json_csv_xlsx(demo_db, capsys, tmp_path):
     assert code == 0 and (tmp_path / "m.xlsx").exists()
     code, _, err = run(demo_db, capsys, "attendance", "month", "2026-13")
     assert code == 2 and "YYYY-MM" in err
+
+
+def test_correction_is_filed_and_approved(demo_db, capsys):
+    code, out, _ = run(demo_db, capsys, "punches", "correct", "E013", "--at", "2026-11-03 17:31", "--reason", "忘记打卡")
+    assert code == 0 and out.strip().isdigit()
+    code, out, _ = run(demo_db, capsys, "punches", "decide-correction", out.strip())
+    assert code == 0
+    code, out, _ = run(demo_db, capsys, "punches", "list", "--employee", "E013", "--month", "2026-11", "--format", "json")
+    assert any(r["source"] == "correction" and r["at"] == "2026-11-03 17:31:00" for r in json.loads(out))

@@ -35,7 +35,7 @@ def tool_actions(ctx, window) -> list:
         kiosk = KioskWindow()
         kiosk.punched.connect(lambda _r: ctx.bus.emit_changed("attendance"))
         window._kiosk = kiosk  # keep it alive while it is shown
-        kiosk.showFullScreen()
+        kiosk.show_full_screen()
 
     action.triggered.connect(open_kiosk)
     return [action]

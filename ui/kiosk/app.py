@@ -15,5 +15,5 @@ def run_kiosk(db_location: str | None = None, language: str | None = None) -> in
         return 1
     window = KioskWindow()
     window.left.connect(app.quit)
-    window.showFullScreen()
+    window.show_full_screen()
     return app.exec()

@@ -5,6 +5,7 @@ leaving needs an administrator's or manager's password."""
 from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
@@ -17,13 +18,13 @@ ANSWER_MS = 4000
 KIOSK_STYLE = f"""
 #kioskWindow {{ background: #0f172a; }}
 #kioskWindow QLabel {{ color: #e5e7eb; }}
-#kioskClock {{ font-size: 96pt; font-weight: 600; color: #ffffff; }}
+#kioskClock {{ color: #ffffff; }}
 #kioskDate {{ font-size: 24pt; color: #cbd5e1; }}
 #kioskPrompt {{ font-size: 18pt; color: #cbd5e1; }}
 #kioskInput {{ font-size: 30pt; padding: 10px 16px; border-radius: 10px; border: 2px solid #334155;
     background: #1e293b; color: #ffffff; }}
 #kioskStatus {{ font-size: 34pt; font-weight: 600; border-radius: 16px; padding: 18px; }}
-#kioskWindow QPushButton {{ font-size: 24pt; min-width: 96px; min-height: 72px; border-radius: 12px;
+#kioskWindow QPushButton {{ font-size: 24pt; min-width: 64px; min-height: 64px; border-radius: 12px;
     background: #1e293b; color: #ffffff; border: 1px solid #334155; }}
 #kioskWindow QPushButton:pressed {{ background: #334155; }}
 #kioskWindow QPushButton#kioskExit {{ font-size: 11pt; min-width: 60px; min-height: 28px; background: transparent;
@@ -96,10 +97,10 @@ class KioskWindow(QWidget):
             button.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
             button.clicked.connect(lambda _=False, k=key: self._key(k))
             keypad.addWidget(button, i // 3, i % 3)
-        pad = QWidget()
+        pad = QWidget(objectName="kioskKeypad")
         pad.setLayout(keypad)
-        pad.setMaximumWidth(420)
         pad.setMaximumHeight(360)
+        self.pad = pad
         top = QHBoxLayout()
         top.addStretch(1)
         top.addWidget(self.exit_button)
@@ -127,6 +128,22 @@ class KioskWindow(QWidget):
         self._idle_timer.setObjectName("kioskIdleTimer")
         self._update_clock()
         self.reset_idle()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        """The clock is the first thing one sees: as large as the width allows (1024×768 to 1920×1080)."""
+        super().resizeEvent(event)
+        font = self.clock.font()
+        font.setPointSize(max(36, min(110, self.width() // 14)))
+        font.setWeight(QFont.DemiBold)
+        self.clock.setFont(font)
+        self.pad.setMaximumWidth(max(300, min(440, int(self.width() * 0.36))))
+
+    def show_full_screen(self) -> None:
+        """Full screen on the current screen (also without a window manager)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            self.setGeometry(screen.geometry())
+        self.showFullScreen()
 
     # -- display ---------------------------------------------------------------------------------
     def _update_clock(self) -> None:
