@@ -1,6 +1,5 @@
 """The attendance tab on the demo department: grid, day detail, summary, requests, roster, export."""
 
-from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
