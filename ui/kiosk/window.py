@@ -78,6 +78,7 @@ class KioskWindow(QWidget):
         self.clock = QLabel(objectName="kioskClock", alignment=Qt.AlignCenter)
         self.date = QLabel(objectName="kioskDate", alignment=Qt.AlignCenter)
         self.prompt = QLabel(objectName="kioskPrompt", alignment=Qt.AlignCenter)
+        self.prompt.setWordWrap(True)
         self.input = QLineEdit(objectName="kioskInput", alignment=Qt.AlignCenter)
         self.input.setMaxLength(64)
         self.input.returnPressed.connect(self.submit)
@@ -140,10 +141,13 @@ class KioskWindow(QWidget):
 
     def show_full_screen(self) -> None:
         """Full screen on the current screen (also without a window manager)."""
+        self.showFullScreen()
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is not None:
-            self.setGeometry(screen.geometry())
-        self.showFullScreen()
+            size, full = self.geometry().size(), screen.geometry().size()
+            if size.width() < full.width() or size.height() < full.height():  # no window manager did it
+                self.setGeometry(screen.geometry())
+                self.showFullScreen()  # setGeometry() drops the full-screen state; set it again
 
     # -- display ---------------------------------------------------------------------------------
     def _update_clock(self) -> None:
