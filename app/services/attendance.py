@@ -263,7 +263,10 @@ def summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] | 
         row["flags"] = yearly.flags
         result[person.id] = row
     if fresh_prior and ids is None and last_done >= first - timedelta(days=1):
+        _HISTORY_CACHE.pop(cache_key, None)
         _HISTORY_CACHE[cache_key] = (fingerprint, {**(prior or {}), **fresh_prior})
+        while len(_HISTORY_CACHE) > _HISTORY_CACHE_SIZE:  # keep the months looked at last
+            _HISTORY_CACHE.pop(next(iter(_HISTORY_CACHE)))
     return result
 
 
@@ -271,6 +274,7 @@ def summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] | 
 # scheduled days of the year before the month as (day, absence, fully absent)). Punches are only
 # appended, so counts and the highest ids say whether anything dated before the month changed.
 _HISTORY_CACHE: dict[tuple, tuple[tuple, dict[int, list]]] = {}
+_HISTORY_CACHE_SIZE = 4
 
 
 def _prior_fingerprint(s: Session, sched: Schedule, start: date, end: date) -> tuple:
