@@ -43,6 +43,8 @@ run: setup
 
 test: setup-test
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider --junitxml=.pytest-report.xml
+	@echo "== the service tests (tests/app) again on a throwaway PostgreSQL (tools/pg_test.py)"
+	QT_QPA_PLATFORM=offscreen $(PY) tools/pg_test.py run -- $(PY) -m pytest tests/app -q -p no:cacheprovider
 
 selftest: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m app --selftest

@@ -15,6 +15,7 @@ from typing import Iterator
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
@@ -109,17 +110,52 @@ def set_current(db: Database | None) -> None:
 @contextmanager
 def transaction() -> Iterator[Session]:
     """One user action = one transaction: commit at the end, roll back on any error."""
-    with current().session() as session:
-        with session.begin():
-            yield session
+    try:
+        with current().session() as session:
+            with session.begin():
+                yield session
+    except SQLAlchemyError as exc:
+        raise storage_error(exc) or exc
 
 
 @contextmanager
 def reading() -> Iterator[Session]:
     """A read-only unit of work (no audit, nothing to commit)."""
-    with current().session() as session:
-        with session.begin():
-            yield session
+    try:
+        with current().session() as session:
+            with session.begin():
+                yield session
+    except SQLAlchemyError as exc:
+        raise storage_error(exc) or exc
+
+
+# Driver errors a person can act on (full disk, read-only folder, damaged file, server down),
+# matched on the driver's message and turned into a translated DatabaseError.
+_STORAGE_ERRORS = (
+    (("disk is full",), "The disk is full; nothing was saved. Free some disk space and try again."),
+    (("readonly database", "read-only file system"),
+     "The database {where} is read-only; nothing was saved. Check the folder's permissions or choose another location."),
+    (("unable to open database file", "permission denied", "operation not permitted"),
+     "The database {where} cannot be opened: its folder is missing or read-only."),
+    (("file is not a database", "disk image is malformed", "database corrupt"),
+     "The database {where} is damaged. Restore the latest backup (the 'restore' command, or restart ShopTeam to be offered it)."),
+    (("disk i/o error",), "The disk could not be read or written ({where}). Check the drive and try again."),
+    (("database is locked",), "The database is busy in another window; nothing was saved. Try again in a moment."),
+    (("connection refused", "could not connect", "connection timeout", "server closed the connection",
+      "could not translate host name", "no route to host"),
+     "The database server {where} cannot be reached; nothing was saved. Check the network and that the server is running."),
+)
+
+
+def storage_error(exc: BaseException, where: str | None = None) -> DatabaseError | None:
+    """A clear DatabaseError for a driver error caused by the disk, the file or the network, else None."""
+    message = str(getattr(exc, "orig", None) or exc).lower()
+    for needles, msgid in _STORAGE_ERRORS:
+        if any(n in message for n in needles):
+            if where is None:
+                where = _safe(_current.url) if _current is not None else ""
+            return DatabaseError(msgid, where=where)
+    return None
 
 
 def open_database(location: str | None = None, *, migrate: bool = True) -> Database:
@@ -142,7 +178,7 @@ def open_database(location: str | None = None, *, migrate: bool = True) -> Datab
     except DatabaseError:
         raise
     except Exception as exc:  # driver errors: unreachable server, unreadable file
-        raise DatabaseError("Cannot open the database {where}: {reason}", where=_safe(url), reason=_reason(exc)) from exc
+        raise storage_error(exc, _safe(url)) or DatabaseError("Cannot open the database {where}: {reason}", where=_safe(url), reason=_reason(exc)) from exc
     if state != "current":
         if not migrate:
             raise DatabaseError("The database {where} needs upgrading; open it with ShopTeam to upgrade it.", where=_safe(url))
@@ -176,10 +212,13 @@ def integrity_problems(db: Database) -> list[str]:
     if not db.is_sqlite:
         return []
     problems: list[str] = []
-    with db.engine.connect() as conn:
-        for (row,) in conn.execute(text("PRAGMA integrity_check")):
-            if row != "ok":
-                problems.append(str(row))
-        for row in conn.execute(text("PRAGMA foreign_key_check")):
-            problems.append(f"foreign key: table {row[0]} rowid {row[1]} -> {row[2]}")
+    try:
+        with db.engine.connect() as conn:
+            for (row,) in conn.execute(text("PRAGMA integrity_check")):
+                if row != "ok":
+                    problems.append(str(row))
+            for row in conn.execute(text("PRAGMA foreign_key_check")):
+                problems.append(f"foreign key: table {row[0]} rowid {row[1]} -> {row[2]}")
+    except SQLAlchemyError as exc:  # too damaged to finish the check
+        problems.append(str(storage_error(exc) or _reason(exc)))
     return problems

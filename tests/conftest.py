@@ -1,4 +1,8 @@
-"""Shared fixtures: a fresh database per test (copied from one migrated template), headless Qt."""
+"""Shared fixtures: a fresh database per test (copied from one migrated template), headless Qt.
+
+With SHOPTEAM_TEST_PG_URL set (tools/pg_test.py does it) every ``db`` is a fresh PostgreSQL
+database cloned from a migrated template instead of a SQLite file.
+"""
 
 from __future__ import annotations
 
@@ -18,31 +22,108 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
+PG_URL = os.environ.get("SHOPTEAM_TEST_PG_URL", "")  # e.g. postgresql+psycopg://postgres@127.0.0.1:54329/postgres
+
+
+def _pg_admin():
+    from sqlalchemy import create_engine
+
+    return create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+
+
+def _pg_url(name: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+
+
+def _worker() -> str:
+    return os.environ.get("PYTEST_XDIST_WORKER", "main") + f"_{os.getpid()}"
+
+
 @pytest.fixture(scope="session")
-def _template_db(tmp_path_factory) -> Path:
+def _template_db(tmp_path_factory):
+    """SQLite: one migrated file copied per test. PostgreSQL: one migrated database used as a template."""
     from app.db import Database
     from app import schema
 
+    if PG_URL:
+        from sqlalchemy import text
+
+        name = f"shopteam_tpl_{_worker()}"
+        admin = _pg_admin()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        db = Database(_pg_url(name))
+        schema.upgrade(db.engine)
+        db.dispose()
+        yield name
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+        return
     path = tmp_path_factory.mktemp("template") / "template.db"
     db = Database("sqlite:///" + str(path))
     schema.upgrade(db.engine)
     db.dispose()
-    return path
+    yield path
 
 
-@pytest.fixture
-def db(tmp_path, _template_db, monkeypatch):
-    """An empty, migrated database made current for the test."""
+_pg_counter = iter(range(1, 1_000_000))
+
+
+def _pg_clone(template: str) -> str:
+    from sqlalchemy import text
+
+    name = f"shopteam_t_{_worker()}_{next(_pg_counter)}"
+    admin = _pg_admin()
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    admin.dispose()
+    return name
+
+
+def _pg_drop(name: str) -> None:
+    from sqlalchemy import text
+
+    admin = _pg_admin()
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _current_copy(template, tmp_path: Path, monkeypatch):
+    """A fresh copy of a template database made current (English messages): a file copy for
+    SQLite, a database cloned from a template database for PostgreSQL."""
     from app.db import open_database, set_current
     from app.i18n import set_language
 
     monkeypatch.setenv("SHOPTEAM_HOME", str(tmp_path / "home"))
     set_language("en")
+    if PG_URL:
+        name = _pg_clone(template)
+        yield open_database(_pg_url(name))
+        set_current(None)
+        _pg_drop(name)
+        return
     path = tmp_path / "shopteam.db"
-    shutil.copy(_template_db, path)
-    database = open_database(str(path))
-    yield database
+    shutil.copy(template, path)
+    yield open_database(str(path))
     set_current(None)
+
+
+@pytest.fixture
+def db(tmp_path, _template_db, monkeypatch):
+    """An empty, migrated database made current for the test (PostgreSQL when SHOPTEAM_TEST_PG_URL is set)."""
+    yield from _current_copy(_template_db, tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def sqlite_only():
+    """For tests about the SQLite file itself (backups, two processes on one file, damaged files)."""
+    if PG_URL:
+        pytest.skip("about the SQLite file; the PostgreSQL run covers the services")
 
 
 @pytest.fixture
@@ -53,12 +134,20 @@ def admin():
 
 
 @pytest.fixture(scope="session")
-def _demo_template(tmp_path_factory, _template_db) -> Path:
+def _demo_template(tmp_path_factory, _template_db):
     """The demo department loaded once per test session; each test gets a copy."""
     from app.db import open_database, set_current
     from app.services.context import Actor
     from app.services.demo import load_demo
 
+    if PG_URL:
+        name = _pg_clone(_template_db)
+        open_database(_pg_url(name))
+        load_demo(Actor.system("test-admin"))
+        set_current(None)  # a template database must have no open connections
+        yield name
+        _pg_drop(name)
+        return
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     shutil.copy(_template_db, path)
     database = open_database(str(path))
@@ -67,22 +156,13 @@ def _demo_template(tmp_path_factory, _template_db) -> Path:
         conn.exec_driver_sql("COMMIT")  # leave the BEGIN IMMEDIATE the engine opened
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     set_current(None)
-    return path
+    yield path
 
 
 @pytest.fixture
 def demo_db(tmp_path, _demo_template, monkeypatch):
     """The demo department in a fresh database made current for the test."""
-    from app.db import open_database, set_current
-    from app.i18n import set_language
-
-    monkeypatch.setenv("SHOPTEAM_HOME", str(tmp_path / "home"))
-    set_language("en")
-    path = tmp_path / "shopteam.db"
-    shutil.copy(_demo_template, path)
-    database = open_database(str(path))
-    yield database
-    set_current(None)
+    yield from _current_copy(_demo_template, tmp_path, monkeypatch)
 
 
 @pytest.fixture

@@ -14,6 +14,9 @@ from app.errors import ShopTeamError
 
 
 def make_application() -> QApplication:
+    from ui.compat import guard_none_refcount
+
+    guard_none_refcount()  # PySide6 6.12 on Python 3.11 leaks references to None (see ui/compat.py)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName("ShopTeam")
     QCoreApplication.setApplicationName(APP_NAME)

@@ -13,6 +13,8 @@ import pkgutil
 import sys
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from app import __version__
 from app.errors import ShopTeamError
 from app.i18n import _, set_language
@@ -70,6 +72,12 @@ def main(argv: list[str] | None = None, faces: dict | None = None) -> int:
         return int(args.handler(args) or 0)
     except ShopTeamError as exc:
         return fail(_("Error: {message}", message=str(exc)), exc.exit_code)
+    except SQLAlchemyError as exc:  # the disk, the file or the server, outside a service's transaction
+        from app.db import storage_error
+
+        if (mapped := storage_error(exc)) is None:
+            raise
+        return fail(_("Error: {message}", message=str(mapped)), mapped.exit_code)
     except KeyboardInterrupt:
         return fail(_("Interrupted; nothing more was changed."), 130)
     except BrokenPipeError:

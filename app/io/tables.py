@@ -157,12 +157,16 @@ def write_table(path: str | Path, header: Sequence[str], rows: Iterable[Sequence
                 writer.writerows(clean_rows)
         else:
             from openpyxl import Workbook
+            from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+            def xlsx(value: Any) -> Any:  # control characters cannot be stored in a worksheet
+                return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
             wb = Workbook(write_only=True)
             ws = wb.create_sheet(title=sheet_title[:31] or "Sheet1")
-            ws.append([safe_cell(h) for h in header])
+            ws.append([xlsx(safe_cell(h)) for h in header])
             for row in clean_rows:
-                ws.append(row)
+                ws.append([xlsx(v) for v in row])
             wb.save(path)
     except PermissionError:
         raise ValidationError("Cannot write {path}: permission denied. Choose another folder.", path=str(path)) from None
@@ -195,3 +199,20 @@ def parse_datetime(text: str) -> datetime:
     hh, mm = int(pieces[0]), int(pieces[1])
     ss = int(float(pieces[2])) if len(pieces) == 3 else 0
     return datetime(day.year, day.month, day.day, hh, mm, ss)
+
+
+def output_path_in(folder: str | Path, name: str) -> Path:
+    """The file ``name`` inside the chosen ``folder`` (e.g. one PDF per employee, named after them).
+
+    Anything that would land elsewhere (``..``, separators, drive letters, absolute paths, a symlink
+    pointing out) is refused, so data cannot steer where output is written.
+    """
+    base = Path(folder).expanduser().resolve()
+    if not base.is_dir():
+        raise ValidationError("The folder {folder} does not exist.", folder=str(folder))
+    bad = not name or name.strip() in ("", ".", "..") or any(ch in name for ch in '/\\:\x00') or name != name.strip()
+    target = (base / name).resolve() if not bad else None
+    if bad or target.parent != base:
+        raise ValidationError("{name!r} would be written outside the folder {folder}; choose a plain file name.",
+                              name=name, folder=str(base))
+    return target

@@ -46,3 +46,37 @@ def subtree(manager_of: Mapping[Hashable, Optional[Hashable]], root: Hashable) -
                 result.add(child)
                 stack.append(child)
     return result
+
+
+def staffing(planned: int, actual: int) -> str:
+    """Headcount plan (人员配置): "under" (缺编), "over" (超编) or "full" (满编)."""
+    if actual < planned:
+        return "under"
+    if actual > planned:
+        return "over"
+    return "full"
+
+
+def initials(name: str) -> str:
+    """What the avatar circle shows: the given name of a Chinese name (晓雯 of 林晓雯), else initials."""
+    name = name.strip()
+    if not name:
+        return "?"
+    if any("\u4e00" <= ch <= "\u9fff" for ch in name):
+        return name[-2:] if len(name) >= 3 else name[-1]
+    parts = [p for p in name.replace("-", " ").split() if p]
+    return "".join(p[0] for p in parts[:2]).upper()
+
+
+def vacancies(planned: Mapping[Hashable, int], holders: Mapping[Hashable, list],
+              reports_to: Mapping[Hashable, Optional[Hashable]]) -> list[tuple[Hashable, int, Optional[Hashable]]]:
+    """Planned but vacant seats as (position, seat number, manager): the manager is the first
+    holder of the position the vacant one reports to, or None when nobody holds it."""
+    seats = []
+    for position, plan in planned.items():
+        missing = plan - len(holders.get(position, []))
+        boss_position = reports_to.get(position)
+        bosses = holders.get(boss_position, []) if boss_position is not None else []
+        for seat in range(1, missing + 1):
+            seats.append((position, seat, bosses[0] if bosses else None))
+    return seats

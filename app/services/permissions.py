@@ -34,6 +34,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "tasks.edit_any": LEADERS,
     "tasks.review": LEADERS,
     "tasks.templates": LEADERS,
+    "tasks.view_all": LEADERS | {HR},  # staff see only the cards assigned to them
+    "tasks.import": LEADERS,
+    "tasks.stats": LEADERS | {HR},
+    "tasks.plans_view": LEADERS | {HR},  # who has (not) submitted the weekly / monthly plan
+    "tasks.recurring": LEADERS,
     # attendance
     "attendance.punch": OFFICE | {KIOSK},
     "attendance.view_own": OFFICE,

@@ -96,7 +96,8 @@ def test_newer_database_is_refused(cli, tmp_path):
 
     cli("init")
     with sqlite3.connect(cli.dbfile) as conn:
-        conn.execute("UPDATE alembic_version SET version_num='9999'")
+        conn.execute("DELETE FROM alembic_version")
+        conn.execute("INSERT INTO alembic_version VALUES ('9999')")
     done = cli("employees", "list")
     assert done.returncode != 0 and "newer version of ShopTeam" in done.stderr
 

@@ -4,6 +4,13 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _none_guard():
+    from ui.compat import guard_none_refcount
+
+    guard_none_refcount()  # see ui/compat.py: PySide6 6.12 on Python 3.11 leaks references to None
+
+
 @pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path, qapp):
     QCoreApplication.setOrganizationName("ShopTeamTests")

@@ -1,0 +1,113 @@
+"""appraisal periods / open / advance / reopen / pull / month / scores import."""
+
+from __future__ import annotations
+
+from app.cli import print_json
+from app.cli._common import cli_actor, month_arg
+from app.i18n import _
+
+
+def register(commands) -> None:
+    p = commands.add_parser("appraisal", help=_("performance appraisal: periods, scores, results"))
+    sub = p.add_subparsers(dest="appraisal_command", metavar="ACTION", required=True)
+    q = sub.add_parser("periods", help=_("list the appraisal periods"))
+    q.add_argument("--format", choices=["json", "text"], default="text")
+    q.set_defaults(handler=_periods)
+    q = sub.add_parser("open", help=_("open a period: 2026-11, 2026-Q4, 2026-H2 or 2026"))
+    q.add_argument("period")
+    q.set_defaults(handler=_open)
+    q = sub.add_parser("advance", help=_("move a period to its next state (entry, scoring, review, approved, locked)"))
+    q.add_argument("period")
+    q.set_defaults(handler=_advance)
+    q = sub.add_parser("reopen", help=_("reopen a locked period (administrator, with a reason)"))
+    q.add_argument("period")
+    q.add_argument("--reason", required=True)
+    q.set_defaults(handler=_reopen)
+    q = sub.add_parser("pull", help=_("pull actuals from the attendance summary and task statistics"))
+    q.add_argument("period")
+    q.set_defaults(handler=_pull)
+    q = sub.add_parser("month", help=_("a month's results: scores, grades, labels, flags and the grade distribution"))
+    q.add_argument("month", help="YYYY-MM")
+    q.add_argument("--format", choices=["json", "text"], default="text")
+    q.set_defaults(handler=_month)
+    scores = sub.add_parser("scores", help=_("rater scores"))
+    ssub = scores.add_subparsers(dest="scores_command", metavar="ACTION", required=True)
+    q = ssub.add_parser("import", help=_("import rater scores from CSV or XLSX (all or nothing)"))
+    q.add_argument("file")
+    q.set_defaults(handler=_import)
+
+
+def _periods(args) -> int:
+    from app.services.appraisal import list_periods
+
+    rows = list_periods(cli_actor())
+    if args.format == "json":
+        print_json(rows)
+    else:
+        for r in rows:
+            print(f"{r['key']:10} {r['kind']:8} {r['state']:9} {r['scored']:>3}/{r['people']:<3}")
+    return 0
+
+
+def _open(args) -> int:
+    from app.services.appraisal import open_period
+
+    r = open_period(cli_actor(), args.period)
+    print(_("Period {key} opened for {people} people.", key=r["key"], people=r["people"]))
+    return 0
+
+
+def _advance(args) -> int:
+    from app.services.appraisal import advance_period
+    from app.services.appraisal_core import STATE_LABELS
+
+    r = advance_period(cli_actor(), args.period)
+    print(_("Period {key} is now in {state}.", key=r["key"], state=_(STATE_LABELS[r["state"]])))
+    return 0
+
+
+def _reopen(args) -> int:
+    from app.services.appraisal import reopen_period
+
+    r = reopen_period(cli_actor(), args.period, args.reason)
+    print(_("Period {key} reopened for scoring.", key=r["key"]))
+    return 0
+
+
+def _pull(args) -> int:
+    from app.services.appraisal import pull_actuals
+
+    r = pull_actuals(cli_actor(), args.period)
+    print(_("{n} actual values filled (attendance: {attendance}, tasks: {tasks}).", n=r["filled"],
+            attendance=_("available") if r["attendance"] else _("not installed"),
+            tasks=_("available") if r["tasks"] else _("not installed")))
+    return 0
+
+
+def _month(args) -> int:
+    from app.rules.appraisal import month_key
+    from app.services.appraisal import month_report
+    from app.services.appraisal_core import FLAG_NAMES, LABEL_NAMES
+
+    year, month = month_arg(args.month)
+    report = month_report(cli_actor(), month_key(year, month))
+    if args.format == "json":
+        print_json({k: report[k] for k in ("period", "employees", "distribution", "violations")})
+        return 0
+    for e in report["employees"]:
+        score = "" if e["score"] is None else f"{e['score']:.2f}"
+        label = _(LABEL_NAMES[e["label"]]) if e["label"] else ""
+        flags = ", ".join(_(FLAG_NAMES[f]) for f in e["flags"])
+        print(f"{e['employee_no']:8} {e['name']:8} {score:>7} {e['grade']:2} {label:10} {flags}")
+    print(" ".join(f"{g}:{n}" for g, n in report["distribution"].items()))
+    for v in report["violations"]:
+        print(_("Grade {grade}: {count} people, the quota allows {allowed}.", **v))
+    return 0
+
+
+def _import(args) -> int:
+    from app.services.appraisal_import import import_scores
+
+    r = import_scores(cli_actor(), args.file)
+    print(_("Imported {scores} scores for {people} people.", scores=r["scores"], people=r["people"]))
+    return 0

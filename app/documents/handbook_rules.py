@@ -1,0 +1,162 @@
+"""The rule sentences of the handbook, with the numbers of the policy in force filled in.
+
+Each number is looked up under the policy keys the attendance and appraisal areas declare
+(several spellings are tried, first match wins); a key that does not exist yet falls back
+to the shipped default of domain.md, so the handbook is complete on any database.
+Pure functions over a dict of values: no session, no reportlab.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, Sequence
+
+from app.i18n import N_, _
+
+# name -> (policy keys tried in order, domain.md default)
+RULE_VALUES: dict[str, tuple[tuple[str, ...], Any]] = {
+    "am_start": (("attendance.morning_start", "attendance.am_start", "attendance.work_start"), "08:30"),
+    "am_end": (("attendance.morning_end", "attendance.am_end", "attendance.lunch_start"), "12:00"),
+    "pm_start": (("attendance.afternoon_start", "attendance.pm_start", "attendance.lunch_end"), "13:30"),
+    "pm_end": (("attendance.afternoon_end", "attendance.pm_end", "attendance.work_end"), "17:30"),
+    "duty_per_day": (("attendance.duty_per_day", "attendance.duty_people_per_day", "attendance.roster_per_day"), 2),
+    "off_post_minutes": (("attendance.off_post_absence_minutes", "attendance.off_post_minutes"), 60),
+    "late_absence_minutes": (("attendance.late_absence_minutes", "attendance.late_as_absence_minutes",
+                              "attendance.absence_after_minutes"), 60),
+    "early_is_absence": (("attendance.early_leave_is_absence", "attendance.early_leave_counts_as_absence"), True),
+    "leave_notice_days": (("leave.notice_days", "attendance.leave_notice_days"), 1),
+    "personal_supervisor_days": (("leave.personal_supervisor_max_days", "leave.personal_supervisor_days",
+                                  "attendance.personal_leave_supervisor_days"), 2),
+    "sick_no_certificate_days": (("leave.sick_without_certificate_days", "leave.sick_certificate_after_days",
+                                  "attendance.sick_certificate_after_days"), 1),
+    "sick_supervisor_days": (("leave.sick_supervisor_max_days", "leave.sick_supervisor_days",
+                              "attendance.sick_leave_supervisor_days"), 3),
+    "penalty_first": (("attendance.penalty_first", "attendance.absence_penalty_first"), 100),
+    "penalty_second": (("attendance.penalty_second", "attendance.absence_penalty_second"), 300),
+    "dismiss_consecutive": (("attendance.dismiss_consecutive_days", "attendance.dismissal_consecutive_days"), 2),
+    "dismiss_per_year": (("attendance.dismiss_days_per_year", "attendance.dismissal_days_per_year"), 3),
+    "pay_day": (("attendance.pay_day", "general.pay_day"), 18),
+    "excellent_min": (("appraisal.excellent_min", "appraisal.monthly_excellent_min"), 90),
+    "qualified_min": (("appraisal.qualified_min", "appraisal.monthly_qualified_min"), 80),
+    "improve_below": (("appraisal.improve_below", "appraisal.needs_improvement_below"), 60),
+    "warning_months": (("appraisal.warning_months", "appraisal.warning_after_months"), 2),
+    "no_bonus_months": (("appraisal.no_bonus_months", "appraisal.bonus_cancel_months"), 3),
+    "star_months": (("appraisal.star_months", "appraisal.star_employee_months"), 3),
+    "grade_bands": (("appraisal.grade_bands", "appraisal.grade_floors"), [90, 80, 70, 60]),
+    "staff_weights": (("appraisal.staff_rater_weights", "appraisal.weights_staff"), [10, 20, 70]),
+    "manager_weights": (("appraisal.manager_rater_weights", "appraisal.weights_manager"), [30, 70]),
+    "results_day": (("appraisal.results_day", "appraisal.results_by_day"), 10),
+    "appeal_days": (("appraisal.appeal_days", "appraisal.appeal_window_days"), 7),
+}
+
+ATTENDANCE_SENTENCES = [
+    N_("Working hours are {am_start}–{am_end} and {pm_start}–{pm_end}. The store is staffed every day from "
+       "Monday to Sunday; {duty_per_day} people are on duty each day according to the duty roster."),
+    N_("Punches come from the kiosk (PIN or badge), a manager's entry or an imported clock export. A punch is "
+       "never edited or deleted: a mistake is fixed by a correction with a reason, approved by a manager."),
+    N_("Late: not at the post at the start time. Early leave: leaving before the end time."),
+    N_("Absence also means: off the post for more than {off_post_minutes} minutes without approval; a leave that "
+       "ran past its end without an extension; late or early by more than {late_absence_minutes} minutes without a "
+       "make-up leave request; refusing an assigned post."),
+    N_("Leave is requested {leave_notice_days} day(s) ahead and counts only once approved; in an emergency inform "
+       "the supervisor by phone and file the request afterwards."),
+    N_("Personal leave is unpaid; up to {personal_supervisor_days} consecutive days are approved by the direct "
+       "supervisor, longer leave by the department leader. An extension is requested before the leave ends."),
+    N_("Sick leave is unpaid; {sick_no_certificate_days} day(s) or less may be filed afterwards, longer sick leave "
+       "needs a hospital certificate; up to {sick_supervisor_days} consecutive days are approved by the direct "
+       "supervisor, longer by the department leader."),
+    N_("Overtime is work outside the hours when assigned; weekend and holiday overtime earns comp time scheduled "
+       "by the supervisor. Overtime that is not filed is not recognised."),
+    N_("Penalties: the first absence in a year costs {penalty_first} RMB, the second {penalty_second} RMB. "
+       "{dismiss_consecutive} consecutive days of absence, or {dismiss_per_year} days in one year, are grounds "
+       "for dismissal."),
+    N_("Wages for a calendar month are paid on the {pay_day}th of the following month."),
+]
+EARLY_IS_ABSENCE = N_("An early leave counts as absence for that day.")
+
+APPRAISAL_SENTENCES = [
+    N_("Staff are appraised monthly out of 100 points: {excellent_min} or more is excellent of the month, "
+       "{qualified_min} or more is qualified, below {improve_below} needs improvement."),
+    N_("{warning_months} consecutive months of 'needs improvement' bring a warning; {no_bonus_months} cancel the "
+       "year-end bonus. {star_months} consecutive excellent months make a star employee."),
+    N_("Grades: {grades}."),
+    N_("Rater weights for staff: general manager {staff_gm}%, supervising leader {staff_leader}%, department "
+       "head {staff_head}%. Middle managers: general manager {mgr_gm}%, supervising leader {mgr_leader}%. "
+       "The final score is the weighted sum; self-assessment is recorded but not counted; nobody rates "
+       "themselves."),
+    N_("Results are published by the {results_day}th of the next month. Within {appeal_days} days after a result "
+       "is shown the employee may appeal; HR investigates and records the decision."),
+    N_("A result is visible only to its raters, the employee, HR and the general manager."),
+]
+GRADE_NAMES = [N_("excellent"), N_("good"), N_("fair"), N_("qualified"), N_("poor")]
+
+
+def rule_values(policy: Mapping[str, Any]) -> dict[str, Any]:
+    """The numbers the sentences need: the policy value in force, else the shipped default."""
+    result = {}
+    for name, (keys, default) in RULE_VALUES.items():
+        result[name] = next((policy[k] for k in keys if k in policy and policy[k] is not None), default)
+    return result
+
+
+def _num(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _pad(values: Any, n: int, default: Sequence) -> list:
+    values = list(values) if isinstance(values, (list, tuple)) else list(default)
+    return (values + list(default)[len(values):])[:n]
+
+
+def grade_text(bands: Sequence[float]) -> str:
+    """[90, 80, 70, 60] -> "A ≥ 90 (excellent), B 80–89 (good), ..., E < 60 (poor)"."""
+    floors = sorted((float(b) for b in bands), reverse=True)
+    letters = "ABCDEFG"
+    parts = []
+    for i, floor in enumerate(floors):
+        name = _(GRADE_NAMES[i]) if i < len(GRADE_NAMES) else ""
+        if i == 0:
+            span = f"≥ {_num(floor)}"
+        else:
+            span = f"{_num(floor)}–{_num(floors[i - 1] - 1)}"
+        parts.append(f"{letters[i]} {span}" + (f" ({name})" if name else ""))
+    last = _(GRADE_NAMES[len(floors)]) if len(floors) < len(GRADE_NAMES) else ""
+    parts.append(f"{letters[len(floors)]} < {_num(floors[-1])}" + (f" ({last})" if last else ""))
+    return _(", ").join(parts)
+
+
+def attendance_rules(policy: Mapping[str, Any]) -> list[str]:
+    v = {k: _num(x) for k, x in rule_values(policy).items()}
+    sentences = [_(s, **v) for s in ATTENDANCE_SENTENCES]
+    if rule_values(policy)["early_is_absence"]:
+        sentences.insert(3, _(EARLY_IS_ABSENCE))
+    return sentences
+
+
+def appraisal_rules(policy: Mapping[str, Any]) -> list[str]:
+    raw = rule_values(policy)
+    v = {k: _num(x) for k, x in raw.items()}
+    staff = _pad(raw["staff_weights"], 3, [10, 20, 70])
+    mgr = _pad(raw["manager_weights"], 2, [30, 70])
+    v.update(staff_gm=_num(staff[0]), staff_leader=_num(staff[1]), staff_head=_num(staff[2]),
+             mgr_gm=_num(mgr[0]), mgr_leader=_num(mgr[1]), grades=grade_text(raw["grade_bands"]))
+    return [_(s, **v) for s in APPRAISAL_SENTENCES]
+
+
+def settings_table(policy: Mapping[str, Any], specs: Mapping[str, Any], prefixes: Sequence[str]) -> list[tuple[str, str, str]]:
+    """(label, value, unit) of every declared setting whose key starts with one of ``prefixes``."""
+    rows = []
+    for key in sorted(specs):
+        if not key.startswith(tuple(prefixes)):
+            continue
+        spec = specs[key]
+        value = policy.get(key, spec.default)
+        if isinstance(value, bool):
+            shown = _("yes") if value else _("no")
+        elif isinstance(value, (list, tuple)):
+            shown = ", ".join(_num(x) for x in value)
+        else:
+            shown = "—" if value is None else _num(value)
+        rows.append((_(spec.label) if spec.label else key, shown, _(spec.unit) if spec.unit else ""))
+    return rows

@@ -1,0 +1,242 @@
+"""Appraisal rules (绩效考核) over plain values: periods, indicator scores, rater weights,
+final score, grade, monthly label, flags and the forced-distribution check.
+
+Numbers are Decimal; the final score is kept to two decimals, rounded half up, *before*
+the grade is looked up (89.995 -> 90.00 -> A).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Iterable, Mapping, Optional, Sequence
+
+from app.i18n import _
+
+TWO = Decimal("0.01")
+HUNDRED = Decimal(100)
+ROLES = ("gm", "leader", "head")  # rating roles; "self" is recorded but never counted
+SELF = "self"
+FIVE_GRADES = ("A", "B", "C", "D", "E")
+FOUR_GRADES = ("A", "B", "C", "D")
+LABELS = ("excellent", "qualified", "ordinary", "needs_improvement")
+STATES = ("entry", "scoring", "review", "approved", "locked")  # 录入 评分 审核 批准 锁定
+
+
+def dec(value) -> Decimal:
+    """A number as Decimal (floats through their shortest repr, so 89.995 stays 89.995)."""
+    if isinstance(value, Decimal):
+        return value
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        raise ValueError(value) from None
+
+
+def round2(value) -> Decimal:
+    return dec(value).quantize(TWO, rounding=ROUND_HALF_UP)
+
+
+# -- periods -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PeriodSpan:
+    key: str  # "2026-11", "2026-Q4", "2026-H2", "2026"
+    kind: str  # month | quarter | half | year
+    year: int
+    start: date
+    end: date
+
+    @property
+    def month(self) -> Optional[int]:
+        return self.start.month if self.kind == "month" else None
+
+
+_KEY = re.compile(r"^(\d{4})(?:-(?:(\d{1,2})|Q([1-4])|H([12])))?$", re.I)
+
+
+def parse_period_key(text: str) -> PeriodSpan:
+    """'2026-11' (month), '2026-Q4', '2026-H2' or '2026'; ValueError otherwise."""
+    m = _KEY.match(text.strip())
+    if not m:
+        raise ValueError(text)
+    year = int(m.group(1))
+    if m.group(2):
+        month = int(m.group(2))
+        if not 1 <= month <= 12:
+            raise ValueError(text)
+        first, last = month, month
+        key, kind = f"{year}-{month:02d}", "month"
+    elif m.group(3):
+        q = int(m.group(3))
+        first, last, key, kind = 3 * q - 2, 3 * q, f"{year}-Q{q}", "quarter"
+    elif m.group(4):
+        h = int(m.group(4))
+        first, last, key, kind = 6 * h - 5, 6 * h, f"{year}-H{h}", "half"
+    else:
+        first, last, key, kind = 1, 12, str(year), "year"
+    end = date(year, last, calendar.monthrange(year, last)[1])
+    return PeriodSpan(key, kind, year, date(year, first, 1), end)
+
+
+def month_key(year: int, month: int) -> str:
+    return f"{year}-{month:02d}"
+
+
+def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+# -- raters ---------------------------------------------------------------------------------
+@dataclass
+class Rater:
+    employee_id: int
+    roles: list[str]  # the rating roles this person holds for the ratee (weights merged)
+    weight: Decimal
+
+
+def resolve_raters(person: int, manager_of: Mapping[int, Optional[int]], as_manager: bool,
+                   staff_weights: Sequence, manager_weights: Sequence) -> list[Rater]:
+    """Who rates ``person`` and with what weight, from the reporting tree.
+
+    gm = the top of the person's reporting chain; leader = the direct manager; head = the
+    manager's manager (the gm when the manager reports to the top). Weights are (gm, leader,
+    head) in percent. When two roles fall on one person, their weights merge onto that person.
+    A role of weight 0 gets no rater. Nobody rates themselves: the top of the tree has no raters.
+    """
+    leader = manager_of.get(person)
+    if leader is None:
+        return []
+    chain, seen, current = [], {person}, leader
+    while current is not None and current not in seen:
+        chain.append(current)
+        seen.add(current)
+        current = manager_of.get(current)
+    gm = chain[-1]
+    head = chain[1] if len(chain) > 1 else gm
+    weights = manager_weights if as_manager else staff_weights
+    merged: dict[int, Rater] = {}
+    for role, who, weight in zip(ROLES, (gm, leader, head), weights):
+        weight = dec(weight)
+        if weight <= 0 or who == person:
+            continue
+        if who in merged:
+            merged[who].roles.append(role)
+            merged[who].weight += weight
+        else:
+            merged[who] = Rater(who, [role], weight)
+    return sorted(merged.values(), key=lambda r: min(ROLES.index(x) for x in r.roles))
+
+
+def weights_problem(weights: Sequence) -> Optional[str]:
+    if len(weights) != 3 or any(dec(w) < 0 for w in weights):
+        return _("Rater weights need three numbers (general manager, leader, head), none negative.")
+    if sum(dec(w) for w in weights) != HUNDRED:
+        return _("Rater weights add up to {total}, not 100.", total=str(sum(dec(w) for w in weights)))
+    return None
+
+
+def weighted_score(pairs: Iterable[tuple]) -> Decimal:
+    """Σ weight% × score, rounded half up to two decimals. ``pairs`` are (weight in %, score)."""
+    total = sum((dec(w) * dec(s) for w, s in pairs), Decimal(0)) / HUNDRED
+    return round2(total)
+
+
+# -- grades, labels, flags -------------------------------------------------------------------
+def grade_bands(scheme: str, five: Sequence, four: Sequence) -> list[tuple[str, Decimal]]:
+    """[(grade, lowest score)] from the best grade down; the last grade takes everything below."""
+    letters, mins = (FOUR_GRADES, four) if scheme == "four" else (FIVE_GRADES, five)
+    return [(g, dec(m)) for g, m in zip(letters, mins)] + [(letters[-1], Decimal("-1"))]
+
+
+def grade_for(score, bands: Sequence[tuple[str, Decimal]]) -> str:
+    value = round2(score)
+    for grade, lowest in bands:
+        if value >= lowest:
+            return grade
+    return bands[-1][0]
+
+
+def label_for(score, excellent=90, qualified=80, improve_below=60) -> str:
+    """Monthly label: excellent ≥ 90, qualified ≥ 80, ordinary 60–79.99, needs_improvement < 60."""
+    value = round2(score)
+    if value >= dec(excellent):
+        return "excellent"
+    if value >= dec(qualified):
+        return "qualified"
+    if value >= dec(improve_below):
+        return "ordinary"
+    return "needs_improvement"
+
+
+def _streak(labels: Mapping[tuple[int, int], str], year: int, month: int, wanted: str) -> int:
+    n = 0
+    while labels.get((year, month)) == wanted:
+        n += 1
+        year, month = shift_month(year, month, -1)
+    return n
+
+
+def monthly_flags(labels: Mapping[tuple[int, int], str], year: int, month: int,
+                  star_after=3, warning_after=2, no_bonus_after=3) -> list[str]:
+    """Flags for (year, month) from the monthly labels of consecutive calendar months ending there.
+
+    A month without a result breaks a streak. three excellent -> star_employee; two
+    needs_improvement -> warning; three -> no_year_end_bonus (the warning stands too).
+    """
+    flags = []
+    if _streak(labels, year, month, "excellent") >= star_after:
+        flags.append("star_employee")
+    low = _streak(labels, year, month, "needs_improvement")
+    if low >= warning_after:
+        flags.append("warning")
+    if low >= no_bonus_after:
+        flags.append("no_year_end_bonus")
+    return flags
+
+
+def yearly_flags(grades: Mapping[int, str], year: int, lowest_grade: str, years=2) -> list[str]:
+    """salary_step after ``years`` consecutive annual grades better than the lowest (D or better
+    in the five-grade scheme); non_renewal_review after ``years`` consecutive lowest grades."""
+    recent = [grades.get(year - i) for i in range(years)]
+    if any(g is None for g in recent):
+        return []
+    if all(g != lowest_grade for g in recent):
+        return ["salary_step"]
+    if all(g == lowest_grade for g in recent):
+        return ["non_renewal_review"]
+    return []
+
+
+def distribution(grades: Iterable[str], letters: Sequence[str]) -> dict[str, int]:
+    counts = {g: 0 for g in letters}
+    for g in grades:
+        counts[g] = counts.get(g, 0) + 1
+    return counts
+
+
+def forced_distribution_violations(grades: Sequence[str], quota: Mapping[str, float]) -> list[dict]:
+    """Where the grades break a forced distribution (A 45 %, B 30 %, C 20 %, D 5 %).
+
+    Every grade but the lowest is capped at its share of the people, rounded half up
+    (14 people, A 45 % -> at most 6); nobody is pushed up, so the lowest grade has no cap.
+    """
+    n = len(grades)
+    counts = distribution(grades, list(quota))
+    result = []
+    for grade in list(quota)[:-1]:
+        allowed = int((Decimal(n) * dec(quota[grade]) / HUNDRED).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+        if counts.get(grade, 0) > allowed:
+            result.append({"grade": grade, "count": counts[grade], "allowed": allowed, "quota": quota[grade]})
+    return result
+
+
+def appeal_deadline(published: date, days: int = 7) -> date:
+    """The last day an appeal may be filed: ``days`` after the result was published."""
+    from datetime import timedelta
+
+    return published + timedelta(days=days)
+

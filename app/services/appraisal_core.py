@@ -1,0 +1,292 @@
+"""Inside-a-transaction helpers of the appraisal services: settings, periods, subjects, scoring.
+
+The public use cases are in app/services/appraisal.py; these take a session and never check
+permissions themselves.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Iterable, Optional
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from app.i18n import N_
+from app.models.appraisal import AppraisalActual, AppraisalPeriod, AppraisalScore, AppraisalSubject
+from app.models.org import Position
+from app.models.people import Employee
+from app.rules import appraisal as rules
+from app.rules.appraisal_template import indicators, quantitative_score, rater_total
+from app.services import policy
+from app.services.appraisal_templates import default_template, stored_templates
+from app.services.context import Actor
+from app.services.permissions import can
+
+STATE_LABELS = {"entry": N_("Data entry"), "scoring": N_("Scoring"), "review": N_("Review"),
+                "approved": N_("Approved"), "locked": N_("Locked")}
+LABEL_NAMES = {"excellent": N_("Excellent"), "qualified": N_("Qualified"), "ordinary": N_("Ordinary"),
+               "needs_improvement": N_("Needs improvement")}
+FLAG_NAMES = {"star_employee": N_("Star employee"), "warning": N_("Warning"),
+              "no_year_end_bonus": N_("No year-end bonus"), "salary_step": N_("Salary step"),
+              "non_renewal_review": N_("Contract non-renewal review")}
+ROLE_NAMES = {"gm": N_("General manager"), "leader": N_("Leader"), "head": N_("Department head"),
+              "self": N_("Self-assessment")}
+KIND_NAMES = {"month": N_("Monthly"), "quarter": N_("Quarterly"), "half": N_("Semi-annual"), "year": N_("Annual")}
+EDITABLE_STATES = ("entry", "scoring")
+
+
+@dataclass
+class Config:
+    staff_weights: list
+    manager_weights: list
+    bands: list
+    letters: tuple
+    scheme: str
+    quota: dict
+    excellent: float
+    qualified: float
+    improve_below: float
+    star: int
+    warning: int
+    no_bonus: int
+    appeal_days: int
+
+
+def config_in(s: Session) -> Config:
+    v = policy.values_in(s)
+    for key in ("appraisal.weights_staff", "appraisal.weights_manager"):
+        problem = rules.weights_problem(v[key])
+        if problem:
+            raise ValidationError("Setting {key}: {problem}", key=key, problem=problem)
+    scheme = v["appraisal.grade_scheme"]
+    letters = rules.FOUR_GRADES if scheme == "four" else rules.FIVE_GRADES
+    return Config(
+        staff_weights=v["appraisal.weights_staff"], manager_weights=v["appraisal.weights_manager"],
+        bands=rules.grade_bands(scheme, v["appraisal.grade_bands_five"], v["appraisal.grade_bands_four"]),
+        letters=letters, scheme=scheme, quota=dict(zip(rules.FOUR_GRADES, v["appraisal.forced_distribution"])),
+        excellent=v["appraisal.label_excellent"], qualified=v["appraisal.label_qualified"],
+        improve_below=v["appraisal.label_improve_below"], star=v["appraisal.star_months"],
+        warning=v["appraisal.warning_months"], no_bonus=v["appraisal.no_bonus_months"],
+        appeal_days=v["appraisal.appeal_days"],
+    )
+
+
+def span_of(key: str) -> rules.PeriodSpan:
+    try:
+        return rules.parse_period_key(key)
+    except ValueError:
+        raise ValidationError("{value!r} is not a period; write 2026-11 (month), 2026-Q4, 2026-H2 or 2026.", value=key) from None
+
+
+def period_in(s: Session, key: str) -> AppraisalPeriod:
+    span = span_of(key)
+    row = s.execute(select(AppraisalPeriod).where(AppraisalPeriod.key == span.key)).scalar()
+    if row is None:
+        raise NotFound("There is no appraisal period {key}; open it first.", key=span.key)
+    return row
+
+
+def employee_in(s: Session, employee_no: str) -> Employee:
+    e = s.execute(select(Employee).where(Employee.employee_no == str(employee_no).strip())).scalar()
+    if e is None:
+        raise NotFound("There is no employee with no. {no}.", no=employee_no)
+    return e
+
+
+def subject_in(s: Session, period: AppraisalPeriod, employee: Employee) -> AppraisalSubject:
+    row = s.execute(select(AppraisalSubject).where(AppraisalSubject.period_id == period.id,
+                                                   AppraisalSubject.employee_id == employee.id)).scalar()
+    if row is None:
+        raise NotFound("{name} ({no}) is not appraised in {key}.", name=employee.name, no=employee.employee_no, key=period.key)
+    return row
+
+
+def require_editable(period: AppraisalPeriod) -> None:
+    if period.state == "locked":
+        raise ConflictError("Period {key} is locked and read-only; an administrator can reopen it with a reason.", key=period.key)
+    if period.state not in EDITABLE_STATES:
+        raise ConflictError("Period {key} is in {state}; scores can only change during data entry and scoring.",
+                            key=period.key, state=_state(period.state))
+
+
+def _state(state: str) -> str:
+    from app.i18n import _
+
+    return _(STATE_LABELS.get(state, state))
+
+
+# -- opening a period ------------------------------------------------------------------------
+def open_period_in(s: Session, span: rules.PeriodSpan, by: str, state: str = "entry") -> AppraisalPeriod:
+    if s.execute(select(AppraisalPeriod.id).where(AppraisalPeriod.key == span.key)).scalar() is not None:
+        raise ConflictError("Appraisal period {key} is already open.", key=span.key)
+    cfg = config_in(s)
+    period = AppraisalPeriod(key=span.key, kind=span.kind, start=span.start, end=span.end, state=state, created_by=by)
+    s.add(period)
+    s.flush()
+    people = s.execute(select(Employee)).scalars().all()
+    manager_of = {e.id: e.manager_id for e in people if _active(e, span)}
+    has_reports = {e.manager_id for e in people if e.manager_id and _active(e, span)}
+    positions = {p.id: p for p in s.execute(select(Position)).scalars()}
+    edited = stored_templates(s)
+    for e in people:
+        if not _active(e, span):
+            continue
+        pos = positions.get(e.position_id)
+        as_manager = e.id in has_reports or bool(pos and pos.is_manager)
+        raters = rules.resolve_raters(e.id, manager_of, as_manager, cfg.staff_weights, cfg.manager_weights)
+        if not raters:
+            continue  # the top of the tree: nobody above to rate them
+        s.add(AppraisalSubject(
+            period_id=period.id, employee_id=e.id, as_manager=as_manager, template=copy.deepcopy(edited[pos.id]) if pos and pos.id in edited
+            else default_template(pos.name if pos else "", as_manager),
+            raters=[{"employee_id": r.employee_id, "roles": r.roles, "weight": float(r.weight)} for r in raters],
+        ))
+    s.flush()
+    return period
+
+
+def _active(e: Employee, span: rules.PeriodSpan) -> bool:
+    if e.hire_date and e.hire_date > span.end:
+        return False
+    if e.status == "left" and (e.leave_date is None or e.leave_date < span.start):
+        return False
+    return True
+
+
+# -- scores ------------------------------------------------------------------------------------
+def rater_ids(subject: AppraisalSubject) -> list[int]:
+    return [r["employee_id"] for r in subject.raters]
+
+
+def may_view(actor: Actor, subject: AppraisalSubject) -> bool:
+    """Confidentiality: the raters, the employee, hr and admin only."""
+    if can(actor, "appraisal.view_all"):
+        return True
+    return actor.employee_id is not None and (actor.employee_id == subject.employee_id
+                                              or actor.employee_id in rater_ids(subject))
+
+
+def require_view(actor: Actor, subject: AppraisalSubject) -> None:
+    if not may_view(actor, subject):
+        raise PermissionDenied("This appraisal result is confidential: only its raters, the employee, HR and "
+                               "administrators may see it.")
+
+
+def role_for(subject: AppraisalSubject, rater_id: int) -> Optional[list[str]]:
+    if rater_id == subject.employee_id:
+        return [rules.SELF]
+    for r in subject.raters:
+        if r["employee_id"] == rater_id:
+            return list(r["roles"])
+    return None
+
+
+def require_rate(actor: Actor, subject: AppraisalSubject, rater: Employee) -> list[str]:
+    """The roles ``rater`` holds for the subject, if ``actor`` may enter that rater's score."""
+    roles = role_for(subject, rater.id)
+    if roles is None:
+        raise ValidationError("{name} ({no}) is not a rater of this person.", name=rater.name, no=rater.employee_no)
+    if can(actor, "appraisal.view_all"):  # hr / admin type in the paper sheets on a rater's behalf
+        return roles
+    if not can(actor, "appraisal.rate") or actor.employee_id != rater.id:
+        raise PermissionDenied("You may only enter your own scores, as a rater of this person or for yourself.")
+    return roles
+
+
+def latest_scores(s: Session, subject_ids: Iterable[int]) -> dict[int, dict[tuple[int, str], AppraisalScore]]:
+    ids = list(subject_ids)
+    out: dict[int, dict] = {i: {} for i in ids}
+    if not ids:
+        return out
+    for row in s.execute(select(AppraisalScore).where(AppraisalScore.subject_id.in_(ids))
+                         .order_by(AppraisalScore.id)).scalars():
+        out[row.subject_id][(row.rater_id, row.indicator)] = row
+    return out
+
+
+def latest_actuals(s: Session, subject_ids: Iterable[int]) -> dict[int, dict[str, AppraisalActual]]:
+    ids = list(subject_ids)
+    out: dict[int, dict] = {i: {} for i in ids}
+    if not ids:
+        return out
+    for row in s.execute(select(AppraisalActual).where(AppraisalActual.subject_id.in_(ids))
+                         .order_by(AppraisalActual.id)).scalars():
+        out[row.subject_id][row.indicator] = row
+    return out
+
+
+def quantitative_scores(subject: AppraisalSubject, actuals: dict[str, AppraisalActual]) -> dict[str, Decimal]:
+    return {ind["key"]: quantitative_score(ind, actuals[ind["key"]].value) for ind in indicators(subject.template)
+            if ind.get("kind") == "quantitative" and ind["key"] in actuals}
+
+
+def rater_result(subject: AppraisalSubject, rater_id: int, scores: dict, quant: dict) -> Optional[Decimal]:
+    """A rater's total: computed from indicator scores when complete and newer than a typed total,
+    else the typed total; None while the rater has not scored."""
+    direct = scores.get((rater_id, ""))
+    own = {ind: row for (rid, ind), row in scores.items() if rid == rater_id and ind}
+    if not own and direct is None:
+        return None
+    merged = dict(quant)
+    merged.update({k: row.score for k, row in own.items()})
+    computed = rater_total(subject.template, merged) if own else None
+    newest_own = max((row.id for row in own.values()), default=0)
+    if computed is not None and (direct is None or newest_own > direct.id):
+        return computed
+    return rules.round2(direct.score) if direct is not None else None
+
+
+def recompute(subject: AppraisalSubject, cfg: Config, scores: dict, actuals: dict) -> None:
+    quant = quantitative_scores(subject, actuals)
+    pairs = []
+    for r in subject.raters:
+        total = rater_result(subject, r["employee_id"], scores, quant)
+        if total is None:
+            subject.final_score, subject.grade, subject.label = None, "", ""
+            return
+        pairs.append((r["weight"], total))
+    final = rules.weighted_score(pairs)
+    subject.final_score = float(final)
+    subject.grade = rules.grade_for(final, cfg.bands)
+    subject.label = rules.label_for(final, cfg.excellent, cfg.qualified, cfg.improve_below)
+
+
+def recompute_subjects(s: Session, subjects: list[AppraisalSubject], cfg: Config) -> None:
+    ids = [x.id for x in subjects]
+    scores, actuals = latest_scores(s, ids), latest_actuals(s, ids)
+    for subject in subjects:
+        recompute(subject, cfg, scores[subject.id], actuals[subject.id])
+
+
+def add_score(s: Session, subject: AppraisalSubject, rater_id: int, role: str, indicator: str, score, by: str,
+              level: str = "") -> AppraisalScore:
+    value = rules.dec(score)
+    if not Decimal(0) <= value <= Decimal(100):
+        raise ValidationError("A score must be from 0 to 100 (got {score}).", score=str(score))
+    row = AppraisalScore(subject_id=subject.id, rater_id=rater_id, rater_role=role, indicator=indicator,
+                         score=float(rules.round2(value)), level=level, entered_by=by)
+    s.add(row)
+    return row
+
+
+def today() -> date:
+    return date.today()
+
+
+def add_scores_bulk(s: Session, rows: list[dict], by: str) -> None:
+    """Many already-validated scores in one statement (imports):
+    dicts with subject_id, rater_id, rater_role, indicator, score (0–100)."""
+    if not rows:
+        return
+    from sqlalchemy import insert
+
+    from app.models._base import now
+
+    at = now()
+    s.execute(insert(AppraisalScore), [dict(r, score=float(rules.round2(r["score"])), level="", entered_at=at,
+                                            entered_by=by) for r in rows])

@@ -1,0 +1,430 @@
+"""Printing: the monthly appraisal sheets, the department handbook and the attendance report.
+
+The handbook is built here from live data. Appraisal sheets and the attendance report take
+their figures from the appraisal and attendance services through the two adapters below
+(``_appraisal_source`` / ``_attendance_source``); while those areas are not installed the
+documents say so clearly instead of printing empty sheets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import os
+import re
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable, Optional, Sequence
+
+from sqlalchemy import func, select
+
+from app.db import reading, transaction
+from app.errors import NotFound, ValidationError
+from app.i18n import _
+from app.models._base import now
+from app.models.documents import HandbookPrint, HandbookSection
+from app.models.org import Department, Position
+from app.models.people import Employee
+from app.paths import DATA_DIR
+from app.services import audit, policy
+from app.services.context import Actor
+from app.services.permissions import require
+
+Progress = Optional[Callable[[int, int], None]]
+SECTIONS_FILE = DATA_DIR / "handbook" / "sections.json"
+WORKFLOWS_FILE = DATA_DIR / "handbook" / "workflows.json"
+TASK_TEMPLATES_FILE = DATA_DIR / "tasks" / "templates.json"
+MAX_TITLE, MAX_BODY, MAX_VERSION = 60, 20000, 32
+_PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+# -- sources of other areas ---------------------------------------------------------------
+def _optional_service(name: str):
+    try:
+        return importlib.import_module(f"app.services.{name}")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"app.services.{name}":
+            return None
+        raise
+
+
+def _appraisal_source():
+    module = _optional_service("appraisal")
+    if module is None or not hasattr(module, "sheet_data"):
+        raise NotFound("Appraisal data is not available yet: the appraisal module is not installed.")
+    return module
+
+
+def _attendance_source():
+    module = _optional_service("attendance")
+    if module is None or not hasattr(module, "monthly_summary"):
+        raise NotFound("Attendance data is not available yet: the attendance module is not installed.")
+    return module
+
+
+def availability() -> dict[str, bool]:
+    """Which documents can be printed on this installation (the tab greys out the others)."""
+    appraisal = _optional_service("appraisal")
+    attendance = _optional_service("attendance")
+    return {"appraisal": appraisal is not None and hasattr(appraisal, "sheet_data"),
+            "attendance": attendance is not None and hasattr(attendance, "monthly_summary"),
+            "handbook": True}
+
+
+# -- checks -----------------------------------------------------------------------------
+def parse_period(text: str) -> tuple[int, int]:
+    m = _PERIOD.match(str(text).strip())
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise ValidationError("{value!r} is not a month; write it as YYYY-MM, e.g. 2026-11.", value=text)
+    return int(m.group(1)), int(m.group(2))
+
+
+def check_output_file(path: Path | str) -> Path:
+    """The PDF can be written there: a .pdf name in an existing, writable folder."""
+    path = Path(path).expanduser()
+    if path.suffix.lower() != ".pdf":
+        raise ValidationError("The output file must end in .pdf: {path}", path=str(path))
+    if path.is_dir():
+        raise ValidationError("{path} is a folder; give a file name ending in .pdf.", path=str(path))
+    check_output_folder(path.parent, create=False)
+    return path
+
+
+def check_output_folder(folder: Path | str, create: bool = True) -> Path:
+    folder = Path(folder).expanduser()
+    if create and not folder.exists():
+        parent = folder.parent
+        if parent.is_dir() and os.access(parent, os.W_OK):
+            folder.mkdir()
+    if not folder.is_dir():
+        raise ValidationError("The folder {folder} does not exist; create it or choose another one.",
+                              folder=str(folder))
+    if not os.access(folder, os.W_OK):
+        raise ValidationError("The folder {folder} cannot be written to; choose another folder.", folder=str(folder))
+    return folder
+
+
+def _write_atomic(path: Path, write: Callable[[Path], Any]) -> Any:
+    """Write through a temporary file next to ``path``: a failure or cancel leaves no half PDF."""
+    fd, tmp = tempfile.mkstemp(prefix=".shopteam-", suffix=".pdf", dir=path.parent)
+    os.close(fd)
+    try:
+        result = write(Path(tmp))
+        os.replace(tmp, path)
+        return result
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _safe_name(text: str) -> str:
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", text).strip("_") or "_"
+
+
+def _company(s) -> str:
+    return str(policy.value_in(s, "general.company_name"))
+
+
+# -- handbook sections --------------------------------------------------------------------
+def default_sections() -> list[dict]:
+    return json.loads(SECTIONS_FILE.read_text(encoding="utf-8"))
+
+
+def _sections_in(s) -> list[dict]:
+    stored = {row.key: row for row in s.execute(select(HandbookSection)).scalars()}
+    result = []
+    for d in default_sections():
+        row = stored.get(d["key"])
+        result.append({"key": d["key"], "kind": d.get("kind", "text"), "title": row.title if row else d["title"],
+                       "body": row.body if row else d["body"], "default_title": d["title"],
+                       "default_body": d["body"], "edited": row is not None,
+                       "updated_by": row.updated_by if row else "", "updated_at": row.updated_at if row else None})
+    return result
+
+
+def handbook_sections(actor: Actor) -> list[dict]:
+    """The chapters in order, with the text in force and whether the department edited it."""
+    require(actor, "documents.print")
+    with reading() as s:
+        return _sections_in(s)
+
+
+def save_handbook_section(actor: Actor, key: str, title: str, body: str) -> dict:
+    require(actor, "documents.handbook_edit")
+    defaults = {d["key"]: d for d in default_sections()}
+    if key not in defaults:
+        raise NotFound("There is no handbook section {key}.", key=key)
+    title, body = (title or "").strip(), (body or "").strip()
+    if not title:
+        raise ValidationError("The section title is empty; give it a title.")
+    if len(title) > MAX_TITLE:
+        raise ValidationError("The section title is longer than {max} characters.", max=MAX_TITLE)
+    if len(body) > MAX_BODY:
+        raise ValidationError("The section text is longer than {max} characters.", max=MAX_BODY)
+    with transaction() as s:
+        row = s.get(HandbookSection, key)
+        before = {"title": row.title, "body": row.body} if row else {"title": defaults[key]["title"],
+                                                                      "body": defaults[key]["body"]}
+        if row is None:
+            row = HandbookSection(key=key, title=title)
+            s.add(row)
+        row.title, row.body, row.updated_at, row.updated_by = title, body, now(), actor.username
+        audit.record(s, actor, "documents.handbook_section", "handbook_section", key, before,
+                     {"title": title, "body": body})
+        s.flush()
+        return next(x for x in _sections_in(s) if x["key"] == key)
+
+
+def reset_handbook_section(actor: Actor, key: str) -> dict:
+    """Back to the shipped text (the edit stays in the audit trail)."""
+    require(actor, "documents.handbook_edit")
+    defaults = {d["key"]: d for d in default_sections()}
+    if key not in defaults:
+        raise NotFound("There is no handbook section {key}.", key=key)
+    with transaction() as s:
+        row = s.get(HandbookSection, key)
+        if row is not None:
+            audit.record(s, actor, "documents.handbook_section_reset", "handbook_section", key,
+                         {"title": row.title, "body": row.body},
+                         {"title": defaults[key]["title"], "body": defaults[key]["body"]})
+            s.delete(row)
+            s.flush()
+        return next(x for x in _sections_in(s) if x["key"] == key)
+
+
+# -- handbook ---------------------------------------------------------------------------
+def _workflows() -> list[tuple[str, list[str]]]:
+    """The task templates of the tasks area when shipped, else the workflows of domain.md."""
+    source = TASK_TEMPLATES_FILE if TASK_TEMPLATES_FILE.exists() else WORKFLOWS_FILE
+    raw = json.loads(source.read_text(encoding="utf-8"))
+    if isinstance(raw, dict):
+        raw = raw.get("templates", list(raw.values()))
+    result = []
+    for item in raw:
+        steps = [st if isinstance(st, str) else (st.get("title") or st.get("name") or "") for st in item.get("steps", [])]
+        result.append((item.get("name") or item.get("title") or "", [x for x in steps if x]))
+    return [w for w in result if w[0] and w[1]]
+
+
+def handbook_data(actor: Actor, version: str, effective_date: date):
+    """Everything the handbook prints, read in one go from the database and the policy in force."""
+    from app.documents.handbook import HandbookData, JobCard, Section
+    from app.documents.handbook_org import OrgNode
+    from app.documents import handbook_rules as rules
+
+    require(actor, "documents.print")
+    with reading() as s:
+        values = policy.values_in(s)
+        specs = policy.specs()
+        departments = list(s.execute(select(Department).order_by(Department.sort_order, Department.id)).scalars())
+        dept_name = {d.id: d.name for d in departments}
+        positions = list(s.execute(select(Position).order_by(Position.id)).scalars())
+        people: dict[int, list[str]] = {}
+        for e in s.execute(select(Employee).where(Employee.status != "left").order_by(Employee.employee_no)).scalars():
+            if e.position_id is not None:
+                people.setdefault(e.position_id, []).append(e.name)
+        sections = [Section(x["key"], x["title"], x["body"], x["kind"]) for x in _sections_in(s)]
+    by_id = {p.id: p for p in positions}
+    nodes = {p.id: OrgNode(p.name, dept_name.get(p.department_id, ""), people.get(p.id, [])) for p in positions}
+    roots = []
+    for p in positions:
+        parent = nodes.get(p.reports_to_id) if p.reports_to_id in by_id else None
+        (parent.children if parent else roots).append(nodes[p.id])
+    cards = [JobCard(p.name, dept_name.get(p.department_id, ""), by_id[p.reports_to_id].name if p.reports_to_id in by_id else "",
+                     p.supervisor, p.drawn_up, p.summary, [str(d) for d in (p.duties or [])], p.planned_headcount,
+                     len(people.get(p.id, []))) for p in positions]
+    goal_rows = rules.settings_table(values, specs, ("goals.",))
+    return HandbookData(
+        company=str(values.get("general.company_name", "")), department=str(values.get("general.department_name", "")),
+        version=version, effective_date=effective_date, sections=sections,
+        departments=[(d.name, d.description) for d in departments], org=roots, positions=cards,
+        attendance_rules=rules.attendance_rules(values), appraisal_rules=rules.appraisal_rules(values),
+        attendance_settings=rules.settings_table(values, specs, ("attendance.", "leave.", "overtime.")),
+        appraisal_settings=rules.settings_table(values, specs, ("appraisal.",)),
+        goals=goal_rows, workflows=_workflows(),
+    )
+
+
+def next_handbook_version(actor: Actor, today: date | None = None) -> str:
+    """"2026.1", "2026.2", … counting the versions printed this year."""
+    require(actor, "documents.print")
+    year = (today or date.today()).year
+    with reading() as s:
+        printed = set(s.execute(select(HandbookPrint.version)).scalars())
+    n = 1
+    while f"{year}.{n}" in printed:
+        n += 1
+    return f"{year}.{n}"
+
+
+def print_handbook(actor: Actor, out: Path | str, version: str | None = None,
+                   effective_date: date | None = None) -> dict:
+    """Write the handbook PDF and record the printed version (who, when, pages, settings shown)."""
+    from app.documents.handbook import write_handbook
+
+    require(actor, "documents.print")
+    path = check_output_file(out)
+    version = (version or "").strip() or next_handbook_version(actor)
+    if len(version) > MAX_VERSION:
+        raise ValidationError("The version is longer than {max} characters.", max=MAX_VERSION)
+    effective_date = effective_date or date.today()
+    data = handbook_data(actor, version, effective_date)
+    pages = _write_atomic(path, lambda tmp: write_handbook(data, str(tmp)))
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    with transaction() as s:
+        shown = {k: v for k, v in policy.values_in(s).items()
+                 if k.startswith(("attendance.", "leave.", "overtime.", "appraisal.", "goals.", "general."))}
+        row = HandbookPrint(version=version, effective_date=effective_date, printed_by=actor.username, pages=pages,
+                            sha256=digest, policy=shown)
+        s.add(row)
+        s.flush()
+        audit.record(s, actor, "documents.print_handbook", "handbook_print", row.id, None,
+                     {"version": version, "effective_date": effective_date, "pages": pages, "file": path.name})
+        return {"id": row.id, "path": str(path), "pages": pages, "version": version,
+                "effective_date": effective_date.isoformat()}
+
+
+def handbook_prints(actor: Actor) -> list[dict]:
+    require(actor, "documents.print")
+    with reading() as s:
+        rows = s.execute(select(HandbookPrint).order_by(HandbookPrint.id.desc())).scalars()
+        return [{"id": r.id, "version": r.version, "effective_date": r.effective_date, "printed_at": r.printed_at,
+                 "printed_by": r.printed_by, "pages": r.pages} for r in rows]
+
+
+# -- appraisal sheets -------------------------------------------------------------------
+def appraisal_employees(actor: Actor, period_key: str) -> list[dict]:
+    """The people with a result in the period ({employee_no, name, ...}), for choosing whom to print."""
+    require(actor, "documents.print")
+    parse_period(period_key)
+    source = _appraisal_source()
+    return [dict(r) for r in source.period_results(actor, period_key)]
+
+
+def appraisal_sheets(actor: Actor, period_key: str, employee_nos: Sequence[str] | None = None) -> list:
+    from app.documents.appraisal_sheet import AppraisalSheet
+
+    require(actor, "documents.print")
+    parse_period(period_key)
+    source = _appraisal_source()
+    if not employee_nos:
+        employee_nos = [r["employee_no"] for r in source.period_results(actor, period_key)]
+    if not employee_nos:
+        raise NotFound("There are no appraisal results for {period}.", period=period_key)
+    return [AppraisalSheet.from_dict(source.sheet_data(actor, period_key, no)) for no in employee_nos]
+
+
+def write_appraisal_sheets(actor: Actor, period_key: str, out: Path | str, *, per_person: bool | None = None,
+                           employee_nos: Sequence[str] | None = None, progress: Progress = None,
+                           sheets: Sequence | None = None) -> dict:
+    """Print the period's sheets into one PDF, or one file per person into a folder.
+
+    ``per_person`` None follows the setting documents.appraisal_one_file_per_person; an ``out``
+    ending in .pdf means one file. Cancelling (progress raising) removes what this run wrote.
+    ``sheets`` lets a caller pass ready AppraisalSheet values (previews, tests).
+    """
+    from app.documents.appraisal_sheet import write_sheets
+
+    require(actor, "documents.print")
+    parse_period(period_key)
+    out = Path(out).expanduser()
+    with reading() as s:
+        company = _company(s)
+        if per_person is None:
+            per_person = bool(policy.value_in(s, "documents.appraisal_one_file_per_person"))
+    if out.suffix.lower() == ".pdf":
+        per_person = False
+    if per_person:
+        folder = check_output_folder(out)
+    else:
+        out = check_output_file(out if out.suffix.lower() == ".pdf" else out / f"appraisal_{period_key}.pdf")
+    sheets = list(sheets) if sheets is not None else appraisal_sheets(actor, period_key, employee_nos)
+    total = len(sheets)
+    written: list[Path] = []
+    pages = 0
+    try:
+        if per_person:
+            for i, sheet in enumerate(sheets):
+                if progress:
+                    progress(i, total)
+                target = folder / f"{period_key}_{_safe_name(sheet.employee_no)}_{_safe_name(sheet.name)}.pdf"
+                pages += _write_atomic(target, lambda tmp, sh=sheet: write_sheets([sh], str(tmp), company))
+                written.append(target)
+            if progress:
+                progress(total, total)
+        else:
+            pages = _write_atomic(out, lambda tmp: write_sheets(sheets, str(tmp), company, progress))
+            written.append(out)
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    with transaction() as s:
+        audit.record(s, actor, "documents.print_appraisal", "appraisal_period", period_key, None,
+                     {"employees": [sh.employee_no for sh in sheets], "files": len(written), "pages": pages})
+    return {"files": [str(p) for p in written], "pages": pages, "sheets": total}
+
+
+# -- attendance report ------------------------------------------------------------------
+def attendance_report(actor: Actor, year: int, month: int):
+    from app.documents.attendance_report import AttendanceReport, AttendanceRow
+
+    require(actor, "documents.print")
+    source = _attendance_source()
+    rows = [AttendanceRow.from_dict(dict(r)) for r in source.monthly_summary(actor, year, month)]
+    grid_raw = source.month_grid(actor, year, month) if hasattr(source, "month_grid") else {}
+    grid = {str(no): [str(x) for x in cells] for no, cells in dict(grid_raw).items()}
+    return AttendanceReport(year=year, month=month, rows=rows, grid=grid)
+
+
+def write_attendance_report(actor: Actor, year: int, month: int, out: Path | str, report=None) -> dict:
+    from app.documents.attendance_report import write_report
+
+    require(actor, "documents.print")
+    path = check_output_file(out)
+    report = report if report is not None else attendance_report(actor, year, month)
+    with reading() as s:
+        company, department = _company(s), str(policy.value_in(s, "general.department_name"))
+    pages = _write_atomic(path, lambda tmp: write_report(report, str(tmp), company, department))
+    with transaction() as s:
+        audit.record(s, actor, "documents.print_attendance", "attendance_month", f"{year:04d}-{month:02d}", None,
+                     {"people": len(report.rows), "pages": pages, "file": path.name})
+    return {"path": str(path), "pages": pages, "people": len(report.rows)}
+
+
+# -- preview ----------------------------------------------------------------------------
+DOCUMENT_KINDS = ("appraisal", "handbook", "attendance")
+
+
+def preview_first_page(actor: Actor, kind: str, png: Path | str, *, period_key: str = "",
+                       employee_nos: Sequence[str] | None = None, version: str = "",
+                       effective_date: date | None = None, dpi: int = 60) -> Path:
+    """Draw page 1 of the document as it would be written, without writing or recording it."""
+    from app.documents.render import page_png
+
+    require(actor, "documents.print")
+    if kind not in DOCUMENT_KINDS:
+        raise NotFound("There is no document called {kind}.", kind=kind)
+    with tempfile.TemporaryDirectory(prefix="shopteam-preview-") as tmp:
+        pdf = Path(tmp) / "preview.pdf"
+        with reading() as s:
+            company = _company(s)
+            department = str(policy.value_in(s, "general.department_name"))
+        if kind == "appraisal":
+            from app.documents.appraisal_sheet import write_sheets
+
+            first = list(employee_nos or [])[:1] or None
+            write_sheets(appraisal_sheets(actor, period_key, first)[:1], str(pdf), company)
+        elif kind == "attendance":
+            from app.documents.attendance_report import write_report
+
+            year, month = parse_period(period_key)
+            write_report(attendance_report(actor, year, month), str(pdf), company, department)
+        else:
+            from app.documents.handbook import write_handbook
+
+            data = handbook_data(actor, version or next_handbook_version(actor), effective_date or date.today())
+            write_handbook(data, str(pdf))
+        return page_png(pdf, png, dpi=dpi)

@@ -1,0 +1,114 @@
+"""Appraisal at department scale: open a month for N people, import every rater's total, build the
+month's report. Each figure beside a floor measured in the same run."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from bench.core import Result
+
+SCENARIO = "appraisal"
+PEOPLE = 500
+
+
+def _timed(fn):
+    start = time.perf_counter()
+    result = fn()
+    return (time.perf_counter() - start) * 1000, result
+
+
+def _build(folder: Path):
+    os.environ["SHOPTEAM_HOME"] = str(folder)
+    from app.db import open_database, transaction
+    from app.models.org import Department, Position
+    from app.models.people import Employee
+
+    open_database(str(folder / "bench.db"))
+    with transaction() as s:
+        dept = Department(name="电商运营部")
+        s.add(dept)
+        s.flush()
+        pos = Position(name="运营专员", department_id=dept.id)
+        s.add(pos)
+        s.flush()
+        ids: list[int] = []
+        for i in range(PEOPLE):
+            # 1 top, 5 heads, 25 leaders, the rest staff spread over the leaders
+            manager = None if i == 0 else ids[0] if i <= 5 else ids[1 + (i % 5)] if i <= 30 else ids[6 + (i % 25)]
+            e = Employee(employee_no=f"B{i:04d}", name=f"员工{i}", position_id=pos.id, manager_id=manager,
+                         hire_date=date(2024, 1, 1))
+            s.add(e)
+            s.flush()
+            ids.append(e.id)
+
+
+def run() -> list[Result]:
+    from app.services.context import Actor
+
+    actor = Actor.system("bench")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        _build(folder)
+        from sqlalchemy import select
+
+        from app.db import reading
+        from app.io.appraisal_scores import read_scores
+        from app.models.appraisal import AppraisalSubject
+        from app.services import appraisal as svc
+        from app.services.appraisal_import import import_scores
+
+        open_ms, _r = _timed(lambda: svc.open_period(actor, "2026-11"))
+        with reading() as s:
+            subjects = s.execute(select(AppraisalSubject)).scalars().all()
+            rows = [{"template": x.template, "raters": x.raters, "as_manager": x.as_manager} for x in subjects]
+
+        def floor_insert():  # the same JSON payload written by one executemany into a scratch table
+            import json
+
+            from app.db import current
+
+            payload = [(json.dumps(r["template"], ensure_ascii=False), json.dumps(r["raters"])) for r in rows]
+            with current().engine.connect() as conn:
+                trans = conn.begin()
+                conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS bench_floor (template TEXT, raters TEXT)")
+                conn.exec_driver_sql("INSERT INTO bench_floor VALUES (?, ?)", payload)
+                trans.commit()
+
+        floor_ms, _r = _timed(floor_insert)
+        numbers = {}
+        with reading() as s:
+            from app.models.people import Employee
+
+            numbers = {e.id: e.employee_no for e in s.execute(select(Employee)).scalars()}
+        csv = folder / "scores.csv"
+        lines = ["period,employee_no,rater_no,rater_role,score"]
+        for x in subjects:
+            for r in x.raters:
+                lines.append(f"2026-11,{numbers[x.employee_id]},{numbers[r['employee_id']]},{r['roles'][0]},{70 + x.id % 30}")
+        csv.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        parse_ms, _r = _timed(lambda: read_scores(csv))
+        import_ms, result = _timed(lambda: import_scores(actor, csv))
+        report_ms, report = _timed(lambda: svc.month_report(actor, "2026-11"))
+
+        def floor_read():
+            with reading() as s:
+                return s.execute(select(AppraisalSubject)).scalars().all()
+
+        read_ms, _r = _timed(floor_read)
+        assert result["scores"] == len(lines) - 1 and len(report["employees"]) == len(subjects)
+        from app.db import set_current
+
+        set_current(None)
+    return [
+        Result("appraisal.open_month_500", open_ms, floor_ms, target="ratio <= 20",
+               note="baseline: executemany of the same subject rows"),
+        Result("appraisal.import_scores", import_ms, parse_ms, target="<= 3000 ms",
+               note=f"{len(lines) - 1} rows; baseline: parsing the file only"),
+        Result("appraisal.month_report_500", report_ms, read_ms, target="<= 1000 ms",
+               note="baseline: loading the subjects in one query"),
+    ]
+

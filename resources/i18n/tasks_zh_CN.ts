@@ -1,0 +1,548 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>BoardColumn</name>
+    <message>
+        <source>limit</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>This column is at its work-in-progress limit.</source>
+        <translation>该列已达到在制品上限。</translation>
+    </message>
+    <message>
+        <source>This column is over its work-in-progress limit: finish cards before starting new ones.</source>
+        <translation>该列已超过在制品上限：请先完成手头任务再开始新任务。</translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <source>New task</source>
+        <translation>新建任务</translation>
+    </message>
+    <message>
+        <source>Workflow templates…</source>
+        <translation>流程模板…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Search title or person…</source>
+        <translation>搜索标题或人员…</translation>
+    </message>
+    <message>
+        <source>Due this week</source>
+        <translation>本周到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>Move card</source>
+        <translation>移动任务</translation>
+    </message>
+    <message>
+        <source>Work-in-progress limit</source>
+        <translation>在制品上限</translation>
+    </message>
+    <message>
+        <source>“%1” moved to %2.</source>
+        <translation>「%1」已移到%2。</translation>
+    </message>
+    <message>
+        <source>Task “%1” created.</source>
+        <translation>已创建任务「%1」。</translation>
+    </message>
+    <message>
+        <source>Edit task</source>
+        <translation>编辑任务</translation>
+    </message>
+    <message>
+        <source>Task saved.</source>
+        <translation>任务已保存。</translation>
+    </message>
+    <message>
+        <source>Send back</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Card sent back with your comment.</source>
+        <translation>已退回任务并附上你的意见。</translation>
+    </message>
+    <message>
+        <source>Pass review</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <source>Review passed: the card is done.</source>
+        <translation>审核通过：任务已完成。</translation>
+    </message>
+    <message>
+        <source>Import tasks</source>
+        <translation>导入任务</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx)</source>
+        <translation>表格文件 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Imported %1 tasks.</source>
+        <translation>已导入 %1 个任务。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. Fix the rows below and import again.</source>
+        <translation>没有导入任何任务。请修改以下各行后重新导入。</translation>
+    </message>
+    <message>
+        <source>Importing tasks…</source>
+        <translation>正在导入任务…</translation>
+    </message>
+</context>
+<context>
+    <name>PlansView</name>
+    <message>
+        <source>Weekly plan (this week's plan, last week's summary)</source>
+        <translation>周计划（本周计划、上周总结）</translation>
+    </message>
+    <message>
+        <source>Monthly (this month's summary, next month's plan)</source>
+        <translation>月度（本月总结、下月计划）</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>My plan</source>
+        <translation>我的计划</translation>
+    </message>
+    <message>
+        <source>Linked tasks</source>
+        <translation>关联任务</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Submitted at</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>Team submissions</source>
+        <translation>团队提交情况</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>逾期提交</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Not submitted</source>
+        <translation>未提交</translation>
+    </message>
+    <message>
+        <source>Last week's summary</source>
+        <translation>上周总结</translation>
+    </message>
+    <message>
+        <source>This month's summary</source>
+        <translation>本月总结</translation>
+    </message>
+    <message>
+        <source>This week's plan</source>
+        <translation>本周计划</translation>
+    </message>
+    <message>
+        <source>Next month's plan</source>
+        <translation>下月计划</translation>
+    </message>
+    <message>
+        <source>Period from %1, due %2 — %3</source>
+        <translation>周期自 %1 起，%2 截止 — %3</translation>
+    </message>
+    <message>
+        <source>Not submitted yet: %1</source>
+        <translation>尚未提交：%1</translation>
+    </message>
+    <message>
+        <source>Everyone has submitted.</source>
+        <translation>所有人都已提交。</translation>
+    </message>
+    <message>
+        <source>Submit plan</source>
+        <translation>提交计划</translation>
+    </message>
+    <message>
+        <source>Plan submitted.</source>
+        <translation>计划已提交。</translation>
+    </message>
+</context>
+<context>
+    <name>SendBackDialog</name>
+    <message>
+        <source>Send back</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Send “%1” back to In progress. Say what needs to change; the assignee sees your comment.</source>
+        <translation>将「%1」退回到进行中。请写明需要修改的地方，负责人会看到你的意见。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>StatsView</name>
+    <message>
+        <source>No.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Tasks done</source>
+        <translation>完成任务数</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按时率</translation>
+    </message>
+    <message>
+        <source>Avg. cycle (days)</source>
+        <translation>平均周期（天）</translation>
+    </message>
+    <message>
+        <source>Sent back</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+</context>
+<context>
+    <name>TaskCard</name>
+    <message>
+        <source>Sent back</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>待审批</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDetailPanel</name>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Pass review</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <source>Send back…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <source>Add a step and press Enter</source>
+        <translation>添加步骤后按回车</translation>
+    </message>
+    <message>
+        <source>Write a comment…</source>
+        <translation>写评论…</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>File path or web address, then Enter</source>
+        <translation>输入文件路径或网址后按回车</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>%1 截止</translation>
+    </message>
+    <message>
+        <source>No due date</source>
+        <translation>无截止日期</translation>
+    </message>
+    <message>
+        <source>Priority: %1</source>
+        <translation>优先级：%1</translation>
+    </message>
+    <message>
+        <source>Workflow: %1</source>
+        <translation>流程：%1</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Sent back by %1: %2</source>
+        <translation>%1 退回：%2</translation>
+    </message>
+    <message>
+        <source>Check the approval steps first.</source>
+        <translation>请先完成审批步骤。</translation>
+    </message>
+    <message>
+        <source>[approval: %1]</source>
+        <translation>［%1审批］</translation>
+    </message>
+    <message>
+        <source>No description.</source>
+        <translation>没有描述。</translation>
+    </message>
+    <message>
+        <source>Sent back</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Checklist updated.</source>
+        <translation>清单已更新。</translation>
+    </message>
+    <message>
+        <source>Step added.</source>
+        <translation>步骤已添加。</translation>
+    </message>
+    <message>
+        <source>Comment added.</source>
+        <translation>评论已添加。</translation>
+    </message>
+    <message>
+        <source>File link added.</source>
+        <translation>文件链接已添加。</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>无法打开 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Edit task</source>
+        <translation>编辑任务</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>新建任务</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>e.g. 上新, 双十二</source>
+        <translation>例如：上新, 双十二</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>流程模板</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TasksTab</name>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+</context>
+<context>
+    <name>TasksView</name>
+    <message>
+        <source>Board</source>
+        <translation>看板</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <source>Workflow templates</source>
+        <translation>流程模板</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>添加步骤</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>删除步骤</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Card title</source>
+        <translation>任务标题</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Steps (they become the checklist of a new task)</source>
+        <translation>步骤（新建任务时成为任务清单）</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>新建模板</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>(no approval)</source>
+        <translation>（无需审批）</translation>
+    </message>
+    <message>
+        <source>Template “%1” saved.</source>
+        <translation>模板「%1」已保存。</translation>
+    </message>
+    <message>
+        <source>Delete the template “%1”? Tasks already made from it keep their checklists.</source>
+        <translation>删除模板「%1」？已用它创建的任务会保留各自的清单。</translation>
+    </message>
+</context>
+</TS>

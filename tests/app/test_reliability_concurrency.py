@@ -1,0 +1,62 @@
+"""Two processes on one SQLite file (the kiosk window and the office window on one PC):
+1,000 punches from one while the other edits; no error reaches a user and nothing is lost."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.db import open_database, reading, set_current
+from app.models.audit import AuditEntry
+from app.services import audit
+
+ROOT = Path(__file__).resolve().parents[2]
+WORKERS = ROOT / "tools" / "reliability_workers.py"
+sys.path.insert(0, str(ROOT / "tools"))
+import reliability_workers  # noqa: E402
+
+PUNCHES = 1000
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("sqlite_only")]
+
+
+def _spawn(*args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, str(WORKERS), *args], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def _finish(proc: subprocess.Popen) -> dict:
+    out, err = proc.communicate(timeout=600)
+    assert proc.returncode == 0, f"a writer saw errors: {out}\n{err}"
+    assert "Traceback" not in err, err
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def test_a_thousand_punches_while_the_office_edits(demo_db, tmp_path):
+    path = str(demo_db.path)
+    set_current(None)
+    done_file = tmp_path / "punches.done"
+    office = _spawn("office", path, str(done_file))
+    kiosk = _spawn("punches", path, str(PUNCHES), str(done_file))
+    punched = _finish(kiosk)
+    edited = _finish(office)
+    assert punched == {"written": PUNCHES, "errors": []}
+    assert sum(edited["done"].values()) >= 30 and edited["errors"] == []
+
+    open_database(path)
+    with reading() as s:
+        rows = s.execute(select(AuditEntry).where(AuditEntry.actor == "reliability-worker")).scalars().all()
+        assert audit.first_broken(s) is None  # the chain survived two writers
+    if reliability_workers.punch_writer() is reliability_workers.punch_stand_in:
+        punches = [r.after["value"] for r in rows
+                   if r.action == reliability_workers.PUNCH_ACTION and r.entity_id == reliability_workers.PUNCH_KEY]
+        assert sorted(punches) == sorted(f"punch {i}" for i in range(PUNCHES))  # each one, once
+    by_kind: dict[str, int] = {}
+    for r in rows:
+        if r.entity_id != reliability_workers.PUNCH_KEY:
+            by_kind[r.action] = by_kind.get(r.action, 0) + 1
+    assert by_kind == edited["done"]  # every office edit is there, and nothing else

@@ -1,0 +1,92 @@
+"""The appraisal tab: pick levels and totals, see the live total and grade, save, see the charts."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
+
+from app.services import appraisal as svc
+from ui.shell import ChangeBus, ShellContext
+
+
+@pytest.fixture
+def view_for(qtbot, demo_db, actor_for):
+    def make(actor):
+        from ui.appraisal.view import AppraisalView
+
+        messages = []
+        ctx = ShellContext(actor=actor, bus=ChangeBus(), show_status=messages.append)
+        view = AppraisalView(ctx)
+        view.messages = messages
+        qtbot.addWidget(view)
+        view.resize(1360, 760)
+        return view
+
+    return make
+
+
+def test_enter_levels_and_see_total_and_grade_update(qtbot, view_for, actor_for, admin):
+    view = view_for(actor_for("linxw"))  # E002, the head of E004
+    key = view.period_key()
+    view.select("E004")
+    form = view.form
+    assert form.live_total.text() == "—"
+    levels = [b for (no, _k), b in form.level_boxes.items() if no == "E002"]
+    assert levels and all(b.isEnabled() for b in levels)
+    assert not any(b.isEnabled() for (no, _k), b in form.level_boxes.items() if no == "E003")  # not his column
+    for box in levels:
+        box.setCurrentIndex(box.findData("A"))
+    assert form.total_labels["E002"].text() != "—"
+    head_total = float(form.total_labels["E002"].text())
+    # the other two raters type totals (as the head cannot, do it through the service)
+    svc.enter_scores(admin, key, "E004", "E001", total=80)
+    svc.enter_scores(admin, key, "E004", "E003", total=70)
+    qtbot.mouseClick(form.save_button, Qt.LeftButton)
+    assert "E004" not in view.messages[-1] and "张雨桐" in view.messages[-1]
+    view.select("E004")
+    expected = round(0.1 * 80 + 0.2 * 70 + 0.7 * head_total + 1e-9, 2)
+    assert float(view.form.live_total.text()) == pytest.approx(expected, abs=0.01)
+    saved = svc.subject_detail(admin, key, "E004")
+    assert saved["score"] == pytest.approx(expected, abs=0.01)
+    assert view.form.live_grade.text().startswith(saved["grade"])
+
+
+def test_typed_totals_give_live_grade_boundaries(qtbot, view_for, admin):
+    view = view_for(admin)
+    view.select("E003")  # a manager: gm 30, leader 70
+    form = view.form
+    for no, value in (("E001", "60"), ("E002", "59.98")):
+        edit = form.total_edits[no]
+        edit.setText(value)
+        edit.textEdited.emit(value)
+    assert form.live_total.text() == "59.99"  # 18 + 41.986 = 59.986 -> 59.99
+    assert form.live_grade.text().startswith("E")
+    form.total_edits["E002"].setText("60")
+    form.total_edits["E002"].textEdited.emit("60")
+    assert form.live_total.text() == "60.00" and form.live_grade.text().startswith("D")
+    qtbot.mouseClick(form.save_button, Qt.LeftButton)
+    assert svc.subject_detail(admin, view.period_key(), "E003")["grade"] == "D"
+    row = next(r for r in view.model.rows if r["employee_no"] == "E003")
+    assert row["score"] == 60.0 and row["status"] == "complete"
+
+
+def test_charts_render_for_a_locked_month(qtbot, view_for, admin):
+    view = view_for(admin)
+    view.period_combo.setCurrentIndex(1)
+    assert view.current_period()["state"] == "locked"
+    assert not view.form.save_button.isEnabled()
+    view.select("E005")
+    view.detail_tabs.setCurrentIndex(2)
+    charts = view.charts
+    assert charts is not None
+    ax = charts.dist_figure.axes[0]
+    assert sum(p.get_height() for p in ax.patches) == 14
+    trend = charts.trend_figure.axes[0]
+    assert len(trend.lines[0].get_xdata()) == 6
+    assert "刘子轩" in trend.get_title()
+
+
+def test_staff_sees_only_their_own_row(view_for, actor_for):
+    view = view_for(actor_for("zhangyt"))
+    view.period_combo.setCurrentIndex(1)
+    assert [r["employee_no"] for r in view.model.rows] == ["E004"]
+    assert not view.act_new.isVisible() and not view.act_reopen.isVisible()

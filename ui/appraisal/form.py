@@ -1,0 +1,290 @@
+"""The entry form for one person: indicators × raters, actuals, typed totals, live total and grade.
+
+The live figures come from the pure rules in app.rules (the same the services use); saving calls
+app.services.appraisal.save_entry_form, one transaction for the whole form.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDoubleValidator
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from app.errors import ShopTeamError
+from app.i18n import _ as app_tr
+from app.rules import appraisal as rules
+from app.rules.appraisal_template import quantitative_score
+from app.services import appraisal as svc
+from app.services.appraisal_core import LABEL_NAMES, ROLE_NAMES
+from ui import theme
+
+FIXED = 4  # indicator, weight, target, actual
+
+
+def _num(text: str):
+    text = text.strip().replace(",", ".")
+    try:
+        value = Decimal(text)
+    except Exception:
+        return None
+    return value if value.is_finite() and Decimal(0) <= value <= Decimal(100) else None
+
+
+class ScoreForm(QWidget):
+    saved = Signal(str)  # a status message
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.detail: dict | None = None
+        self.title = QLabel(objectName="appraisalPersonTitle")
+        self.title.setProperty("role", "title")
+        self.subtitle = QLabel(objectName="appraisalPersonSubtitle")
+        self.subtitle.setProperty("role", "muted")
+        self.grid = QTableWidget(objectName="appraisalScoreGrid")
+        self.grid.verticalHeader().setVisible(False)
+        self.grid.setAlternatingRowColors(True)
+        self.grid.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.live_total = QLabel(objectName="appraisalLiveTotal")
+        self.live_grade = QLabel(objectName="appraisalLiveGrade")
+        self.live_total.setProperty("role", "title")
+        self.live_grade.setProperty("role", "title")
+        self.problem = QLabel(objectName="appraisalFormProblem")
+        self.problem.setProperty("role", "error")
+        self.save_button = QPushButton(theme.icon("mdi6.content-save-outline", "#ffffff"), self.tr("Save scores"),
+                                       objectName="appraisalSaveButton")
+        self.save_button.setProperty("primary", True)
+        self.save_button.clicked.connect(self.save)
+        bottom = QHBoxLayout()
+        bottom.addWidget(QLabel(self.tr("Final score:")))
+        bottom.addWidget(self.live_total)
+        bottom.addSpacing(16)
+        bottom.addWidget(QLabel(self.tr("Grade:")))
+        bottom.addWidget(self.live_grade)
+        bottom.addSpacing(16)
+        bottom.addWidget(self.problem, 1)
+        bottom.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.grid, 1)
+        layout.addLayout(bottom)
+        self.actual_edits: dict[str, QLineEdit] = {}
+        self.level_boxes: dict[tuple[str, str], QComboBox] = {}
+        self.total_edits: dict[str, QLineEdit] = {}
+        self.total_labels: dict[str, QLabel] = {}
+        self.quant_labels: dict[tuple[str, str], QLabel] = {}
+
+    # -- building ---------------------------------------------------------------------------------
+    def columns(self) -> list[dict]:
+        return [*self.detail["raters"], self.detail["self"]] if self.detail else []
+
+    def show_detail(self, detail: dict | None) -> None:
+        self.detail = detail
+        self.grid.clear()
+        self.actual_edits, self.level_boxes, self.total_edits, self.total_labels = {}, {}, {}, {}
+        self.quant_labels = {}
+        if detail is None:
+            self.title.setText(self.tr("Choose a person on the left"))
+            self.subtitle.clear()
+            self.grid.setRowCount(0)
+            self.grid.setColumnCount(0)
+            self.save_button.setEnabled(False)
+            self.live_total.clear()
+            self.live_grade.clear()
+            return
+        self.title.setText(f"{detail['name']}（{detail['employee_no']}）")
+        kind = self.tr("appraised as a manager") if detail["as_manager"] else self.tr("appraised as staff")
+        self.subtitle.setText(f"{detail['department']} · {detail['position']} · {detail['template_name']} · {kind}")
+        cols = self.columns()
+        inds = detail["indicators"]
+        self.grid.setColumnCount(FIXED + len(cols))
+        self.grid.setRowCount(len(inds) + 2)
+        headers = [self.tr("Indicator"), self.tr("Weight %"), self.tr("Target"), self.tr("Actual")]
+        for c in cols:
+            roles = "+".join(app_tr(ROLE_NAMES[r]) for r in c["roles"])
+            weight = f" {c['weight']:g}%" if c["roles"] != ["self"] else ""
+            headers.append(f"{c['name']}\n{roles}{weight}")
+        self.grid.setHorizontalHeaderLabels(headers)
+        for row, ind in enumerate(inds):
+            self._fixed_cells(row, ind)
+            for col, c in enumerate(cols, start=FIXED):
+                self._score_cell(row, col, ind, c)
+        typed_row, total_row = len(inds), len(inds) + 1
+        self._label_item(typed_row, 0, self.tr("Typed total (instead of indicators)"))
+        self._label_item(total_row, 0, self.tr("Rater's total"))
+        for col, c in enumerate(cols, start=FIXED):
+            edit = QLineEdit("" if c["typed_total"] is None else f"{c['typed_total']:g}", objectName=f"total_{c['employee_no']}")
+            edit.setValidator(QDoubleValidator(0, 100, 2, edit))
+            edit.setEnabled(c["can_edit"])
+            edit.textEdited.connect(self.update_live)
+            self.grid.setCellWidget(typed_row, col, edit)
+            self.total_edits[c["employee_no"]] = edit
+            label = QLabel(objectName=f"raterTotal_{c['employee_no']}")
+            label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            self.grid.setCellWidget(total_row, col, label)
+            self.total_labels[c["employee_no"]] = label
+        header = self.grid.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setMinimumSectionSize(48)
+        for col in range(1, FIXED):
+            header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        for col in range(FIXED, self.grid.columnCount()):
+            header.setSectionResizeMode(col, QHeaderView.Fixed)
+            self.grid.setColumnWidth(col, 104)
+        self.grid.resizeRowsToContents()
+        self.save_button.setEnabled(any(c["can_edit"] for c in cols))
+        self.update_live()
+
+    def _label_item(self, row: int, col: int, text: str, right: bool = False, tip: str = "") -> None:
+        item = QTableWidgetItem(text)
+        if right:
+            item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        if tip:
+            item.setToolTip(tip)
+        self.grid.setItem(row, col, item)
+
+    def _fixed_cells(self, row: int, ind: dict) -> None:
+        tip = "\n".join(f"{lv['level']} {lv['points']:g}: {lv.get('description', '')}" for lv in ind.get("levels", []))
+        self._label_item(row, 0, ind["name"], tip=f"{ind['section']} {ind['section_weight']:g}%\n{tip}".strip())
+        self._label_item(row, 1, f"{ind['effective_weight']:g}", right=True)
+        if ind["kind"] == "quantitative":
+            arrow = " ↓" if ind.get("lower_is_better") else ""
+            self._label_item(row, 2, f"{ind.get('target', ''):g} {ind.get('unit', '')}{arrow}".strip(), right=True)
+            edit = QLineEdit("" if ind["actual"] is None else f"{ind['actual']:g}", objectName=f"actual_{ind['key']}")
+            edit.setValidator(QDoubleValidator(0, 1e9, 4, edit))
+            edit.setEnabled(any(c["can_edit"] for c in self.columns()))
+            edit.textEdited.connect(self.update_live)
+            self.grid.setCellWidget(row, 3, edit)
+            self.actual_edits[ind["key"]] = edit
+        else:
+            self._label_item(row, 2, self.tr("rubric A–D"), tip=tip)
+
+    def _score_cell(self, row: int, col: int, ind: dict, c: dict) -> None:
+        if ind["kind"] == "quantitative":
+            label = QLabel(objectName=f"quant_{c['employee_no']}_{ind['key']}")
+            label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            self.grid.setCellWidget(row, col, label)
+            self.quant_labels[(c["employee_no"], ind["key"])] = label
+            return
+        box = QComboBox(objectName=f"level_{c['employee_no']}_{ind['key']}")
+        box.addItem("", None)
+        for lv in ind.get("levels", []):
+            box.addItem(f"{lv['level']} · {lv['points']:g}", lv["level"])
+        stored_level, stored = c["levels"].get(ind["key"]), c["scores"].get(ind["key"])
+        if stored_level:
+            box.setCurrentIndex(box.findData(stored_level))
+        elif stored is not None:  # an imported number, not a level
+            box.addItem(f"{stored:g}", float(stored))
+            box.setCurrentIndex(box.count() - 1)
+        box.setToolTip("\n".join(f"{lv['level']}: {lv.get('description', '')}" for lv in ind.get("levels", [])))
+        box.setEnabled(c["can_edit"])
+        box.currentIndexChanged.connect(lambda _i, no=c["employee_no"]: self._level_changed(no))
+        self.grid.setCellWidget(row, col, box)
+        self.level_boxes[(c["employee_no"], ind["key"])] = box
+
+    def _level_changed(self, rater_no: str) -> None:
+        self.total_edits[rater_no].clear()  # scoring by indicator now: the indicators make the total
+        self.update_live()
+
+    # -- live figures --------------------------------------------------------------------------
+    def _points(self, ind: dict, box: QComboBox):
+        data = box.currentData()
+        if data is None:
+            return None
+        if isinstance(data, float):
+            return Decimal(str(data))
+        return next((Decimal(str(lv["points"])) for lv in ind["levels"] if lv["level"] == data), None)
+
+    def quant_scores(self) -> dict:
+        out = {}
+        for ind in self.detail["indicators"]:
+            edit = self.actual_edits.get(ind["key"])
+            if edit is not None and edit.text().strip():
+                try:
+                    out[ind["key"]] = quantitative_score(ind, edit.text().replace(",", "."))
+                except (ValueError, ArithmeticError):
+                    continue
+        return out
+
+    def rater_total(self, c: dict, quant: dict):
+        typed = self.total_edits[c["employee_no"]].text().strip()
+        if typed:
+            return _num(typed)
+        total = Decimal(0)
+        for ind in self.detail["indicators"]:
+            box = self.level_boxes.get((c["employee_no"], ind["key"]))
+            score = quant.get(ind["key"]) if box is None else self._points(ind, box)
+            if score is None:
+                return None
+            total += Decimal(str(ind["section_weight"])) * Decimal(str(ind["weight"])) * score
+        return rules.round2(total / Decimal(10000))
+
+    def update_live(self) -> None:
+        if not self.detail:
+            return
+        quant = self.quant_scores()
+        for (_no, key), label in self.quant_labels.items():
+            label.setText("" if key not in quant else f"{quant[key]:.2f}")
+        pairs, missing = [], False
+        for c in self.columns():
+            total = self.rater_total(c, quant)
+            self.total_labels[c["employee_no"]].setText("—" if total is None else f"{total:.2f}")
+            if c["roles"] != ["self"]:
+                missing = missing or total is None
+                pairs.append((c["weight"], total))
+        if missing:
+            self.live_total.setText("—")
+            self.live_grade.setText(self.tr("waiting for every rater"))
+            return
+        final = rules.weighted_score(pairs)
+        bands = [(g, Decimal(str(m))) for g, m in self.detail["bands"]]
+        lab = self.detail["labels"]
+        label = rules.label_for(final, lab["excellent"], lab["qualified"], lab["improve_below"])
+        self.live_total.setText(f"{final:.2f}")
+        self.live_grade.setText(f"{rules.grade_for(final, bands)} · {app_tr(LABEL_NAMES[label])}")
+
+    # -- saving ------------------------------------------------------------------------------------
+    def entries(self) -> tuple[list[dict], dict]:
+        entries = []
+        for c in self.columns():
+            if not c["can_edit"]:
+                continue
+            scores = {}
+            for ind in self.detail["indicators"]:
+                box = self.level_boxes.get((c["employee_no"], ind["key"]))
+                if box is None or box.currentData() is None or isinstance(box.currentData(), float):
+                    continue
+                if box.currentData() != c["levels"].get(ind["key"]):
+                    scores[ind["key"]] = box.currentData()
+            typed = self.total_edits[c["employee_no"]].text().strip().replace(",", ".")
+            total = typed if typed and _num(typed) != (None if c["typed_total"] is None else _num(f"{c['typed_total']:g}")) else None
+            if scores or total is not None:
+                entries.append({"rater_no": c["employee_no"], "scores": scores, "total": total})
+        actuals = {}
+        for ind in self.detail["indicators"]:
+            edit = self.actual_edits.get(ind["key"])
+            if edit is not None and edit.isEnabled() and edit.text().strip():
+                value = edit.text().strip().replace(",", ".")
+                if ind["actual"] is None or float(value) != float(ind["actual"]):
+                    actuals[ind["key"]] = value
+        return entries, actuals
+
+    def save(self) -> None:
+        if not self.detail:
+            return
+        entries, actuals = self.entries()
+        if not entries and not actuals:
+            self.saved.emit(self.tr("Nothing changed."))
+            return
+        try:
+            result = svc.save_entry_form(self.ctx.actor, self.detail["period"], self.detail["employee_no"], entries, actuals)
+        except ShopTeamError as exc:
+            QMessageBox.warning(self, self.tr("Save scores"), str(exc))
+            return
+        score = "—" if result["score"] is None else f"{result['score']:.2f} {result['grade']}"
+        self.saved.emit(self.tr("Scores of %1 saved: %2.").replace("%1", self.detail["name"]).replace("%2", score))

@@ -1,0 +1,257 @@
+"""The appraisal tab: period selector and workflow, the people with their state, the entry form,
+feedback, and the charts (grade distribution, the selected person's trend)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QInputDialog, QLabel, QMessageBox, QSplitter,
+                               QTabWidget, QToolBar, QVBoxLayout, QWidget)
+
+from app.errors import ShopTeamError
+from app.i18n import _ as app_tr
+from app.services import appraisal as svc
+from app.services.appraisal_core import FLAG_NAMES, KIND_NAMES, LABEL_NAMES, STATE_LABELS
+from app.services.appraisal_import import import_scores
+from ui import theme
+from ui.appraisal.feedback import FeedbackPanel
+from ui.appraisal.form import ScoreForm
+from ui.models.table import Column, RowTableModel, sorting_proxy
+from ui.widgets.empty_state import EmptyState
+from ui.widgets.table_view import DataTableView
+from ui.workers import run_with_progress
+
+STATUS_COLOURS = {"complete": theme.success, "partial": theme.warning, "not_started": theme.text_muted}
+
+
+class AppraisalView(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.periods: list[dict] = []
+        self._sized = False
+        status_names = {"complete": self.tr("Scored"), "partial": self.tr("In progress"), "not_started": self.tr("Not started")}
+        self.model = RowTableModel([
+            Column("employee_no", self.tr("No.")),
+            Column("name", self.tr("Name")),
+            Column("position", self.tr("Position")),
+            Column("status", self.tr("State"), value=lambda r: f"{status_names[r['status']]} {r['raters_done']}/{r['raters']}",
+                   color=lambda r: STATUS_COLOURS[r["status"]]),
+            Column("score", self.tr("Score"), align_right=True),
+            Column("grade", self.tr("Grade"), value=lambda r: f"{r['grade']} · {app_tr(LABEL_NAMES[r['label']])}" if r["label"] else r["grade"]),
+            Column("flags", self.tr("Flags"), value=lambda r: "、".join(app_tr(FLAG_NAMES[f]) for f in r["flags"]),
+                   color=lambda r: theme.danger if {"warning", "no_year_end_bonus"} & set(r["flags"]) else None,
+                   tooltip=lambda r: "\n".join(app_tr(FLAG_NAMES[f]) for f in r["flags"])),
+        ], self)
+        self.proxy = sorting_proxy(self.model, self)
+        self.table = DataTableView("appraisalPeopleTable")
+        self.table.setModel(self.proxy)
+        self.table.sortByColumn(0, Qt.AscendingOrder)
+        self.table.selectionModel().selectionChanged.connect(self._on_person)
+        self.period_combo = QComboBox(objectName="appraisalPeriodCombo")
+        self.period_combo.setMinimumContentsLength(16)
+        self.period_combo.currentIndexChanged.connect(self._on_period)
+        self.state_label = QLabel(objectName="appraisalStateLabel")
+        self.state_label.setProperty("role", "muted")
+        toolbar = QToolBar(objectName="appraisalToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        toolbar.addWidget(QLabel(self.tr("Period ")))
+        toolbar.addWidget(self.period_combo)
+        toolbar.addWidget(self.state_label)
+        toolbar.addSeparator()
+        self.act_new = self._add(toolbar, self.tr("New period…"), "mdi6.calendar-plus", self.new_item, "actionNewPeriod")
+        self.act_advance = self._add(toolbar, self.tr("Next step"), "mdi6.arrow-right-bold-circle-outline", self.advance, "actionAdvancePeriod")
+        self.act_reopen = self._add(toolbar, self.tr("Reopen…"), "mdi6.lock-open-variant-outline", self.reopen, "actionReopenPeriod")
+        self.act_pull = self._add(toolbar, self.tr("Pull actuals"), "mdi6.database-import-outline", self.pull, "actionPullActuals")
+        self.act_import = self._add(toolbar, self.tr("Import scores…"), "mdi6.file-import-outline", self.import_file, "actionImportScores")
+        for act in (self.act_new, self.act_advance, self.act_pull):
+            act.setVisible(ctx.can("appraisal.manage_period"))
+        self.act_reopen.setVisible(ctx.can("appraisal.reopen"))
+        self.act_import.setVisible(ctx.can("appraisal.view_all"))
+        self.form = ScoreForm(ctx)
+        self.form.saved.connect(self._changed)
+        self.feedback = FeedbackPanel(ctx)
+        self.feedback.changed.connect(self._changed)
+        self.charts = None
+        self.detail_tabs = QTabWidget(objectName="appraisalDetailTabs")
+        self.detail_tabs.addTab(self.form, theme.icon("mdi6.table-edit"), self.tr("Scores"))
+        self.detail_tabs.addTab(self.feedback, theme.icon("mdi6.comment-text-outline"), self.tr("Feedback"))
+        self.charts_holder = QWidget(objectName="appraisalChartsHolder")
+        QVBoxLayout(self.charts_holder).setContentsMargins(0, 0, 0, 0)
+        self.detail_tabs.addTab(self.charts_holder, theme.icon("mdi6.chart-bar"), self.tr("Charts"))
+        self.detail_tabs.currentChanged.connect(lambda _i: self._refresh_charts())
+        self.empty = EmptyState(self.tr("No appraisal period yet — open one with “New period…”."), "appraisalEmpty")
+        self.splitter = QSplitter(objectName="appraisalSplitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail_tabs)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([520, 840])
+        layout = QVBoxLayout(self)
+        layout.addWidget(toolbar)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.splitter, 1)
+        self.reload()
+
+    def _add(self, toolbar: QToolBar, text: str, icon: str, slot, name: str) -> QAction:
+        action = QAction(theme.icon(icon), text, self, objectName=name)
+        action.triggered.connect(slot)
+        toolbar.addAction(action)
+        return action
+
+    # -- data --------------------------------------------------------------------------------------
+    def period_key(self) -> str | None:
+        return self.period_combo.currentData()
+
+    def current_period(self) -> dict | None:
+        return next((p for p in self.periods if p["key"] == self.period_key()), None)
+
+    def reload(self, keep: str | None = None) -> None:
+        keep = keep or self.period_key()
+        self.periods = svc.list_periods(self.ctx.actor)
+        self.period_combo.blockSignals(True)
+        self.period_combo.clear()
+        for p in self.periods:
+            self.period_combo.addItem(f"{p['key']} · {app_tr(KIND_NAMES[p['kind']])}", p["key"])
+        index = max(0, self.period_combo.findData(keep)) if keep else 0
+        self.period_combo.setCurrentIndex(index)
+        self.period_combo.blockSignals(False)
+        self.empty.setVisible(not self.periods)
+        self.splitter.setVisible(bool(self.periods))
+        self._on_period()
+
+    def refresh(self, areas) -> None:
+        if "*" in areas or "appraisal" in areas or "employees" in areas:
+            self.reload()
+
+    def _on_period(self, *_args) -> None:
+        period = self.current_period()
+        selected = self.selected_no()
+        rows = svc.period_results(self.ctx.actor, period["key"]) if period else []
+        self.model.set_rows(rows)
+        if rows and not self._sized:
+            self.table.resizeColumnsToContents()
+            self._sized = True
+        state = period["state"] if period else ""
+        self.state_label.setText("  " + app_tr(STATE_LABELS[state]) if period else "")
+        nxt = {"entry": self.tr("Start scoring"), "scoring": self.tr("Submit for review"), "review": self.tr("Approve"),
+               "approved": self.tr("Lock")}.get(state)
+        self.act_advance.setText(nxt or self.tr("Next step"))
+        self.act_advance.setEnabled(bool(nxt))
+        self.act_reopen.setEnabled(state == "locked")
+        self.act_pull.setEnabled(state in ("entry", "scoring") and period is not None and period["kind"] == "month")
+        self.act_import.setEnabled(state in ("entry", "scoring"))
+        self.select(selected or (rows[0]["employee_no"] if rows else None))
+        self._refresh_charts()
+
+    def selected_no(self) -> str | None:
+        indexes = self.table.selectionModel().selectedRows()
+        if not indexes:
+            return None
+        return self.model.row_at(self.proxy.mapToSource(indexes[0]).row())["employee_no"]
+
+    def select(self, employee_no: str | None) -> None:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data() == employee_no:
+                self.table.selectRow(row)
+                self._on_person()
+                return
+        self.table.clearSelection()
+        self._on_person()
+
+    def _on_person(self, *_args) -> None:
+        no, period = self.selected_no(), self.period_key()
+        detail = svc.subject_detail(self.ctx.actor, period, no) if no and period else None
+        self.form.show_detail(detail)
+        self.feedback.show_detail(detail)
+        self._refresh_charts()
+
+    def _refresh_charts(self) -> None:
+        if self.detail_tabs.currentWidget() is not self.charts_holder or not self.period_key():
+            return
+        if self.charts is None:
+            from ui.appraisal.charts import ChartsPanel
+
+            self.charts = ChartsPanel(self.charts_holder)
+            self.charts_holder.layout().addWidget(self.charts)
+        self.charts.show_distribution(self.period_key(), svc.distribution_check(self.ctx.actor, self.period_key()))
+        no = self.selected_no()
+        name = next((r["name"] for r in self.model.rows if r["employee_no"] == no), "")
+        points = svc.trend(self.ctx.actor, no, 6, self.period_key()) if no else []
+        self.charts.show_trend(name, points)
+
+    # -- actions -----------------------------------------------------------------------------------
+    def _try(self, title: str, fn) -> object | None:
+        try:
+            return fn()
+        except ShopTeamError as exc:
+            QMessageBox.warning(self, title, str(exc))
+            return None
+
+    def new_item(self) -> None:
+        if not self.ctx.can("appraisal.manage_period"):
+            return
+        key, ok = QInputDialog.getText(self, self.tr("New period"), self.tr(
+            "Period: 2026-12 (month), 2026-Q4 (quarter), 2026-H2 (half year) or 2026 (year)"))
+        if ok and key.strip():
+            result = self._try(self.tr("New period"), lambda: svc.open_period(self.ctx.actor, key.strip()))
+            if result:
+                self.reload(result["key"])
+                self._changed(self.tr("Period %1 opened for %2 people.").replace("%1", result["key"]).replace("%2", str(result["people"])))
+
+    def advance(self) -> None:
+        period = self.current_period()
+        if period is None:
+            return
+        if period["state"] == "review":  # before approval: where the grades break the forced distribution
+            check = svc.distribution_check(self.ctx.actor, period["key"])
+            if check["violations"]:
+                text = "\n".join(self.tr("Grade %1: %2 people, the quota allows %3.").replace("%1", v["grade"])
+                                 .replace("%2", str(v["count"])).replace("%3", str(v["allowed"])) for v in check["violations"])
+                if QMessageBox.question(self, self.tr("Forced distribution"), text + "\n\n" + self.tr("Continue anyway?")) != QMessageBox.Yes:
+                    return
+        if period["state"] == "approved" and QMessageBox.question(
+                self, self.tr("Lock"), self.tr("Lock %1? Its results become read-only; only an administrator can reopen it.")
+                .replace("%1", period["key"])) != QMessageBox.Yes:
+            return
+        result = self._try(self.act_advance.text(), lambda: svc.advance_period(self.ctx.actor, period["key"]))
+        if result:
+            self._changed(self.tr("%1 is now in: %2").replace("%1", result["key"]).replace("%2", app_tr(STATE_LABELS[result["state"]])))
+
+    def reopen(self) -> None:
+        key = self.period_key()
+        reason, ok = QInputDialog.getText(self, self.tr("Reopen period"), self.tr("Why must %1 be reopened?").replace("%1", key or ""))
+        if ok and self._try(self.tr("Reopen period"), lambda: svc.reopen_period(self.ctx.actor, key, reason)):
+            self._changed(self.tr("%1 reopened for scoring.").replace("%1", key))
+
+    def pull(self) -> None:
+        key = self.period_key()
+        result = self._try(self.tr("Pull actuals"), lambda: svc.pull_actuals(self.ctx.actor, key))
+        if result is not None:
+            self._changed(self.tr("%1 actual values filled from attendance and tasks.").replace("%1", str(result["filled"])))
+
+    def import_file(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(self, self.tr("Import scores"), "", self.tr("Spreadsheets (*.csv *.xlsx)"))
+        if path:
+            self.start_import(path)
+
+    def start_import(self, path: str):
+        def done(result) -> None:
+            self._changed(self.tr("Imported %1 scores for %2 people.").replace("%1", str(result["scores"]))
+                          .replace("%2", str(result["people"])))
+
+        def failed(message: str) -> None:
+            box = QMessageBox(QMessageBox.Warning, self.tr("Import scores"), message.splitlines()[0], parent=self)
+            box.setObjectName("appraisalImportError")
+            if "\n" in message:
+                box.setInformativeText(self.tr("Nothing was imported. Fix the rows below and import again."))
+                box.setDetailedText("\n".join(message.splitlines()[1:]))
+            box.exec()
+
+        return run_with_progress(self, self.tr("Importing scores…"), lambda progress: import_scores(self.ctx.actor, path, progress),
+                                 done, failed)
+
+    def _changed(self, message: str) -> None:
+        self.ctx.show_status(message)
+        self.ctx.bus.emit_changed("appraisal")
+        self.reload()

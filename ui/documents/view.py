@@ -1,0 +1,266 @@
+"""The documents screen: choose a document, its period and people, preview page 1, write, open, print."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QPixmap
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QScrollArea, QSplitter,
+                               QToolBar, QVBoxLayout, QWidget)
+
+from app.errors import ShopTeamError
+from app.services import documents as svc
+from ui import theme
+from ui.workers import run_with_progress
+
+KINDS = ("appraisal", "handbook", "attendance")
+
+
+class DocumentsView(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.last_files: list[str] = []
+        self._tmp = tempfile.TemporaryDirectory(prefix="shopteam-docs-")
+        self._build()
+        self._connect()
+        self._on_kind_changed()
+
+    # -- layout ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        toolbar = QToolBar(objectName="documentsToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        self.act_write = self._action(toolbar, self.tr("Write PDF…"), "mdi6.file-pdf-box", "actionWritePdf")
+        self.act_preview = self._action(toolbar, self.tr("Preview"), "mdi6.eye-outline", "actionPreview")
+        self.act_open = self._action(toolbar, self.tr("Open"), "mdi6.open-in-new", "actionOpenPdf")
+        self.act_print = self._action(toolbar, self.tr("Print…"), "mdi6.printer", "actionPrintPdf")
+        toolbar.addSeparator()
+        self.act_texts = self._action(toolbar, self.tr("Handbook texts…"), "mdi6.text-box-edit-outline",
+                                      "actionHandbookTexts")
+        self.act_texts.setVisible(self.ctx.can("documents.handbook_edit"))
+        self.kind = QComboBox(objectName="documentChoice")
+        self.kind.addItem(self.tr("Monthly appraisal sheets"), "appraisal")
+        self.kind.addItem(self.tr("Department handbook"), "handbook")
+        self.kind.addItem(self.tr("Monthly attendance report"), "attendance")
+        today = QDate.currentDate()
+        self.period = QDateEdit(today.addMonths(-1), objectName="documentPeriod", displayFormat="yyyy-MM")
+        self.people = QListWidget(objectName="documentPeople")
+        self.all_people = QCheckBox(self.tr("Everybody"), objectName="documentAllPeople", checked=True)
+        self.per_person = QCheckBox(self.tr("One file per person"), objectName="documentPerPerson")
+        self.version = QLineEdit(objectName="documentVersion")
+        self.effective = QDateEdit(today, objectName="documentEffective", displayFormat="yyyy-MM-dd", calendarPopup=True)
+        self.notice = QLabel(objectName="documentNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setProperty("role", "error")
+        self.result = QLabel(objectName="documentResult")
+        self.result.setWordWrap(True)
+        self.result.setProperty("role", "muted")
+        form_box = QWidget(objectName="documentForm")
+        self.form = QFormLayout(form_box)
+        self.form.addRow(self.tr("Document"), self.kind)
+        self.form.addRow(self.tr("Month"), self.period)
+        self.form.addRow(self.tr("People"), self.all_people)
+        self.form.addRow("", self.people)
+        self.form.addRow("", self.per_person)
+        self.form.addRow(self.tr("Version"), self.version)
+        self.form.addRow(self.tr("Effective date"), self.effective)
+        self.form.addRow(self.notice)
+        self.form.addRow(self.result)
+        self.preview = QLabel(self.tr("Choose a document and press Preview to see its first page."),
+                              objectName="documentPreview", alignment=Qt.AlignCenter)
+        self.preview.setProperty("role", "empty")
+        self.preview.setWordWrap(True)
+        self.scroll = scroll = QScrollArea(objectName="documentPreviewArea")
+        scroll.setWidget(self.preview)
+        scroll.setWidgetResizable(True)
+        scroll.setAlignment(Qt.AlignCenter)
+        self.splitter = QSplitter(objectName="documentsSplitter")
+        self.splitter.addWidget(form_box)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([360, 640])
+        layout = QVBoxLayout(self)
+        layout.addWidget(toolbar)
+        layout.addWidget(self.splitter, 1)
+
+    def _action(self, toolbar: QToolBar, text: str, icon: str, name: str) -> QAction:
+        action = QAction(theme.icon(icon), text, self, objectName=name)
+        toolbar.addAction(action)
+        return action
+
+    def _connect(self) -> None:
+        self.act_write.triggered.connect(self.write_pdf)
+        self.act_preview.triggered.connect(self.show_preview)
+        self.act_open.triggered.connect(self.open_result)
+        self.act_print.triggered.connect(self.print_current)
+        self.act_texts.triggered.connect(self.edit_texts)
+        self.kind.currentIndexChanged.connect(self._on_kind_changed)
+        self.period.dateChanged.connect(lambda _d: self._load_people())
+        self.all_people.toggled.connect(lambda on: self.people.setEnabled(not on))
+
+    # -- state ----------------------------------------------------------------------------
+    def current_kind(self) -> str:
+        return self.kind.currentData()
+
+    def period_key(self) -> str:
+        return self.period.date().toString("yyyy-MM")
+
+    def selected_people(self) -> list[str] | None:
+        if self.all_people.isChecked():
+            return None
+        return [self.people.item(i).data(Qt.UserRole) for i in range(self.people.count())
+                if self.people.item(i).checkState() == Qt.Checked]
+
+    def _set_row_visible(self, widget: QWidget, visible: bool) -> None:
+        self.form.setRowVisible(widget, visible)
+
+    def _on_kind_changed(self, *_args) -> None:
+        kind = self.current_kind()
+        available = svc.availability()
+        for w in (self.all_people, self.people, self.per_person):
+            self._set_row_visible(w, kind == "appraisal")
+        self._set_row_visible(self.period, kind != "handbook")
+        for w in (self.version, self.effective):
+            self._set_row_visible(w, kind == "handbook")
+        if kind == "handbook":
+            self.version.setText(svc.next_handbook_version(self.ctx.actor))
+        if kind == "appraisal":
+            self.per_person.setChecked(bool(self._setting("documents.appraisal_one_file_per_person")))
+        ok = available.get(kind, False)
+        self.notice.setText("" if ok else (self.tr("Appraisal data is not available yet: the appraisal module is not "
+                                                   "installed.") if kind == "appraisal" else
+                                           self.tr("Attendance data is not available yet: the attendance module is "
+                                                   "not installed.")))
+        self.notice.setVisible(not ok)
+        for action in (self.act_write, self.act_preview):
+            action.setEnabled(ok)
+        self._update_result_actions()
+        self._clear_preview()
+        self._load_people()
+
+    def _clear_preview(self) -> None:
+        self.preview.clear()
+        self.preview.setMinimumSize(0, 0)
+        self.preview.setText(self.tr("Choose a document and press Preview to see its first page."))
+        self.preview.setProperty("role", "empty")
+        self.preview.style().unpolish(self.preview)
+        self.preview.style().polish(self.preview)
+
+    def _setting(self, key: str):
+        from app.services import policy
+
+        return policy.get(key)
+
+    def _load_people(self) -> None:
+        self.people.clear()
+        if self.current_kind() != "appraisal" or not svc.availability()["appraisal"]:
+            return
+        try:
+            rows = svc.appraisal_employees(self.ctx.actor, self.period_key())
+        except ShopTeamError as exc:
+            self.notice.setText(str(exc))
+            self.notice.setVisible(True)
+            return
+        for r in rows:
+            item = QListWidgetItem(f"{r['employee_no']}  {r.get('name', '')}")
+            item.setData(Qt.UserRole, r["employee_no"])
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Checked)
+            self.people.addItem(item)
+        self.people.setEnabled(not self.all_people.isChecked())
+
+    def _update_result_actions(self) -> None:
+        has = bool(self.last_files)
+        self.act_open.setEnabled(has)
+        self.act_print.setEnabled(has and len(self.last_files) == 1)
+
+    def refresh(self, areas) -> None:
+        if {"*", "appraisal", "attendance", "employees", "org", "policy", "documents"} & set(areas):
+            self._on_kind_changed()
+
+    # -- actions --------------------------------------------------------------------------
+    def show_preview(self) -> None:
+        kind, png = self.current_kind(), Path(self._tmp.name) / f"preview-{self.current_kind()}.png"
+        params = dict(period_key=self.period_key(), employee_nos=self.selected_people(), version=self.version.text(),
+                      effective_date=self.effective.date().toPython())
+
+        def job(progress):
+            progress(0, 1)
+            return svc.preview_first_page(self.ctx.actor, kind, png, dpi=80, **params)
+
+        return run_with_progress(self, self.tr("Drawing the preview…"), job, self._show_png, self._failed)
+
+    def _show_png(self, path) -> None:
+        pixmap = QPixmap(str(path))
+        self.preview.setProperty("role", "page")  # drop the empty-state padding
+        self.preview.style().unpolish(self.preview)
+        self.preview.style().polish(self.preview)
+        self.preview.setPixmap(pixmap)
+        self.preview.setMinimumSize(pixmap.size())
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def write_pdf(self) -> None:
+        kind = self.current_kind()
+        per_person = kind == "appraisal" and self.per_person.isChecked()
+        if per_person:
+            target = QFileDialog.getExistingDirectory(self, self.tr("Folder for the appraisal sheets"))
+        else:
+            names = {"appraisal": f"appraisal_{self.period_key()}.pdf", "attendance": f"attendance_{self.period_key()}.pdf",
+                     "handbook": f"handbook_{self.version.text() or 'new'}.pdf"}
+            target, _f = QFileDialog.getSaveFileName(self, self.tr("Write PDF"), names[kind], self.tr("PDF (*.pdf)"))
+        if target:
+            self.start_write(target, per_person)
+
+    def start_write(self, target: str, per_person: bool = False):
+        kind, actor = self.current_kind(), self.ctx.actor
+        period, people = self.period_key(), self.selected_people()
+        version, effective = self.version.text(), self.effective.date().toPython()
+
+        def job(progress):
+            if kind == "appraisal":
+                return svc.write_appraisal_sheets(actor, period, target, per_person=per_person, employee_nos=people,
+                                                  progress=progress)["files"]
+            progress(0, 1)
+            if kind == "attendance":
+                year, month = svc.parse_period(period)
+                return [svc.write_attendance_report(actor, year, month, target)["path"]]
+            return [svc.print_handbook(actor, target, version=version or None, effective_date=effective)["path"]]
+
+        return run_with_progress(self, self.tr("Writing the PDF…"), job, self._written, self._failed)
+
+    def _written(self, files) -> None:
+        self.last_files = list(files)
+        shown = files[0] if len(files) == 1 else self.tr("%1 files in %2").replace("%1", str(len(files))).replace("%2", str(Path(files[0]).parent))
+        self.result.setText(self.tr("Written: %1").replace("%1", shown))
+        self.ctx.show_status(self.tr("PDF written: %1").replace("%1", shown))
+        self._update_result_actions()
+        if self.current_kind() == "handbook":
+            self.ctx.bus.emit_changed("documents")
+
+    def _failed(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Warning, self.tr("Documents"), message, parent=self)
+        box.setObjectName("documentsErrorBox")
+        box.exec()
+
+    def open_result(self) -> None:
+        if self.last_files:
+            target = self.last_files[0] if len(self.last_files) == 1 else str(Path(self.last_files[0]).parent)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(target))
+
+    def print_current(self) -> None:
+        """Ctrl+P: print the last written PDF through the system print dialog."""
+        if len(self.last_files) != 1:
+            self.ctx.show_status(self.tr("Write a PDF first; then it can be printed."))
+            return
+        from ui.documents.printing import print_pdf
+
+        print_pdf(self, self.last_files[0])
+
+    def edit_texts(self) -> None:
+        from ui.documents.sections_dialog import HandbookSectionsDialog
+
+        HandbookSectionsDialog(self.ctx, self).exec()

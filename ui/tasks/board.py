@@ -1,0 +1,278 @@
+"""The kanban board: toolbar, filters, four columns over one item model, and the detail panel."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QMessageBox, QSplitter, QToolBar,
+                               QVBoxLayout, QWidget)
+
+from app.errors import ShopTeamError
+from app.rules.tasks import COLUMNS
+from app.services import plans as plan_svc
+from app.services import tasks as svc
+from app.services.templates import list_templates
+from ui import theme
+from ui.tasks.board_model import BoardFilter, BoardModel, ColumnProxy, split
+from ui.tasks.column import BoardColumn
+from ui.tasks.detail import TaskDetailPanel
+from ui.tasks.dialogs import SendBackDialog, TaskDialog
+
+
+class BoardView(QWidget):
+    def __init__(self, ctx, parent=None, today: date | None = None):
+        super().__init__(parent)
+        self.setObjectName("taskBoard")
+        self.ctx = ctx
+        self.today_fixed = today
+        self.data: svc.Board | None = None
+        self.model = BoardModel(self)
+        self.proxies = {key: ColumnProxy(key, self.model, self) for key in COLUMNS}
+        self.columns = {key: BoardColumn(self.proxies[key], self) for key in COLUMNS}
+        self.filter = BoardFilter()
+        self.labels: dict[str, str] = {}
+
+        toolbar = QToolBar(objectName="taskToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        self.act_new = self._action(toolbar, self.tr("New task"), "mdi6.plus-box-outline", self.new_item, "actionNewTask")
+        self.act_templates = self._action(toolbar, self.tr("Workflow templates…"), "mdi6.file-tree-outline",
+                                          self.edit_templates, "actionTaskTemplates")
+        self.act_templates.setVisible(ctx.can("tasks.templates"))
+        self.act_import = self._action(toolbar, self.tr("Import…"), "mdi6.file-import-outline", self.import_file, "actionImportTasks")
+        self.act_import.setVisible(ctx.can("tasks.import"))
+
+        self.search = QLineEdit(objectName="taskSearch", placeholderText=self.tr("Search title or person…"))
+        self.search.setClearButtonEnabled(True)
+        self.assignee = QComboBox(objectName="taskFilterAssignee")
+        self.tag = QComboBox(objectName="taskFilterTag")
+        self.week = QCheckBox(self.tr("Due this week"), objectName="taskFilterWeek")
+        self.overdue = QCheckBox(self.tr("Overdue"), objectName="taskFilterOverdue")
+        self.mine = QCheckBox(self.tr("Mine"), objectName="taskFilterMine")
+        self.mine.setVisible(ctx.actor.employee_id is not None and ctx.can("tasks.view_all"))
+        self.assignee.setVisible(ctx.can("tasks.view_all"))
+        for w in (self.search,):
+            w.textChanged.connect(self._filters_changed)
+        for combo in (self.assignee, self.tag):
+            combo.currentIndexChanged.connect(self._filters_changed)
+        for box in (self.week, self.overdue, self.mine):
+            box.toggled.connect(self._filters_changed)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 0, 4, 0)
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.assignee, 1)
+        bar.addWidget(self.tag, 1)
+        for box in (self.week, self.overdue, self.mine):
+            bar.addWidget(box)
+
+        board = QWidget(objectName="taskColumns")
+        row = QHBoxLayout(board)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        for key in COLUMNS:
+            row.addWidget(self.columns[key], 1)
+            view = self.columns[key].view
+            view.dropped.connect(self.drop_card)
+            view.clicked.connect(lambda index, k=key: self._select(k, index))
+            view.doubleClicked.connect(lambda index, k=key: self._edit_index(k, index))
+        self.detail = TaskDetailPanel(ctx, self)
+        self.detail.hide()
+        self.detail.changed.connect(self._detail_changed)
+        self.detail.edit_requested.connect(self.edit_task)
+        self.detail.send_back_requested.connect(self.send_back)
+        self.detail.complete_requested.connect(self.complete)
+        self.splitter = QSplitter(Qt.Horizontal, objectName="taskSplitter")
+        self.splitter.addWidget(board)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        state = QSettings().value("tasks/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+        else:
+            self.splitter.setSizes([900, 440])
+        self.splitter.splitterMoved.connect(lambda *_a: QSettings().setValue("tasks/splitter", self.splitter.saveState()))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(toolbar)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+
+    def _action(self, toolbar, text, icon, slot, name) -> QAction:
+        action = QAction(theme.icon(icon), text, self, objectName=name)
+        action.triggered.connect(slot)
+        toolbar.addAction(action)
+        return action
+
+    # -- data --------------------------------------------------------------------------
+    def today(self) -> date:
+        return self.today_fixed or date.today()
+
+    def reload(self, create_recurring: bool = False) -> None:
+        if create_recurring:
+            try:
+                plan_svc.create_due_recurring(self.ctx.actor, self.today())
+            except ShopTeamError as exc:
+                self.ctx.show_status(str(exc))
+        self.data = svc.board(self.ctx.actor, self.today())
+        self.labels = {c.key: c.label for c in self.data.columns}
+        self.model.set_cards(self.data.cards)
+        self._fill_filters()
+        self.apply_filter()
+        self.detail.show_task(self.detail.task_id, self.labels) if self.detail.task_id else None
+
+    def _fill_filters(self) -> None:
+        for combo, items, everyone in (
+                (self.assignee, [(f"{name} ({no})", eid) for eid, no, name in self.data.people], self.tr("Everyone")),
+                (self.tag, [(t, t) for t in sorted({t for c in self.data.cards for t in c.tags})], self.tr("All tags"))):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everyone, None)
+            for text, value in items:
+                combo.addItem(text, value)
+            i = combo.findData(current)
+            combo.setCurrentIndex(max(i, 0))
+            combo.blockSignals(False)
+
+    def _filters_changed(self, *_args) -> None:
+        self.filter = BoardFilter(assignee_id=self.assignee.currentData(), tag=self.tag.currentData() or "",
+                                  due_this_week=self.week.isChecked(), overdue=self.overdue.isChecked(),
+                                  mine=self.mine.isChecked(), text=self.search.text())
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        if self.data is None:
+            return
+        rows = split(self.model.cards, self.filter, self.data.today, self.data.own_employee_id)
+        shown_all = {k: 0 for k in COLUMNS}
+        for c in self.model.cards:
+            shown_all[c.status] += 1
+        for col in self.data.columns:
+            self.proxies[col.key].set_source_rows(rows[col.key])
+            total = col.count if (col.limit and self.ctx.can("tasks.view_all")) else shown_all[col.key]
+            self.columns[col.key].set_header(col.label, len(rows[col.key]), total, col.limit, col.wip)
+
+    def refresh(self, areas) -> None:
+        if "*" in areas or "tasks" in areas or "employees" in areas or "policy" in areas:
+            self.reload()
+
+    # -- selection and detail ------------------------------------------------------------
+    def _select(self, key: str, index) -> None:
+        for other, column in self.columns.items():
+            if other != key:
+                column.view.clearSelection()
+        card = self.proxies[key].card_at(index.row())
+        self.detail.show_task(card.id, self.labels)
+
+    def select_task(self, task_id: int) -> None:
+        for key, proxy in self.proxies.items():
+            row = proxy.row_of(task_id)
+            if row >= 0:
+                self.columns[key].view.setCurrentIndex(proxy.index(row, 0))
+                self._select(key, proxy.index(row, 0))
+                return
+
+    def card(self, task_id: int):
+        return next((c for c in self.model.cards if c.id == task_id), None)
+
+    def _detail_changed(self, message: str) -> None:
+        if message:
+            self.ctx.show_status(message)
+        self.ctx.bus.emit_changed("tasks")
+
+    # -- actions -------------------------------------------------------------------------
+    def _call(self, fn, title: str):
+        try:
+            return fn()
+        except ShopTeamError as exc:
+            QMessageBox.warning(self, title, str(exc))
+            return None
+
+    def drop_card(self, task_id: int, status: str, before_id: int) -> None:
+        card = self.card(task_id)
+        if card is None or (card.status == status and before_id == task_id):
+            return
+        result = self._call(lambda: svc.move_task(self.ctx.actor, task_id, status, before_id or None, self.today()),
+                            self.tr("Move card"))
+        if result is None:
+            return
+        if result.warning:
+            QMessageBox.information(self, self.tr("Work-in-progress limit"), result.warning)
+        self.ctx.show_status(self.tr("“%1” moved to %2.").replace("%1", card.title).replace("%2", self.labels.get(status, status)))
+        self.ctx.bus.emit_changed("tasks")
+
+    def new_item(self) -> None:
+        templates = list_templates(self.ctx.actor)
+        dialog = TaskDialog(self.data.people, templates, self.data.own_employee_id, self.data.may_edit_any, parent=self)
+        if dialog.exec():
+            card = self._call(lambda: svc.create_task(self.ctx.actor, dialog.value(), self.today()), self.tr("New task"))
+            if card:
+                self.ctx.show_status(self.tr("Task “%1” created.").replace("%1", card.title))
+                self.ctx.bus.emit_changed("tasks")
+                self.select_task(card.id)
+
+    def _edit_index(self, key: str, index) -> None:
+        self.edit_task(self.proxies[key].card_at(index.row()).id)
+
+    def edit_task(self, task_id: int) -> None:
+        detail = self._call(lambda: svc.task_detail(self.ctx.actor, task_id), self.tr("Edit task"))
+        if detail is None or not detail.may_edit:
+            return
+        dialog = TaskDialog(self.data.people, [], self.data.own_employee_id, self.data.may_edit_any, detail.card,
+                            detail.description, self)
+        if dialog.exec():
+            if self._call(lambda: svc.update_task(self.ctx.actor, task_id, dialog.value(), self.today()), self.tr("Edit task")):
+                self.ctx.show_status(self.tr("Task saved."))
+                self.ctx.bus.emit_changed("tasks")
+
+    def send_back(self, task_id: int) -> None:
+        card = self.card(task_id)
+        dialog = SendBackDialog(card.title if card else "", self)
+        if dialog.exec():
+            self.send_back_with(task_id, dialog.comment.toPlainText())
+
+    def send_back_with(self, task_id: int, comment: str) -> None:
+        if self._call(lambda: svc.send_back(self.ctx.actor, task_id, comment, self.today()), self.tr("Send back")):
+            self.ctx.show_status(self.tr("Card sent back with your comment."))
+            self.ctx.bus.emit_changed("tasks")
+
+    def complete(self, task_id: int) -> None:
+        if self._call(lambda: svc.complete_task(self.ctx.actor, task_id), self.tr("Pass review")):
+            self.ctx.show_status(self.tr("Review passed: the card is done."))
+            self.ctx.bus.emit_changed("tasks")
+
+    def edit_templates(self) -> None:
+        from ui.tasks.templates_dialog import TemplatesDialog
+
+        TemplatesDialog(self.ctx, self).exec()
+
+    def import_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from ui.workers import run_with_progress
+
+        path, _f = QFileDialog.getOpenFileName(self, self.tr("Import tasks"), "", self.tr("Spreadsheets (*.csv *.xlsx)"))
+        if not path:
+            return
+
+        def done(n) -> None:
+            self.ctx.show_status(self.tr("Imported %1 tasks.").replace("%1", str(n)))
+            self.ctx.bus.emit_changed("tasks")
+
+        def failed(message: str) -> None:
+            box = QMessageBox(QMessageBox.Warning, self.tr("Import tasks"), message.splitlines()[0], parent=self)
+            box.setObjectName("taskImportErrorBox")
+            if "\n" in message:
+                box.setInformativeText(self.tr("Nothing was imported. Fix the rows below and import again."))
+                box.setDetailedText("\n".join(message.splitlines()[1:]))
+            box.exec()
+
+        run_with_progress(self, self.tr("Importing tasks…"), lambda progress: svc.import_tasks(self.ctx.actor, path, progress),
+                          done, failed)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()

@@ -1,0 +1,158 @@
+"""Plans page (my weekly / monthly plan, and for managers who has not submitted) and the
+task statistics page (per person, per month)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget,
+                               QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget)
+
+from app.errors import ShopTeamError
+from app.services import plans as svc
+from app.services import tasks as task_svc
+from ui import theme
+from ui.models.table import Column, RowTableModel, sorting_proxy
+from ui.widgets.table_view import DataTableView
+
+
+class PlansView(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.setObjectName("taskPlans")
+        self.ctx = ctx
+        self.kind = QComboBox(objectName="planKind")
+        self.kind.addItem(self.tr("Weekly plan (this week's plan, last week's summary)"), "weekly")
+        self.kind.addItem(self.tr("Monthly (this month's summary, next month's plan)"), "monthly")
+        self.kind.currentIndexChanged.connect(self.reload)
+        self.period = QLabel(objectName="planPeriod")
+        self.summary = QPlainTextEdit(objectName="planSummary")
+        self.plan = QPlainTextEdit(objectName="planText")
+        self.tasks = QListWidget(objectName="planTasks")
+        self.submit = QPushButton(theme.icon("mdi6.send-outline"), self.tr("Submit"), objectName="planSubmit")
+        self.submit.setProperty("primary", True)
+        self.submit.clicked.connect(self._submit)
+        self.summary_label = QLabel()
+        self.plan_label = QLabel()
+        mine = QGroupBox(self.tr("My plan"), objectName="planMine")
+        form = QFormLayout(mine)
+        form.addRow(self.period)
+        form.addRow(self.summary_label, self.summary)
+        form.addRow(self.plan_label, self.plan)
+        form.addRow(self.tr("Linked tasks"), self.tasks)
+        form.addRow(self.submit)
+        mine.setVisible(ctx.actor.employee_id is not None)
+        self.table_model = RowTableModel([
+            Column("employee_no", self.tr("No.")),
+            Column("name", self.tr("Name")),
+            Column("due_date", self.tr("Due")),
+            Column("state", self.tr("Status"), value=self._state, color=self._state_colour),
+            Column("submitted_at", self.tr("Submitted at")),
+        ], self)
+        self.table = DataTableView("planSubmissions")
+        self.table.setModel(sorting_proxy(self.table_model, self))
+        self.missing = QLabel(objectName="planMissing", wordWrap=True)
+        team = QGroupBox(self.tr("Team submissions"), objectName="planTeam")
+        v = QVBoxLayout(team)
+        v.addWidget(self.missing)
+        v.addWidget(self.table, 1)
+        team.setVisible(ctx.can("tasks.plans_view"))
+        split = QSplitter(Qt.Horizontal)
+        split.addWidget(mine)
+        split.addWidget(team)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.kind)
+        layout.addWidget(split, 1)
+
+    def _state(self, row) -> str:
+        return self.tr("Late") if row.late else self.tr("Submitted") if row.submitted else self.tr("Not submitted")
+
+    def _state_colour(self, row):
+        return theme.warning if row.late else theme.success if row.submitted else theme.danger
+
+    def reload(self, *_args) -> None:
+        kind = self.kind.currentData()
+        weekly = kind == "weekly"
+        self.summary_label.setText(self.tr("Last week's summary") if weekly else self.tr("This month's summary"))
+        self.plan_label.setText(self.tr("This week's plan") if weekly else self.tr("Next month's plan"))
+        if self.ctx.actor.employee_id is not None:
+            try:
+                mine = svc.my_plan(self.ctx.actor, kind)
+            except ShopTeamError as exc:
+                self.period.setText(str(exc))
+                mine = None
+            if mine:
+                self.current = mine
+                state = self._state(mine)
+                self.period.setText(self.tr("Period from %1, due %2 — %3").replace("%1", mine.period_start.isoformat())
+                                    .replace("%2", mine.due_date.isoformat()).replace("%3", state))
+                self.summary.setPlainText(mine.summary)
+                self.plan.setPlainText(mine.plan)
+                self.tasks.clear()
+                for card in task_svc.list_tasks(self.ctx.actor, assignee_no=""):
+                    if card.assignee_id != self.ctx.actor.employee_id or (card.status == "done" and card.id not in mine.task_ids):
+                        continue
+                    item = QListWidgetItem(card.title)
+                    item.setData(Qt.UserRole, card.id)
+                    item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsUserCheckable)
+                    item.setCheckState(Qt.Checked if card.id in mine.task_ids else Qt.Unchecked)
+                    self.tasks.addItem(item)
+        if self.ctx.can("tasks.plans_view"):
+            rows = svc.plan_submissions(self.ctx.actor, kind)
+            self.table_model.set_rows(rows)
+            missing = [r.name for r in rows if not r.submitted]
+            self.missing.setText(self.tr("Not submitted yet: %1").replace("%1", "、".join(missing)) if missing
+                                 else self.tr("Everyone has submitted."))
+
+    def _submit(self) -> None:
+        ids = [self.tasks.item(i).data(Qt.UserRole) for i in range(self.tasks.count())
+               if self.tasks.item(i).checkState() == Qt.Checked]
+        try:
+            svc.submit_plan(self.ctx.actor, self.kind.currentData(), self.current.period_start,
+                            self.plan.toPlainText(), self.summary.toPlainText(), ids)
+        except ShopTeamError as exc:
+            QMessageBox.warning(self, self.tr("Submit plan"), str(exc))
+            return
+        self.ctx.show_status(self.tr("Plan submitted."))
+        self.ctx.bus.emit_changed("tasks")
+
+    def refresh(self, areas) -> None:
+        if "*" in areas or "tasks" in areas:
+            self.reload()
+
+
+class StatsView(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.setObjectName("taskStats")
+        self.ctx = ctx
+        today = date.today()
+        self.month = QDateEdit(QDate(today.year, today.month, 1), displayFormat="yyyy-MM", objectName="statsMonth")
+        self.month.dateChanged.connect(self.reload)
+        self.model = RowTableModel([
+            Column("employee_no", self.tr("No.")),
+            Column("name", self.tr("Name")),
+            Column("done", self.tr("Tasks done"), align_right=True),
+            Column("on_time_rate", self.tr("On time"), align_right=True,
+                   value=lambda r: None if r["on_time_rate"] is None else f"{r['on_time_rate']:.0%}"),
+            Column("avg_cycle_days", self.tr("Avg. cycle (days)"), align_right=True),
+            Column("sent_back", self.tr("Sent back"), align_right=True),
+        ], self)
+        self.table = DataTableView("taskStatsTable")
+        self.table.setModel(sorting_proxy(self.model, self))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Month")))
+        top.addWidget(self.month)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+
+    def reload(self, *_args) -> None:
+        d = self.month.date()
+        self.model.set_rows(task_svc.task_stats(self.ctx.actor, d.year(), d.month()))
+
+    def refresh(self, areas) -> None:
+        if "*" in areas or "tasks" in areas:
+            self.reload()
