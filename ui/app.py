@@ -81,14 +81,10 @@ class Controller:
 
 
 def _open(location: str | None) -> bool:
-    from app.db import open_database
+    """Open the database after the start-up check (integrity, daily backup); offer a backup if damaged."""
+    from ui.backup_prompt import open_checked
 
-    try:
-        open_database(location)
-    except ShopTeamError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
-        return False
-    return True
+    return open_checked(location)
 
 
 def run_desktop(db_location: str | None = None, selftest: bool = False, language: str | None = None) -> int:

@@ -161,6 +161,8 @@ class MainWindow(QMainWindow):
             tools.addAction(self._action(self.tr("Policy settings…"), self._open_settings, None, "mdi6.cog-outline", "actionSettings"))
         if self.ctx.can("users.manage"):
             tools.addAction(self._action(self.tr("Users…"), self._open_users, None, "mdi6.account-key-outline", "actionUsers"))
+        if self.ctx.can("system.backup"):
+            tools.addAction(self._action(self.tr("Database location…"), self._open_database_dialog, None, "mdi6.database-cog-outline", "actionDatabaseLocation"))
         if self.ctx.can("system.check"):
             tools.addAction(self._action(self.tr("Check database"), self._check_database, None, "mdi6.database-check-outline", "actionCheck"))
         for extra in self._tool_actions():
@@ -183,6 +185,11 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.ctx, self)
         if dialog.exec():
             self.ctx.bus.emit_changed("policy")
+
+    def _open_database_dialog(self) -> None:
+        from ui.database_dialog import open_database_dialog
+
+        open_database_dialog(self)
 
     def _open_users(self) -> None:
         from ui.users_dialog import UsersDialog

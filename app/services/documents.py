@@ -195,8 +195,13 @@ def reset_handbook_section(actor: Actor, key: str) -> dict:
 
 
 # -- handbook ---------------------------------------------------------------------------
-def _workflows() -> list[tuple[str, list[str]]]:
-    """The task templates of the tasks area when shipped, else the workflows of domain.md."""
+def _workflows(session=None) -> list[tuple[str, list[str]]]:
+    """The workflow templates as edited in the tasks area, else the shipped workflows of domain.md."""
+    templates = _optional_service("templates")
+    if templates is not None and session is not None and hasattr(templates, "templates_in"):
+        live = [(t.name, [str(st.get("text", "")) + ("（审批）" if st.get("approval_role") else "") for st in t.steps])
+                for t in templates.templates_in(session)]
+        return [w for w in live if w[0] and w[1]]
     source = TASK_TEMPLATES_FILE if TASK_TEMPLATES_FILE.exists() else WORKFLOWS_FILE
     raw = json.loads(source.read_text(encoding="utf-8"))
     if isinstance(raw, dict):
@@ -226,6 +231,7 @@ def handbook_data(actor: Actor, version: str, effective_date: date):
             if e.position_id is not None:
                 people.setdefault(e.position_id, []).append(e.name)
         sections = [Section(x["key"], x["title"], x["body"], x["kind"]) for x in _sections_in(s)]
+        workflows = _workflows(s)
     by_id = {p.id: p for p in positions}
     nodes = {p.id: OrgNode(p.name, dept_name.get(p.department_id, ""), people.get(p.id, [])) for p in positions}
     roots = []
@@ -243,7 +249,7 @@ def handbook_data(actor: Actor, version: str, effective_date: date):
         attendance_rules=rules.attendance_rules(values), appraisal_rules=rules.appraisal_rules(values),
         attendance_settings=rules.settings_table(values, specs, ("attendance.", "leave.", "overtime.")),
         appraisal_settings=rules.settings_table(values, specs, ("appraisal.",)),
-        goals=goal_rows, workflows=_workflows(),
+        goals=goal_rows, workflows=workflows,
     )
 
 
@@ -313,7 +319,43 @@ def appraisal_sheets(actor: Actor, period_key: str, employee_nos: Sequence[str] 
         employee_nos = [r["employee_no"] for r in source.period_results(actor, period_key)]
     if not employee_nos:
         raise NotFound("There are no appraisal results for {period}.", period=period_key)
-    return [AppraisalSheet.from_dict(source.sheet_data(actor, period_key, no)) for no in employee_nos]
+    return [AppraisalSheet.from_dict(sheet_fields(source.sheet_data(actor, period_key, no))) for no in employee_nos]
+
+
+def sheet_fields(d: dict) -> dict:
+    """What app.services.appraisal.sheet_data returns, in the fields the printed sheet takes."""
+    from app.i18n import _ as tr
+    from app.services.appraisal_core import LABEL_NAMES, ROLE_NAMES
+
+    header = d.get("header", {})
+    att = d.get("attendance") or None
+    if att:
+        leave = att.get("leave_hours") or 0
+        att = {"days_due": att.get("days_due", 0), "days_present": att.get("days_present", 0),
+               "late_count": att.get("late_count", 0), "late_minutes": att.get("late_minutes", 0),
+               "early_count": att.get("early_leave_count", 0), "absent_days": att.get("absence_days", 0),
+               "leave_hours": sum(leave.values()) if isinstance(leave, dict) else leave,
+               "overtime_hours": att.get("overtime_hours", 0)}
+
+    def unit(value, suffix):
+        return "" if value is None else f"{value:g}{suffix}" if isinstance(value, (int, float)) else f"{value}{suffix}"
+
+    return {
+        "period_key": header.get("period", ""), "employee_no": header.get("employee_no", ""),
+        "name": header.get("name", ""), "position": header.get("position", ""),
+        "department": header.get("department", ""),
+        "indicators": [{"name": i.get("indicator", ""), "weight": i.get("weight"), "section": i.get("section", ""),
+                        "target": unit(i.get("target"), i.get("unit") or ""),
+                        "actual": unit(i.get("actual"), i.get("unit") or ""), "score": i.get("score")}
+                       for i in d.get("indicators", [])],
+        "raters": [{"role": "、".join(tr(ROLE_NAMES.get(r, r)) for r in x.get("roles", [])), "name": x.get("name", ""),
+                    "weight": x.get("weight"), "score": x.get("score")} for x in d.get("raters", [])],
+        "final_score": d.get("score"), "grade": d.get("grade") or "",
+        "grade_label": tr(LABEL_NAMES.get(d.get("label") or "", "")) if d.get("label") else "",
+        "attendance": att, "trend": [(t["period"], t.get("score")) for t in d.get("trend", [])],
+        "comment": "\n".join(x for x in (d.get("comment") or "", d.get("interview") or "") if x),
+        "appeal_deadline": d.get("appeal_deadline"), "final": d.get("published_on") is not None,
+    }
 
 
 def write_appraisal_sheets(actor: Actor, period_key: str, out: Path | str, *, per_person: bool | None = None,

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app.db import reading, transaction
-from app.errors import NotFound, ValidationError
+from app.errors import ConflictError, NotFound, ValidationError
 from app.i18n import _
 from app.models._base import now
 from app.models.people import Employee
@@ -98,7 +98,7 @@ def _own_employee(s: Session, actor: Actor) -> Employee:
 def submit_plan(actor: Actor, kind: str, period_start: date, plan: str, summary: str = "",
                 task_ids: tuple[int, ...] | list[int] = (), at: Optional[datetime] = None) -> PlanRow:
     """Submit (or resubmit) the actor's own plan; a resubmission keeps the first one in the audit trail."""
-    require(actor, "tasks.view")
+    require(actor, "tasks.edit_own")
     plan, summary = (plan or "").strip(), (summary or "").strip()
     if not plan:
         raise ValidationError("Write the plan before submitting it.")
@@ -218,6 +218,8 @@ def stop_recurrence(actor: Actor, recurrence_id: int) -> None:
         r = s.get(TaskRecurrence, recurrence_id)
         if r is None:
             raise NotFound("There is no recurring task {id}.", id=recurrence_id)
+        if not r.active:
+            raise ConflictError("The recurring task “{title}” is already stopped.", title=r.title)
         before = audit.snapshot(r)
         r.active = False
         audit.record(s, actor, "task_recurrence.stop", "task_recurrence", r.id, before, audit.snapshot(r))
@@ -228,7 +230,7 @@ def create_due_recurring(actor: Actor, today: Optional[date] = None) -> list[int
 
     Safe to call often (the board calls it when it opens): an occurrence is never created twice.
     """
-    require(actor, "tasks.view")
+    require(actor, "tasks.recurring")
     today = today or date.today()
     created: list[int] = []
     with transaction() as s:

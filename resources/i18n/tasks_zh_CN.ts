@@ -210,6 +210,212 @@
     </message>
 </context>
 <context>
+    <name>RecurrenceDialog</name>
+    <message>
+        <source>New recurring task</source>
+        <translation>新建周期任务</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>Every month</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>In a shorter month the task falls on its last day.</source>
+        <translation>月份天数不足时，在该月最后一天生成。</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>e.g. 报表, 周报</source>
+        <translation>例如：报表, 周报</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Due after</source>
+        <translation>截止于生成后</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>流程模板</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RecurringView</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Due after (days)</source>
+        <translation>截止（天后）</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>流程模板</translation>
+    </message>
+    <message>
+        <source>Last card</source>
+        <translation>最近生成</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>生效中</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>New recurring task…</source>
+        <translation>新建周期任务…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>A card is created when a recurring task falls due (when the board opens), once per week or month.</source>
+        <translation>周期任务到期时（打开看板时）自动生成卡片，每周或每月一次。</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Weekly, %1</source>
+        <translation>每周，%1</translation>
+    </message>
+    <message>
+        <source>Monthly, day %1</source>
+        <translation>每月 %1 日</translation>
+    </message>
+    <message>
+        <source>New recurring task</source>
+        <translation>新建周期任务</translation>
+    </message>
+    <message>
+        <source>Recurring task “%1” added.</source>
+        <translation>已添加周期任务“%1”。</translation>
+    </message>
+    <message>
+        <source>Stop recurring task</source>
+        <translation>停止周期任务</translation>
+    </message>
+    <message>
+        <source>Stop “%1”? No more cards will be created; cards already made stay on the board.</source>
+        <translation>停止“%1”？之后不再生成卡片，已生成的卡片保留在看板上。</translation>
+    </message>
+    <message>
+        <source>Recurring task “%1” stopped.</source>
+        <translation>已停止周期任务“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>SendBackDialog</name>
     <message>
         <source>Send back</source>
@@ -472,6 +678,10 @@
     <message>
         <source>Plans</source>
         <translation>计划</translation>
+    </message>
+    <message>
+        <source>Recurring</source>
+        <translation>周期任务</translation>
     </message>
     <message>
         <source>Statistics</source>

@@ -156,6 +156,23 @@ def test_recurring_tasks_are_created_when_due_and_only_once(manager):
         plans.add_recurrence(manager, "坏", "E006", "weekly", 9)
 
 
+def test_stopping_a_recurring_task(manager, staff):
+    rule = plans.add_recurrence(manager, "月报", "E004", "monthly", 31, start=date(2026, 10, 1))
+    with pytest.raises(PermissionDenied):
+        plans.stop_recurrence(staff, rule.id)
+    plans.stop_recurrence(manager, rule.id)
+    with reading() as s:
+        entry = s.execute(select(AuditEntry).where(AuditEntry.action == "task_recurrence.stop")).scalars().one()
+        assert (entry.actor, entry.before["active"], entry.after["active"]) == ("wanghr", True, False)
+    with pytest.raises(ConflictError):  # already stopped: no second audit row
+        plans.stop_recurrence(manager, rule.id)
+    with pytest.raises(NotFound):
+        plans.stop_recurrence(manager, 99999)
+    created = plans.create_due_recurring(manager, today=date(2026, 11, 30))  # its day, but stopped
+    with reading() as s:
+        assert all(s.get(Task, i).recurrence_id != rule.id for i in created)
+
+
 def test_plans_submitted_and_missing(manager, staff):
     monday = date(2026, 11, 16)
     with pytest.raises(ValidationError):

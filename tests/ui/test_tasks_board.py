@@ -99,3 +99,13 @@ def test_send_back_with_a_comment(board, qtbot, actor_for):
     assert staff_view.card.returned and staff_view.comments[-1]["body"] == "主标题再大一点"
     b.select_task(card.id)
     assert b.detail.returned_note.isVisible() and "主标题再大一点" in b.detail.returned_note.text()
+
+
+def test_detail_tabs_stay_readable_when_the_panel_is_squeezed(board):
+    b = board()
+    b.select_task(next(c for c in b.model.cards if c.title == "首页双十二横幅设计").id)
+    b.splitter.setSizes([1300, 60])  # the user drags the splitter far to the right at 1366 px
+    bar = b.detail.tabs.tabBar()
+    assert b.detail.width() >= bar.sizeHint().width()
+    assert all(bar.tabRect(i).right() <= bar.width() for i in range(bar.count()))
+    assert [bar.tabText(i) for i in range(bar.count())] == ["Checklist", "Description", "Comments", "Files", "History"]

@@ -15,7 +15,7 @@ from app.services import plans as plan_svc
 from app.services import tasks as svc
 from app.services.templates import list_templates
 from ui import theme
-from ui.tasks.board_model import BoardFilter, BoardModel, ColumnProxy, split
+from ui.tasks.board_model import BoardFilter, BoardModel, ColumnModel, split
 from ui.tasks.column import BoardColumn
 from ui.tasks.detail import TaskDetailPanel
 from ui.tasks.dialogs import SendBackDialog, TaskDialog
@@ -29,7 +29,7 @@ class BoardView(QWidget):
         self.today_fixed = today
         self.data: svc.Board | None = None
         self.model = BoardModel(self)
-        self.proxies = {key: ColumnProxy(key, self.model, self) for key in COLUMNS}
+        self.proxies = {key: ColumnModel(key, self.model, self) for key in COLUMNS}  # one model per column
         self.columns = {key: BoardColumn(self.proxies[key], self) for key in COLUMNS}
         self.filter = BoardFilter()
         self.labels: dict[str, str] = {}
@@ -111,7 +111,7 @@ class BoardView(QWidget):
         return self.today_fixed or date.today()
 
     def reload(self, create_recurring: bool = False) -> None:
-        if create_recurring:
+        if create_recurring and self.ctx.can("tasks.recurring"):  # a leader's board creates due recurring tasks
             try:
                 plan_svc.create_due_recurring(self.ctx.actor, self.today())
             except ShopTeamError as exc:
@@ -126,7 +126,7 @@ class BoardView(QWidget):
     def _fill_filters(self) -> None:
         for combo, items, everyone in (
                 (self.assignee, [(f"{name} ({no})", eid) for eid, no, name in self.data.people], self.tr("Everyone")),
-                (self.tag, [(t, t) for t in sorted({t for c in self.data.cards for t in c.tags})], self.tr("All tags"))):
+                (self.tag, [(t, t) for t in self.model.tags()], self.tr("All tags"))):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
@@ -146,14 +146,12 @@ class BoardView(QWidget):
     def apply_filter(self) -> None:
         if self.data is None:
             return
-        rows = split(self.model.cards, self.filter, self.data.today, self.data.own_employee_id)
-        shown_all = {k: 0 for k in COLUMNS}
-        for c in self.model.cards:
-            shown_all[c.status] += 1
+        shown = split(self.model.by_column, self.filter, self.data.today, self.data.own_employee_id)
         for col in self.data.columns:
-            self.proxies[col.key].set_source_rows(rows[col.key])
-            total = col.count if (col.limit and self.ctx.can("tasks.view_all")) else shown_all[col.key]
-            self.columns[col.key].set_header(col.label, len(rows[col.key]), total, col.limit, col.wip)
+            self.proxies[col.key].set_cards(shown[col.key])
+            on_board = len(self.model.by_column[col.key])
+            total = col.count if (col.limit and self.ctx.can("tasks.view_all")) else on_board
+            self.columns[col.key].set_header(col.label, len(shown[col.key]), total, col.limit, col.wip)
 
     def refresh(self, areas) -> None:
         if "*" in areas or "tasks" in areas or "employees" in areas or "policy" in areas:
@@ -176,7 +174,7 @@ class BoardView(QWidget):
                 return
 
     def card(self, task_id: int):
-        return next((c for c in self.model.cards if c.id == task_id), None)
+        return self.model.card(task_id)
 
     def _detail_changed(self, message: str) -> None:
         if message:

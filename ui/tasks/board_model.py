@@ -1,23 +1,29 @@
-"""The board's one item model (every card) and the light per-column views onto it.
+"""The board's item model (every card) and the light per-column models the columns show.
 
-``BoardModel`` holds all cards as plain rows. Each column shows a ``ColumnProxy``: a list of
-source rows picked by ``split()`` (column + filters), so a filter change is one pass over the
-cards and a reset of four small index lists — the board stays smooth with 10,000 cards.
+``BoardModel`` holds all cards (``TaskCard`` tuples) and, once per load, the same cards split by
+column in board order. Each column shows a ``ColumnModel``: a Qt string-list model of the titles of
+the cards ``split()`` let through, with the cards beside it. Qt lays a column out by asking its
+model for thousands of indexes; a string-list model answers in C++, so a filter change costs one
+pass over the cards in Python and four model resets — the board stays smooth with 10,000 cards.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from operator import attrgetter
 from typing import Optional
 
-from PySide6.QtCore import QAbstractListModel, QAbstractProxyModel, QMimeData, QModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QStringListModel, Qt
 
-from app.rules.tasks import COLUMNS, due_this_week
+from app.rules.tasks import COLUMNS, week_start
 
 MIME = "application/x-shopteam-task"
 CardRole = Qt.UserRole + 1
 IdRole = Qt.UserRole + 2
+_title = attrgetter("title")
+_CARD_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled | Qt.ItemNeverHasChildren
+_COLUMN_FLAGS = Qt.ItemIsDropEnabled | Qt.ItemIsEnabled
 
 
 @dataclass
@@ -30,36 +36,62 @@ class BoardFilter:
     text: str = ""
 
 
-def split(cards, flt: BoardFilter, today: date, own_id: Optional[int]) -> dict[str, list[int]]:
-    """Source rows per column, in board order, of the cards the filter lets through."""
-    result = {key: [] for key in COLUMNS}
+def split(by_column: dict[str, list], flt: BoardFilter, today: date, own_id: Optional[int]) -> dict[str, list]:
+    """The cards of each column, in board order, that the filter lets through.
+
+    Each active filter is one comprehension over what is left; with no filter nothing is copied.
+    """
     needle = flt.text.strip().lower()
-    for row, c in enumerate(cards):
-        if flt.assignee_id is not None and c.assignee_id != flt.assignee_id:
-            continue
-        if flt.mine and c.assignee_id != own_id:
-            continue
-        if flt.tag and flt.tag not in c.tags:
-            continue
-        if flt.overdue and not c.overdue:
-            continue
-        if flt.due_this_week and not due_this_week(c.due_date, today):
-            continue
-        if needle and needle not in c.title.lower() and needle not in c.assignee_name.lower():
-            continue
-        result[c.status].append(row)
+    week_from = week_start(today).isoformat()
+    week_to = (week_start(today) + timedelta(days=6)).isoformat()
+    result = {}
+    for key in COLUMNS:
+        cards = by_column.get(key, [])
+        if flt.assignee_id is not None:
+            cards = [c for c in cards if c.assignee_id == flt.assignee_id]
+        if flt.mine:
+            cards = [c for c in cards if c.assignee_id == own_id]
+        if flt.overdue:
+            cards = [c for c in cards if c.overdue]
+        if flt.due_this_week:  # ISO dates compare as text
+            cards = [c for c in cards if c.due is not None and week_from <= c.due[:10] <= week_to]
+        if flt.tag:
+            cards = [c for c in cards if flt.tag in c.tags]
+        if needle:
+            cards = [c for c in cards if needle in c.title.lower() or needle in c.assignee_name.lower()]
+        result[key] = cards
     return result
 
 
 class BoardModel(QAbstractListModel):
+    """Every card on the board, in board order; ``by_column`` splits them by status once per load."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.cards: list = []
+        self.by_column: dict[str, list] = {key: [] for key in COLUMNS}
+        self._by_id: dict[int, object] = {}
 
     def set_cards(self, cards) -> None:
         self.beginResetModel()
         self.cards = list(cards)
+        self.by_column = {key: [] for key in COLUMNS}
+        for c in self.cards:
+            self.by_column[c.status].append(c)
+        self._by_id = {}
         self.endResetModel()
+
+    def card(self, task_id: int):
+        if not self._by_id and self.cards:
+            self._by_id = {c.id: c for c in self.cards}
+        return self._by_id.get(task_id)
+
+    def tags(self) -> list[str]:
+        """The tags on the cards, sorted (split once per distinct combination, not per card)."""
+        found = set()
+        for text in {c.tag_text for c in self.cards}:
+            found.update(t for t in text.split(",") if t)
+        return sorted(found)
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.cards)
@@ -68,20 +100,37 @@ class BoardModel(QAbstractListModel):
         if not index.isValid():
             return None
         card = self.cards[index.row()]
-        if role == Qt.DisplayRole:
+        if role in (Qt.DisplayRole, Qt.ToolTipRole):
             return card.title
         if role == CardRole:
             return card
         if role == IdRole:
             return card.id
-        if role == Qt.ToolTipRole:
-            return card.title
         return None
 
+
+class ColumnModel(QStringListModel):
+    """One column of the board: the titles of its shown cards (Qt's own list model, so laying out
+    thousands of rows never calls Python) and the cards themselves in ``cards``."""
+
+    def __init__(self, status: str, source: BoardModel, parent=None):
+        super().__init__(parent)
+        self.status = status
+        self.source = source
+        self.cards: list = []
+
+    def set_cards(self, cards: list) -> None:
+        self.cards = cards
+        self.setStringList(list(map(_title, cards)))
+
+    def card_at(self, row: int):
+        return self.cards[row]
+
+    def row_of(self, task_id: int) -> int:
+        return next((i for i, c in enumerate(self.cards) if c.id == task_id), -1)
+
     def flags(self, index: QModelIndex):
-        if not index.isValid():
-            return Qt.ItemIsDropEnabled
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled
+        return _CARD_FLAGS if index.isValid() else _COLUMN_FLAGS
 
     def mimeTypes(self):
         return [MIME]
@@ -94,74 +143,3 @@ class BoardModel(QAbstractListModel):
 
     def supportedDragActions(self):
         return Qt.MoveAction
-
-
-class ColumnProxy(QAbstractProxyModel):
-    """One column of the board: the source rows ``split()`` gave it, in order."""
-
-    def __init__(self, status: str, source: BoardModel, parent=None):
-        super().__init__(parent)
-        self.status = status
-        self._rows: list[int] = []
-        self._pos: dict[int, int] = {}
-        self.setSourceModel(source)
-        source.modelReset.connect(self._clear)
-
-    def _clear(self) -> None:
-        self.set_source_rows([])
-
-    def set_source_rows(self, rows: list[int]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self._pos = {}
-        self.endResetModel()
-
-    def card_at(self, row: int):
-        return self.sourceModel().cards[self._rows[row]]
-
-    def row_of(self, task_id: int) -> int:
-        cards = self.sourceModel().cards
-        return next((i for i, r in enumerate(self._rows) if cards[r].id == task_id), -1)
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 1
-
-    def index(self, row: int, column: int = 0, parent=QModelIndex()) -> QModelIndex:
-        if parent.isValid() or column != 0 or not 0 <= row < len(self._rows):
-            return QModelIndex()
-        return self.createIndex(row, column)
-
-    def parent(self, index=QModelIndex()):  # a flat list: no item has a parent
-        return QModelIndex()
-
-    def mapToSource(self, proxy: QModelIndex) -> QModelIndex:
-        if not proxy.isValid() or proxy.row() >= len(self._rows):
-            return QModelIndex()
-        return self.sourceModel().index(self._rows[proxy.row()], 0)
-
-    def mapFromSource(self, source: QModelIndex) -> QModelIndex:
-        if not source.isValid():
-            return QModelIndex()
-        if not self._pos and self._rows:
-            self._pos = {r: i for i, r in enumerate(self._rows)}
-        i = self._pos.get(source.row())
-        return QModelIndex() if i is None else self.createIndex(i, 0)
-
-    def data(self, index: QModelIndex, role=Qt.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        return self.sourceModel().data(self.sourceModel().index(self._rows[index.row()], 0), role)
-
-    def flags(self, index: QModelIndex):
-        if not index.isValid():
-            return Qt.ItemIsDropEnabled | Qt.ItemIsEnabled
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled
-
-    def mimeData(self, indexes):
-        return self.sourceModel().mimeData([self.mapToSource(i) for i in indexes])
-
-    def mimeTypes(self):
-        return [MIME]

@@ -8,7 +8,7 @@ from PySide6.QtGui import QDrag, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QListView, QVBoxLayout
 
 from ui import theme
-from ui.tasks.board_model import MIME, ColumnProxy
+from ui.tasks.board_model import MIME, ColumnModel
 from ui.tasks.delegate import CARD_HEIGHT, CardDelegate
 
 
@@ -17,13 +17,14 @@ class CardListView(QListView):
 
     dropped = Signal(int, str, int)
 
-    def __init__(self, proxy: ColumnProxy, parent=None):
+    def __init__(self, proxy: ColumnModel, parent=None):
         super().__init__(parent)
         self.proxy = proxy
         self.setObjectName(f"taskColumnView_{proxy.status}")
         self.setModel(proxy)
         self.setItemDelegate(CardDelegate(self))
         self.setUniformItemSizes(True)
+        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.setResizeMode(QListView.Adjust)  # cards follow the column's width
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # no per-card size pass: smooth with thousands of cards
         self.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
@@ -87,7 +88,7 @@ class CardListView(QListView):
 
 
 class BoardColumn(QFrame):
-    def __init__(self, proxy: ColumnProxy, parent=None):
+    def __init__(self, proxy: ColumnModel, parent=None):
         super().__init__(parent)
         self.setObjectName(f"taskColumn_{proxy.status}")
         self.header = QLabel(objectName=f"taskColumnHeader_{proxy.status}")

@@ -1,75 +1,183 @@
 """Paints a card: priority stripe, title, assignee and due date, tags, checklist progress;
-overdue cards in red, cards sent back marked 退回."""
+overdue cards in red, cards sent back marked 退回.
+
+Colours, pens, fonts and alignment flags are made once (per font) and reused, and the rounded
+shapes (the card's frame, tag chips, the 退回 badge) are drawn once into pixmaps and stamped: a
+filter change repaints every visible card, and antialiased rounded rectangles are most of the cost.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QToolTip
 
 from ui import theme
-from ui.tasks.board_model import CardRole
 
 CARD_HEIGHT = 92
 PRIORITY_COLOURS = {0: theme.border, 1: theme.accent, 2: theme.warning, 3: theme.danger}
+LEFT = Qt.AlignLeft | Qt.AlignVCenter
+RIGHT = Qt.AlignRight | Qt.AlignVCenter
+CENTER = Qt.AlignCenter
+SELECTED = QStyle.State_Selected
+NO_PEN = Qt.NoPen
+ELIDE = Qt.ElideRight
+
+
+def _card(index):
+    """The card behind an index of a column model (None for a stale index)."""
+    model = index.model()
+    cards = getattr(model, "cards", None)
+    return cards[index.row()] if cards is not None and 0 <= index.row() < len(cards) else None
+
+
+class _Kit:
+    """What painting needs for one base font: fonts, their metrics, colours and pens."""
+
+    def __init__(self, base: QFont):
+        self.base = QFont(base)
+        self.line_h = QFontMetrics(base).height()
+        self.title = QFont(base)
+        self.title.setBold(True)
+        self.title_fm = QFontMetrics(self.title)
+        self.small = QFont(base)
+        self.small.setPointSizeF(max(base.pointSizeF() - 1, 7))
+        self.small_fm = QFontMetrics(self.small)
+        self.badge = QFont(base)
+        self.badge.setPointSizeF(max(base.pointSizeF() - 1.5, 7))
+        self.badge.setBold(True)
+        self.badge_fm = QFontMetrics(self.badge)
+        c = {name: QColor(getattr(theme, name)) for name in
+             ("accent", "danger", "border", "base_bg", "text_muted", "accent_soft", "success", "warning")}
+        self.colour = c
+        self.ink = QColor("#111827")
+        tint = QColor(theme.danger)
+        tint.setAlpha(18)
+        self.tint = tint
+        self.pen_selected = QPen(c["accent"], 2)
+        self.pen_overdue = QPen(c["danger"], 2)
+        self.pen_normal = QPen(c["border"], 1)
+        self.priority = {k: QColor(v) for k, v in PRIORITY_COLOURS.items()}
+        self.pixmaps: dict[tuple, QPixmap] = {}
+        self.words = {"back": QCoreApplication.translate("TaskCard", "Sent back"),
+                      "nobody": QCoreApplication.translate("TaskCard", "Unassigned"),
+                      "overdue": QCoreApplication.translate("TaskCard", "Overdue"),
+                      "approval": QCoreApplication.translate("TaskCard", "Approval")}
+
+
+    def _stamp(self, key: tuple, w: float, h: float, ratio: float, draw) -> QPixmap:
+        pix = self.pixmaps.get(key)
+        if pix is None:
+            if len(self.pixmaps) > 512:  # a bound for odd widths while a column is resized
+                self.pixmaps.clear()
+            pix = QPixmap(int(w * ratio + 0.5), int(h * ratio + 0.5))
+            pix.setDevicePixelRatio(ratio)
+            pix.fill(Qt.transparent)
+            p = QPainter(pix)
+            p.setRenderHint(QPainter.Antialiasing)
+            draw(p, QRectF(0, 0, w, h))
+            p.end()
+            self.pixmaps[key] = pix
+        return pix
+
+    def frame(self, w: float, h: float, selected: bool, overdue: bool, ratio: float) -> QPixmap:
+        def draw(p: QPainter, r: QRectF) -> None:
+            r = r.adjusted(1, 1, -1, -1)
+            p.setPen(self.pen_selected if selected else self.pen_overdue if overdue else self.pen_normal)
+            p.setBrush(self.colour["base_bg"])
+            p.drawRoundedRect(r, 6, 6)
+            if overdue:
+                p.setBrush(self.tint)
+                p.setPen(NO_PEN)
+                p.drawRoundedRect(r, 6, 6)
+        return self._stamp(("frame", w, h, selected, overdue, ratio), w, h, ratio, draw)
+
+    def chip(self, text: str, w: int, ratio: float) -> QPixmap:
+        h = self.small_fm.height() + 2
+
+        def draw(p: QPainter, r: QRectF) -> None:
+            p.setPen(NO_PEN)
+            p.setBrush(self.colour["accent_soft"])
+            p.drawRoundedRect(r, 8, 8)
+            p.setPen(self.colour["accent"])
+            p.setFont(self.small)
+            p.drawText(r, CENTER, text)
+        return self._stamp(("chip", text, w, ratio), w, h, ratio, draw)
+
+    def badge_pixmap(self, text: str, ratio: float) -> QPixmap:
+        w, h = self.badge_fm.horizontalAdvance(text) + 10, self.badge_fm.height() + 2
+
+        def draw(p: QPainter, r: QRectF) -> None:
+            p.setPen(NO_PEN)
+            p.setBrush(self.colour["danger"])
+            p.drawRoundedRect(r, 4, 4)
+            p.setPen(self.colour["base_bg"])
+            p.setFont(self.badge)
+            p.drawText(r, CENTER, text)
+        return self._stamp(("badge", text, ratio), w, h, ratio, draw)
 
 
 class CardDelegate(QStyledItemDelegate):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._kits: dict[str, _Kit] = {}
+
+    def _kit(self, font: QFont) -> _Kit:
+        key = font.key()
+        kit = self._kits.get(key)
+        if kit is None:
+            kit = self._kits[key] = _Kit(font)
+        return kit
+
     def sizeHint(self, option, index) -> QSize:
         view = self.parent()
         width = view.viewport().width() if view is not None and hasattr(view, "viewport") else 240
         return QSize(max(width, 160), CARD_HEIGHT)
 
+    def helpEvent(self, event, view, option, index) -> bool:
+        card = _card(index)
+        if event.type() == QEvent.ToolTip and card is not None:
+            QToolTip.showText(event.globalPos(), card.title, view)
+            return True
+        return super().helpEvent(event, view, option, index)
+
     def paint(self, painter: QPainter, option, index) -> None:
-        card = index.data(CardRole)
+        card = _card(index)
         if card is None:
             return
+        k = self._kit(option.font)
+        ratio = painter.device().devicePixelRatioF()
         painter.save()
-        painter.setRenderHint(QPainter.Antialiasing)
         rect = QRectF(option.rect.adjusted(6, 4, -6, -4))
-        selected = bool(option.state & QStyle.State_Selected)
-        border = QColor(theme.accent) if selected else QColor(theme.danger) if card.overdue else QColor(theme.border)
-        painter.setPen(QPen(border, 2 if selected or card.overdue else 1))
-        painter.setBrush(QColor(theme.base_bg))
-        painter.drawRoundedRect(rect, 6, 6)
-        if card.overdue:
-            tint = QColor(theme.danger)
-            tint.setAlpha(18)
-            painter.setBrush(tint)
-            painter.setPen(Qt.NoPen)
-            painter.drawRoundedRect(rect, 6, 6)
-        stripe = QRectF(rect.left() + 1, rect.top() + 6, 4, rect.height() - 12)
-        painter.setPen(Qt.NoPen)
-        painter.setBrush(QColor(PRIORITY_COLOURS.get(card.priority, theme.accent)))
-        painter.drawRect(stripe)
+        selected = bool(option.state & SELECTED)
+        outer = rect.adjusted(-1, -1, 1, 1)  # the frame's pen straddles the card's edge
+        painter.drawPixmap(outer.topLeft(), k.frame(outer.width(), outer.height(), selected, bool(card.overdue), ratio))
+        painter.setPen(NO_PEN)
+        painter.setBrush(k.priority.get(card.priority, k.colour["accent"]))
+        painter.drawRect(QRectF(rect.left() + 1, rect.top() + 6, 4, rect.height() - 12))
 
-        base = QFont(option.font)
         inner = rect.toRect().adjusted(12, 7, -9, -6)
-        line_h = QFontMetrics(base).height()
         right = inner.right()
         if card.returned:  # badge in the top right corner
-            right = self._badge(painter, base, inner.right(), inner.top(), QCoreApplication.translate("TaskCard", "Sent back"), theme.danger, align_right=True) - 6
-        title_font = QFont(base)
-        title_font.setBold(True)
-        painter.setFont(title_font)
-        painter.setPen(QColor("#111827"))
-        fm = QFontMetrics(title_font)
-        title_rect = QRect(inner.left(), inner.top(), right - inner.left(), line_h + 2)
-        painter.drawText(title_rect, Qt.AlignLeft | Qt.AlignVCenter, fm.elidedText(card.title, Qt.ElideRight, title_rect.width()))
+            badge = k.badge_pixmap(k.words["back"], ratio)
+            right = inner.right() - round(badge.width() / ratio)
+            painter.drawPixmap(right, inner.top() + 1, badge)
+            right -= 6
+        painter.setFont(k.title)
+        painter.setPen(k.ink)
+        title_rect = QRect(inner.left(), inner.top(), right - inner.left(), k.line_h + 2)
+        painter.drawText(title_rect, LEFT, k.title_fm.elidedText(card.title, ELIDE, title_rect.width()))
 
-        small = QFont(base)
-        small.setPointSizeF(max(base.pointSizeF() - 1, 7))
-        painter.setFont(small)
-        sfm = QFontMetrics(small)
-        y2 = inner.top() + line_h + 6
-        who = card.assignee_name or QCoreApplication.translate("TaskCard", "Unassigned")
-        painter.setPen(QColor(theme.text_muted))
-        painter.drawText(QRect(inner.left(), y2, inner.width() // 2, sfm.height()), Qt.AlignLeft | Qt.AlignVCenter, who)
-        if card.due_date:
-            due = card.due_date.isoformat()
-            text = (QCoreApplication.translate("TaskCard", "Overdue") + " " + due) if card.overdue else due
-            painter.setPen(QColor(theme.danger) if card.overdue else QColor(theme.text_muted))
-            painter.drawText(QRect(inner.left(), y2, inner.width(), sfm.height()), Qt.AlignRight | Qt.AlignVCenter, text)
+        painter.setFont(k.small)
+        sfm = k.small_fm
+        y2 = inner.top() + k.line_h + 6
+        painter.setPen(k.colour["text_muted"])
+        painter.drawText(QRect(inner.left(), y2, inner.width() // 2, sfm.height()), LEFT, card.assignee_name or k.words["nobody"])
+        if card.due:
+            due = card.due[:10]
+            text = (k.words["overdue"] + " " + due) if card.overdue else due
+            painter.setPen(k.colour["danger"] if card.overdue else k.colour["text_muted"])
+            painter.drawText(QRect(inner.left(), y2, inner.width(), sfm.height()), RIGHT, text)
 
         y3 = inner.bottom() - sfm.height() - 2
         x = inner.left()
@@ -77,41 +185,16 @@ class CardDelegate(QStyledItemDelegate):
         if card.steps_total:
             progress = f"☑ {card.steps_done}/{card.steps_total}"
             if card.approvals_open:
-                progress = QCoreApplication.translate("TaskCard", "Approval") + "  " + progress
+                progress = k.words["approval"] + "  " + progress
         limit = inner.right() - (sfm.horizontalAdvance(progress) + 8 if progress else 0)
         for tag in card.tags:
             width = sfm.horizontalAdvance(tag) + 12
             if x + width > limit:
                 break
-            x = self._chip(painter, small, x, y3, tag) + 4
+            painter.drawPixmap(x, y3, k.chip(tag, width, ratio))
+            x += width + 4
         if progress:
             done = card.steps_done == card.steps_total
-            painter.setPen(QColor(theme.success) if done else QColor(theme.warning) if card.approvals_open else QColor(theme.text_muted))
-            painter.drawText(QRect(inner.left(), y3, inner.width(), sfm.height() + 2), Qt.AlignRight | Qt.AlignVCenter, progress)
+            painter.setPen(k.colour["success"] if done else k.colour["warning"] if card.approvals_open else k.colour["text_muted"])
+            painter.drawText(QRect(inner.left(), y3, inner.width(), sfm.height() + 2), RIGHT, progress)
         painter.restore()
-
-    def _chip(self, painter: QPainter, font: QFont, x: int, y: int, text: str) -> int:
-        fm = QFontMetrics(font)
-        r = QRectF(x, y, fm.horizontalAdvance(text) + 12, fm.height() + 2)
-        painter.setPen(Qt.NoPen)
-        painter.setBrush(QColor(theme.accent_soft))
-        painter.drawRoundedRect(r, 8, 8)
-        painter.setPen(QColor(theme.accent))
-        painter.drawText(r, Qt.AlignCenter, text)
-        return int(r.right())
-
-    def _badge(self, painter: QPainter, font: QFont, right: int, y: int, text: str, colour: str, align_right: bool) -> int:
-        small = QFont(font)
-        small.setPointSizeF(max(font.pointSizeF() - 1.5, 7))
-        small.setBold(True)
-        fm = QFontMetrics(small)
-        w = fm.horizontalAdvance(text) + 10
-        r = QRectF(right - w, y + 1, w, fm.height() + 2)
-        painter.setPen(Qt.NoPen)
-        painter.setBrush(QColor(colour))
-        painter.drawRoundedRect(r, 4, 4)
-        painter.setPen(QColor(theme.base_bg))
-        painter.setFont(small)
-        painter.drawText(r, Qt.AlignCenter, text)
-        painter.setFont(font)
-        return int(r.left())

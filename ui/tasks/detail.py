@@ -69,6 +69,10 @@ class TaskDetailPanel(QWidget):
         self.tabs.addTab(comment_page, self.tr("Comments"))
         self.tabs.addTab(link_page, self.tr("Files"))
         self.tabs.addTab(self.history, self.tr("History"))
+        # every tab stays readable: the panel is never squeezed below the width of its tab bar
+        # (no scroll arrows hiding Files / History when the splitter is dragged at 1366 px)
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.tabBar().setElideMode(Qt.ElideNone)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.meta)

@@ -104,7 +104,7 @@ class TemplatesDialog(QDialog):
             self._add_row(step["text"], step.get("approval_role"))
 
     def _new(self) -> None:
-        self.names.clearSelection()
+        self.names.setCurrentRow(-1)  # so choosing the previous template again shows it again
         self._show("")
         self.name.setFocus()
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ui.tasks.board import BoardView
 from ui.tasks.plans import PlansView, StatsView
+from ui.tasks.recurring import RecurringView
 
 
 class TasksView(QWidget):
@@ -19,6 +20,8 @@ class TasksView(QWidget):
         self.pages = QTabWidget(objectName="taskPages")
         self.pages.addTab(self.board, self.tr("Board"))
         self.pages.addTab(self.plans, self.tr("Plans"))
+        self.recurring = RecurringView(ctx, lambda: self.board.data.people if self.board.data else [], self)
+        self.pages.addTab(self.recurring, self.tr("Recurring"))
         self.stats = None
         if ctx.can("tasks.stats"):
             self.stats = StatsView(ctx, self)
@@ -28,11 +31,12 @@ class TasksView(QWidget):
         layout.addWidget(self.pages)
         self.board.reload(create_recurring=True)
         self.plans.reload()
+        self.recurring.reload()
         if self.stats:
             self.stats.reload()
 
     def refresh(self, areas) -> None:
-        for page in (self.board, self.plans, self.stats):
+        for page in (self.board, self.plans, self.recurring, self.stats):
             if page is not None:
                 page.refresh(areas)
 
