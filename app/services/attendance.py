@@ -128,11 +128,12 @@ def punches_by_day(s: Session, start: date, end: date, employee_ids: set[int] | 
     if s.get_bind().dialect.name == "sqlite":
         # SQLite stores "YYYY-MM-DD HH:MM:SS.ffffff": let it group a day's times into one row
         raw = s.connection().connection.driver_connection.execute(
-            "SELECT employee_id, substr(at, 1, 10), group_concat(substr(at, 12, 5)) FROM punch "
-            "WHERE at >= ? AND at < ? GROUP BY employee_id, substr(at, 1, 10)", (str(a), str(b)))
-        for emp, key, times in raw:
+            "SELECT employee_id, substr(at, 1, 10), group_concat(CAST(substr(at, 12, 2) AS INTEGER) * 60 "
+            "+ CAST(substr(at, 15, 2) AS INTEGER)) FROM punch WHERE at >= ? AND at < ? "
+            "GROUP BY employee_id, substr(at, 1, 10)", (str(a), str(b)))
+        for emp, key, minutes in raw:
             if employee_ids is None or emp in employee_ids:
-                found[(emp, day_of(key))] = [int(t[:2]) * 60 + int(t[3:5]) for t in times.split(",")]
+                found[(emp, day_of(key))] = list(map(int, str(minutes).split(",")))
     else:
         for emp, at in s.execute(select(Punch.employee_id, Punch.at).where(Punch.at >= a, Punch.at < b)):
             if employee_ids is None or emp in employee_ids:
