@@ -351,12 +351,22 @@ def monthly_summary(actor: Actor, year: int, month: int, employee_nos: Iterable[
 
 @dataclass
 class GridCell:
-    status: str
-    letter: str
+    status: str  # a code of app.rules.attendance
+    letter: str  # the letter printed with the colour, in the current language
     scheduled: bool
 
+    def __str__(self) -> str:
+        return self.status
 
-def month_grid(actor: Actor, year: int, month: int, as_of: datetime | None = None) -> dict:
+
+def month_grid(actor: Actor, year: int, month: int, as_of: datetime | None = None) -> dict[str, list[GridCell]]:
+    """The month per person per day: {employee_no: [GridCell for day 1, day 2, …]} (str(cell) is
+    its status code). Used by the printed attendance report; see month_table for the window."""
+    table = month_table(actor, year, month, as_of)
+    return {p["employee_no"]: p["cells"] for p in table["people"]}
+
+
+def month_table(actor: Actor, year: int, month: int, as_of: datetime | None = None) -> dict:
     """The month as a grid: {"days": [date…], "people": [{"employee_no", "name", "cells": [GridCell…]}]}.
 
     A cell's status is a code of app.rules.attendance (normal, late, early, absent, missing, leave,

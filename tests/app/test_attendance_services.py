@@ -293,10 +293,13 @@ def test_roster_adds_scheduled_days_and_fills_in_turn(team):
 
 def test_month_grid_and_export(team, tmp_path):
     full_day(team, "A01", date(2026, 11, 3), ("08:45", "12:02", "13:20", "17:35"))
-    grid = att.month_grid(team, 2026, 11, as_of=AS_OF)
-    a01 = next(p for p in grid["people"] if p["employee_no"] == "A01")
+    table = att.month_table(team, 2026, 11, as_of=AS_OF)
+    a01 = next(p for p in table["people"] if p["employee_no"] == "A01")
+    assert len(table["days"]) == 30 and a01["cells"][2].letter == "L"
     assert a01["cells"][2].status == "late" and a01["cells"][0].status == "rest"  # 11-01 is a Sunday
     assert a01["cells"][3].status == "absent"
+    grid = att.month_grid(team, 2026, 11, as_of=AS_OF)
+    assert [str(c) for c in grid["A01"][:4]] == ["rest", "absent", "late", "absent"]
     assert att.export_month(team, 2026, 11, tmp_path / "m.xlsx") == 4
     assert (tmp_path / "m.xlsx").stat().st_size > 0
 

@@ -201,7 +201,7 @@ class AttendanceView(QWidget):
     def reload(self) -> None:
         y, m = self.year_month()
         try:
-            self.grid_model.set_grid(svc.month_grid(self.ctx.actor, y, m))
+            self.grid_model.set_grid(svc.month_table(self.ctx.actor, y, m))
             self.summary_model.set_rows(svc.monthly_summary(self.ctx.actor, y, m))
             self.requests_model.set_rows(leave_svc.pending_requests(self.ctx.actor))
             people = [(p["employee_no"], p["name"]) for p in self.grid_model.people]
