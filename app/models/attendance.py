@@ -1,0 +1,121 @@
+"""Attendance (考勤): punches, corrections, leave and overtime requests, the duty roster,
+calendar overrides and the kiosk's PIN lockout. Punches and requests are only appended;
+a decision changes a request's status and is written to the audit trail."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Optional
+
+from sqlalchemy import Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from app.models._base import LocalDateTime, now
+
+PUNCH_SOURCES = ("kiosk", "manual", "import")
+REQUEST_STATUSES = ("pending", "approved", "rejected")
+LEAVE_KINDS = ("personal", "sick", "marriage", "bereavement", "annual", "comp", "offsite")
+
+
+class Punch(SQLModel, table=True):
+    """One clock-in or clock-out (打卡). Never edited or deleted."""
+
+    __tablename__ = "punch"
+    __table_args__ = (Index("ix_punch_employee_at", "employee_id", "at"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    employee_id: int = Field(foreign_key="employee.id")
+    at: LocalDateTime = Field(index=True)
+    source: str = Field(default="manual", max_length=16)
+    recorded_at: LocalDateTime = Field(default_factory=now)
+    recorded_by: str = Field(default="", max_length=64)
+    note: str = ""
+
+
+class PunchCorrection(SQLModel, table=True):
+    """A correction (补卡): a punch that should have been recorded, with reason and approver."""
+
+    __tablename__ = "punch_correction"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    employee_id: int = Field(foreign_key="employee.id", index=True)
+    at: LocalDateTime = Field(index=True)
+    reason: str
+    status: str = Field(default="pending", max_length=16)
+    requested_by: str = Field(default="", max_length=64)
+    requested_at: LocalDateTime = Field(default_factory=now)
+    decided_by: str = Field(default="", max_length=64)
+    decided_at: Optional[LocalDateTime] = None
+
+
+class LeaveRequest(SQLModel, table=True):
+    """A leave (请假) or off-site (因公外出) request; it counts only once approved."""
+
+    __tablename__ = "leave_request"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    employee_id: int = Field(foreign_key="employee.id", index=True)
+    kind: str = Field(max_length=16)
+    start: LocalDateTime = Field(index=True)
+    end: LocalDateTime = Field(index=True)
+    reason: str = ""
+    certificate: bool = False
+    late: bool = False  # filed less than a day ahead
+    route: str = Field(default="supervisor", max_length=16)  # supervisor | leader
+    approver_id: Optional[int] = Field(default=None, foreign_key="employee.id")
+    status: str = Field(default="pending", max_length=16)
+    requested_by: str = Field(default="", max_length=64)
+    requested_at: LocalDateTime = Field(default_factory=now)
+    decided_by: str = Field(default="", max_length=64)
+    decided_at: Optional[LocalDateTime] = None
+
+
+class OvertimeRequest(SQLModel, table=True):
+    """Overtime (加班): counted only when approved; on a rest day it earns comp hours (补休)."""
+
+    __tablename__ = "overtime_request"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    employee_id: int = Field(foreign_key="employee.id", index=True)
+    start: LocalDateTime = Field(index=True)
+    end: LocalDateTime
+    reason: str = ""
+    hours: float = 0.0
+    comp_hours: float = 0.0
+    approver_id: Optional[int] = Field(default=None, foreign_key="employee.id")
+    status: str = Field(default="pending", max_length=16)
+    requested_by: str = Field(default="", max_length=64)
+    requested_at: LocalDateTime = Field(default_factory=now)
+    decided_by: str = Field(default="", max_length=64)
+    decided_at: Optional[LocalDateTime] = None
+
+
+class RosterEntry(SQLModel, table=True):
+    """One person on duty (值班) on one day; a duty day is a scheduled day."""
+
+    __tablename__ = "roster_entry"
+    __table_args__ = (UniqueConstraint("day", "employee_id", name="uq_roster_day_employee"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    day: date = Field(index=True)
+    employee_id: int = Field(foreign_key="employee.id", index=True)
+
+
+class CalendarOverride(SQLModel, table=True):
+    """A manual correction of the statutory calendar: this day is a working day, or a day off."""
+
+    __tablename__ = "calendar_override"
+
+    day: date = Field(primary_key=True)
+    is_workday: bool
+    note: str = ""
+
+
+class KioskLock(SQLModel, table=True):
+    """Wrong-PIN counter per 工号 at the kiosk; survives kiosk restarts."""
+
+    __tablename__ = "kiosk_lock"
+
+    employee_no: str = Field(primary_key=True, max_length=32)
+    failures: int = 0
+    locked_until: Optional[LocalDateTime] = None

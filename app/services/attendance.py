@@ -1,0 +1,471 @@
+"""The attendance month: who was due when, the verdict on each day, and the monthly summary.
+
+Punches, corrections and kiosk answers live in app/services/punches.py; leave and overtime in
+leave.py; the duty roster and calendar overrides in roster.py. This module reads them all.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any, Iterable
+
+from sqlalchemy import func, select, text
+from sqlmodel import Session
+
+from app.db import reading
+from app.errors import ValidationError
+from app.i18n import N_, _, language
+from app.models.attendance import CalendarOverride, LeaveRequest, OvertimeRequest, Punch, PunchCorrection, RosterEntry
+from app.models.people import Employee
+from app.models._base import now
+from app.rules import attendance as rules
+from app.rules.calendar import is_working_day, month_days
+from app.services import policy
+from app.services.context import Actor
+from app.services.permissions import can, require
+
+SUMMARY_FIELDS = ("days_due", "days_present", "late_count", "late_minutes", "early_leave_count",
+                  "missing_punch_count", "absence_days", "leave_hours", "overtime_hours", "comp_hours_balance",
+                  "penalty_rmb", "flags")
+KIND_LABELS = {"personal": N_("Personal leave"), "sick": N_("Sick leave"), "marriage": N_("Marriage leave"),
+               "bereavement": N_("Bereavement leave"), "annual": N_("Annual leave"), "comp": N_("Comp leave"),
+               "offsite": N_("Off-site business")}
+FLAG_LABELS = {"dismissal_review": N_("Dismissal review")}
+
+
+def day_rules(values: dict[str, Any]) -> rules.DayRules:
+    """The rules of a day from the policy values in force."""
+    sessions = ((rules.parse_hhmm(values["attendance.morning_start"]), rules.parse_hhmm(values["attendance.morning_end"])),
+                (rules.parse_hhmm(values["attendance.afternoon_start"]), rules.parse_hhmm(values["attendance.afternoon_end"])))
+    return rules.DayRules(
+        sessions=sessions, punches_per_day=int(values["attendance.punches_per_day"]),
+        late_grace=values["attendance.late_grace_minutes"], long_absence_minutes=values["attendance.long_absence_minutes"],
+        long_late_is_absence=values["attendance.long_late_is_absence"],
+        early_leave_is_absence=values["attendance.early_leave_is_absence"])
+
+
+@dataclass
+class Person:
+    id: int
+    employee_no: str
+    name: str
+    hire_date: date | None
+    leave_date: date | None
+    manager_id: int | None = None
+
+
+@dataclass
+class Schedule:
+    """Everything needed to say whether a person is due on a day, loaded once per request."""
+
+    values: dict[str, Any]
+    rules: rules.DayRules
+    overrides: dict[date, bool]
+    roster: set[tuple[int, date]]
+    tracking_start: date | None
+    _working: dict[date, bool] = field(default_factory=dict)
+
+    def working_day(self, day: date) -> bool:
+        hit = self._working.get(day)
+        if hit is None:
+            hit = self._working[day] = is_working_day(day, self.values["attendance.work_days"], self.overrides)
+        return hit
+
+    def is_scheduled(self, person: Person, day: date) -> bool:
+        if self.tracking_start is None or day < self.tracking_start:
+            return False
+        if person.hire_date and day < person.hire_date:
+            return False
+        if person.leave_date and day > person.leave_date:
+            return False
+        return self.working_day(day) or (person.id, day) in self.roster
+
+    def day_end(self, day: date) -> datetime:
+        end = self.rules.sessions[-1][1]
+        return datetime.combine(day, time(end // 60, end % 60))
+
+
+def load_schedule(s: Session, until: date) -> Schedule:
+    values = policy.values_in(s)
+    overrides = {row.day: row.is_workday for row in s.execute(select(CalendarOverride)).scalars()}
+    roster = {(e, d) for e, d in s.execute(select(RosterEntry.employee_id, RosterEntry.day).where(RosterEntry.day <= until))}
+    start = values.get("attendance.tracking_start")
+    if start:
+        tracking = date.fromisoformat(start) if isinstance(start, str) else start
+    else:
+        first = s.execute(text("SELECT MIN(at) FROM punch")).scalar()
+        tracking = _as_datetime(first).date() if first else None
+    return Schedule(values, day_rules(values), overrides, roster, tracking)
+
+
+def _as_datetime(value) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
+def load_people(s: Session, employee_ids: Iterable[int] | None = None) -> list[Person]:
+    q = select(Employee.id, Employee.employee_no, Employee.name, Employee.hire_date, Employee.leave_date,
+               Employee.manager_id).order_by(Employee.employee_no)
+    if employee_ids is not None:
+        q = q.where(Employee.id.in_(list(employee_ids)))
+    return [Person(*row) for row in s.execute(q)]
+
+
+def punches_by_day(s: Session, start: date, end: date, employee_ids: set[int] | None) -> dict[tuple[int, date], list[int]]:
+    """Punches and approved corrections in [start, end) as minutes per (employee, day)."""
+    found: dict[tuple[int, date], list[int]] = defaultdict(list)
+    a, b = datetime.combine(start, time()), datetime.combine(end, time())
+    day_cache: dict[str, date] = {}
+
+    def day_of(key: str) -> date:
+        d = day_cache.get(key)
+        if d is None:
+            d = day_cache[key] = date.fromisoformat(key)
+        return d
+
+    if s.get_bind().dialect.name == "sqlite":
+        # SQLite stores "YYYY-MM-DD HH:MM:SS.ffffff": let it group a day's times into one row
+        raw = s.connection().connection.driver_connection.execute(
+            "SELECT employee_id, substr(at, 1, 10), group_concat(CAST(substr(at, 12, 2) AS INTEGER) * 60 "
+            "+ CAST(substr(at, 15, 2) AS INTEGER)) FROM punch WHERE at >= ? AND at < ? "
+            "GROUP BY employee_id, substr(at, 1, 10)", (str(a), str(b)))
+        for emp, key, minutes in raw:
+            if employee_ids is None or emp in employee_ids:
+                found[(emp, day_of(key))] = list(map(int, str(minutes).split(",")))
+    else:
+        for emp, at in s.execute(select(Punch.employee_id, Punch.at).where(Punch.at >= a, Punch.at < b)):
+            if employee_ids is None or emp in employee_ids:
+                found[(emp, at.date())].append(at.hour * 60 + at.minute)
+    for emp, at in s.execute(select(PunchCorrection.employee_id, PunchCorrection.at).where(
+            PunchCorrection.status == "approved", PunchCorrection.at >= a, PunchCorrection.at < b)):
+        if employee_ids is None or emp in employee_ids:
+            found[(emp, at.date())].append(at.hour * 60 + at.minute)
+    return found
+
+
+def excuses_by_day(s: Session, start: date, end: date, employee_ids: set[int] | None,
+                   kinds: Iterable[str] | None = None) -> dict[tuple[int, date], list[rules.Excuse]]:
+    """Approved leave and off-site time cut into days, in minutes from midnight."""
+    q = select(LeaveRequest).where(LeaveRequest.status == "approved", LeaveRequest.end > datetime.combine(start, time()),
+                                   LeaveRequest.start < datetime.combine(end, time()))
+    if kinds is not None:
+        q = q.where(LeaveRequest.kind.in_(list(kinds)))
+    found: dict[tuple[int, date], list[rules.Excuse]] = defaultdict(list)
+    for req in s.execute(q).scalars():
+        if employee_ids is not None and req.employee_id not in employee_ids:
+            continue
+        day = max(req.start.date(), start)
+        while day < end and datetime.combine(day, time()) < req.end:
+            a = rules.minute_of(req.start) if req.start.date() == day else 0
+            b = rules.minute_of(req.end) if req.end.date() == day else 24 * 60
+            if b > a:
+                found[(req.employee_id, day)].append(rules.Excuse(a, b, req.kind, req.id))
+            day += timedelta(days=1)
+    return found
+
+
+def _month_bounds(year: int, month: int) -> tuple[date, date]:
+    if not (1 <= month <= 12 and 2000 <= year <= 2100):
+        raise ValidationError("{value!r} is not a month; write it as YYYY-MM, e.g. 2026-11.", value=f"{year}-{month}")
+    return date(year, month, 1), date(year + (month == 12), month % 12 + 1, 1)
+
+
+def _evaluate(sched: Schedule, person: Person, day: date, punches, excuses, as_of: datetime):
+    """(scheduled, verdict or None) for one person-day; None when the day is not over yet."""
+    if not sched.is_scheduled(person, day):
+        return False, None
+    if sched.day_end(day) > as_of:
+        return True, None
+    return True, rules.evaluate_day(sched.rules, punches.get((person.id, day), ()), excuses.get((person.id, day), ()))
+
+
+def _employed_span(sched: Schedule, person: Person, start: date, end: date) -> tuple[date, date]:
+    """The days in [start, end] on which the person can be scheduled (tracking, hire and leave dates)."""
+    lo = max(d for d in (start, sched.tracking_start, person.hire_date) if d is not None)
+    hi = min(d for d in (end, person.leave_date) if d is not None)
+    if sched.tracking_start is None:
+        return end, start  # nothing tracked yet: an empty span
+    return lo, hi
+
+
+def summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] | None = None,
+               as_of: datetime | None = None) -> dict[int, dict]:
+    """The monthly figures per employee id, inside the caller's session; no permission check.
+
+    For other services (appraisal reads absence and late figures, documents print the report).
+    Each value has employee_no, name and the fields of SUMMARY_FIELDS; days not over at ``as_of``
+    (default: now) are not counted yet.
+    """
+    as_of = as_of or now()
+    first, nxt = _month_bounds(year, month)
+    ids = set(employee_ids) if employee_ids is not None else None
+    people = load_people(s, ids)
+    sched = load_schedule(s, nxt)
+    year_start = date(year, 1, 1)
+    cache_key = (str(s.get_bind().url), year, month)
+    fingerprint = _prior_fingerprint(s, sched, year_start, first)
+    cached = _HISTORY_CACHE.get(cache_key)
+    prior = cached[1] if cached is not None and cached[0] == fingerprint else None
+    load_from = first if prior is not None else year_start
+    punches = punches_by_day(s, load_from, nxt, ids)
+    excuses = excuses_by_day(s, load_from, nxt, ids)
+    fresh_prior: dict[int, list] = {}
+    penalties = sched.values["attendance.penalties_rmb"]
+    overtime = _overtime(s, first, nxt, ids)
+    comp = _comp_balances(s, sched, people, nxt)
+    days_of_year = [year_start + timedelta(days=i) for i in range((nxt - year_start).days)]
+    working = {d: sched.working_day(d) for d in days_of_year}
+    roster, day_rules_, evaluate_day = sched.roster, sched.rules, rules.evaluate_day
+    last_done = as_of.date() if sched.day_end(as_of.date()) <= as_of else as_of.date() - timedelta(days=1)
+    result: dict[int, dict] = {}
+    for person in people:
+        row = {"employee_no": person.employee_no, "name": person.name, "days_due": 0, "days_present": 0,
+               "late_count": 0, "late_minutes": 0, "early_leave_count": 0, "missing_punch_count": 0,
+               "absence_days": 0.0, "leave_hours": {k: 0.0 for k in rules.LEAVE_KINDS}}
+        history: list[tuple[date, float, bool]] = []
+        leave_minutes: dict[str, int] = defaultdict(int)
+        pid = person.id
+        if prior is not None and pid in prior:
+            history.extend(prior[pid])
+            lo, hi = _employed_span(sched, person, first, last_done)
+        else:
+            lo, hi = _employed_span(sched, person, year_start, last_done)
+        for day in days_of_year[(lo - year_start).days:(hi - year_start).days + 1] if lo <= hi else ():
+            if not (working[day] or (pid, day) in roster):
+                continue
+            day_excuses = excuses.get((pid, day), ())
+            v = evaluate_day(day_rules_, punches.get((pid, day), ()), day_excuses)
+            history.append((day, v.absence, v.full_absence))
+            if day < first:
+                continue
+            row["days_due"] += 1
+            row["days_present"] += 1 if v.present else 0
+            row["late_count"] += v.late_count
+            row["late_minutes"] += v.late_minutes
+            row["early_leave_count"] += v.early_count
+            row["missing_punch_count"] += v.missing_punches
+            row["absence_days"] += v.absence
+            if day_excuses:
+                for kind, minutes in rules.excused_minutes(day_rules_, day_excuses).items():
+                    leave_minutes[kind] += minutes
+        if prior is None or pid not in prior:
+            fresh_prior[pid] = [h for h in history if h[0] < first]
+        for kind in rules.LEAVE_KINDS:
+            row["leave_hours"][kind] = round(leave_minutes.get(kind, 0) / 60, 2)
+        row["absence_days"] = round(row["absence_days"], 2)
+        yearly = rules.year_absences(history, year, month, penalties,
+                                     sched.values["attendance.dismissal_consecutive_days"],
+                                     sched.values["attendance.dismissal_year_days"])
+        row["overtime_hours"] = round(overtime.get(person.id, 0.0), 2)
+        row["comp_hours_balance"] = round(comp.get(person.id, 0.0), 2)
+        row["penalty_rmb"] = yearly.penalty_rmb
+        row["flags"] = yearly.flags
+        result[person.id] = row
+    if fresh_prior and ids is None and last_done >= first - timedelta(days=1):
+        _HISTORY_CACHE.pop(cache_key, None)
+        _HISTORY_CACHE[cache_key] = (fingerprint, {**(prior or {}), **fresh_prior})
+        while len(_HISTORY_CACHE) > _HISTORY_CACHE_SIZE:  # keep the months looked at last
+            _HISTORY_CACHE.pop(next(iter(_HISTORY_CACHE)))
+    return result
+
+
+# (database, year, month) -> (fingerprint of everything before the month, person id -> their
+# scheduled days of the year before the month as (day, absence, fully absent)). Punches are only
+# appended, so counts and the highest ids say whether anything dated before the month changed.
+_HISTORY_CACHE: dict[tuple, tuple[tuple, dict[int, list]]] = {}
+_HISTORY_CACHE_SIZE = 4
+
+
+def _prior_fingerprint(s: Session, sched: Schedule, start: date, end: date) -> tuple:
+    import json
+
+    a, b = datetime.combine(start, time()), datetime.combine(end, time())
+    return (
+        tuple(s.execute(select(func.count(), func.max(Punch.id)).where(Punch.at >= a, Punch.at < b)).one()),
+        tuple(s.execute(select(func.count(), func.max(PunchCorrection.id)).where(
+            PunchCorrection.status == "approved", PunchCorrection.at >= a, PunchCorrection.at < b)).one()),
+        tuple(s.execute(select(func.count(), func.max(LeaveRequest.id)).where(
+            LeaveRequest.status == "approved", LeaveRequest.start < b, LeaveRequest.end > a)).one()),
+        tuple(s.execute(select(func.count(), func.sum(RosterEntry.id)).where(
+            RosterEntry.day >= start, RosterEntry.day < end)).one()),
+        tuple(s.execute(select(Employee.id, Employee.hire_date, Employee.leave_date).order_by(Employee.id)).all()),
+        tuple(sorted(sched.overrides.items())), sched.tracking_start,
+        json.dumps(sched.values, sort_keys=True, default=str),
+    )
+
+
+def _overtime(s: Session, first: date, nxt: date, ids: set[int] | None) -> dict[int, float]:
+    rows = s.execute(select(OvertimeRequest.employee_id, func.sum(OvertimeRequest.hours)).where(
+        OvertimeRequest.status == "approved", OvertimeRequest.start >= datetime.combine(first, time()),
+        OvertimeRequest.start < datetime.combine(nxt, time())).group_by(OvertimeRequest.employee_id))
+    return {e: float(h or 0) for e, h in rows if ids is None or e in ids}
+
+
+def _comp_balances(s: Session, sched: Schedule, people: list[Person], nxt: date) -> dict[int, float]:
+    """Comp hours earned by approved rest-day overtime minus comp leave taken, up to the month's end."""
+    ids = {p.id for p in people}
+    earned = dict(s.execute(select(OvertimeRequest.employee_id, func.sum(OvertimeRequest.comp_hours)).where(
+        OvertimeRequest.status == "approved", OvertimeRequest.start < datetime.combine(nxt, time()))
+        .group_by(OvertimeRequest.employee_id)).all())
+    taken: dict[int, float] = defaultdict(float)
+    first_comp = s.execute(select(func.min(LeaveRequest.start)).where(
+        LeaveRequest.status == "approved", LeaveRequest.kind == "comp")).scalar()
+    if first_comp is not None:
+        by_person = {p.id: p for p in people}
+        for (emp, day), exs in excuses_by_day(s, first_comp.date(), nxt, ids, kinds=("comp",)).items():
+            person = by_person.get(emp)
+            if person is None or not (sched.working_day(day) or (emp, day) in sched.roster):
+                continue
+            taken[emp] += rules.excused_minutes(sched.rules, exs).get("comp", 0) / 60
+    return {pid: float(earned.get(pid) or 0) - taken.get(pid, 0.0) for pid in ids}
+
+
+def _visible_ids(s: Session, actor: Actor) -> set[int] | None:
+    """Everyone for attendance.view_all; otherwise only the actor's own record."""
+    if can(actor, "attendance.view_all"):
+        return None
+    require(actor, "attendance.view_own")
+    return {actor.employee_id} if actor.employee_id else set()
+
+
+def _ids_for(s: Session, actor: Actor, employee_nos: Iterable[str] | None) -> set[int] | None:
+    visible = _visible_ids(s, actor)
+    if employee_nos is None:
+        return visible
+    wanted = set(s.execute(select(Employee.id).where(Employee.employee_no.in_(list(employee_nos)))).scalars())
+    return wanted if visible is None else wanted & visible
+
+
+def monthly_summary(actor: Actor, year: int, month: int, employee_nos: Iterable[str] | None = None,
+                    as_of: datetime | None = None) -> list[dict]:
+    """The monthly attendance summary (月度考勤汇总), one dict per employee sorted by 工号:
+    employee_no, name and the fields of SUMMARY_FIELDS. Staff see only their own row."""
+    require(actor, "attendance.view_own")
+    with reading() as s:
+        ids = _ids_for(s, actor, employee_nos)
+        rows = summary_in(s, year, month, ids, as_of)
+    return sorted(rows.values(), key=lambda r: r["employee_no"])
+
+
+@dataclass
+class GridCell:
+    status: str  # a code of app.rules.attendance
+    letter: str  # the letter printed with the colour, in the current language
+    scheduled: bool
+
+    def __str__(self) -> str:
+        return self.status
+
+
+def month_grid(actor: Actor, year: int, month: int, as_of: datetime | None = None) -> dict[str, list[GridCell]]:
+    """The month per person per day: {employee_no: [GridCell for day 1, day 2, …]} (str(cell) is
+    its status code). Used by the printed attendance report; see month_table for the window."""
+    table = month_table(actor, year, month, as_of)
+    return {p["employee_no"]: p["cells"] for p in table["people"]}
+
+
+def month_table(actor: Actor, year: int, month: int, as_of: datetime | None = None) -> dict:
+    """The month as a grid: {"days": [date…], "people": [{"employee_no", "name", "cells": [GridCell…]}]}.
+
+    A cell's status is a code of app.rules.attendance (normal, late, early, absent, missing, leave,
+    offsite, rest, none) with its translated letter; rest marks an unscheduled day, none a day not
+    yet over or outside the person's employment.
+    """
+    require(actor, "attendance.view_own")
+    as_of = as_of or now()
+    first, nxt = _month_bounds(year, month)
+    with reading() as s:
+        ids = _visible_ids(s, actor)
+        people = load_people(s, ids)
+        sched = load_schedule(s, nxt)
+        punches = punches_by_day(s, first, nxt, ids)
+        excuses = excuses_by_day(s, first, nxt, ids)
+    days = month_days(year, month)
+    out = []
+    for person in people:
+        cells = []
+        for day in days:
+            scheduled, v = _evaluate(sched, person, day, punches, excuses, as_of)
+            employed = not ((person.hire_date and day < person.hire_date) or (person.leave_date and day > person.leave_date))
+            if v is not None:
+                code = v.status
+            elif not scheduled and employed and not sched.working_day(day):
+                code = rules.REST
+            else:
+                code = rules.NONE
+            cells.append(GridCell(code, rules.status_letter(code, language()), scheduled))
+        out.append({"employee_no": person.employee_no, "name": person.name, "cells": cells})
+    return {"days": days, "people": out}
+
+
+def day_detail(actor: Actor, employee_no: str, day: date, as_of: datetime | None = None) -> dict:
+    """One person-day explained: punches, corrections, leave, the verdict and its reasons (translated)."""
+    require(actor, "attendance.view_own")
+    as_of = as_of or now()
+    with reading() as s:
+        emp = s.execute(select(Employee).where(Employee.employee_no == employee_no)).scalar()
+        if emp is None:
+            from app.errors import NotFound
+
+            raise NotFound("There is no employee with no. {no}.", no=employee_no)
+        visible = _visible_ids(s, actor)
+        if visible is not None and emp.id not in visible:
+            from app.errors import PermissionDenied
+
+            raise PermissionDenied("You may only see your own attendance.")
+        person = Person(emp.id, emp.employee_no, emp.name, emp.hire_date, emp.leave_date)
+        sched = load_schedule(s, day + timedelta(days=1))
+        raw = s.execute(text("SELECT at, source FROM punch WHERE employee_id = :e AND at >= :a AND at < :b ORDER BY at"),
+                        {"e": emp.id, "a": datetime.combine(day, time()), "b": datetime.combine(day + timedelta(days=1), time())}).all()
+        punch_list = [(_as_datetime(at), source) for at, source in raw]
+        corrections = s.execute(select(PunchCorrection).where(
+            PunchCorrection.employee_id == emp.id, PunchCorrection.at >= datetime.combine(day, time()),
+            PunchCorrection.at < datetime.combine(day + timedelta(days=1), time()))).scalars().all()
+        excuses = excuses_by_day(s, day, day + timedelta(days=1), {emp.id})
+        punches = punches_by_day(s, day, day + timedelta(days=1), {emp.id})
+    scheduled, v = _evaluate(sched, person, day, punches, excuses, as_of)
+    reasons = [_(msg, **{k: _(KIND_LABELS.get(val, val)) if isinstance(val, str) else val for k, val in params.items()})
+               for msg, params in (v.reasons if v else [])]
+    if not scheduled:
+        reasons = [_("Not a scheduled day for this person.")]
+    elif v is None:
+        reasons = [_("The day is not over yet.")]
+    status = v.status if v else (rules.NONE if scheduled or sched.working_day(day) else rules.REST)
+    return {
+        "employee_no": emp.employee_no, "name": emp.name, "day": day, "scheduled": scheduled,
+        "status": status, "status_label": _(rules.STATUS_LABELS[status]),
+        "punches": [{"at": at, "source": source} for at, source in punch_list],
+        "corrections": [{"id": c.id, "at": c.at, "status": c.status, "reason": c.reason} for c in corrections],
+        "leave": [{"kind": ex.kind, "label": _(KIND_LABELS[ex.kind]), "start": rules.hhmm(ex.start),
+                   "end": rules.hhmm(min(ex.end, 24 * 60 - 1))} for ex in excuses.get((emp.id, day), [])],
+        "reasons": reasons,
+    }
+
+
+def summary_table(rows: list[dict]) -> tuple[list[str], list[list]]:
+    """The summary as a header and rows for CSV/XLSX (leave hours one column per type)."""
+    header = [_("Employee no."), _("Name"), _("Days due"), _("Days present"), _("Late count"), _("Late minutes"),
+              _("Early leave count"), _("Missing punches"), _("Absence days")]
+    header += [_(KIND_LABELS[k]) + " " + _("(h)") for k in rules.LEAVE_KINDS]
+    header += [_("Overtime (h)"), _("Comp balance (h)"), _("Penalty (RMB)"), _("Flags")]
+    body = []
+    for r in rows:
+        body.append([r["employee_no"], r["name"], r["days_due"], r["days_present"], r["late_count"], r["late_minutes"],
+                     r["early_leave_count"], r["missing_punch_count"], r["absence_days"]]
+                    + [r["leave_hours"][k] for k in rules.LEAVE_KINDS]
+                    + [r["overtime_hours"], r["comp_hours_balance"], r["penalty_rmb"],
+                       ", ".join(_(FLAG_LABELS.get(f, f)) for f in r["flags"])])
+    return header, body
+
+
+def export_month(actor: Actor, year: int, month: int, path: str | Path) -> int:
+    """Write the month's summary to CSV or XLSX (by the file's suffix); returns the number of rows."""
+    from app.io.tables import write_table
+
+    require(actor, "attendance.view_all")
+    rows = monthly_summary(actor, year, month)
+    header, body = summary_table(rows)
+    write_table(path, header, body, sheet_title=f"{year}-{month:02d}")
+    return len(rows)

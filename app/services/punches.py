@@ -1,0 +1,302 @@
+"""Punches (打卡): the kiosk, a manager's manual entry, imports of clock exports, and corrections (补卡).
+
+Punches are only appended. Two punches by one person closer than the duplicate window (60 s by
+default) are one punch, so importing the same file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Callable, Optional
+
+from sqlalchemy import insert, select
+from sqlmodel import Session
+
+from app.db import reading, transaction
+from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from app.i18n import N_
+from app.models._base import now
+from app.models.attendance import KioskLock, Punch, PunchCorrection
+from app.models.people import Employee
+from app.rules import attendance as rules
+from app.security import verify_pin
+from app.services import audit, policy
+from app.services.context import Actor
+from app.services.permissions import can, require
+
+Progress = Optional[Callable[[int, int], None]]
+SOURCE_LABELS = {"kiosk": N_("Kiosk"), "manual": N_("Manual entry"), "import": N_("Imported"),
+                 "correction": N_("Correction")}
+DECISION_LABELS = {"pending": N_("Pending"), "approved": N_("Approved"), "rejected": N_("Rejected")}
+
+
+def _near(s: Session, employee_id: int, at: datetime, window: int) -> Optional[Punch]:
+    """A stored punch of this person within ``window`` seconds of ``at`` (the same punch)."""
+    if window <= 0:
+        return s.execute(select(Punch).where(Punch.employee_id == employee_id, Punch.at == at)).scalar()
+    delta = timedelta(seconds=window)
+    return s.execute(select(Punch).where(Punch.employee_id == employee_id, Punch.at > at - delta,
+                                         Punch.at < at + delta).limit(1)).scalar()
+
+
+def _active(e: Employee, day: date) -> None:
+    if e.status == "left" and e.leave_date and day > e.leave_date:
+        raise ValidationError("{name} ({no}) left on {day} and can no longer clock in.", name=e.name,
+                              no=e.employee_no, day=e.leave_date.isoformat())
+
+
+@dataclass
+class PunchResult:
+    """What the kiosk (or the CLI) tells the person after a punch."""
+
+    employee_no: str
+    name: str
+    at: datetime
+    kind: str  # "in" (上班) or "out" (下班)
+    late_minutes: int = 0
+    duplicate: bool = False  # already recorded within the window: nothing stored
+    punch_id: Optional[int] = None
+
+    @property
+    def late(self) -> bool:
+        return self.late_minutes > 0
+
+
+_PUNCH_KEYS = ("attendance.morning_start", "attendance.morning_end", "attendance.afternoon_start",
+               "attendance.afternoon_end", "attendance.punches_per_day", "attendance.late_grace_minutes",
+               "attendance.duplicate_punch_seconds")
+
+
+def _punch_settings(s: Session) -> dict:
+    """Just the settings a punch needs (a kiosk punch must answer in milliseconds)."""
+    from app.models.policy import PolicySetting
+
+    values = {key: policy.spec(key).default for key in _PUNCH_KEYS}
+    for key, value in s.execute(select(PolicySetting.key, PolicySetting.value).where(PolicySetting.key.in_(_PUNCH_KEYS))):
+        values[key] = value
+    return values
+
+
+def _kind_of(earlier: list[datetime], at: datetime, values: dict) -> tuple[str, int]:
+    """In or out, and minutes late for an in-punch, from the person's punches earlier that day."""
+    start = [rules.parse_hhmm(values[k]) for k in _PUNCH_KEYS[:4]]
+    sessions = ((start[0], start[1]), (start[2], start[3]))
+    if int(values["attendance.punches_per_day"]) == 2:
+        sessions = ((start[0], start[3]),)
+    groups = [rules.SessionVerdict(a, b, 0) for a, b in sessions]
+    mine = rules._nearest(groups, rules.minute_of(at))
+    for t in earlier:
+        rules._nearest(groups, rules.minute_of(t)).punches.append(t)
+    if mine.punches:
+        return "out", 0
+    late = rules.minute_of(at) - mine.start
+    return "in", late if late > values["attendance.late_grace_minutes"] else 0
+
+
+def _store(s: Session, actor: Actor, e, at: datetime, source: str, note: str = "") -> PunchResult:
+    """Append the punch unless one is already stored within the window. ``e`` has id, employee_no,
+    name, status and leave_date."""
+    _active(e, at.date())
+    values = _punch_settings(s)
+    window = timedelta(seconds=values["attendance.duplicate_punch_seconds"])
+    day_start = datetime.combine(at.date(), datetime.min.time())
+    around = s.execute(select(Punch.id, Punch.at).where(Punch.employee_id == e.id, Punch.at >= day_start,
+                                                        Punch.at < max(at + window, at + timedelta(seconds=1)))).all()
+    kind, late = _kind_of([t for _i, t in around if t < at], at, values)
+    same = next(((i, t) for i, t in around if abs(t - at) < window or t == at), None)
+    if same is not None:
+        return PunchResult(e.employee_no, e.name, same[1], kind, 0, duplicate=True, punch_id=same[0])
+    punch_id = s.execute(insert(Punch).values(employee_id=e.id, at=at, source=source, recorded_at=now(),
+                                              recorded_by=actor.username, note=note)).inserted_primary_key[0]
+    audit.record(s, actor, "attendance.punch", "punch", punch_id, None,
+                 {"employee_no": e.employee_no, "at": at, "source": source})
+    return PunchResult(e.employee_no, e.name, at, kind, late, punch_id=punch_id)
+
+
+_PERSON = (Employee.id, Employee.employee_no, Employee.name, Employee.status, Employee.leave_date)
+
+
+def record_punch(actor: Actor, employee_no: str | None = None, badge: str | None = None,
+                 at: datetime | None = None, note: str = "") -> PunchResult:
+    """A punch entered by a manager or from the command line (by 工号 or badge code)."""
+    require(actor, "attendance.manual_punch")
+    moment = (at or now()).replace(microsecond=0)
+    if moment > now() + timedelta(minutes=1):
+        raise ValidationError("A punch cannot be in the future ({at}).", at=moment.strftime("%Y-%m-%d %H:%M"))
+    with transaction() as s:
+        e = _find(s, employee_no, badge)
+        return _store(s, actor, e, moment, "manual", note)
+
+
+def _find(s: Session, employee_no: str | None, badge: str | None) -> Employee:
+    if badge:
+        e = s.execute(select(Employee).where(Employee.badge_code == badge.strip())).scalar()
+        if e is None:
+            raise NotFound("Badge {badge} is not known.", badge=badge)
+        return e
+    if not employee_no:
+        raise ValidationError("Give an employee no. or a badge code.")
+    e = s.execute(select(Employee).where(Employee.employee_no == employee_no.strip())).scalar()
+    if e is None:
+        raise NotFound("There is no employee with no. {no}.", no=employee_no)
+    return e
+
+
+# -- the kiosk ----------------------------------------------------------------------------------
+
+def kiosk_badge(badge: str, at: datetime | None = None) -> PunchResult:
+    """A badge scan at the kiosk: the punch is committed before this returns."""
+    actor = Actor.kiosk()
+    require(actor, "attendance.punch")
+    moment = (at or now()).replace(microsecond=0)
+    with transaction() as s:
+        e = s.execute(select(*_PERSON).where(Employee.badge_code == badge.strip())).first()
+        if e is None or not badge.strip():
+            raise NotFound("Badge {badge} is not known.", badge=badge.strip())
+        return _store(s, actor, e, moment, "kiosk")
+
+
+def kiosk_pin(employee_no: str, pin: str, at: datetime | None = None) -> PunchResult:
+    """工号 and PIN at the kiosk. A blank or wrong PIN never punches; too many wrong PINs lock the
+    工号 for a while (stored, so a restart does not reset it)."""
+    actor = Actor.kiosk()
+    require(actor, "attendance.punch")
+    moment = (at or now()).replace(microsecond=0)
+    no = (employee_no or "").strip()
+    if not no:
+        raise ValidationError("Type your employee no. first.")
+    failed = False
+    with transaction() as s:
+        values = policy.values_in(s)
+        e = _kiosk_person(s, no)
+        no = e.employee_no if e is not None else no  # "4" and "E004" share one counter
+        lock = s.get(KioskLock, no)
+        if lock and lock.locked_until and lock.locked_until > moment:
+            minutes = max(1, int((lock.locked_until - moment).total_seconds() + 59) // 60)
+            raise PermissionDenied("Too many wrong PINs; {no} is locked for {minutes} more minutes.", no=no, minutes=minutes)
+        if e is not None and pin and verify_pin(e.pin_hash, pin):
+            if lock is not None:
+                lock.failures, lock.locked_until = 0, None
+            return _store(s, actor, e, moment, "kiosk")
+        if lock is None:
+            lock = KioskLock(employee_no=no, failures=0)
+            s.add(lock)
+        lock.failures += 1
+        if lock.failures >= values["attendance.kiosk_max_pin_failures"]:
+            lock.locked_until = moment + timedelta(minutes=values["attendance.kiosk_lock_minutes"])
+            lock.failures = 0
+            audit.record(s, actor, "attendance.kiosk_locked", "employee", no, None, {"until": lock.locked_until})
+        failed = True
+    if failed:
+        raise PermissionDenied("Wrong employee no. or PIN.")
+    raise AssertionError("unreachable")
+
+
+def _kiosk_person(s: Session, typed: str) -> Optional[Employee]:
+    """The person a typed 工号 means; on a number pad "4" or "004" means E004 when only one 工号 fits."""
+    e = s.execute(select(Employee).where(Employee.employee_no == typed)).scalar()
+    if e is None and typed.isdigit():
+        fits = [x for x in s.execute(select(Employee)).scalars()
+                if "".join(c for c in x.employee_no if c.isdigit()).lstrip("0") == typed.lstrip("0")]
+        e = fits[0] if len(fits) == 1 else None
+    return e
+
+
+# -- imports ------------------------------------------------------------------------------------
+
+def import_punches(actor: Actor, path: str | Path, progress: Progress = None) -> dict:
+    """Import a clock export (CSV/XLSX): all rows valid or nothing is imported.
+
+    Returns {"added": n, "duplicates": m}; a punch already stored (within the window) is skipped.
+    """
+    from app.io.punches import read_punch_file
+
+    require(actor, "attendance.import")
+    with transaction() as s:
+        by_no = {no: (eid, status, leave) for eid, no, status, leave in s.execute(
+            select(Employee.id, Employee.employee_no, Employee.status, Employee.leave_date))}
+        rows = read_punch_file(path, by_no, now())
+        window = timedelta(seconds=policy.value_in(s, "attendance.duplicate_punch_seconds"))
+        added = duplicates = 0
+        last: dict[int, datetime] = {}
+        rows.sort(key=lambda r: (r[0], r[1]))
+        total = len(rows)
+        for i, (eid, at) in enumerate(rows):
+            if progress and i % 200 == 0:
+                progress(i, total)
+            prev = last.get(eid)
+            if (prev is not None and at - prev < window) or _near(s, eid, at, int(window.total_seconds())):
+                duplicates += 1
+                continue
+            s.add(Punch(employee_id=eid, at=at, source="import", recorded_by=actor.username, note=Path(path).name))
+            last[eid] = at
+            added += 1
+        if progress:
+            progress(total, total)
+        audit.record(s, actor, "attendance.import", "punch", Path(path).name, None,
+                     {"added": added, "duplicates": duplicates})
+    return {"added": added, "duplicates": duplicates}
+
+
+def list_punches(actor: Actor, year: int, month: int, employee_no: str | None = None) -> list[dict]:
+    """The month's punches (and approved corrections, marked source "correction") in time order."""
+    from app.services.attendance import _month_bounds, _visible_ids
+
+    first, nxt = _month_bounds(year, month)
+    a, b = datetime.combine(first, datetime.min.time()), datetime.combine(nxt, datetime.min.time())
+    with reading() as s:
+        visible = _visible_ids(s, actor)
+        q = select(Punch, Employee.employee_no, Employee.name).join(Employee, Employee.id == Punch.employee_id).where(
+            Punch.at >= a, Punch.at < b)
+        c = select(PunchCorrection, Employee.employee_no, Employee.name).join(
+            Employee, Employee.id == PunchCorrection.employee_id).where(
+            PunchCorrection.at >= a, PunchCorrection.at < b, PunchCorrection.status == "approved")
+        if employee_no:
+            q = q.where(Employee.employee_no == employee_no)
+            c = c.where(Employee.employee_no == employee_no)
+        out = [{"id": p.id, "employee_no": no, "name": name, "at": p.at, "source": p.source, "note": p.note, "_e": p.employee_id}
+               for p, no, name in s.execute(q)]
+        out += [{"id": k.id, "employee_no": no, "name": name, "at": k.at, "source": "correction", "note": k.reason,
+                 "_e": k.employee_id} for k, no, name in s.execute(c)]
+    out = [r for r in out if visible is None or r["_e"] in visible]
+    for r in out:
+        r.pop("_e")
+    return sorted(out, key=lambda r: (r["at"], r["employee_no"]))
+
+
+# -- corrections (补卡) --------------------------------------------------------------------------
+
+def request_correction(actor: Actor, employee_no: str, at: datetime, reason: str) -> int:
+    """Ask for a missing punch to be added; counts once a manager approves it."""
+    require(actor, "leave.request")
+    if not reason.strip():
+        raise ValidationError("Give a reason for the correction.")
+    if at > now():
+        raise ValidationError("A punch cannot be in the future ({at}).", at=at.strftime("%Y-%m-%d %H:%M"))
+    with transaction() as s:
+        e = _find(s, employee_no, None)
+        if not can(actor, "attendance.correct") and actor.employee_id != e.id:
+            raise PermissionDenied("You may only ask for corrections of your own punches.")
+        c = PunchCorrection(employee_id=e.id, at=at.replace(microsecond=0), reason=reason.strip(), requested_by=actor.username)
+        s.add(c)
+        s.flush()
+        audit.record(s, actor, "attendance.correction_request", "punch_correction", c.id, None, audit.snapshot(c))
+        return c.id
+
+
+def decide_correction(actor: Actor, correction_id: int, approve: bool) -> None:
+    """Approve or reject a correction; nobody decides their own."""
+    require(actor, "attendance.correct")
+    with transaction() as s:
+        c = s.get(PunchCorrection, correction_id)
+        if c is None:
+            raise NotFound("There is no correction {id}.", id=correction_id)
+        if c.status != "pending":
+            raise ConflictError("Correction {id} was already decided.", id=correction_id)
+        if actor.employee_id is not None and actor.employee_id == c.employee_id:
+            raise PermissionDenied("Nobody approves their own request.")
+        before = audit.snapshot(c)
+        c.status, c.decided_by, c.decided_at = ("approved" if approve else "rejected"), actor.username, now()
+        audit.record(s, actor, "attendance.correction_decide", "punch_correction", c.id, before, audit.snapshot(c))

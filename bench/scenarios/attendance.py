@@ -1,0 +1,53 @@
+"""The monthly attendance summary for 500 people (a year of punches in the database), beside a plain
+SQL scan of that month's punches."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+
+from bench.core import Result, median_ms
+
+SCENARIO = "attendance"
+
+
+def run() -> list[Result]:
+    from bench.attendance_data import working_copy
+
+    today = date.today()
+    year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+    first = date(year, month, 1)
+    nxt = date(year + (month == 12), month % 12 + 1, 1)
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["SHOPTEAM_HOME"] = tmp
+        path = working_copy(Path(tmp))
+        from app.db import open_database, set_current
+        from app.services.attendance import monthly_summary
+        from app.services.context import Actor
+
+        open_database(str(path))
+        actor = Actor.system("bench")
+        import time
+
+        start = time.perf_counter()
+        rows = monthly_summary(actor, year, month)  # cold: evaluates the whole year so far
+        cold = (time.perf_counter() - start) * 1000
+        assert len(rows) == 500 and rows[0]["days_due"] > 15
+        figure = median_ms(lambda: monthly_summary(actor, year, month), repeat=5, warmup=0)
+        set_current(None)
+        con = sqlite3.connect(path)
+
+        def scan():
+            return con.execute("SELECT employee_id, at FROM punch WHERE at >= ? AND at < ?",
+                               (f"{first} 00:00:00", f"{nxt} 00:00:00")).fetchall()
+
+        baseline = median_ms(scan, repeat=5)
+        n = len(scan())
+        con.close()
+    note = f"baseline: plain SQL scan of the month's {n} punches ({datetime.now():%Y-%m-%d})"
+    return [Result(f"monthly summary {year}-{month:02d}, 500 people", figure, baseline, "ms", "<= 1000 ms",
+                   "earlier months' absences cached by fingerprint; " + note),
+            Result("  same, first call (evaluates the year so far)", cold, baseline, "ms", "", note)]

@@ -1,0 +1,369 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AttendanceGrid</name>
+    <message>
+        <source>Mo</source>
+        <translation>一</translation>
+    </message>
+    <message>
+        <source>Tu</source>
+        <translation>二</translation>
+    </message>
+    <message>
+        <source>We</source>
+        <translation>三</translation>
+    </message>
+    <message>
+        <source>Th</source>
+        <translation>四</translation>
+    </message>
+    <message>
+        <source>Fr</source>
+        <translation>五</translation>
+    </message>
+    <message>
+        <source>Sa</source>
+        <translation>六</translation>
+    </message>
+    <message>
+        <source>Su</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>On duty</source>
+        <translation>值班人数</translation>
+    </message>
+    <message>
+        <source>Duty</source>
+        <translation>值</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceTab</name>
+    <message>
+        <source>Attendance</source>
+        <translation>考勤</translation>
+    </message>
+    <message>
+        <source>Kiosk mode</source>
+        <translation>考勤机模式</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceView</name>
+    <message>
+        <source>Previous month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <source>New leave request…</source>
+        <translation>请假申请…</translation>
+    </message>
+    <message>
+        <source>Manual punch…</source>
+        <translation>手工打卡…</translation>
+    </message>
+    <message>
+        <source>Import punches…</source>
+        <translation>导入打卡…</translation>
+    </message>
+    <message>
+        <source>Export summary…</source>
+        <translation>导出汇总…</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月视图</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>月度汇总</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Duty roster</source>
+        <translation>值班表</translation>
+    </message>
+    <message>
+        <source>Click a day to see its punches and the reason for its status.</source>
+        <translation>点击某一天，查看打卡记录和判定原因。</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应出勤</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>实出勤</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>Late min</source>
+        <translation>迟到分钟</translation>
+    </message>
+    <message>
+        <source>Early</source>
+        <translation>早退</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺卡</translation>
+    </message>
+    <message>
+        <source>Absent days</source>
+        <translation>旷工天数</translation>
+    </message>
+    <message>
+        <source>Leave (h)</source>
+        <translation>请假（小时）</translation>
+    </message>
+    <message>
+        <source>OT (h)</source>
+        <translation>加班（小时）</translation>
+    </message>
+    <message>
+        <source>Comp (h)</source>
+        <translation>调休余额</translation>
+    </message>
+    <message>
+        <source>Penalty</source>
+        <translation>罚款</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Filed late</source>
+        <translation>补请</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>No requests are waiting for a decision.</source>
+        <translation>没有待审批的申请。</translation>
+    </message>
+    <message>
+        <source>Click a cell to put a person on duty or take them off. Duty days are working days.</source>
+        <translation>点击格子安排或取消值班。值班日按工作日考勤。</translation>
+    </message>
+    <message>
+        <source>Fill empty days in turn</source>
+        <translation>按顺序填满空白日期</translation>
+    </message>
+    <message>
+        <source>Requests (%1)</source>
+        <translation>待审批（%1）</translation>
+    </message>
+    <message>
+        <source>Punches</source>
+        <translation>打卡记录</translation>
+    </message>
+    <message>
+        <source>Corrections</source>
+        <translation>补卡</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>判定原因</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>All punches on time.</source>
+        <translation>打卡全部正常。</translation>
+    </message>
+    <message>
+        <source>Decide request</source>
+        <translation>审批申请</translation>
+    </message>
+    <message>
+        <source>Request approved.</source>
+        <translation>申请已批准。</translation>
+    </message>
+    <message>
+        <source>Request rejected.</source>
+        <translation>申请已驳回。</translation>
+    </message>
+    <message>
+        <source>Leave request %1 filed.</source>
+        <translation>请假申请 %1 已提交。</translation>
+    </message>
+    <message>
+        <source>Already recorded.</source>
+        <translation>已经打过卡。</translation>
+    </message>
+    <message>
+        <source>Punch recorded for %1.</source>
+        <translation>已为 %1 记录打卡。</translation>
+    </message>
+    <message>
+        <source>Duty roster saved.</source>
+        <translation>值班表已保存。</translation>
+    </message>
+    <message>
+        <source>%1 duty entries added.</source>
+        <translation>已添加 %1 条值班安排。</translation>
+    </message>
+    <message>
+        <source>Import punches</source>
+        <translation>导入打卡记录</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx)</source>
+        <translation>表格文件 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Imported %1 punches; %2 were already recorded.</source>
+        <translation>已导入 %1 条打卡记录；%2 条已存在。</translation>
+    </message>
+    <message>
+        <source>Importing punches…</source>
+        <translation>正在导入打卡记录…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. Fix the rows below and import again.</source>
+        <translation>没有导入任何记录。请修正以下各行后重新导入。</translation>
+    </message>
+    <message>
+        <source>Export summary</source>
+        <translation>导出考勤汇总</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported %1 employees.</source>
+        <translation>已导出 %1 名员工。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveDialog</name>
+    <message>
+        <source>New leave request</source>
+        <translation>请假申请</translation>
+    </message>
+    <message>
+        <source>Hospital certificate handed in</source>
+        <translation>已提交医院证明</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>The end must be after the start.</source>
+        <translation>结束时间必须晚于开始时间。</translation>
+    </message>
+</context>
+<context>
+    <name>PunchDialog</name>
+    <message>
+        <source>Manual punch</source>
+        <translation>手工打卡</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Record punch</source>
+        <translation>记录打卡</translation>
+    </message>
+</context>
+<context>
+    <name>_Form</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+</TS>

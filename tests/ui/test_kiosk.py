@@ -1,0 +1,104 @@
+"""The kiosk with a keyboard alone: badge, 工号 + PIN, wrong-PIN lockout, double punch, leaving."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.services.punches import list_punches
+
+
+@pytest.fixture
+def kiosk(demo_db, qtbot):
+    from ui.kiosk.window import KioskWindow
+
+    window = KioskWindow()
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window._may_close = True
+    window.close()
+
+
+def type_enter(qtbot, window, text):
+    qtbot.keyClicks(window.input, text)
+    qtbot.keyClick(window.input, Qt.Key_Return)
+
+
+def count(admin, no="E004"):
+    from datetime import date
+
+    today = date.today()
+    return len([p for p in list_punches(admin, today.year, today.month, no) if p["at"].date() == today])
+
+
+def test_badge_scan_punches_and_a_second_scan_is_already_recorded(kiosk, qtbot, admin):
+    before = count(admin)
+    type_enter(qtbot, kiosk, "B10004")
+    assert "张雨桐" in kiosk.status.text()
+    assert count(admin) == before + 1  # committed before the screen confirmed it
+    type_enter(qtbot, kiosk, "B10004")
+    assert "Already recorded" in kiosk.status.text()
+    assert count(admin) == before + 1
+    kiosk.reset_idle()
+    assert kiosk.status.text() == "" and kiosk.input.text() == ""
+
+
+def test_employee_no_then_pin_from_the_keypad(kiosk, qtbot, admin):
+    before = count(admin, "E005")
+    for key in "5":
+        qtbot.mouseClick(kiosk.findChild(type(kiosk.exit_button), f"kioskKey{key}"), Qt.LeftButton)
+    qtbot.mouseClick(kiosk.findChild(type(kiosk.exit_button), "kioskKeyEnter"), Qt.LeftButton)
+    assert kiosk.input.echoMode() == kiosk.input.EchoMode.Password
+    type_enter(qtbot, kiosk, "0005")
+    assert "刘子轩" in kiosk.status.text()
+    assert count(admin, "E005") == before + 1
+
+
+def test_blank_and_wrong_pins_never_punch_and_five_lock(kiosk, qtbot, admin):
+    before = count(admin, "E006")
+    type_enter(qtbot, kiosk, "E006")
+    qtbot.keyClick(kiosk.input, Qt.Key_Return)  # blank PIN: asked again, nothing sent
+    assert "PIN" in kiosk.prompt.text() and kiosk.status.text() == ""
+    type_enter(qtbot, kiosk, "9999")
+    assert "Wrong" in kiosk.status.text()
+    for _ in range(4):
+        type_enter(qtbot, kiosk, "E006")
+        type_enter(qtbot, kiosk, "9999")
+        assert "Wrong" in kiosk.status.text()
+    type_enter(qtbot, kiosk, "E006")
+    type_enter(qtbot, kiosk, "0006")  # the right PIN, but locked now
+    assert "locked" in kiosk.status.text()
+    assert count(admin, "E006") == before
+
+
+def test_leaving_needs_a_leader_password(kiosk, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from ui.kiosk import window as module
+
+    kiosk.close()
+    assert kiosk.isVisible()  # closing without the password is ignored
+    passwords = iter(["wrong", "demo1234"])
+
+    def fake_exec(dialog):  # a person types the manager's user name and a password, then OK
+        dialog.user.setText("linxw")
+        dialog.password.setText(next(passwords))
+        dialog._check()
+        return dialog.result() == QDialog.Accepted
+
+    monkeypatch.setattr(module.LeaveKioskDialog, "exec", fake_exec)
+    qtbot.keyClick(kiosk.input, Qt.Key_Escape)
+    assert kiosk.isVisible()
+    with qtbot.waitSignal(kiosk.left):
+        qtbot.keyClick(kiosk.input, Qt.Key_Escape)
+    assert not kiosk.isVisible()
+
+
+def test_staff_password_does_not_leave(demo_db, qtbot):
+    from ui.kiosk.window import LeaveKioskDialog
+
+    dialog = LeaveKioskDialog()
+    qtbot.addWidget(dialog)
+    dialog.user.setText("zhangyt")
+    dialog.password.setText("demo1234")
+    dialog._check()
+    assert dialog.result() != dialog.DialogCode.Accepted and dialog.error.text()

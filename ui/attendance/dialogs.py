@@ -1,0 +1,117 @@
+"""Dialogs of the attendance tab: a leave request, and a manager's manual punch."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, QTime
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+                               QLineEdit)
+
+from app.errors import ShopTeamError
+from app.i18n import _ as app_tr
+from app.services import leave as leave_svc
+from app.services.attendance import KIND_LABELS
+from app.services.punches import record_punch
+
+
+def _people_combo(people, own_no: str | None, object_name: str) -> QComboBox:
+    combo = QComboBox(objectName=object_name)
+    for no, name in people:
+        combo.addItem(f"{name} ({no})", no)
+    if own_no:
+        combo.setCurrentIndex(max(0, combo.findData(own_no)))
+    return combo
+
+
+class _Form(QDialog):
+    def __init__(self, title: str, object_name: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setWindowTitle(title)
+        self.form = QFormLayout(self)
+        self.error = QLabel(objectName="dialogError")
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+
+    def finish_layout(self) -> None:
+        self.form.addRow(self.error)
+        self.form.addRow(self.buttons)
+
+    def _save(self) -> None:
+        try:
+            self.save()
+        except ShopTeamError as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()
+
+
+class LeaveDialog(_Form):
+    """File a leave or off-site request for oneself (or, for HR and leaders, for anyone)."""
+
+    def __init__(self, ctx, people, parent=None):
+        super().__init__(self.tr("New leave request"), "leaveDialog", parent)
+        self.ctx = ctx
+        own = next((no for no, _n, eid in people if eid == ctx.actor.employee_id), None)
+        allowed = [(no, name) for no, name, eid in people if ctx.can("attendance.view_all") or eid == ctx.actor.employee_id]
+        self.person = _people_combo(allowed, own, "leavePerson")
+        self.kind = QComboBox(objectName="leaveKind")
+        for code, label in KIND_LABELS.items():
+            self.kind.addItem(app_tr(label), code)
+        tomorrow = QDateTime.currentDateTime().addDays(1)
+        self.start = QDateTimeEdit(QDateTime(tomorrow.date(), QTime(8, 30)), objectName="leaveStart",
+                                   displayFormat="yyyy-MM-dd HH:mm", calendarPopup=True)
+        self.end = QDateTimeEdit(QDateTime(tomorrow.date(), QTime(17, 30)), objectName="leaveEnd",
+                                 displayFormat="yyyy-MM-dd HH:mm", calendarPopup=True)
+        self.reason = QLineEdit(objectName="leaveReason")
+        self.certificate = QCheckBox(self.tr("Hospital certificate handed in"), objectName="leaveCertificate")
+        self.form.addRow(self.tr("Employee"), self.person)
+        self.form.addRow(self.tr("Type"), self.kind)
+        self.form.addRow(self.tr("From"), self.start)
+        self.form.addRow(self.tr("To"), self.end)
+        self.form.addRow(self.tr("Reason"), self.reason)
+        self.form.addRow("", self.certificate)
+        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Submit"))
+        self.finish_layout()
+        self.new_id = None
+        for signal in (self.start.dateTimeChanged, self.end.dateTimeChanged):
+            signal.connect(self._validate)
+        self._validate()
+
+    def _validate(self, *_args) -> None:
+        ok = self.end.dateTime() > self.start.dateTime()
+        self.error.setText("" if ok else self.tr("The end must be after the start."))
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(ok and self.person.count() > 0)
+
+    def save(self) -> None:
+        self.new_id = leave_svc.request_leave(
+            self.ctx.actor, self.person.currentData(), self.kind.currentData(), self.start.dateTime().toPython(),
+            self.end.dateTime().toPython(), self.reason.text(), self.certificate.isChecked())
+
+
+class PunchDialog(_Form):
+    """A manager enters a punch the kiosk missed (recorded as a manual punch, with a note)."""
+
+    def __init__(self, ctx, people, parent=None):
+        super().__init__(self.tr("Manual punch"), "punchDialog", parent)
+        self.ctx = ctx
+        self.person = _people_combo([(no, name) for no, name, _e in people], None, "punchPerson")
+        self.at = QDateTimeEdit(QDateTime.currentDateTime(), objectName="punchAt", displayFormat="yyyy-MM-dd HH:mm",
+                                calendarPopup=True)
+        self.note = QLineEdit(objectName="punchNote")
+        self.form.addRow(self.tr("Employee"), self.person)
+        self.form.addRow(self.tr("Time"), self.at)
+        self.form.addRow(self.tr("Note"), self.note)
+        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Record punch"))
+        self.finish_layout()
+        self.result_punch = None
+
+    def save(self) -> None:
+        at: datetime = self.at.dateTime().toPython().replace(second=0, microsecond=0)
+        self.result_punch = record_punch(self.ctx.actor, employee_no=self.person.currentData(), at=at,
+                                         note=self.note.text().strip())

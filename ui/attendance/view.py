@@ -1,0 +1,351 @@
+"""The attendance tab: month grid with the reason for each verdict, the monthly summary, pending
+requests to decide, the duty roster, imports and exports."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QFileDialog, QHBoxLayout, QLabel,
+                               QMessageBox, QPushButton, QSplitter, QTabWidget, QTableView, QTextBrowser, QToolBar,
+                               QVBoxLayout, QWidget)
+
+from app.errors import ShopTeamError
+from app.i18n import _ as app_tr
+from app.rules.attendance import STATUS_LABELS, status_letter
+from app.services import attendance as svc, leave as leave_svc, roster as roster_svc
+from app.services.employees import list_employees
+from app.services.punches import DECISION_LABELS, SOURCE_LABELS, import_punches
+from app.i18n import language
+from ui import theme
+from ui.attendance.dialogs import LeaveDialog, PunchDialog
+from ui.attendance.models import MonthGridModel, RosterGridModel
+from ui.models.table import Column, RowTableModel, sorting_proxy
+from ui.widgets.table_view import DataTableView
+from ui.workers import run_with_progress
+
+LEGEND = ("normal", "late", "early", "absent", "missing", "leave", "offsite", "rest")
+
+
+def _grid_view(name: str) -> QTableView:
+    view = QTableView(objectName=name)
+    view.setSelectionMode(QAbstractItemView.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(26)
+    view.horizontalHeader().setMinimumSectionSize(26)
+    view.horizontalHeader().setDefaultSectionSize(30)
+    return view
+
+
+class AttendanceView(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.see_all = ctx.can("attendance.view_all")
+        today = QDate.currentDate()
+        self.month = QDateEdit(QDate(today.year(), today.month(), 1), objectName="attendanceMonth",
+                               displayFormat="yyyy-MM", calendarPopup=False)
+        self.month.dateChanged.connect(lambda _d: self.reload())
+        toolbar = QToolBar(objectName="attendanceToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        self._add(toolbar, self.tr("Previous month"), "mdi6.chevron-left", lambda: self._shift(-1), "actionPrevMonth")
+        toolbar.addWidget(self.month)
+        self._add(toolbar, self.tr("Next month"), "mdi6.chevron-right", lambda: self._shift(1), "actionNextMonth")
+        toolbar.addSeparator()
+        self.act_leave = self._add(toolbar, self.tr("New leave request…"), "mdi6.calendar-plus", self.new_item,
+                                   "actionNewLeave")
+        self.act_punch = self._add(toolbar, self.tr("Manual punch…"), "mdi6.clock-edit-outline", self.manual_punch,
+                                   "actionManualPunch")
+        self.act_import = self._add(toolbar, self.tr("Import punches…"), "mdi6.file-import-outline", self.import_file,
+                                    "actionImportPunches")
+        self.act_export = self._add(toolbar, self.tr("Export summary…"), "mdi6.file-export-outline", self.export_file,
+                                    "actionExportAttendance")
+        self.act_punch.setVisible(ctx.can("attendance.manual_punch"))
+        self.act_import.setVisible(ctx.can("attendance.import"))
+        self.act_export.setVisible(self.see_all)
+        self.pages = QTabWidget(objectName="attendancePages")
+        self.pages.addTab(self._build_grid_page(), self.tr("Month"))
+        self.pages.addTab(self._build_summary_page(), self.tr("Summary"))
+        self.pages.addTab(self._build_requests_page(), self.tr("Requests"))
+        self.pages.addTab(self._build_roster_page(), self.tr("Duty roster"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(toolbar)
+        layout.addWidget(self.pages, 1)
+        self.reload()
+
+    def _add(self, toolbar: QToolBar, text: str, icon: str, slot, name: str) -> QAction:
+        action = QAction(theme.icon(icon), text, self, objectName=name)
+        action.triggered.connect(slot)
+        toolbar.addAction(action)
+        return action
+
+    # -- pages -------------------------------------------------------------------------------
+    def _build_grid_page(self) -> QWidget:
+        self.grid_model = MonthGridModel(self)
+        self.grid = _grid_view("attendanceGrid")
+        self.grid.setModel(self.grid_model)
+        self.grid.clicked.connect(self._on_grid_clicked)
+        self.detail = QTextBrowser(objectName="attendanceDayDetail")
+        self.detail.setPlaceholderText(self.tr("Click a day to see its punches and the reason for its status."))
+        self.detail.setMinimumWidth(260)
+        legend = QHBoxLayout()
+        legend.setContentsMargins(4, 0, 4, 0)
+        for code in LEGEND:
+            chip = QLabel(f" {status_letter(code, language())} {app_tr(STATUS_LABELS[code])} ")
+            chip.setStyleSheet(f"background: {theme.status[code]}; color: white; border-radius: 3px; padding: 2px 4px;")
+            legend.addWidget(chip)
+        legend.addStretch(1)
+        splitter = QSplitter(objectName="attendanceGridSplitter")
+        splitter.addWidget(self.grid)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.addLayout(legend)
+        box.addWidget(splitter, 1)
+        return page
+
+    def _build_summary_page(self) -> QWidget:
+        from app.rules.attendance import LEAVE_KINDS
+
+        leave_total = lambda r: round(sum(r["leave_hours"].values()), 2)  # noqa: E731
+        leave_tip = lambda r: "\n".join(f"{app_tr(svc.KIND_LABELS[k])}: {r['leave_hours'][k]}"  # noqa: E731
+                                        for k in LEAVE_KINDS if r["leave_hours"][k])
+        self.summary_model = RowTableModel([
+            Column("employee_no", self.tr("No.")),
+            Column("name", self.tr("Name")),
+            Column("days_due", self.tr("Due"), align_right=True),
+            Column("days_present", self.tr("Present"), align_right=True),
+            Column("late_count", self.tr("Late"), align_right=True),
+            Column("late_minutes", self.tr("Late min"), align_right=True),
+            Column("early_leave_count", self.tr("Early"), align_right=True),
+            Column("missing_punch_count", self.tr("Missing"), align_right=True),
+            Column("absence_days", self.tr("Absent days"), align_right=True,
+                   color=lambda r: theme.status["absent"] if r["absence_days"] else None),
+            Column("leave", self.tr("Leave (h)"), value=leave_total, align_right=True, tooltip=leave_tip),
+            Column("overtime_hours", self.tr("OT (h)"), align_right=True),
+            Column("comp_hours_balance", self.tr("Comp (h)"), align_right=True),
+            Column("penalty_rmb", self.tr("Penalty"), value=lambda r: f"¥{r['penalty_rmb']:,.2f}", align_right=True),
+            Column("flags", self.tr("Flags"), value=lambda r: ", ".join(app_tr(svc.FLAG_LABELS.get(f, f)) for f in r["flags"]),
+                   color=lambda r: theme.danger if r["flags"] else None),
+        ], self)
+        self.summary = DataTableView("attendanceSummary")
+        self.summary.setModel(sorting_proxy(self.summary_model, self))
+        self.summary.sortByColumn(0, Qt.AscendingOrder)
+        return self.summary
+
+    def _build_requests_page(self) -> QWidget:
+        self.requests_model = RowTableModel([
+            Column("what", self.tr("Type")),
+            Column("employee_no", self.tr("No.")),
+            Column("name", self.tr("Name")),
+            Column("start", self.tr("From")),
+            Column("end", self.tr("To")),
+            Column("reason", self.tr("Reason")),
+            Column("late", self.tr("Filed late"), color=lambda r: theme.warning if r.late else None),
+            Column("approver", self.tr("Decided by")),
+        ], self)
+        self.requests = DataTableView("attendanceRequests")
+        self.requests.setModel(self.requests_model)
+        self.requests.selectionModel().selectionChanged.connect(self._update_request_buttons)
+        self.approve = QPushButton(theme.icon("mdi6.check"), self.tr("Approve"), objectName="attendanceApprove")
+        self.reject = QPushButton(theme.icon("mdi6.close"), self.tr("Reject"), objectName="attendanceReject")
+        self.approve.clicked.connect(lambda: self._decide(True))
+        self.reject.clicked.connect(lambda: self._decide(False))
+        self.requests_empty = QLabel(self.tr("No requests are waiting for a decision."), objectName="attendanceRequestsEmpty")
+        self.requests_empty.setProperty("role", "muted")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.requests_empty)
+        buttons.addStretch(1)
+        buttons.addWidget(self.approve)
+        buttons.addWidget(self.reject)
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.addWidget(self.requests, 1)
+        box.addLayout(buttons)
+        return page
+
+    def _build_roster_page(self) -> QWidget:
+        self.roster_model = RosterGridModel(self)
+        self.roster = _grid_view("attendanceRoster")
+        self.roster.setModel(self.roster_model)
+        self.roster.clicked.connect(self._on_roster_clicked)
+        self.can_roster = self.ctx.can("attendance.roster")
+        hint = QLabel(self.tr("Click a cell to put a person on duty or take them off. Duty days are working days."))
+        hint.setProperty("role", "muted")
+        fill = QPushButton(theme.icon("mdi6.calendar-sync-outline"), self.tr("Fill empty days in turn"),
+                           objectName="attendanceRosterFill")
+        fill.clicked.connect(self.fill_roster)
+        fill.setVisible(self.can_roster)
+        line = QHBoxLayout()
+        line.addWidget(hint, 1)
+        line.addWidget(fill)
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.addLayout(line)
+        box.addWidget(self.roster, 1)
+        return page
+
+    # -- data --------------------------------------------------------------------------------
+    def year_month(self) -> tuple[int, int]:
+        d = self.month.date()
+        return d.year(), d.month()
+
+    def _shift(self, months: int) -> None:
+        self.month.setDate(self.month.date().addMonths(months))
+
+    def reload(self) -> None:
+        y, m = self.year_month()
+        try:
+            self.grid_model.set_grid(svc.month_table(self.ctx.actor, y, m))
+            self.summary_model.set_rows(svc.monthly_summary(self.ctx.actor, y, m))
+            self.requests_model.set_rows(leave_svc.pending_requests(self.ctx.actor))
+            people = [(p["employee_no"], p["name"]) for p in self.grid_model.people]
+            self.roster_model.set_roster(people, roster_svc.roster_month(self.ctx.actor, y, m),
+                                         roster_svc.calendar_month(self.ctx.actor, y, m))
+        except ShopTeamError as exc:
+            self.ctx.show_status(str(exc))
+            return
+        self.grid.setColumnWidth(0, 130)
+        self.roster.setColumnWidth(0, 130)
+        self.requests_empty.setVisible(not self.requests_model.rows)
+        self._update_request_buttons()
+        self.pages.setTabText(2, self.tr("Requests (%1)").replace("%1", str(len(self.requests_model.rows))))
+
+    def refresh(self, areas) -> None:
+        if "*" in areas or "attendance" in areas or "employees" in areas or "policy" in areas:
+            self.reload()
+
+    def _people(self):
+        return [(r.employee_no, r.name, r.id) for r in list_employees(self.ctx.actor, include_left=False)]
+
+    # -- grid --------------------------------------------------------------------------------
+    def _on_grid_clicked(self, index) -> None:
+        if not index.isValid() or index.column() == 0:
+            return
+        person = self.grid_model.people[index.row()]
+        day = self.grid_model.days[index.column() - 1]
+        self.show_day(person["employee_no"], day)
+
+    def show_day(self, employee_no: str, day: date) -> None:
+        try:
+            d = svc.day_detail(self.ctx.actor, employee_no, day)
+        except ShopTeamError as exc:
+            self.detail.setPlainText(str(exc))
+            return
+        colour = theme.status.get(d["status"], theme.text_muted)
+        heading_punches, heading_corrections = self.tr("Punches"), self.tr("Corrections")
+        heading_leave, heading_why = self.tr("Leave"), self.tr("Why")
+        punches = "<br>".join(f"{p['at']:%H:%M:%S} · {app_tr(SOURCE_LABELS[p['source']])}" for p in d["punches"]) or self.tr("none")
+        parts = [f"<h3>{escape(d['name'])} · {day.isoformat()}</h3>",
+                 f"<p><span style='background:{colour};color:white'>&nbsp;{escape(d['status_label'])}&nbsp;</span></p>",
+                 f"<p><b>{heading_punches}</b><br>{punches}</p>"]
+        if d["corrections"]:
+            parts.append(f"<p><b>{heading_corrections}</b><br>" + "<br>".join(
+                f"{c['at']:%H:%M} · {app_tr(DECISION_LABELS[c['status']])} · {escape(c['reason'])}" for c in d["corrections"]) + "</p>")
+        if d["leave"]:
+            parts.append(f"<p><b>{heading_leave}</b><br>" + "<br>".join(
+                f"{x['label']} {x['start']}–{x['end']}" for x in d["leave"]) + "</p>")
+        reasons = [escape(r) for r in d["reasons"]] or [self.tr("All punches on time.")]
+        parts.append(f"<p><b>{heading_why}</b><br>" + "<br>".join(reasons) + "</p>")
+        self.detail.setHtml("".join(parts))
+
+    # -- requests ----------------------------------------------------------------------------
+    def selected_request(self):
+        rows = self.requests.selectionModel().selectedRows()
+        return self.requests_model.row_at(rows[0].row()) if rows else None
+
+    def _update_request_buttons(self, *_args) -> None:
+        req = self.selected_request()
+        for button in (self.approve, self.reject):
+            button.setEnabled(bool(req and req.can_decide))
+
+    def _decide(self, approve: bool) -> None:
+        req = self.selected_request()
+        if req is None:
+            return
+        try:
+            leave_svc.decide(self.ctx.actor, req, approve)
+        except ShopTeamError as exc:
+            QMessageBox.warning(self, self.tr("Decide request"), str(exc))
+            return
+        self._changed(self.tr("Request approved.") if approve else self.tr("Request rejected."))
+
+    def new_item(self) -> None:
+        dialog = LeaveDialog(self.ctx, self._people(), self)
+        if dialog.exec():
+            self._changed(self.tr("Leave request %1 filed.").replace("%1", str(dialog.new_id)))
+
+    def manual_punch(self) -> None:
+        dialog = PunchDialog(self.ctx, self._people(), self)
+        if dialog.exec():
+            r = dialog.result_punch
+            text = self.tr("Already recorded.") if r.duplicate else self.tr("Punch recorded for %1.").replace("%1", r.name)
+            self._changed(text)
+
+    # -- roster ------------------------------------------------------------------------------
+    def _on_roster_clicked(self, index) -> None:
+        change = self.roster_model.toggled(index)
+        if change is None or not self.can_roster:
+            return
+        try:
+            roster_svc.set_roster_day(self.ctx.actor, *change)
+        except ShopTeamError as exc:
+            QMessageBox.warning(self, self.tr("Duty roster"), str(exc))
+            return
+        self._changed(self.tr("Duty roster saved."))
+
+    def fill_roster(self) -> None:
+        y, m = self.year_month()
+        try:
+            n = roster_svc.fill_roster(self.ctx.actor, y, m)
+        except ShopTeamError as exc:
+            QMessageBox.warning(self, self.tr("Duty roster"), str(exc))
+            return
+        self._changed(self.tr("%1 duty entries added.").replace("%1", str(n)))
+
+    # -- files -------------------------------------------------------------------------------
+    def import_file(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(self, self.tr("Import punches"), "", self.tr("Spreadsheets (*.csv *.xlsx)"))
+        if path:
+            self.start_import(path)
+
+    def start_import(self, path: str):
+        def done(result) -> None:
+            self._changed(self.tr("Imported %1 punches; %2 were already recorded.")
+                          .replace("%1", str(result["added"])).replace("%2", str(result["duplicates"])))
+
+        return run_with_progress(self, self.tr("Importing punches…"), lambda p: import_punches(self.ctx.actor, path, p),
+                                 done, self._show_import_error)
+
+    def _show_import_error(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Warning, self.tr("Import punches"), message.splitlines()[0], parent=self)
+        box.setObjectName("punchImportErrorBox")
+        if "\n" in message:
+            box.setInformativeText(self.tr("Nothing was imported. Fix the rows below and import again."))
+            box.setDetailedText("\n".join(message.splitlines()[1:]))
+        box.exec()
+
+    def export_file(self) -> None:
+        y, m = self.year_month()
+        path, _f = QFileDialog.getSaveFileName(self, self.tr("Export summary"), f"attendance-{y}-{m:02d}.xlsx",
+                                               self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str):
+        y, m = self.year_month()
+
+        def done(n) -> None:
+            self.ctx.show_status(self.tr("Exported %1 employees.").replace("%1", str(n)))
+
+        return run_with_progress(self, self.tr("Exporting…"), lambda p: svc.export_month(self.ctx.actor, y, m, path), done,
+                                 lambda msg: QMessageBox.warning(self, self.tr("Export summary"), msg))
+
+    def _changed(self, message: str) -> None:
+        self.ctx.show_status(message)
+        self.ctx.bus.emit_changed("attendance")
