@@ -54,9 +54,14 @@ class AttendanceRow:
     comp_balance_hours: float = 0
     penalty: float = 0  # RMB
 
+    # the names app.services.attendance.monthly_summary uses for the same figures
+    ALIASES = {"early_leave_count": "early_count", "absence_days": "absent_days",
+               "comp_hours_balance": "comp_balance_hours", "penalty_rmb": "penalty"}
+
     @classmethod
     def from_dict(cls, d: dict) -> "AttendanceRow":
         known = cls.__dataclass_fields__
+        d = {cls.ALIASES.get(k, k): v for k, v in d.items()}
         return cls(**{k: v for k, v in d.items() if k in known})
 
 

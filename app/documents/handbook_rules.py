@@ -20,28 +20,28 @@ RULE_VALUES: dict[str, tuple[tuple[str, ...], Any]] = {
     "pm_end": (("attendance.afternoon_end", "attendance.pm_end", "attendance.work_end"), "17:30"),
     "duty_per_day": (("attendance.duty_per_day", "attendance.duty_people_per_day", "attendance.roster_per_day"), 2),
     "off_post_minutes": (("attendance.off_post_absence_minutes", "attendance.off_post_minutes"), 60),
-    "late_absence_minutes": (("attendance.late_absence_minutes", "attendance.late_as_absence_minutes",
+    "late_absence_minutes": (("attendance.long_absence_minutes", "attendance.late_absence_minutes", "attendance.late_as_absence_minutes",
                               "attendance.absence_after_minutes"), 60),
     "early_is_absence": (("attendance.early_leave_is_absence", "attendance.early_leave_counts_as_absence"), True),
     "leave_notice_days": (("leave.notice_days", "attendance.leave_notice_days"), 1),
     "personal_supervisor_days": (("leave.personal_supervisor_max_days", "leave.personal_supervisor_days",
                                   "attendance.personal_leave_supervisor_days"), 2),
-    "sick_no_certificate_days": (("leave.sick_without_certificate_days", "leave.sick_certificate_after_days",
+    "sick_no_certificate_days": (("leave.sick_certificate_days", "leave.sick_without_certificate_days", "leave.sick_certificate_after_days",
                                   "attendance.sick_certificate_after_days"), 1),
     "sick_supervisor_days": (("leave.sick_supervisor_max_days", "leave.sick_supervisor_days",
                               "attendance.sick_leave_supervisor_days"), 3),
     "penalty_first": (("attendance.penalty_first", "attendance.absence_penalty_first"), 100),
     "penalty_second": (("attendance.penalty_second", "attendance.absence_penalty_second"), 300),
     "dismiss_consecutive": (("attendance.dismiss_consecutive_days", "attendance.dismissal_consecutive_days"), 2),
-    "dismiss_per_year": (("attendance.dismiss_days_per_year", "attendance.dismissal_days_per_year"), 3),
+    "dismiss_per_year": (("attendance.dismissal_year_days", "attendance.dismiss_days_per_year", "attendance.dismissal_days_per_year"), 3),
     "pay_day": (("attendance.pay_day", "general.pay_day"), 18),
-    "excellent_min": (("appraisal.excellent_min", "appraisal.monthly_excellent_min"), 90),
-    "qualified_min": (("appraisal.qualified_min", "appraisal.monthly_qualified_min"), 80),
-    "improve_below": (("appraisal.improve_below", "appraisal.needs_improvement_below"), 60),
+    "excellent_min": (("appraisal.label_excellent", "appraisal.excellent_min", "appraisal.monthly_excellent_min"), 90),
+    "qualified_min": (("appraisal.label_qualified", "appraisal.qualified_min", "appraisal.monthly_qualified_min"), 80),
+    "improve_below": (("appraisal.label_improve_below", "appraisal.improve_below", "appraisal.needs_improvement_below"), 60),
     "warning_months": (("appraisal.warning_months", "appraisal.warning_after_months"), 2),
     "no_bonus_months": (("appraisal.no_bonus_months", "appraisal.bonus_cancel_months"), 3),
     "star_months": (("appraisal.star_months", "appraisal.star_employee_months"), 3),
-    "grade_bands": (("appraisal.grade_bands", "appraisal.grade_floors"), [90, 80, 70, 60]),
+    "grade_bands": (("appraisal.grade_bands_five", "appraisal.grade_bands", "appraisal.grade_floors"), [90, 80, 70, 60]),
     "staff_weights": (("appraisal.staff_rater_weights", "appraisal.weights_staff"), [10, 20, 70]),
     "manager_weights": (("appraisal.manager_rater_weights", "appraisal.weights_manager"), [30, 70]),
     "results_day": (("appraisal.results_day", "appraisal.results_by_day"), 10),
@@ -95,6 +95,14 @@ def rule_values(policy: Mapping[str, Any]) -> dict[str, Any]:
     result = {}
     for name, (keys, default) in RULE_VALUES.items():
         result[name] = next((policy[k] for k in keys if k in policy and policy[k] is not None), default)
+    # settings the attendance area keeps in another shape than the sentences use
+    penalties = policy.get("attendance.penalties_rmb")
+    if isinstance(penalties, (list, tuple)) and penalties:
+        result["penalty_first"] = penalties[0]
+        result["penalty_second"] = penalties[1] if len(penalties) > 1 else penalties[0]
+    notice_hours = policy.get("leave.notice_hours")
+    if isinstance(notice_hours, (int, float)):
+        result["leave_notice_days"] = _num(round(notice_hours / 24, 1))
     return result
 
 

@@ -417,7 +417,11 @@ def attendance_report(actor: Actor, year: int, month: int):
 
     require(actor, "documents.print")
     source = _attendance_source()
-    rows = [AttendanceRow.from_dict(dict(r)) for r in source.monthly_summary(actor, year, month)]
+    from app.services.employees import list_employees
+
+    department = {e.employee_no: e.department for e in list_employees(actor)}
+    rows = [AttendanceRow.from_dict({"department": department.get(r["employee_no"], ""), **dict(r)})
+            for r in source.monthly_summary(actor, year, month)]
     grid_raw = source.month_grid(actor, year, month) if hasattr(source, "month_grid") else {}
     grid = {str(no): [str(x) for x in cells] for no, cells in dict(grid_raw).items()}
     return AttendanceReport(year=year, month=month, rows=rows, grid=grid)

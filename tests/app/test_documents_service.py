@@ -51,7 +51,7 @@ def test_table_of_contents_lists_the_real_page_numbers(demo_db, admin, tmp_path)
     out = tmp_path / "toc.pdf"
     documents.print_handbook(admin, out)
     pages = pdf_pages(out)
-    toc = pages[1]
+    toc = "\n".join(pages[1:3])  # the contents may run onto a second page
     checked = 0
     for n, title in ((1, "总则"), (6, "考勤制度"), (10, "附则")):
         # pypdf reads the dot leader and page number of an entry before its title
