@@ -7,10 +7,9 @@ import sys
 import tempfile
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME
-from app.errors import ShopTeamError
 
 
 def make_application() -> QApplication:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
@@ -12,7 +12,7 @@ from app.i18n import _ as app_tr
 from app.services import system
 from app.services.permissions import ROLE_LABELS
 from ui import theme
-from ui.shell import ChangeBus, ShellContext
+from ui.shell import ShellContext
 from ui.tabs import discover
 
 POLL_MS = 3000

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.cli import fail, print_json
+from app.cli import fail
 from app.cli._common import cli_actor
 from app.i18n import _
 

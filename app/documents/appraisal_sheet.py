@@ -13,12 +13,12 @@ from typing import Callable, Optional, Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from app.documents.charts import Threshold, TrendChart
 from app.documents.fasttable import Heading, LightTable
-from app.documents.pdf import (FONT, HEADER_BG, RULE, GroupStart, canvas_with_header, content_width, data_table,
-                               document, esc, fmt_number, key_value_table, para, signature_lines, styles)
+from app.documents.pdf import (FONT, HEADER_BG, RULE, GroupStart, canvas_with_header, content_width,
+                               document, fmt_number, key_value_table, para, register_font, signature_lines)
 from app.i18n import _
 
 GRADE_COLOURS = {"A": "#16a34a", "B": "#2563eb", "C": "#0891b2", "D": "#d97706", "E": "#dc2626"}
@@ -106,7 +106,7 @@ def period_label(period_key: str) -> str:
 
 
 def sheet_story(sheet: AppraisalSheet, company: str) -> list:
-    st = styles()
+    register_font()  # before any text is measured
     width = content_width()
     title = _("Monthly Appraisal Sheet")
     if not sheet.final:

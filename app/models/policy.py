@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from typing import Any, Optional
+from typing import Any
 
 from sqlmodel import Field, SQLModel
 

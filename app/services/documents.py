@@ -18,11 +18,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Optional, Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.db import reading, transaction
 from app.errors import NotFound, ValidationError
-from app.i18n import _
 from app.models._base import now
 from app.models.documents import HandbookPrint, HandbookSection
 from app.models.org import Department, Position

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import tempfile
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QPixmap
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QScrollArea, QSplitter,
                                QToolBar, QVBoxLayout, QWidget)
 

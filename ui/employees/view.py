@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel,
-                               QLineEdit, QMessageBox, QStackedWidget, QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QStackedWidget, QToolBar, QVBoxLayout,
+                               QWidget)
 
-from app.errors import ImportRejected, ShopTeamError
+from app.errors import ShopTeamError
 from app.i18n import _ as app_tr
 from app.services import employees as svc
 from app.services.employee_files import export_employees, import_employees
@@ -18,6 +17,7 @@ from ui import theme
 from ui.employees.dialog import EmployeeDialog
 from ui.models.table import Column, RowTableModel, sorting_proxy
 from ui.widgets.empty_state import EmptyState
+from ui.widgets.actions import toolbar_action
 from ui.widgets.table_view import DataTableView
 from ui.workers import run_with_progress
 
@@ -69,14 +69,9 @@ class EmployeesView(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
-        filters = QWidget()
-        row = QFormLayout(filters)
-        row.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
         layout.addWidget(toolbar)
         bar = QWidget()
-        from PySide6.QtWidgets import QHBoxLayout
-
         line = QHBoxLayout(bar)
         line.setContentsMargins(4, 0, 4, 0)
         line.addWidget(self.search, 1)
@@ -87,10 +82,7 @@ class EmployeesView(QWidget):
         self.reload()
 
     def _add(self, toolbar: QToolBar, text: str, icon: str, slot, name: str) -> QAction:
-        action = QAction(theme.icon(icon), text, self, objectName=name)
-        action.triggered.connect(slot)
-        toolbar.addAction(action)
-        return action
+        return toolbar_action(self, toolbar, text, icon, slot, name)
 
     # -- data ---------------------------------------------------------------------------
     def reload(self) -> None:
