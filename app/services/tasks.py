@@ -59,6 +59,7 @@ class TaskCard(NamedTuple):
     returned: bool
     overdue: bool
     completed: Optional[str] = None  # ISO date and time
+    archived: Optional[str] = None  # ISO date and time the card was archived, None while on the board
 
     @property
     def due_date(self) -> Optional[date]:
@@ -73,11 +74,12 @@ class TaskCard(NamedTuple):
         return datetime.fromisoformat(self.completed) if self.completed else None
 
     def as_dict(self) -> dict:
-        data = {k: v for k, v in zip(self._fields, self) if k not in ("due", "tag_text", "completed")}
+        data = {k: v for k, v in zip(self._fields, self) if k not in ("due", "tag_text", "completed", "archived")}
         data["returned"], data["overdue"] = bool(self.returned), bool(self.overdue)
         data["due_date"] = self.due[:10] if self.due else None
         data["tags"] = list(self.tags)
         data["completed_at"] = self.completed_at.isoformat(sep=" ") if self.completed else None
+        data["archived_at"] = datetime.fromisoformat(self.archived).isoformat(sep=" ") if self.archived else None
         return data
 
 
@@ -176,7 +178,8 @@ def _card(s: Session, t: Task, today: date) -> TaskCard:
                     t.priority, t.due_date.isoformat() if t.due_date else None, ",".join(rules.normalise_tags(t.tags)),
                     t.template, t.steps_done, t.steps_total, t.approvals_open, bool(t.returned),
                     rules.is_overdue(t.due_date, t.status, today),
-                    t.completed_at.isoformat(sep=" ") if t.completed_at else None)
+                    t.completed_at.isoformat(sep=" ") if t.completed_at else None,
+                    t.archived_at.isoformat(sep=" ") if t.archived_at else None)
 
 
 def _snapshot(t: Task) -> dict:
@@ -251,7 +254,7 @@ def _board_query(today: date):
                    func.coalesce(Employee.name, ""), Task.priority, type_coerce(Task.due_date, String),
                    func.coalesce(Task.tags, ""), Task.template, Task.steps_done, Task.steps_total, Task.approvals_open,
                    Task.returned, type_coerce(and_(Task.due_date.is_not(None), Task.due_date < today, Task.status != DONE), Boolean),
-                   type_coerce(Task.completed_at, String))
+                   type_coerce(Task.completed_at, String), type_coerce(Task.archived_at, String))
             .outerjoin(Employee, Employee.id == Task.assignee_id))
 
 
@@ -270,11 +273,11 @@ def board(actor: Actor, today: Optional[date] = None) -> Board:
     with reading() as s:
         settings = policy.values_in(s)
         cutoff = datetime.combine(today - timedelta(days=int(settings["tasks.done_visible_days"])), datetime.min.time())
-        q = _board_query(today).where(or_(Task.status != DONE, Task.completed_at >= cutoff))
+        q = _board_query(today).where(or_(Task.status != DONE, Task.completed_at >= cutoff), Task.archived_at.is_(None))
         if not can(actor, "tasks.view_all"):
             q = q.where(Task.assignee_id == (actor.employee_id or -1))
         cards = _cards(s, q.order_by(Task.rank))
-        counts = dict(s.execute(select(Task.status, func.count()).group_by(Task.status)).all())
+        counts = dict(s.execute(select(Task.status, func.count()).where(Task.archived_at.is_(None)).group_by(Task.status)).all())
         people = [tuple(r) for r in s.execute(
             select(Employee.id, Employee.employee_no, Employee.name).where(Employee.status != "left")
             .order_by(Employee.employee_no)).all()]
@@ -283,12 +286,16 @@ def board(actor: Actor, today: Optional[date] = None) -> Board:
     return Board(columns, cards, people, today, can(actor, "tasks.review"), can(actor, "tasks.edit_any"), actor.employee_id)
 
 
-def list_tasks(actor: Actor, assignee_no: str = "", today: Optional[date] = None) -> list[TaskCard]:
-    """Every visible task (finished ones included), optionally of one assignee, by column and order."""
+def list_tasks(actor: Actor, assignee_no: str = "", today: Optional[date] = None,
+               include_archived: bool = False) -> list[TaskCard]:
+    """Every visible task (finished ones included; archived ones only with ``include_archived``),
+    optionally of one assignee, by column and order."""
     require(actor, "tasks.view")
     today = _today(today)
     with reading() as s:
         q = _board_query(today)
+        if not include_archived:
+            q = q.where(Task.archived_at.is_(None))
         if assignee_no.strip():
             q = q.where(Task.assignee_id == _employee_by_no(s, assignee_no).id)
         if not can(actor, "tasks.view_all"):
@@ -344,6 +351,8 @@ def describe_change(action: str, before, after, labels: dict[str, str]) -> str:
         return _("File link added: {target}", target=after.get("target", ""))
     if action == "task.link_remove":
         return _("File link removed: {target}", target=before.get("target", ""))
+    if action == "task.archive":
+        return _("Archived")
     if action == "task.update":
         changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
         return _("Edited: {fields}", fields=", ".join(changed))
@@ -404,6 +413,8 @@ def move_task(actor: Actor, task_id: int, target: str, before_id: Optional[int] 
     require(actor, "tasks.edit_own")
     with transaction() as s:
         t = _load(s, actor, task_id)
+        if t.archived_at is not None:
+            raise ConflictError("Task {id} is archived; archived cards no longer move.", id=task_id)
         source = t.status
         may_review = can(actor, "tasks.review")
         if not (may_review and target == DONE and source == REVIEW):
@@ -587,6 +598,44 @@ def remove_link(actor: Actor, link_id: int) -> None:
         _require_edit(actor, t)
         audit.record(s, actor, "task.link_remove", "task", t.id, {"target": link.target, "label": link.label}, None)
         s.delete(link)
+
+
+def archive_task(actor: Actor, task_id: int, today: Optional[date] = None) -> TaskCard:
+    """Put one finished (已完成) card away: it leaves the board and stays in history, statistics and
+    ``tasks list --include-archived``."""
+    require(actor, "tasks.archive")
+    with transaction() as s:
+        t = _load(s, actor, task_id)
+        if t.archived_at is not None:
+            raise ConflictError("Task {id} is already archived.", id=task_id)
+        if t.status != DONE:
+            raise ConflictError("Only a finished card can be archived; \"{title}\" is not done yet.", title=t.title)
+        _archive(s, actor, t, now())
+        return _card(s, t, _today(today))
+
+
+def archive_done_before(actor: Actor, day: date) -> int:
+    """Archive every finished card completed before ``day`` (that day's cards stay); returns how many."""
+    require(actor, "tasks.archive")
+    if not isinstance(day, date):
+        raise ValidationError("Give the day as YYYY-MM-DD.")
+    cutoff = datetime.combine(day, datetime.min.time())
+    with transaction() as s:
+        q = select(Task).where(Task.status == DONE, Task.archived_at.is_(None), Task.completed_at < cutoff)
+        if not can(actor, "tasks.view_all"):
+            q = q.where(Task.assignee_id == (actor.employee_id or -1))
+        stamp = now()
+        tasks = s.execute(q.order_by(Task.id)).scalars().all()
+        for t in tasks:
+            _archive(s, actor, t, stamp)
+        return len(tasks)
+
+
+def _archive(s: Session, actor: Actor, t: Task, stamp: datetime) -> None:
+    t.archived_at = stamp
+    s.flush()
+    audit.record(s, actor, "task.archive", "task", t.id, {"archived_at": None},
+                 {"archived_at": stamp.isoformat(sep=" ")})
 
 
 # -- import --------------------------------------------------------------------------------
