@@ -5,6 +5,7 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt, QTimer
+from PySide6.QtGui import QDrag, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog
 
 from app.db import transaction
@@ -12,6 +13,7 @@ from app.models.tasks import Task
 from app.services import tasks as svc
 from ui.shell import ChangeBus, ShellContext
 from ui.tasks.board_model import Lane
+from ui.tasks.column import CardListView
 from ui.tasks.dialogs import ArchiveDoneDialog
 
 
@@ -121,3 +123,44 @@ def test_archive_finished_before_a_day_from_the_toolbar(board, monkeypatch):
     b.act_archive_done.trigger()
     left = {c.id for c in b.model.cards}
     assert done[0].id not in left and all(c.id in left for c in done[1:])
+
+
+def test_drag_a_card_with_the_mouse(board, qtbot, monkeypatch):
+    """Press and move through QTest start Qt's own drag (QDrag.exec) on the pressed card. On Qt's offscreen
+    platform QDrag.exec returns at once and never delivers a drop (moves and a release over the target
+    column reach nothing), so the drop is handed to the target column as Qt would on release, with the
+    data of the drag the mouse started."""
+    b = board()
+    source = b.columns["todo"].view
+    target = b.columns["doing"].view
+    card = b.proxies["todo"].card_at(0)
+    start = source.visualRect(b.proxies["todo"].index(0, 0)).center()
+    end = QPoint(target.viewport().width() // 2, target.viewport().height() - 5)
+    moved = []
+    target.dropped.connect(lambda *args: moved.append(args))
+
+    def during_drag():  # the rest of the gesture, with the QDrag the mouse made
+        drag = source.findChildren(QDrag)[-1]
+        mime = drag.mimeData()
+        target.dragEnterEvent(QDragEnterEvent(end, Qt.MoveAction, mime, Qt.LeftButton, Qt.NoModifier))
+        event = QDropEvent(end, Qt.MoveAction, mime, Qt.LeftButton, Qt.NoModifier)
+        target.dropEvent(event)
+        qtbot.mouseRelease(target.viewport(), Qt.LeftButton, pos=end)
+
+    started = []
+    original = CardListView.startDrag
+
+    def start_drag(view, actions):
+        started.append(view)
+        QTimer.singleShot(0, during_drag)
+        original(view, actions)
+
+    monkeypatch.setattr(CardListView, "startDrag", start_drag)
+    qtbot.mousePress(source.viewport(), Qt.LeftButton, pos=start)
+    qtbot.mouseMove(source.viewport(), start + QPoint(0, QApplication.startDragDistance() + 5))
+    qtbot.mouseMove(source.viewport(), start + QPoint(0, 2 * QApplication.startDragDistance() + 10))
+    QApplication.processEvents()  # QDrag.exec has returned: finish the gesture
+    assert started == [source]
+    assert moved and moved[0][:2] == (card.id, "doing")
+    assert svc.task_detail(b.ctx.actor, card.id).card.status == "doing"
+    assert card.id in {c.id for c in b.proxies["doing"].cards}
