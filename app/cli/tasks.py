@@ -12,6 +12,7 @@ def register(commands) -> None:
     sub = p.add_subparsers(dest="tasks_command", metavar="ACTION", required=True)
     q = sub.add_parser("list", help=_("list tasks"))
     q.add_argument("--assignee", metavar="NO", default="", help=_("only this employee's tasks"))
+    q.add_argument("--include-archived", action="store_true", help=_("also list archived (put away) finished tasks"))
     q.add_argument("--format", choices=["json", "text"], default="text")
     q.set_defaults(handler=_list)
     q = sub.add_parser("add", help=_("add a task"))
@@ -41,13 +42,13 @@ def register(commands) -> None:
 def _list(args) -> int:
     from app.services.tasks import list_tasks
 
-    cards = list_tasks(cli_actor(), assignee_no=args.assignee)
+    cards = list_tasks(cli_actor(), assignee_no=args.assignee, include_archived=args.include_archived)
     if args.format == "json":
         print_json([c.as_dict() for c in cards])
     else:
         for c in cards:
             due = c.due_date.isoformat() if c.due_date else "-"
-            flag = " !" if c.overdue else ""
+            flag = (" !" if c.overdue else "") + (" [archived]" if c.archived else "")
             print(f"{c.id:6} {c.status:7} {c.assignee_no:6} {due:10} {c.steps_done}/{c.steps_total:<3} {c.title}{flag}")
     return 0
 

@@ -37,6 +37,8 @@ class Task(SQLModel, table=True):
     created_at: LocalDateTime = Field(default_factory=now)
     started_at: Optional[LocalDateTime] = None
     completed_at: Optional[LocalDateTime] = Field(default=None, index=True)
+    # a finished card put away: off the board, still in history, statistics and `tasks list --include-archived`
+    archived_at: Optional[LocalDateTime] = Field(default=None, index=True)
     updated_at: LocalDateTime = Field(default_factory=now)
 
 

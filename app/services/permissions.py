@@ -39,6 +39,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "tasks.stats": LEADERS | {HR},
     "tasks.plans_view": LEADERS | {HR},  # who has (not) submitted the weekly / monthly plan
     "tasks.recurring": LEADERS,
+    "tasks.archive": LEADERS,  # put finished cards away (off the board, kept in history and statistics)
     # attendance
     "attendance.punch": OFFICE | {KIOSK},
     "attendance.view_own": OFFICE,

@@ -59,6 +59,7 @@ class TaskCard(NamedTuple):
     returned: bool
     overdue: bool
     completed: Optional[str] = None  # ISO date and time
+    archived: Optional[str] = None  # ISO date and time the card was archived, None while on the board
 
     @property
     def due_date(self) -> Optional[date]:
@@ -73,11 +74,12 @@ class TaskCard(NamedTuple):
         return datetime.fromisoformat(self.completed) if self.completed else None
 
     def as_dict(self) -> dict:
-        data = {k: v for k, v in zip(self._fields, self) if k not in ("due", "tag_text", "completed")}
+        data = {k: v for k, v in zip(self._fields, self) if k not in ("due", "tag_text", "completed", "archived")}
         data["returned"], data["overdue"] = bool(self.returned), bool(self.overdue)
         data["due_date"] = self.due[:10] if self.due else None
         data["tags"] = list(self.tags)
         data["completed_at"] = self.completed_at.isoformat(sep=" ") if self.completed else None
+        data["archived_at"] = datetime.fromisoformat(self.archived).isoformat(sep=" ") if self.archived else None
         return data
 
 
@@ -176,7 +178,8 @@ def _card(s: Session, t: Task, today: date) -> TaskCard:
                     t.priority, t.due_date.isoformat() if t.due_date else None, ",".join(rules.normalise_tags(t.tags)),
                     t.template, t.steps_done, t.steps_total, t.approvals_open, bool(t.returned),
                     rules.is_overdue(t.due_date, t.status, today),
-                    t.completed_at.isoformat(sep=" ") if t.completed_at else None)
+                    t.completed_at.isoformat(sep=" ") if t.completed_at else None,
+                    t.archived_at.isoformat(sep=" ") if t.archived_at else None)
 
 
 def _snapshot(t: Task) -> dict:
@@ -251,7 +254,7 @@ def _board_query(today: date):
                    func.coalesce(Employee.name, ""), Task.priority, type_coerce(Task.due_date, String),
                    func.coalesce(Task.tags, ""), Task.template, Task.steps_done, Task.steps_total, Task.approvals_open,
                    Task.returned, type_coerce(and_(Task.due_date.is_not(None), Task.due_date < today, Task.status != DONE), Boolean),
-                   type_coerce(Task.completed_at, String))
+                   type_coerce(Task.completed_at, String), type_coerce(Task.archived_at, String))
             .outerjoin(Employee, Employee.id == Task.assignee_id))
 
 
@@ -270,11 +273,11 @@ def board(actor: Actor, today: Optional[date] = None) -> Board:
     with reading() as s:
         settings = policy.values_in(s)
         cutoff = datetime.combine(today - timedelta(days=int(settings["tasks.done_visible_days"])), datetime.min.time())
-        q = _board_query(today).where(or_(Task.status != DONE, Task.completed_at >= cutoff))
+        q = _board_query(today).where(or_(Task.status != DONE, Task.completed_at >= cutoff), Task.archived_at.is_(None))
         if not can(actor, "tasks.view_all"):
             q = q.where(Task.assignee_id == (actor.employee_id or -1))
         cards = _cards(s, q.order_by(Task.rank))
-        counts = dict(s.execute(select(Task.status, func.count()).group_by(Task.status)).all())
+        counts = dict(s.execute(select(Task.status, func.count()).where(Task.archived_at.is_(None)).group_by(Task.status)).all())
         people = [tuple(r) for r in s.execute(
             select(Employee.id, Employee.employee_no, Employee.name).where(Employee.status != "left")
             .order_by(Employee.employee_no)).all()]
@@ -283,12 +286,16 @@ def board(actor: Actor, today: Optional[date] = None) -> Board:
     return Board(columns, cards, people, today, can(actor, "tasks.review"), can(actor, "tasks.edit_any"), actor.employee_id)
 
 
-def list_tasks(actor: Actor, assignee_no: str = "", today: Optional[date] = None) -> list[TaskCard]:
-    """Every visible task (finished ones included), optionally of one assignee, by column and order."""
+def list_tasks(actor: Actor, assignee_no: str = "", today: Optional[date] = None,
+               include_archived: bool = False) -> list[TaskCard]:
+    """Every visible task (finished ones included; archived ones only with ``include_archived``),
+    optionally of one assignee, by column and order."""
     require(actor, "tasks.view")
     today = _today(today)
     with reading() as s:
         q = _board_query(today)
+        if not include_archived:
+            q = q.where(Task.archived_at.is_(None))
         if assignee_no.strip():
             q = q.where(Task.assignee_id == _employee_by_no(s, assignee_no).id)
         if not can(actor, "tasks.view_all"):
@@ -344,6 +351,8 @@ def describe_change(action: str, before, after, labels: dict[str, str]) -> str:
         return _("File link added: {target}", target=after.get("target", ""))
     if action == "task.link_remove":
         return _("File link removed: {target}", target=before.get("target", ""))
+    if action == "task.archive":
+        return _("Archived")
     if action == "task.update":
         changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
         return _("Edited: {fields}", fields=", ".join(changed))
@@ -404,6 +413,8 @@ def move_task(actor: Actor, task_id: int, target: str, before_id: Optional[int] 
     require(actor, "tasks.edit_own")
     with transaction() as s:
         t = _load(s, actor, task_id)
+        if t.archived_at is not None:
+            raise ConflictError("Task {id} is archived; archived cards no longer move.", id=task_id)
         source = t.status
         may_review = can(actor, "tasks.review")
         if not (may_review and target == DONE and source == REVIEW):
@@ -589,6 +600,44 @@ def remove_link(actor: Actor, link_id: int) -> None:
         s.delete(link)
 
 
+def archive_task(actor: Actor, task_id: int, today: Optional[date] = None) -> TaskCard:
+    """Put one finished (已完成) card away: it leaves the board and stays in history, statistics and
+    ``tasks list --include-archived``."""
+    require(actor, "tasks.archive")
+    with transaction() as s:
+        t = _load(s, actor, task_id)
+        if t.archived_at is not None:
+            raise ConflictError("Task {id} is already archived.", id=task_id)
+        if t.status != DONE:
+            raise ConflictError("Only a finished card can be archived; \"{title}\" is not done yet.", title=t.title)
+        _archive(s, actor, t, now())
+        return _card(s, t, _today(today))
+
+
+def archive_done_before(actor: Actor, day: date) -> int:
+    """Archive every finished card completed before ``day`` (that day's cards stay); returns how many."""
+    require(actor, "tasks.archive")
+    if not isinstance(day, date):
+        raise ValidationError("Give the day as YYYY-MM-DD.")
+    cutoff = datetime.combine(day, datetime.min.time())
+    with transaction() as s:
+        q = select(Task).where(Task.status == DONE, Task.archived_at.is_(None), Task.completed_at < cutoff)
+        if not can(actor, "tasks.view_all"):
+            q = q.where(Task.assignee_id == (actor.employee_id or -1))
+        stamp = now()
+        tasks = s.execute(q.order_by(Task.id)).scalars().all()
+        for t in tasks:
+            _archive(s, actor, t, stamp)
+        return len(tasks)
+
+
+def _archive(s: Session, actor: Actor, t: Task, stamp: datetime) -> None:
+    t.archived_at = stamp
+    s.flush()
+    audit.record(s, actor, "task.archive", "task", t.id, {"archived_at": None},
+                 {"archived_at": stamp.isoformat(sep=" ")})
+
+
 # -- import --------------------------------------------------------------------------------
 def import_tasks(actor: Actor, path: str, progress: Callable[[int, int], None] | None = None,
                  today: Optional[date] = None) -> int:
@@ -647,6 +696,52 @@ def task_stats(actor: Actor, year: int, month: int) -> list[dict]:
         people = {e.id: e for e in s.execute(select(Employee).where(Employee.id.in_(list(stats)))).scalars()}
     rows = [{"employee_no": people[eid].employee_no, "name": people[eid].name, **values} for eid, values in stats.items()]
     return sorted(rows, key=lambda r: r["employee_no"])
+
+
+# -- benchmark data set -----------------------------------------------------------------------
+BENCH_TAGS = ("上新", "双十二", "售后", "推广", "设计", "报表", "调研", "订单", "库存", "文案")
+
+
+def bench_seed(session: Session, rng, ctx) -> str:
+    """``ctx.tasks`` cards for bench/dataset.py (one bulk insert): spread over the year ``ctx.start`` –
+    ``ctx.end`` and the people ``ctx.employee_nos``; cards finished more than 90 days before the end are
+    archived, one in ten finished cards was sent back once. Returns a one-line summary."""
+    from sqlalchemy import insert
+
+    ids = dict(session.execute(select(Employee.employee_no, Employee.id)
+                               .where(Employee.employee_no.in_(list(ctx.employee_nos)))).all())
+    people = [ids[no] for no in ctx.employee_nos if no in ids]
+    templates = [(t.name, t.steps) for t in templates_in(session)]
+    span = (ctx.end - ctx.start).days
+    archive_before = datetime.combine(ctx.end - timedelta(days=90), datetime.min.time())
+    rows, sent_back = [], []
+    for i in range(ctx.tasks):
+        created = datetime.combine(ctx.start + timedelta(days=rng.randrange(span)), datetime.min.time()) + timedelta(hours=9)
+        age = (ctx.end - created.date()).days
+        status = DONE if age > 30 or rng.random() < 0.3 else rng.choice((TODO, TODO, DOING, DOING, REVIEW))
+        template, steps = rng.choice(templates) if templates and rng.random() < 0.3 else ("", [])
+        checklist = [{"text": st["text"], "approval_role": st.get("approval_role"), "done": status == DONE} for st in steps]
+        done, total, approvals = rules.checklist_counts(checklist)
+        started = created + timedelta(hours=rng.randint(1, 72)) if status != TODO else None
+        completed = started + timedelta(days=rng.randint(0, 12), hours=rng.randint(0, 8)) if status == DONE else None
+        bounced = status == DONE and rng.random() < 0.1
+        rows.append(dict(
+            title=f"{rng.choice(BENCH_TAGS)}任务 {i + 1}", description="", status=status, rank=float(i * 1024),
+            assignee_id=rng.choice(people), priority=rng.choice((0, 1, 1, 1, 2, 2, 3)),
+            due_date=(created + timedelta(days=rng.randint(2, 14))).date(),
+            tags=",".join(rng.sample(BENCH_TAGS, rng.randint(0, 3))), template=template, checklist=checklist,
+            steps_done=done, steps_total=total, approvals_open=approvals, sent_back_count=int(bounced), returned=False,
+            created_by="bench", created_at=created, updated_at=completed or started or created, started_at=started,
+            completed_at=completed, archived_at=completed + timedelta(days=30) if completed and completed < archive_before else None))
+        if bounced:
+            sent_back.append((i, completed - timedelta(days=1) if completed - timedelta(days=1) > started else completed))
+    session.execute(insert(Task), rows)
+    new_ids = session.execute(select(Task.id).where(Task.created_by == "bench").order_by(Task.id)).scalars().all()
+    if sent_back:
+        session.execute(insert(TaskComment), [dict(task_id=new_ids[i], at=at, author="bench", author_name="bench",
+                                                   body="请补充数据", kind="send_back") for i, at in sent_back])
+    archived = sum(1 for r in rows if r["archived_at"] is not None)
+    return f"{len(rows)} tasks for {len(people)} people ({archived} archived, {len(sent_back)} sent back once)"
 
 
 # -- demo ----------------------------------------------------------------------------------

@@ -1,6 +1,29 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ArchiveDoneDialog</name>
+    <message>
+        <source>Archive finished cards</source>
+        <translation>归档已完成卡片</translation>
+    </message>
+    <message>
+        <source>Finished cards completed before this day leave the board. They stay in each card's history, in the task statistics and in “tasks list --include-archived”.</source>
+        <translation>在此日期之前完成的卡片将离开看板，但仍保留在卡片历史、任务统计和“tasks list --include-archived”中。</translation>
+    </message>
+    <message>
+        <source>Completed before</source>
+        <translation>完成日期早于</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>BoardColumn</name>
     <message>
         <source>limit</source>
@@ -30,6 +53,10 @@
         <translation>导入…</translation>
     </message>
     <message>
+        <source>Archive finished…</source>
+        <translation>归档已完成…</translation>
+    </message>
+    <message>
         <source>Search title or person…</source>
         <translation>搜索标题或人员…</translation>
     </message>
@@ -46,12 +73,24 @@
         <translation>我的</translation>
     </message>
     <message>
+        <source>Swimlanes</source>
+        <translation>泳道</translation>
+    </message>
+    <message>
+        <source>One lane per assignee across the columns</source>
+        <translation>每位负责人一条横跨各列的泳道</translation>
+    </message>
+    <message>
         <source>Everyone</source>
         <translation>全部人员</translation>
     </message>
     <message>
         <source>All tags</source>
         <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
     </message>
     <message>
         <source>Move card</source>
@@ -68,6 +107,32 @@
     <message>
         <source>Task “%1” created.</source>
         <translation>已创建任务「%1」。</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Send back…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>“%1” archived: it stays in the history and the statistics.</source>
+        <translation>“%1”已归档：仍保留在历史和统计中。</translation>
+    </message>
+    <message>
+        <source>Archive finished</source>
+        <translation>归档已完成</translation>
+    </message>
+    <message numerus="yes">
+        <source>Archived %n finished card(s).</source>
+        <translation>
+            <numerusform>已归档 %n 张已完成卡片。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Edit task</source>
@@ -493,6 +558,14 @@
     <message>
         <source>Send back…</source>
         <translation>退回…</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Take the finished card off the board; it stays in the history and the statistics.</source>
+        <translation>将已完成的卡片移出看板；仍保留在历史和统计中。</translation>
     </message>
     <message>
         <source>Add a step and press Enter</source>

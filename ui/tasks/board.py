@@ -6,8 +6,8 @@ from datetime import date
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QMessageBox, QSplitter, QToolBar,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QMenu, QMessageBox, QSplitter,
+                               QToolBar, QVBoxLayout, QWidget)
 
 from app.errors import ShopTeamError
 from app.rules.tasks import COLUMNS
@@ -15,10 +15,10 @@ from app.services import plans as plan_svc
 from app.services import tasks as svc
 from app.services.templates import list_templates
 from ui import theme
-from ui.tasks.board_model import BoardFilter, BoardModel, ColumnModel, split
+from ui.tasks.board_model import BoardFilter, BoardModel, ColumnModel, lanes, split
 from ui.tasks.column import BoardColumn
 from ui.tasks.detail import TaskDetailPanel
-from ui.tasks.dialogs import SendBackDialog, TaskDialog
+from ui.tasks.dialogs import ArchiveDoneDialog, SendBackDialog, TaskDialog
 
 
 class BoardView(QWidget):
@@ -42,6 +42,9 @@ class BoardView(QWidget):
         self.act_templates.setVisible(ctx.can("tasks.templates"))
         self.act_import = self._action(toolbar, self.tr("Import…"), "mdi6.file-import-outline", self.import_file, "actionImportTasks")
         self.act_import.setVisible(ctx.can("tasks.import"))
+        self.act_archive_done = self._action(toolbar, self.tr("Archive finished…"), "mdi6.archive-arrow-down-outline",
+                                             self.archive_done, "actionArchiveDoneTasks")
+        self.act_archive_done.setVisible(ctx.can("tasks.archive"))
 
         self.search = QLineEdit(objectName="taskSearch", placeholderText=self.tr("Search title or person…"))
         self.search.setClearButtonEnabled(True)
@@ -50,6 +53,11 @@ class BoardView(QWidget):
         self.week = QCheckBox(self.tr("Due this week"), objectName="taskFilterWeek")
         self.overdue = QCheckBox(self.tr("Overdue"), objectName="taskFilterOverdue")
         self.mine = QCheckBox(self.tr("Mine"), objectName="taskFilterMine")
+        self.swimlanes = QCheckBox(self.tr("Swimlanes"), objectName="taskSwimlanes")
+        self.swimlanes.setToolTip(self.tr("One lane per assignee across the columns"))
+        self.swimlanes.setVisible(ctx.can("tasks.view_all"))  # staff see only their own cards: one lane
+        self.swimlanes.setChecked(ctx.can("tasks.view_all") and QSettings().value("tasks/swimlanes", False, type=bool))
+        self.swimlanes.toggled.connect(self._swimlanes_toggled)
         self.mine.setVisible(ctx.actor.employee_id is not None and ctx.can("tasks.view_all"))
         self.assignee.setVisible(ctx.can("tasks.view_all"))
         for w in (self.search,):
@@ -63,7 +71,7 @@ class BoardView(QWidget):
         bar.addWidget(self.search, 2)
         bar.addWidget(self.assignee, 1)
         bar.addWidget(self.tag, 1)
-        for box in (self.week, self.overdue, self.mine):
+        for box in (self.week, self.overdue, self.mine, self.swimlanes):
             bar.addWidget(box)
 
         board = QWidget(objectName="taskColumns")
@@ -74,6 +82,8 @@ class BoardView(QWidget):
             row.addWidget(self.columns[key], 1)
             view = self.columns[key].view
             view.dropped.connect(self.drop_card)
+            view.menu_requested.connect(self.card_menu_at)
+            view.verticalScrollBar().valueChanged.connect(self._scroll_lanes)
             view.clicked.connect(lambda index, k=key: self._select(k, index))
             view.doubleClicked.connect(lambda index, k=key: self._edit_index(k, index))
         self.detail = TaskDetailPanel(ctx, self)
@@ -82,6 +92,7 @@ class BoardView(QWidget):
         self.detail.edit_requested.connect(self.edit_task)
         self.detail.send_back_requested.connect(self.send_back)
         self.detail.complete_requested.connect(self.complete)
+        self.detail.archive_requested.connect(self.archive)
         self.splitter = QSplitter(Qt.Horizontal, objectName="taskSplitter")
         self.splitter.addWidget(board)
         self.splitter.addWidget(self.detail)
@@ -147,11 +158,23 @@ class BoardView(QWidget):
         if self.data is None:
             return
         shown = split(self.model.by_column, self.filter, self.data.today, self.data.own_employee_id)
+        laned = self.swimlanes.isChecked()
+        rows = lanes(shown, self.data.people, self.tr("Unassigned")) if laned else shown
         for col in self.data.columns:
-            self.proxies[col.key].set_cards(shown[col.key])
+            self.proxies[col.key].set_cards(rows[col.key], laned)
             on_board = len(self.model.by_column[col.key])
             total = col.count if (col.limit and self.ctx.can("tasks.view_all")) else on_board
             self.columns[col.key].set_header(col.label, len(shown[col.key]), total, col.limit, col.wip)
+
+    def _swimlanes_toggled(self, on: bool) -> None:
+        QSettings().setValue("tasks/swimlanes", on)
+        self.apply_filter()
+
+    def _scroll_lanes(self, value: int) -> None:
+        """With swimlanes the columns scroll together, so a lane stays level across the board."""
+        if self.swimlanes.isChecked():
+            for column in self.columns.values():
+                column.view.verticalScrollBar().setValue(value)
 
     def refresh(self, areas) -> None:
         if "*" in areas or "tasks" in areas or "employees" in areas or "policy" in areas:
@@ -163,7 +186,8 @@ class BoardView(QWidget):
             if other != key:
                 column.view.clearSelection()
         card = self.proxies[key].card_at(index.row())
-        self.detail.show_task(card.id, self.labels)
+        if card is not None:  # not a swimlane header or gap
+            self.detail.show_task(card.id, self.labels)
 
     def select_task(self, task_id: int) -> None:
         for key, proxy in self.proxies.items():
@@ -213,7 +237,50 @@ class BoardView(QWidget):
                 self.select_task(card.id)
 
     def _edit_index(self, key: str, index) -> None:
-        self.edit_task(self.proxies[key].card_at(index.row()).id)
+        card = self.proxies[key].card_at(index.row())
+        if card is not None:
+            self.edit_task(card.id)
+
+    def card_menu(self, task_id: int) -> QMenu:
+        """The right-click menu of a card: edit, pass review / send back, archive — what the user may do."""
+        card = self.card(task_id)
+        menu = QMenu(self)
+        menu.setObjectName("taskCardMenu")
+        editable = card is not None and (self.data.may_edit_any or card.assignee_id == self.data.own_employee_id)
+        for text, icon, name, slot, shown in (
+                (self.tr("Edit…"), "mdi6.pencil-outline", "taskMenuEdit", self.edit_task, editable),
+                (self.tr("Pass review"), "mdi6.check-decagram-outline", "taskMenuPassReview", self.complete,
+                 self.data.may_review and card is not None and card.status == "review"),
+                (self.tr("Send back…"), "mdi6.undo-variant", "taskMenuSendBack", self.send_back,
+                 self.data.may_review and card is not None and card.status == "review"),
+                (self.tr("Archive"), "mdi6.archive-arrow-down-outline", "taskMenuArchive", self.archive,
+                 self.ctx.can("tasks.archive") and card is not None and card.status == "done")):
+            if shown:
+                action = menu.addAction(theme.icon(icon), text)
+                action.setObjectName(name)
+                action.triggered.connect(lambda _checked=False, fn=slot: fn(task_id))
+        return menu
+
+    def card_menu_at(self, task_id: int, pos) -> None:
+        self.select_task(task_id)
+        menu = self.card_menu(task_id)
+        if menu.actions():
+            menu.exec(pos)
+
+    def archive(self, task_id: int) -> None:
+        card = self._call(lambda: svc.archive_task(self.ctx.actor, task_id, self.today()), self.tr("Archive"))
+        if card:
+            self.detail.show_task(None, self.labels)
+            self.ctx.show_status(self.tr("“%1” archived: it stays in the history and the statistics.").replace("%1", card.title))
+            self.ctx.bus.emit_changed("tasks")
+
+    def archive_done(self) -> None:
+        dialog = ArchiveDoneDialog(self.today(), self)
+        if dialog.exec():
+            n = self._call(lambda: svc.archive_done_before(self.ctx.actor, dialog.day()), self.tr("Archive finished"))
+            if n is not None:
+                self.ctx.show_status(self.tr("Archived %n finished card(s).", "", n))
+                self.ctx.bus.emit_changed("tasks")
 
     def edit_task(self, task_id: int) -> None:
         detail = self._call(lambda: svc.task_detail(self.ctx.actor, task_id), self.tr("Edit task"))

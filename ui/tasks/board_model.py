@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from operator import attrgetter
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QStringListModel, Qt
 
@@ -24,6 +24,15 @@ IdRole = Qt.UserRole + 2
 _title = attrgetter("title")
 _CARD_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled | Qt.ItemNeverHasChildren
 _COLUMN_FLAGS = Qt.ItemIsDropEnabled | Qt.ItemIsEnabled
+_LANE_FLAGS = Qt.ItemIsEnabled | Qt.ItemNeverHasChildren  # lane headers and gaps: not selectable, not dragged
+
+
+class Lane(NamedTuple):
+    """The header row of one assignee's swimlane in a column (the same row in every column)."""
+
+    title: str  # the person's name and no.
+    count: int  # cards of this person in this column
+    assignee_id: Optional[int]
 
 
 @dataclass
@@ -60,6 +69,37 @@ def split(by_column: dict[str, list], flt: BoardFilter, today: date, own_id: Opt
         if needle:
             cards = [c for c in cards if needle in c.title.lower() or needle in c.assignee_name.lower()]
         result[key] = cards
+    return result
+
+
+def lanes(shown: dict[str, list], people: list[tuple[int, str, str]], unassigned: str) -> dict[str, list]:
+    """The same cards laid out in swimlanes, one per assignee (people order, unassigned last).
+
+    Every column gets, per lane, a ``Lane`` header row and then its cards of that person, padded with
+    ``None`` gaps to the longest column of the lane: all rows have one height, so a lane starts on the
+    same row — at the same height — in every column. Lanes with no shown card are left out.
+    """
+    groups: dict[str, dict] = {}
+    for key, cards in shown.items():
+        by_person: dict = {}
+        for c in cards:
+            by_person.setdefault(c.assignee_id, []).append(c)
+        groups[key] = by_person
+    names = {eid: f"{name} ({no})" for eid, no, name in people}
+    present = set().union(*(g.keys() for g in groups.values())) if groups else set()
+    order = [eid for eid, _no, _name in people if eid in present]
+    order += sorted((eid for eid in present if eid is not None and eid not in names), key=int)
+    if None in present:
+        order.append(None)
+    result = {key: [] for key in shown}
+    for eid in order:
+        title = names.get(eid, unassigned if eid is None else f"#{eid}")
+        height = max(len(g.get(eid, ())) for g in groups.values())
+        for key, rows in result.items():
+            cards = groups[key].get(eid, [])
+            rows.append(Lane(title, len(cards), eid))
+            rows.extend(cards)
+            rows.extend([None] * (height - len(cards)))
     return result
 
 
@@ -111,7 +151,10 @@ class BoardModel(QAbstractListModel):
 
 class ColumnModel(QStringListModel):
     """One column of the board: the titles of its shown cards (Qt's own list model, so laying out
-    thousands of rows never calls Python) and the cards themselves in ``cards``."""
+    thousands of rows never calls Python) and the cards themselves in ``cards``.
+
+    With swimlanes on, ``cards`` also holds ``Lane`` header rows and ``None`` gaps (see ``lanes``):
+    ``card_at`` gives None for those, ``entry_at`` gives the row as it is."""
 
     def __init__(self, status: str, source: BoardModel, parent=None):
         super().__init__(parent)
@@ -119,25 +162,43 @@ class ColumnModel(QStringListModel):
         self.source = source
         self.cards: list = []
 
-    def set_cards(self, cards: list) -> None:
+    def set_cards(self, cards: list, laned: bool = False) -> None:
         self.cards = cards
-        self.setStringList(list(map(_title, cards)))
+        self.laned = laned
+        if laned:
+            self.setStringList([c.title if c is not None else "" for c in cards])
+        else:
+            self.setStringList(list(map(_title, cards)))
+
+    laned = False
+
+    def entry_at(self, row: int):
+        return self.cards[row] if 0 <= row < len(self.cards) else None
 
     def card_at(self, row: int):
-        return self.cards[row]
+        """The card of a row; None for a lane header or gap (or a row that is not there)."""
+        entry = self.entry_at(row)
+        return None if entry is None or isinstance(entry, Lane) else entry
 
     def row_of(self, task_id: int) -> int:
+        if self.laned:
+            return next((i for i, c in enumerate(self.cards) if c is not None and not isinstance(c, Lane)
+                         and c.id == task_id), -1)
         return next((i for i, c in enumerate(self.cards) if c.id == task_id), -1)
 
     def flags(self, index: QModelIndex):
-        return _CARD_FLAGS if index.isValid() else _COLUMN_FLAGS
+        if not index.isValid():
+            return _COLUMN_FLAGS
+        if self.laned and self.card_at(index.row()) is None:
+            return _LANE_FLAGS
+        return _CARD_FLAGS
 
     def mimeTypes(self):
         return [MIME]
 
     def mimeData(self, indexes):
         mime = QMimeData()
-        ids = [str(self.cards[i.row()].id) for i in indexes if i.isValid()]
+        ids = [str(card.id) for card in (self.card_at(i.row()) for i in indexes if i.isValid()) if card is not None]
         mime.setData(MIME, ",".join(ids).encode())
         return mime
 

@@ -16,6 +16,7 @@ class CardListView(QListView):
     """Cards of one column; emits ``dropped(task_id, column, before_task_id or 0)``."""
 
     dropped = Signal(int, str, int)
+    menu_requested = Signal(int, QPoint)  # task id, global position (right click on a card)
 
     def __init__(self, proxy: ColumnModel, parent=None):
         super().__init__(parent)
@@ -66,14 +67,36 @@ class CardListView(QListView):
             event.ignore()
 
     def drop_target(self, pos: QPoint) -> int:
-        """The id of the card the drop lands before (0 = the end of the column)."""
+        """The id of the card the drop lands before (0 = the end of the column).
+
+        With swimlanes: onto a lane's header or gap = the end of the column (the card shows at the
+        end of its own lane); below the last card of a lane = before the card that follows it in
+        the column's order."""
         index = self.indexAt(pos)
         if not index.isValid():
             return 0
         row = index.row()
-        if pos.y() > self.visualRect(index).center().y():
-            row += 1
-        return self.proxy.card_at(row).id if row < self.proxy.rowCount() else 0
+        card = self.proxy.card_at(row)
+        if card is None:
+            return 0
+        if pos.y() <= self.visualRect(index).center().y():
+            return card.id
+        following = self.proxy.card_at(row + 1)
+        if following is not None:
+            return following.id
+        if not self.proxy.laned:
+            return 0
+        in_order = self.proxy.source.by_column.get(self.proxy.status, [])
+        at = next((i for i, c in enumerate(in_order) if c.id == card.id), len(in_order))
+        return in_order[at + 1].id if at + 1 < len(in_order) else 0
+
+    def contextMenuEvent(self, event) -> None:
+        card = self.proxy.card_at(self.indexAt(event.pos()).row())
+        if card is None:
+            event.ignore()
+            return
+        self.setCurrentIndex(self.indexAt(event.pos()))
+        self.menu_requested.emit(card.id, event.globalPos())
 
     def dropEvent(self, event) -> None:
         if not event.mimeData().hasFormat(MIME):

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QToolTip
 
 from ui import theme
+from ui.tasks.board_model import Lane
 
 CARD_HEIGHT = 92
 PRIORITY_COLOURS = {0: theme.border, 1: theme.accent, 2: theme.warning, 3: theme.danger}
@@ -143,9 +144,12 @@ class CardDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option, index) -> None:
         card = _card(index)
-        if card is None:
+        if card is None:  # a gap that keeps swimlanes level across the columns
             return
         k = self._kit(option.font)
+        if isinstance(card, Lane):
+            self._paint_lane(painter, option.rect, card, k)
+            return
         ratio = painter.device().devicePixelRatioF()
         painter.save()
         rect = QRectF(option.rect.adjusted(6, 4, -6, -4))
@@ -197,4 +201,24 @@ class CardDelegate(QStyledItemDelegate):
             done = card.steps_done == card.steps_total
             painter.setPen(k.colour["success"] if done else k.colour["warning"] if card.approvals_open else k.colour["text_muted"])
             painter.drawText(QRect(inner.left(), y3, inner.width(), sfm.height() + 2), RIGHT, progress)
+        painter.restore()
+
+    def _paint_lane(self, painter: QPainter, rect: QRect, lane: Lane, k: _Kit) -> None:
+        """A swimlane's header: the person's name and how many of their cards the column holds."""
+        painter.save()
+        band = QRect(rect.left() + 2, rect.bottom() - k.line_h - 14, rect.width() - 4, k.line_h + 10)
+        painter.setPen(NO_PEN)
+        painter.setBrush(k.colour["accent_soft"])
+        painter.drawRect(band)
+        painter.setBrush(k.colour["accent"])
+        painter.drawRect(QRect(band.left(), band.top(), 3, band.height()))
+        inner = band.adjusted(10, 0, -8, 0)
+        painter.setFont(k.small)
+        count = str(lane.count)
+        painter.setPen(k.colour["text_muted"])
+        painter.drawText(inner, RIGHT, count)
+        painter.setFont(k.title)
+        painter.setPen(k.colour["accent"])
+        name_rect = inner.adjusted(0, 0, -(k.small_fm.horizontalAdvance(count) + 8), 0)
+        painter.drawText(name_rect, LEFT, k.title_fm.elidedText(lane.title, ELIDE, name_rect.width()))
         painter.restore()

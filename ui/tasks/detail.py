@@ -20,6 +20,7 @@ class TaskDetailPanel(QWidget):
     edit_requested = Signal(int)
     send_back_requested = Signal(int)
     complete_requested = Signal(int)
+    archive_requested = Signal(int)
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -40,8 +41,11 @@ class TaskDetailPanel(QWidget):
         self.btn_edit.clicked.connect(lambda: self.edit_requested.emit(self.task_id))
         self.btn_done.clicked.connect(lambda: self.complete_requested.emit(self.task_id))
         self.btn_back.clicked.connect(lambda: self.send_back_requested.emit(self.task_id))
+        self.btn_archive = QPushButton(theme.icon("mdi6.archive-arrow-down-outline"), self.tr("Archive"), objectName="taskArchive")
+        self.btn_archive.setToolTip(self.tr("Take the finished card off the board; it stays in the history and the statistics."))
+        self.btn_archive.clicked.connect(lambda: self.archive_requested.emit(self.task_id))
         buttons = QHBoxLayout()
-        for b in (self.btn_edit, self.btn_done, self.btn_back):
+        for b in (self.btn_edit, self.btn_done, self.btn_back, self.btn_archive):
             buttons.addWidget(b)
         buttons.addStretch(1)
 
@@ -121,6 +125,7 @@ class TaskDetailPanel(QWidget):
         self.btn_done.setEnabled(c.approvals_open == 0)
         self.btn_done.setToolTip(self.tr("Check the approval steps first.") if c.approvals_open else "")
         self.btn_back.setVisible(d.may_review and in_review)
+        self.btn_archive.setVisible(self.ctx.can("tasks.archive") and c.status == "done" and not c.archived)
         self.new_step.setVisible(d.may_edit and c.status != "done")
         self.link_input.setVisible(d.may_edit)
         self.checklist.blockSignals(True)

@@ -127,3 +127,31 @@ class SendBackDialog(QDialog):
         layout.addWidget(text)
         layout.addWidget(self.comment)
         layout.addWidget(self.buttons)
+
+
+class ArchiveDoneDialog(QDialog):
+    """Archive every finished card completed before a day (default: the first of this month)."""
+
+    def __init__(self, today, parent=None):
+        super().__init__(parent)
+        self.setObjectName("archiveDoneDialog")
+        self.setWindowTitle(self.tr("Archive finished cards"))
+        text = QLabel(self.tr("Finished cards completed before this day leave the board. They stay in each card's "
+                              "history, in the task statistics and in “tasks list --include-archived”."))
+        text.setWordWrap(True)
+        self.before = QDateEdit(objectName="fieldArchiveBefore", calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.before.setDate(QDate(today.year, today.month, 1))
+        form = QFormLayout()
+        form.addRow(self.tr("Completed before"), self.before)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Archive"))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+    def day(self):
+        return self.before.date().toPython()
