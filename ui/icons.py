@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,8 +20,13 @@ _FONT_PREFIX = "materialdesignicons6-webfont"
 
 
 def _fonts_dir() -> Path:
+    bundle = getattr(sys, "_MEIPASS", None)  # PyInstaller: build.spec copies qtawesome's data files
+    if bundle and (Path(bundle) / "qtawesome" / "fonts").is_dir():
+        return Path(bundle) / "qtawesome" / "fonts"
     spec = importlib.util.find_spec("qtawesome")
-    return Path(spec.origin).parent / "fonts"
+    if spec and spec.origin:
+        return Path(spec.origin).parent / "fonts"
+    return Path(next(iter(spec.submodule_search_locations))) / "fonts"
 
 
 @lru_cache(maxsize=1)
