@@ -236,6 +236,14 @@
         <translation>处理申诉…</translation>
     </message>
     <message>
+        <source>Finish rescoring…</source>
+        <translation>结束重新评分…</translation>
+    </message>
+    <message>
+        <source>The appeal was upheld and the result reopened: close it once the raters have rescored.</source>
+        <translation>申诉成立，结果已重新开放：评分人重新评分后请结束重评。</translation>
+    </message>
+    <message>
         <source>Comment</source>
         <translation>评语</translation>
     </message>
@@ -254,6 +262,10 @@
     <message>
         <source>Not published yet.</source>
         <translation>结果尚未公布。</translation>
+    </message>
+    <message>
+        <source>The appeal was upheld: this result is open for rescoring.</source>
+        <translation>申诉成立：此结果已开放重新评分。</translation>
     </message>
     <message>
         <source>Comment saved.</source>
@@ -290,6 +302,22 @@
     <message>
         <source>Decision recorded.</source>
         <translation>处理结果已记录。</translation>
+    </message>
+    <message>
+        <source>Appeal upheld: the result is open for rescoring.</source>
+        <translation>申诉成立：结果已开放重新评分。</translation>
+    </message>
+    <message>
+        <source>Finish rescoring</source>
+        <translation>结束重新评分</translation>
+    </message>
+    <message>
+        <source>Note for the record (optional):</source>
+        <translation>备注（可选）：</translation>
+    </message>
+    <message>
+        <source>Rescoring finished; the result is final again.</source>
+        <translation>重新评分已结束，结果重新生效。</translation>
     </message>
 </context>
 <context>
