@@ -379,6 +379,14 @@ def sheet_data(actor: Actor, period_key: str, employee_no: str) -> dict:
         return sheet_data_in(s, actor, period_key, employee_no)
 
 
+def bench_seed(session: Session, rng, ctx) -> str:
+    """The benchmark data set's appraisal part (bench/dataset.py): twelve locked monthly periods for
+    everyone, bulk inserted; returns a one-line summary."""
+    from app.services.appraisal_bench import bench_seed as seed
+
+    return seed(session, rng, ctx)
+
+
 def seed_demo(session: Session, actor: Actor, today: date) -> None:
     """The demo: the last six months locked with everybody scored, and this month open for scoring."""
     seed_demo_in(session, actor, today)
