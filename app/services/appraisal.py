@@ -128,9 +128,9 @@ def save_entry_form(actor: Actor, period_key: str, employee_no: str, entries: li
     require(actor, "appraisal.rate")
     with transaction() as s:
         period = core.period_in(s, period_key)
-        core.require_editable(period)
         person = core.employee_in(s, employee_no)
         subject = core.subject_in(s, period, person)
+        appeal = core.require_scorable(s, period, subject)
         by_key = {ind["key"]: ind for ind in indicators(subject.template)}
         written: dict = {}
         for entry in entries:
@@ -145,7 +145,8 @@ def save_entry_form(actor: Actor, period_key: str, employee_no: str, entries: li
         core.recompute_subjects(s, [subject], core.config_in(s))
         audit.record(s, actor, "appraisal.score", "appraisal_subject", subject.id, before,
                      {"period": period.key, "employee": person.employee_no, "entries": written,
-                      "score": subject.final_score, "grade": subject.grade})
+                      "score": subject.final_score, "grade": subject.grade,
+                      **({"appeal": appeal.id} if appeal is not None else {})})
         return {"score": subject.final_score, "grade": subject.grade, "label": subject.label}
 
 
@@ -376,6 +377,14 @@ def sheet_data(actor: Actor, period_key: str, employee_no: str) -> dict:
     require(actor, "appraisal.rate")
     with reading() as s:
         return sheet_data_in(s, actor, period_key, employee_no)
+
+
+def bench_seed(session: Session, rng, ctx) -> str:
+    """The benchmark data set's appraisal part (bench/dataset.py): twelve locked monthly periods for
+    everyone, bulk inserted; returns a one-line summary."""
+    from app.services.appraisal_bench import bench_seed as seed
+
+    return seed(session, rng, ctx)
 
 
 def seed_demo(session: Session, actor: Actor, today: date) -> None:

@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from app.i18n import N_
-from app.models.appraisal import AppraisalActual, AppraisalPeriod, AppraisalScore, AppraisalSubject
+from app.models.appraisal import AppraisalActual, AppraisalAppeal, AppraisalPeriod, AppraisalScore, AppraisalSubject
 from app.models.org import Position
 from app.models.people import Employee
 from app.rules import appraisal as rules
@@ -38,6 +38,9 @@ ROLE_NAMES = {"gm": N_("General manager"), "leader": N_("Leader"), "head": N_("D
               "self": N_("Self-assessment")}
 KIND_NAMES = {"month": N_("Monthly"), "quarter": N_("Quarterly"), "half": N_("Semi-annual"), "year": N_("Annual")}
 EDITABLE_STATES = ("entry", "scoring")
+# an appeal is open, upheld (the person's result is reopened for rescoring), rescored, or rejected
+APPEAL_STATUS = {"open": N_("Appeal open"), "upheld": N_("Appeal upheld, being rescored"), "rescored": N_("Appeal upheld, rescored"),
+                 "rejected": N_("Appeal rejected")}
 
 
 @dataclass
@@ -112,6 +115,23 @@ def require_editable(period: AppraisalPeriod) -> None:
     if period.state not in EDITABLE_STATES:
         raise ConflictError("Period {key} is in {state}; scores can only change during data entry and scoring.",
                             key=period.key, state=_state(period.state))
+
+
+def rescoring_appeal(s: Session, subject: AppraisalSubject) -> Optional[AppraisalAppeal]:
+    """The upheld appeal that reopened this person's result for rescoring, if any."""
+    return s.execute(select(AppraisalAppeal).where(AppraisalAppeal.subject_id == subject.id,
+                                                   AppraisalAppeal.status == "upheld")).scalar()
+
+
+def require_scorable(s: Session, period: AppraisalPeriod, subject: AppraisalSubject) -> Optional[AppraisalAppeal]:
+    """Scores may change while the period is in entry or scoring, or when an upheld appeal reopened this
+    person's result; returns that appeal (for the audit trail) or None."""
+    if period.state in EDITABLE_STATES:
+        return None
+    appeal = rescoring_appeal(s, subject)
+    if appeal is None:
+        require_editable(period)
+    return appeal
 
 
 def _state(state: str) -> str:

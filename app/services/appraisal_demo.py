@@ -1,13 +1,17 @@
-"""Demo appraisal data: six locked months with everybody scored (so trends and flags show) and
-the current month open for scoring, its quantitative actuals already typed in."""
+"""Demo appraisal data: six locked months with everybody scored (so trends and flags show), their
+quantitative actuals recorded (so the printed sheets show actuals and the rule's indicator scores),
+and the current month open for scoring, its quantitative actuals already typed in."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+import zlib
+
+from sqlalchemy import insert, select
 from sqlmodel import Session
 
+from app.models._base import now
 from app.models.appraisal import AppraisalActual, AppraisalSubject
 from app.models.people import Employee
 from app.rules import appraisal as rules
@@ -36,6 +40,46 @@ def _score(employee_no: str, back: int, role: str) -> float:
     return max(0.0, min(100.0, round(base + RATER_OFFSET.get(role, 0.0), 1)))
 
 
+def _jitter(*parts) -> float:
+    """A stable number in [0, 1) per (person, month, indicator): the demo is the same every time."""
+    return (zlib.crc32("|".join(map(str, parts)).encode()) % 1000) / 1000
+
+
+def believable_actual(ind: dict, score: float, jitter: float) -> float:
+    """An actual value that goes with a month's score: near the target for a good month, further
+    off for a weak one; counts are whole numbers, rates stay within their scale."""
+    target = float(ind.get("target") or 0)
+    unit = ind.get("unit", "")
+    quality = max(0.0, min(1.1, (score - 50) / 45))  # 50 -> 0, 95 -> 1
+    whole = unit not in ("%", "") and float(target).is_integer()
+    if ind.get("lower_is_better"):
+        if target <= 0:  # errors, absences: 0 for the good, a few for the weak
+            return float(int(max(0.0, (1 - quality) * 3 + jitter - 0.4)))
+        value = target * (1 + max(0.0, 1 - quality) * 0.8 + (jitter - 0.5) * 0.1)
+    else:
+        value = target * (0.7 + 0.35 * quality + (jitter - 0.5) * 0.08)
+        if unit == "%" and target <= 100:
+            value = min(value, 100.0)
+        elif target < 1:  # a share 0..1
+            value = min(value, 1.0)
+    value = max(0.0, value)
+    return float(round(value)) if whole else round(value, 1 if unit == "%" else 2)
+
+
+def _locked_actuals(subjects, numbers: dict, back: int, by: str) -> list[dict]:
+    at = now()
+    rows = []
+    for subject in subjects:
+        no = numbers[subject.employee_id]
+        score = subject.final_score if subject.final_score is not None else _score(no, back, "")
+        for ind in indicators(subject.template):
+            if ind.get("kind") == "quantitative":
+                rows.append({"subject_id": subject.id, "indicator": ind["key"], "source": ind.get("source") or "manual",
+                             "value": believable_actual(ind, score, _jitter(no, back, ind["key"])),
+                             "entered_at": at, "entered_by": by})
+    return rows
+
+
 def seed_demo_in(s: Session, actor: Actor, today: date) -> None:
     cfg = core.config_in(s)
     numbers = {e.id: e.employee_no for e in s.execute(select(Employee)).scalars()}
@@ -54,7 +98,10 @@ def seed_demo_in(s: Session, actor: Actor, today: date) -> None:
                 subject.comment = "本月工作按计划完成，执行力较好；需加强数据分析与跨组沟通，下月重点提升转化率。"
                 subject.comment_by = actor.username
         s.flush()
-        core.recompute_subjects(s, subjects, cfg)
+        core.recompute_subjects(s, subjects, cfg)  # rater totals were typed: actuals show, totals stand
+        actuals = _locked_actuals(subjects, numbers, back, actor.username)
+        if actuals:
+            s.execute(insert(AppraisalActual), actuals)
         ny, nm = rules.shift_month(y, m, 1)
         period.published_on = date(ny, nm, 5)
         period.state = "locked"

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.db import transaction
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from app.models._base import now
-from app.models.appraisal import AppraisalAppeal
+from app.models.appraisal import AppraisalAppeal, AppraisalPeriod, AppraisalSubject
 from app.rules import appraisal as rules
 from app.services import audit
 from app.services import appraisal_core as core
@@ -105,7 +105,7 @@ def file_appeal(actor: Actor, period_key: str, reason: str, on: Optional[date] =
             raise ValidationError("An appeal cannot be dated before the result was published ({day}).",
                                   day=period.published_on.isoformat())
         open_one = s.execute(select(AppraisalAppeal.id).where(AppraisalAppeal.subject_id == subject.id,
-                                                              AppraisalAppeal.status == "open")).scalar()
+                                                              AppraisalAppeal.status.in_(("open", "upheld")))).scalar()
         if open_one is not None:
             raise ConflictError("An appeal against this result is already open.")
         appeal = AppraisalAppeal(subject_id=subject.id, filed_on=day, reason=body)
@@ -128,12 +128,53 @@ def decide_appeal(actor: Actor, appeal_id: int, upheld: bool, decision: str) -> 
             raise NotFound("There is no appeal {id}.", id=appeal_id)
         if appeal.status != "open":
             raise ConflictError("This appeal was already decided.")
+        subject = s.get(AppraisalSubject, appeal.subject_id)
         before = {"status": appeal.status}
         appeal.status = "upheld" if upheld else "rejected"
         appeal.decision, appeal.decided_by, appeal.decided_at = body, actor.username, now()
-        audit.record(s, actor, "appraisal.appeal_decide", "appraisal_appeal", appeal.id, before,
-                     {"status": appeal.status, "decision": body})
-        return {"id": appeal.id, "status": appeal.status}
+        after = {"status": appeal.status, "decision": body}
+        if upheld:  # the person's result reopens for rescoring, whatever the period's state
+            after.update(reopened_for_rescoring=True, subject=subject.id, score=subject.final_score, grade=subject.grade)
+        audit.record(s, actor, "appraisal.appeal_decide", "appraisal_appeal", appeal.id, before, after)
+        return {"id": appeal.id, "status": appeal.status, "reopened": upheld}
+
+
+def finish_rescoring(actor: Actor, appeal_id: int, note: str = "") -> dict:
+    """hr closes the rescoring an upheld appeal opened: the result (recomputed from the scores entered
+    since) becomes final again; the audit row names the appeal and the score before and after."""
+    require(actor, "appraisal.appeal_decide")
+    with transaction() as s:
+        appeal = s.get(AppraisalAppeal, appeal_id)
+        if appeal is None:
+            raise NotFound("There is no appeal {id}.", id=appeal_id)
+        if appeal.status != "upheld":
+            raise ConflictError("Only an upheld appeal whose result is being rescored can be closed.")
+        subject = s.get(AppraisalSubject, appeal.subject_id)
+        period = s.get(AppraisalPeriod, subject.period_id)
+        before = _decision_score(s, appeal) | {"status": appeal.status}
+        core.recompute_subjects(s, [subject], core.config_in(s))
+        if subject.final_score is None:
+            raise ConflictError("Not every rater has scored this person yet.")
+        appeal.status = "rescored"
+        note = (note or "").strip()[:MAX_TEXT]
+        if note:
+            appeal.decision = f"{appeal.decision}\n{note}"
+        after = {"status": appeal.status, "period": period.key, "subject": subject.id, "score": subject.final_score,
+                 "grade": subject.grade, "label": subject.label, "note": note}
+        audit.record(s, actor, "appraisal.rescored", "appraisal_appeal", appeal.id, before, after)
+        return {"id": appeal.id, "status": appeal.status, "score": subject.final_score, "grade": subject.grade,
+                "label": subject.label}
+
+
+def _decision_score(s, appeal: AppraisalAppeal) -> dict:
+    """The score and grade the result had when the appeal was upheld (from the decision's audit row)."""
+    from app.models.audit import AuditEntry
+
+    row = s.execute(select(AuditEntry).where(AuditEntry.action == "appraisal.appeal_decide",
+                                             AuditEntry.entity_id == str(appeal.id))
+                    .order_by(AuditEntry.id.desc())).scalars().first()
+    after = (row.after if row is not None else None) or {}
+    return {"score": after.get("score"), "grade": after.get("grade")}
 
 
 def open_appeals(actor: Actor) -> list[dict]:

@@ -43,7 +43,8 @@ def subject_detail_in(s: Session, actor: Actor, period_key: str, employee_no: st
     scores = core.latest_scores(s, [subject.id])[subject.id]
     actuals = core.latest_actuals(s, [subject.id])[subject.id]
     quant = core.quantitative_scores(subject, actuals)
-    editable = period.state in core.EDITABLE_STATES
+    rescoring = core.rescoring_appeal(s, subject) if period.state not in core.EDITABLE_STATES else None
+    editable = period.state in core.EDITABLE_STATES or rescoring is not None
     people = _people(s)
     hide = _hide_result(actor, period, subject)
     inds = []
@@ -74,6 +75,7 @@ def subject_detail_in(s: Session, actor: Actor, period_key: str, employee_no: st
         "score": None if hide else subject.final_score, "grade": "" if hide else subject.grade,
         "label": "" if hide else subject.label, "flags": [] if hide else _flags(s, [subject], period, cfg)[subject.id],
         "comment": subject.comment, "interview": subject.interview, "interview_on": subject.interview_on,
+        "rescoring_appeal": rescoring.id if rescoring is not None else None,
         "published_on": period.published_on, "appeal_deadline": _deadline(period, cfg),
         "appeals": _appeals(s, subject), "grades": list(cfg.letters), "bands": [(g, float(m)) for g, m in cfg.bands],
         "labels": {"excellent": cfg.excellent, "qualified": cfg.qualified, "improve_below": cfg.improve_below},

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AppraisalTab</name>
@@ -73,6 +72,10 @@
     <message>
         <source>Import scores…</source>
         <translation>导入评分…</translation>
+    </message>
+    <message>
+        <source>Templates…</source>
+        <translation>考核表模板…</translation>
     </message>
     <message>
         <source>Scores</source>
@@ -233,6 +236,14 @@
         <translation>处理申诉…</translation>
     </message>
     <message>
+        <source>Finish rescoring…</source>
+        <translation>结束重新评分…</translation>
+    </message>
+    <message>
+        <source>The appeal was upheld and the result reopened: close it once the raters have rescored.</source>
+        <translation>申诉成立，结果已重新开放：评分人重新评分后请结束重评。</translation>
+    </message>
+    <message>
         <source>Comment</source>
         <translation>评语</translation>
     </message>
@@ -251,6 +262,10 @@
     <message>
         <source>Not published yet.</source>
         <translation>结果尚未公布。</translation>
+    </message>
+    <message>
+        <source>The appeal was upheld: this result is open for rescoring.</source>
+        <translation>申诉成立：此结果已开放重新评分。</translation>
     </message>
     <message>
         <source>Comment saved.</source>
@@ -288,6 +303,22 @@
         <source>Decision recorded.</source>
         <translation>处理结果已记录。</translation>
     </message>
+    <message>
+        <source>Appeal upheld: the result is open for rescoring.</source>
+        <translation>申诉成立：结果已开放重新评分。</translation>
+    </message>
+    <message>
+        <source>Finish rescoring</source>
+        <translation>结束重新评分</translation>
+    </message>
+    <message>
+        <source>Note for the record (optional):</source>
+        <translation>备注（可选）：</translation>
+    </message>
+    <message>
+        <source>Rescoring finished; the result is final again.</source>
+        <translation>重新评分已结束，结果重新生效。</translation>
+    </message>
 </context>
 <context>
     <name>ScoreForm</name>
@@ -317,7 +348,7 @@
     </message>
     <message>
         <source>Indicator</source>
-        <translation>考核指标</translation>
+        <translation>指标</translation>
     </message>
     <message>
         <source>Weight %</source>
@@ -336,7 +367,7 @@
         <translation>直接录入总分（代替指标评分）</translation>
     </message>
     <message>
-        <source>Rater&apos;s total</source>
+        <source>Rater's total</source>
         <translation>评分人总分</translation>
     </message>
     <message>
@@ -354,6 +385,209 @@
     <message>
         <source>Scores of %1 saved: %2.</source>
         <translation>%1 的评分已保存：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>Appraisal templates</source>
+        <translation>考核表模板</translation>
+    </message>
+    <message>
+        <source> (edited)</source>
+        <translation>（已修改）</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>考核维度</translation>
+    </message>
+    <message>
+        <source>Weight %</source>
+        <translation>权重 %</translation>
+    </message>
+    <message>
+        <source>Add section</source>
+        <translation>添加维度</translation>
+    </message>
+    <message>
+        <source>Remove section</source>
+        <translation>删除维度</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Add quantitative</source>
+        <translation>添加定量指标</translation>
+    </message>
+    <message>
+        <source>Add qualitative</source>
+        <translation>添加定性指标</translation>
+    </message>
+    <message>
+        <source>Remove indicator</source>
+        <translation>删除指标</translation>
+    </message>
+    <message>
+        <source>Pick an indicator to edit its target or rubric.</source>
+        <translation>选择一个指标以编辑目标值或评分标准。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>考核表名称</translation>
+    </message>
+    <message>
+        <source>Quantitative indicator</source>
+        <translation>定量指标</translation>
+    </message>
+    <message>
+        <source>Achievement ratio × 100, capped</source>
+        <translation>达成率 × 100（封顶）</translation>
+    </message>
+    <message>
+        <source>Banded thresholds</source>
+        <translation>分段计分</translation>
+    </message>
+    <message>
+        <source>threshold:score; … e.g. 95:100; 90:80; 85:60</source>
+        <translation>阈值:得分; … 例如 95:100; 90:80; 85:60</translation>
+    </message>
+    <message>
+        <source>Lower is better (times, errors, absences)</source>
+        <translation>越低越好（时长、差错、缺勤）</translation>
+    </message>
+    <message>
+        <source>Typed in</source>
+        <translation>手工录入</translation>
+    </message>
+    <message>
+        <source>Attendance: absence days</source>
+        <translation>考勤：缺勤天数</translation>
+    </message>
+    <message>
+        <source>Attendance: times late</source>
+        <translation>考勤：迟到次数</translation>
+    </message>
+    <message>
+        <source>Attendance: missing punches</source>
+        <translation>考勤：缺卡次数</translation>
+    </message>
+    <message>
+        <source>Attendance: overtime hours</source>
+        <translation>考勤：加班小时</translation>
+    </message>
+    <message>
+        <source>Tasks: completed</source>
+        <translation>任务：完成数</translation>
+    </message>
+    <message>
+        <source>Tasks: on-time rate</source>
+        <translation>任务：按时完成率</translation>
+    </message>
+    <message>
+        <source>Tasks: average days to finish</source>
+        <translation>任务：平均完成天数</translation>
+    </message>
+    <message>
+        <source>Tasks: sent back</source>
+        <translation>任务：退回次数</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Scoring rule</source>
+        <translation>计分规则</translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation>封顶分</translation>
+    </message>
+    <message>
+        <source>Bands</source>
+        <translation>分段</translation>
+    </message>
+    <message>
+        <source>Score below every band</source>
+        <translation>未达任何分段的得分</translation>
+    </message>
+    <message>
+        <source>Actual from</source>
+        <translation>实际值来源</translation>
+    </message>
+    <message>
+        <source>Rubric</source>
+        <translation>评分标准</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>Quantitative</source>
+        <translation>定量</translation>
+    </message>
+    <message>
+        <source>Qualitative</source>
+        <translation>定性</translation>
+    </message>
+    <message>
+        <source>Save or cancel your changes before switching position.</source>
+        <translation>切换岗位前请先保存或取消修改。</translation>
+    </message>
+    <message>
+        <source>New section</source>
+        <translation>新维度</translation>
+    </message>
+    <message>
+        <source>New indicator</source>
+        <translation>新指标</translation>
+    </message>
+    <message>
+        <source>Sections add up to %1%.</source>
+        <translation>各维度权重合计 %1%。</translation>
+    </message>
+    <message>
+        <source>Sections add up to %1%, not 100 — change a weight.</source>
+        <translation>各维度权重合计 %1%，不是 100——请调整权重。</translation>
+    </message>
+    <message>
+        <source>Indicators of %1 add up to %2%.</source>
+        <translation>“%1”的指标权重合计 %2%。</translation>
+    </message>
+    <message>
+        <source>Indicators of %1 add up to %2%, not 100.</source>
+        <translation>“%1”的指标权重合计 %2%，不是 100。</translation>
+    </message>
+    <message>
+        <source>Template of %1 saved; it applies to periods opened from now on.</source>
+        <translation>%1 的考核表已保存，对此后新开的考核期生效。</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QInputDialog, QLabel, Q
                                QPushButton, QWidget)
 
 from app.errors import ShopTeamError
+from app.i18n import _ as app_tr
+from app.services.appraisal_core import APPEAL_STATUS
 from app.services import appraisal_feedback as fb
 
 
@@ -29,6 +31,9 @@ class FeedbackPanel(QWidget):
         self.appeal_info.setWordWrap(True)
         self.appeal_button = QPushButton(self.tr("File an appeal…"), objectName="appraisalAppealButton")
         self.decide_button = QPushButton(self.tr("Decide the appeal…"), objectName="appraisalDecideAppeal")
+        self.finish_button = QPushButton(self.tr("Finish rescoring…"), objectName="appraisalFinishRescoring")
+        self.finish_button.setToolTip(self.tr("The appeal was upheld and the result reopened: close it once the raters have rescored."))
+        self.finish_button.clicked.connect(self._finish)
         self.save_comment.clicked.connect(self._save_comment)
         self.save_interview.clicked.connect(self._save_interview)
         self.appeal_button.clicked.connect(self._appeal)
@@ -41,6 +46,7 @@ class FeedbackPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.appeal_button)
         buttons.addWidget(self.decide_button)
+        buttons.addWidget(self.finish_button)
         buttons.addStretch(1)
         form.addRow(self.tr("Appeal"), self.appeal_info)
         form.addRow("", buttons)
@@ -57,15 +63,19 @@ class FeedbackPanel(QWidget):
         appeals = d.get("appeals", [])
         lines = [self.tr("Appeal until %1 (published %2).").replace("%1", deadline.isoformat())
                  .replace("%2", d["published_on"].isoformat())] if deadline else [self.tr("Not published yet.")]
-        lines += [f"{a['filed_on']}: {a['reason']} → {a['status']} {a['decision']}" for a in appeals]
+        lines += [f"{a['filed_on']}: {a['reason']} → {app_tr(APPEAL_STATUS.get(a['status'], a['status']))} {a['decision']}"
+                  for a in appeals]
+        if d.get("rescoring_appeal"):
+            lines.append(self.tr("The appeal was upheld: this result is open for rescoring."))
         self.appeal_info.setText("\n".join(lines))
         own = bool(detail) and d["is_self"]
         self.appeal_button.setVisible(own)
         self.appeal_button.setEnabled(own and bool(deadline) and date.today() <= deadline
-                                      and not any(a["status"] == "open" for a in appeals))
+                                      and not any(a["status"] in ("open", "upheld") for a in appeals))
         open_appeal = next((a for a in appeals if a["status"] == "open"), None)
         self.decide_button.setVisible(self.ctx.can("appraisal.appeal_decide"))
         self.decide_button.setEnabled(open_appeal is not None)
+        self.finish_button.setVisible(self.ctx.can("appraisal.appeal_decide") and bool(d.get("rescoring_appeal")))
 
     def _run(self, title: str, fn, message: str) -> None:
         try:
@@ -101,4 +111,11 @@ class FeedbackPanel(QWidget):
             return
         upheld = QMessageBox.question(self, self.tr("Decide the appeal"), self.tr("Is the appeal upheld?")) == QMessageBox.Yes
         self._run(self.tr("Decide the appeal"), lambda: fb.decide_appeal(self.ctx.actor, appeal["id"], upheld, text),
-                  self.tr("Decision recorded."))
+                  self.tr("Appeal upheld: the result is open for rescoring.") if upheld else self.tr("Decision recorded."))
+
+    def _finish(self) -> None:
+        appeal_id = self.detail["rescoring_appeal"]
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Finish rescoring"), self.tr("Note for the record (optional):"))
+        if ok:
+            self._run(self.tr("Finish rescoring"), lambda: fb.finish_rescoring(self.ctx.actor, appeal_id, text),
+                      self.tr("Rescoring finished; the result is final again."))

@@ -64,6 +64,9 @@ class AppraisalView(QWidget):
         self.act_reopen = self._add(toolbar, self.tr("Reopen…"), "mdi6.lock-open-variant-outline", self.reopen, "actionReopenPeriod")
         self.act_pull = self._add(toolbar, self.tr("Pull actuals"), "mdi6.database-import-outline", self.pull, "actionPullActuals")
         self.act_import = self._add(toolbar, self.tr("Import scores…"), "mdi6.file-import-outline", self.import_file, "actionImportScores")
+        self.act_templates = self._add(toolbar, self.tr("Templates…"), "mdi6.file-table-outline", self.edit_templates,
+                                       "actionAppraisalTemplates")
+        self.act_templates.setVisible(ctx.can("appraisal.templates"))
         for act in (self.act_new, self.act_advance, self.act_pull):
             act.setVisible(ctx.can("appraisal.manage_period"))
         self.act_reopen.setVisible(ctx.can("appraisal.reopen"))
@@ -223,6 +226,13 @@ class AppraisalView(QWidget):
         reason, ok = QInputDialog.getText(self, self.tr("Reopen period"), self.tr("Why must %1 be reopened?").replace("%1", key or ""))
         if ok and self._try(self.tr("Reopen period"), lambda: svc.reopen_period(self.ctx.actor, key, reason)):
             self._changed(self.tr("%1 reopened for scoring.").replace("%1", key))
+
+    def edit_templates(self):
+        from ui.appraisal.templates import TemplateEditor
+
+        editor = TemplateEditor(self.ctx, self)
+        editor.open()
+        return editor
 
     def pull(self) -> None:
         key = self.period_key()
