@@ -65,6 +65,10 @@
         <translation>下个月</translation>
     </message>
     <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
         <source>New leave request…</source>
         <translation>请假申请…</translation>
     </message>

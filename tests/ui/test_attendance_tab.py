@@ -7,10 +7,24 @@ from PySide6.QtCore import Qt
 from app.services import roster as roster_svc
 
 
+@pytest.fixture(autouse=True)
+def _worker_done_before_the_database_goes(demo_db):
+    yield
+    from ui.workers import pool
+
+    pool().waitForDone(30000)
+
+
+def loaded(tab, qtbot):
+    """The month is loaded in the worker: wait until no load is under way."""
+    qtbot.waitUntil(lambda: not tab.is_loading(), timeout=30000)
+    return tab
+
+
 @pytest.fixture
-def view(main_window):
+def view(main_window, qtbot):
     window = main_window()
-    return window.select_tab("attendanceTab")
+    return loaded(window.select_tab("attendanceTab"), qtbot)
 
 
 def test_grid_shows_people_by_day_and_a_click_explains(view, qtbot):
@@ -36,21 +50,22 @@ def test_summary_lists_everyone_with_the_demo_figures(view):
     assert view.summary.model().rowCount() == 15
 
 
-def test_pending_request_can_be_approved_by_the_routed_manager(main_window, actor_for):
+def test_pending_request_can_be_approved_by_the_routed_manager(main_window, actor_for, qtbot):
     window = main_window(actor_for("wanghr"))  # E003 supervises E004, whose annual leave is pending
-    tab = window.select_tab("attendanceTab")
+    tab = loaded(window.select_tab("attendanceTab"), qtbot)
     reqs = tab.requests_model.rows
     pending = next(i for i, r in enumerate(reqs) if r.employee_no == "E004")
     assert reqs[pending].can_decide
     tab.requests.selectRow(pending)
     assert tab.approve.isEnabled()
     tab.approve.click()
+    loaded(tab, qtbot)
     assert all(r.employee_no != "E004" for r in tab.requests_model.rows)
 
 
-def test_staff_cannot_decide_and_see_only_themselves(main_window, actor_for):
+def test_staff_cannot_decide_and_see_only_themselves(main_window, actor_for, qtbot):
     window = main_window(actor_for("zhangyt"))
-    tab = window.select_tab("attendanceTab")
+    tab = loaded(window.select_tab("attendanceTab"), qtbot)
     assert [p["employee_no"] for p in tab.grid_model.people] == ["E004"]
     assert not tab.approve.isEnabled()
     assert not tab.act_import.isVisible() and not tab.act_export.isVisible()
@@ -68,7 +83,7 @@ def test_roster_click_toggles_duty(view, qtbot, admin):
 
 def test_export_and_month_navigation(main_window, qtbot, tmp_path):
     window = main_window()
-    view = window.select_tab("attendanceTab")
+    view = loaded(window.select_tab("attendanceTab"), qtbot)
     path = tmp_path / "a.xlsx"
     view.export_to(str(path))
     qtbot.waitUntil(lambda: "Exported 15" in window.statusBar().currentMessage())
@@ -78,7 +93,20 @@ def test_export_and_month_navigation(main_window, qtbot, tmp_path):
     assert sheet.max_row == 16 and sheet.cell(1, 1).value == "Employee no."
     first = view.grid_model.days[0]
     view.findChild(type(view.act_export), "actionPrevMonth").trigger()
+    loaded(view, qtbot)
     assert view.grid_model.days[0] < first
+
+
+def test_the_month_loads_in_the_worker_and_stale_months_are_dropped(view, qtbot):
+    start = view.month.date()
+    view.reload()
+    assert view.is_loading() and view.loading_action.isVisible()
+    for _i in range(3):  # three quick steps back: only the last month shown is filled in
+        view.findChild(type(view.act_export), "actionPrevMonth").trigger()
+    loaded(view, qtbot)
+    shown = start.addMonths(-3)
+    assert view.grid_model.days[0].month == shown.month() and view.grid_model.days[0].year == shown.year()
+    assert not view.loading_action.isVisible()
 
 
 def test_kiosk_mode_is_in_the_tools_menu(main_window):
