@@ -20,7 +20,7 @@ from app.services.employees import list_employees
 from app.services.punches import DECISION_LABELS, SOURCE_LABELS, import_punches
 from app.i18n import language
 from ui import theme
-from ui.attendance.dialogs import LeaveDialog, PunchDialog
+from ui.attendance.dialogs import CorrectionDialog, LeaveDialog, OvertimeDialog, PunchDialog
 from ui.attendance.models import MonthGridModel, RosterGridModel
 from ui.models.table import Column, RowTableModel, sorting_proxy
 from ui.widgets.table_view import DataTableView
@@ -47,6 +47,7 @@ class AttendanceView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._load_seq = 0
+        self._shown_day: tuple[str, date] | None = None  # the person-day the detail pane shows
         self._jobs: set[Job] = set()
         self.see_all = ctx.can("attendance.view_all")
         today = QDate.currentDate()
@@ -65,6 +66,10 @@ class AttendanceView(QWidget):
         toolbar.addSeparator()
         self.act_leave = self._add(toolbar, self.tr("New leave request…"), "mdi6.calendar-plus", self.new_item,
                                    "actionNewLeave")
+        self.act_overtime = self._add(toolbar, self.tr("Request overtime…"), "mdi6.briefcase-clock-outline",
+                                      self.request_overtime, "actionRequestOvertime")
+        self.act_correction = self._add(toolbar, self.tr("File a correction…"), "mdi6.clock-plus-outline",
+                                        self.request_correction, "actionRequestCorrection")
         self.act_punch = self._add(toolbar, self.tr("Manual punch…"), "mdi6.clock-edit-outline", self.manual_punch,
                                    "actionManualPunch")
         self.act_import = self._add(toolbar, self.tr("Import punches…"), "mdi6.file-import-outline", self.import_file,
@@ -276,6 +281,7 @@ class AttendanceView(QWidget):
         self.show_day(person["employee_no"], day)
 
     def show_day(self, employee_no: str, day: date) -> None:
+        self._shown_day = (employee_no, day)
         try:
             d = svc.day_detail(self.ctx.actor, employee_no, day)
         except ShopTeamError as exc:
@@ -323,6 +329,22 @@ class AttendanceView(QWidget):
         dialog = LeaveDialog(self.ctx, self._people(), self)
         if dialog.exec():
             self._changed(self.tr("Leave request %1 filed.").replace("%1", str(dialog.new_id)))
+
+    def request_overtime(self) -> None:
+        dialog = OvertimeDialog(self.ctx, self._people(), self)
+        if dialog.exec():
+            self._changed(self.tr("Overtime request %1 filed.").replace("%1", str(dialog.new_id)))
+
+    def request_correction(self) -> None:
+        """File a correction (补卡); from the month grid it is for the person and day clicked last."""
+        at = None
+        if self._shown_day is not None:
+            from datetime import datetime, time
+
+            at = datetime.combine(self._shown_day[1], time(17, 30))
+        dialog = CorrectionDialog(self.ctx, self._people(), self, self._shown_day[0] if self._shown_day else None, at)
+        if dialog.exec():
+            self._changed(self.tr("Correction %1 filed; it counts once approved.").replace("%1", str(dialog.new_id)))
 
     def manual_punch(self) -> None:
         dialog = PunchDialog(self.ctx, self._people(), self)
