@@ -150,7 +150,10 @@ class CorrectionDialog(_Form):
         self.ctx = ctx
         allowed, own = _own_people(ctx, people)
         self.person = _people_combo(allowed, employee_no or own, "correctionPerson")
-        moment = QDateTime(at) if at is not None else QDateTime(QDateTime.currentDateTime().date(), QTime(17, 30))
+        nowish = QDateTime.currentDateTime()
+        nowish = QDateTime(nowish.date(), QTime(nowish.time().hour(), nowish.time().minute()))
+        moment = QDateTime(at) if at is not None else nowish
+        moment = min(moment, nowish)  # a correction is for a punch in the past
         self.at = QDateTimeEdit(moment, objectName="correctionAt", displayFormat="yyyy-MM-dd HH:mm", calendarPopup=True)
         self.reason = QLineEdit(objectName="correctionReason")
         self.reason.setPlaceholderText(self.tr("e.g. forgot to clock out"))

@@ -100,6 +100,7 @@ class AttendanceView(QWidget):
         self.grid_model = MonthGridModel(self)
         self.grid = _grid_view("attendanceGrid")
         self.grid.setModel(self.grid_model)
+        self.grid.setColumnWidth(0, 130)
         self.grid.clicked.connect(self._on_grid_clicked)
         self.detail = QTextBrowser(objectName="attendanceDayDetail")
         self.detail.setPlaceholderText(self.tr("Click a day to see its punches and the reason for its status."))
