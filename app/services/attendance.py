@@ -341,25 +341,25 @@ def _day_kinds(s: Session, day_rules_: rules.DayRules, start: date, end: date, i
     Plain is four punches, one in each band: by the morning start, from the morning end to before the
     middle of the break, from there to the afternoon start, from the afternoon end. Each punch scores
     its band's power of five (anything else 625): with four punches, a sum of 1+5+25+125 = 156 means
-    one in each. Minutes drop the seconds, so "HH:MM" strings compare as the minutes do."""
+    one in each. Stored times are "YYYY-MM-DD HH:MM:SS[.ffffff]" text, compared as text with the marks."""
     (s0, e0), (s1, e1) = day_rules_.sessions
     sql = """
         SELECT plain, group_concat(employee_id) FROM (
             SELECT employee_id, COUNT(*) = 4 AND SUM(
-                       CASE WHEN h <= :s0 THEN 1 WHEN h < :e0 THEN 625 WHEN h < :mid THEN 5
-                            WHEN h <= :s1 THEN 25 WHEN h >= :e1 THEN 125 ELSE 625 END) = 156 AS plain
-            FROM (SELECT employee_id, substr(at, 12, 5) AS h FROM punch WHERE at >= :a AND at < :b)
-            GROUP BY employee_id)
+                       CASE WHEN at < :s0 THEN 1 WHEN at < :e0 THEN 625 WHEN at < :mid THEN 5
+                            WHEN at < :s1 THEN 25 WHEN at >= :e1 THEN 125 ELSE 625 END) = 156 AS plain
+            FROM punch WHERE at >= :a AND at < :b GROUP BY employee_id)
         GROUP BY plain"""
-    bounds = {"s0": rules.hhmm(s0), "e0": rules.hhmm(e0), "mid": rules.hhmm((e0 + s1 + 1) // 2),
-              "s1": rules.hhmm(s1), "e1": rules.hhmm(e1)}
+    # a punch's minute (seconds dropped) <= s0 when its time is before s0 + 1 minute, and so on
+    marks = {"s0": s0 + 1, "e0": e0, "mid": (e0 + s1 + 1) // 2, "s1": s1 + 1, "e1": e1}
     con = s.connection().connection.driver_connection
     plain: dict[date, set[int]] = {}
     odd: set[tuple[int, date]] = set()
     day = start
     while day < end:
         nxt = day + timedelta(days=1)
-        for is_plain, found in con.execute(sql, {**bounds, "a": f"{day} 00:00:00", "b": f"{nxt} 00:00:00"}):
+        params = {k: f"{day} {rules.hhmm(m)}:00" for k, m in marks.items()}
+        for is_plain, found in con.execute(sql, {**params, "a": f"{day} 00:00:00", "b": f"{nxt} 00:00:00"}):
             people = {int(e) for e in str(found).split(",")}
             if ids is not None:
                 people &= ids
