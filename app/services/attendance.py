@@ -212,8 +212,8 @@ def summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] | 
         prior, fresh = cached[1], False
     else:
         prior, fresh = prior_history(s, sched, people, year_start, min(first - timedelta(days=1), last_done), ids), True
-    punches = punches_by_day(s, first, nxt, ids)
     excuses = excuses_by_day(s, first, nxt, ids)
+    plain, punches = day_punches(s, sched, first, nxt, ids, excuses)
     penalties = sched.values["attendance.penalties_rmb"]
     overtime = _overtime(s, first, nxt, ids)
     comp = _comp_balances(s, sched, people, nxt)
@@ -234,7 +234,9 @@ def summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] | 
             if not (working[day] or (pid, day) in roster):
                 continue
             day_excuses = excuses.get((pid, day), ())
-            if day_excuses:
+            if pid in plain.get(day, ()):
+                v = PLAIN_DAY
+            elif day_excuses:
                 v = evaluate_day(day_rules_, punches.get((pid, day), ()), day_excuses)
             else:  # without leave a day's verdict depends on its punches alone
                 key = tuple(sorted(punches.get((pid, day), ())))
@@ -272,6 +274,7 @@ def summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] | 
 
 
 PRIOR_SHORTCUT = True  # tests switch it off to compare the shortcut with the full evaluation
+PLAIN_DAY = rules.DayVerdict(status=rules.NORMAL, present=True)  # what evaluate_day says of a plain day
 
 
 def prior_history(s: Session, sched: Schedule, people: list[Person], start: date, last: date,
@@ -285,25 +288,7 @@ def prior_history(s: Session, sched: Schedule, people: list[Person], start: date
         return {}
     end = last + timedelta(days=1)
     excuses = excuses_by_day(s, start, end, ids)
-    plain: dict[date, set[int]] = {}
-    if PRIOR_SHORTCUT and s.get_bind().dialect.name == "sqlite" and sched.rules.punches_per_day == 4 \
-            and len(sched.rules.sessions) == 2:
-        plain, odd = _day_kinds(s, sched.rules, start, end, ids)
-        corrections: dict[tuple[int, date], list[int]] = defaultdict(list)
-        for emp, at in s.execute(select(PunchCorrection.employee_id, PunchCorrection.at).where(
-                PunchCorrection.status == "approved", PunchCorrection.at >= datetime.combine(start, time()),
-                PunchCorrection.at < datetime.combine(end, time()))):
-            if ids is None or emp in ids:
-                corrections[(emp, at.date())].append(at.hour * 60 + at.minute)
-        for emp, day in set(excuses) | set(corrections):  # leave or a correction: judge on every punch
-            if emp in plain.get(day, ()):
-                plain[day].discard(emp)
-                odd.add((emp, day))
-        punches = _punches_on(s, odd)
-        for key, minutes in corrections.items():
-            punches.setdefault(key, []).extend(minutes)
-    else:
-        punches = punches_by_day(s, start, end, ids)
+    plain, punches = day_punches(s, sched, start, end, ids, excuses)
     out: dict[int, list[tuple[date, float, bool]]] = {}
     days = [start + timedelta(days=i) for i in range((end - start).days)]
     working = {d: sched.working_day(d) for d in days}
@@ -331,6 +316,33 @@ def prior_history(s: Session, sched: Schedule, people: list[Person], start: date
             history.append((day, *hit))
         out[pid] = history
     return out
+
+
+def day_punches(s: Session, sched: Schedule, start: date, end: date, ids: set[int] | None,
+                excuses: dict[tuple[int, date], list[rules.Excuse]]):
+    """The punches of [start, end) for judging days: (plain, punches). ``plain`` maps a day to the
+    people whose day is plainly normal (four punches in their bands, no leave, no correction: what
+    rules.evaluate_day decides without looking further); ``punches`` holds the minutes, corrections
+    included, of every other day with any. Without the shortcut (PostgreSQL, other day shapes)
+    ``plain`` is empty and every day's punches are loaded."""
+    if not (PRIOR_SHORTCUT and s.get_bind().dialect.name == "sqlite" and sched.rules.punches_per_day == 4
+            and len(sched.rules.sessions) == 2):
+        return {}, punches_by_day(s, start, end, ids)
+    plain, odd = _day_kinds(s, sched.rules, start, end, ids)
+    corrections: dict[tuple[int, date], list[int]] = defaultdict(list)
+    for emp, at in s.execute(select(PunchCorrection.employee_id, PunchCorrection.at).where(
+            PunchCorrection.status == "approved", PunchCorrection.at >= datetime.combine(start, time()),
+            PunchCorrection.at < datetime.combine(end, time()))):
+        if ids is None or emp in ids:
+            corrections[(emp, at.date())].append(at.hour * 60 + at.minute)
+    for emp, day in set(excuses) | set(corrections):  # leave or a correction: judge on every punch
+        if emp in plain.get(day, ()):
+            plain[day].discard(emp)
+            odd.add((emp, day))
+    punches = _punches_on(s, odd)
+    for key, minutes in corrections.items():
+        punches.setdefault(key, []).extend(minutes)
+    return plain, punches
 
 
 def _day_kinds(s: Session, day_rules_: rules.DayRules, start: date, end: date, ids: set[int] | None):
