@@ -207,39 +207,43 @@ def summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] | 
     cache_key = (str(s.get_bind().url), year, month)
     fingerprint = _prior_fingerprint(s, sched, year_start, first)
     cached = _HISTORY_CACHE.get(cache_key)
-    prior = cached[1] if cached is not None and cached[0] == fingerprint else None
-    load_from = first if prior is not None else year_start
-    punches = punches_by_day(s, load_from, nxt, ids)
-    excuses = excuses_by_day(s, load_from, nxt, ids)
-    fresh_prior: dict[int, list] = {}
+    last_done = as_of.date() if sched.day_end(as_of.date()) <= as_of else as_of.date() - timedelta(days=1)
+    if cached is not None and cached[0] == fingerprint:
+        prior, fresh = cached[1], False
+    else:
+        prior, fresh = prior_history(s, sched, people, year_start, min(first - timedelta(days=1), last_done), ids), True
+    excuses = excuses_by_day(s, first, nxt, ids)
+    plain, punches = day_punches(s, sched, first, nxt, ids, excuses)
     penalties = sched.values["attendance.penalties_rmb"]
     overtime = _overtime(s, first, nxt, ids)
     comp = _comp_balances(s, sched, people, nxt)
-    days_of_year = [year_start + timedelta(days=i) for i in range((nxt - year_start).days)]
-    working = {d: sched.working_day(d) for d in days_of_year}
+    days_of_month = [first + timedelta(days=i) for i in range((nxt - first).days)]
+    working = {d: sched.working_day(d) for d in days_of_month}
     roster, day_rules_, evaluate_day = sched.roster, sched.rules, rules.evaluate_day
-    last_done = as_of.date() if sched.day_end(as_of.date()) <= as_of else as_of.date() - timedelta(days=1)
+    seen: dict[tuple[int, ...], rules.DayVerdict] = {}
     result: dict[int, dict] = {}
     for person in people:
         row = {"employee_no": person.employee_no, "name": person.name, "days_due": 0, "days_present": 0,
                "late_count": 0, "late_minutes": 0, "early_leave_count": 0, "missing_punch_count": 0,
                "absence_days": 0.0, "leave_hours": {k: 0.0 for k in rules.LEAVE_KINDS}}
-        history: list[tuple[date, float, bool]] = []
-        leave_minutes: dict[str, int] = defaultdict(int)
         pid = person.id
-        if prior is not None and pid in prior:
-            history.extend(prior[pid])
-            lo, hi = _employed_span(sched, person, first, last_done)
-        else:
-            lo, hi = _employed_span(sched, person, year_start, last_done)
-        for day in days_of_year[(lo - year_start).days:(hi - year_start).days + 1] if lo <= hi else ():
+        history: list[tuple[date, float, bool]] = list(prior.get(pid, ()))
+        leave_minutes: dict[str, int] = defaultdict(int)
+        lo, hi = _employed_span(sched, person, first, last_done)
+        for day in days_of_month[(lo - first).days:(hi - first).days + 1] if lo <= hi else ():
             if not (working[day] or (pid, day) in roster):
                 continue
             day_excuses = excuses.get((pid, day), ())
-            v = evaluate_day(day_rules_, punches.get((pid, day), ()), day_excuses)
+            if pid in plain.get(day, ()):
+                v = PLAIN_DAY
+            elif day_excuses:
+                v = evaluate_day(day_rules_, punches.get((pid, day), ()), day_excuses)
+            else:  # without leave a day's verdict depends on its punches alone
+                key = tuple(sorted(punches.get((pid, day), ())))
+                v = seen.get(key)
+                if v is None:
+                    v = seen[key] = evaluate_day(day_rules_, key)
             history.append((day, v.absence, v.full_absence))
-            if day < first:
-                continue
             row["days_due"] += 1
             row["days_present"] += 1 if v.present else 0
             row["late_count"] += v.late_count
@@ -250,8 +254,6 @@ def summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] | 
             if day_excuses:
                 for kind, minutes in rules.excused_minutes(day_rules_, day_excuses).items():
                     leave_minutes[kind] += minutes
-        if prior is None or pid not in prior:
-            fresh_prior[pid] = [h for h in history if h[0] < first]
         for kind in rules.LEAVE_KINDS:
             row["leave_hours"][kind] = round(leave_minutes.get(kind, 0) / 60, 2)
         row["absence_days"] = round(row["absence_days"], 2)
@@ -263,12 +265,140 @@ def summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] | 
         row["penalty_rmb"] = yearly.penalty_rmb
         row["flags"] = yearly.flags
         result[person.id] = row
-    if fresh_prior and ids is None and last_done >= first - timedelta(days=1):
+    if fresh and ids is None and last_done >= first - timedelta(days=1):
         _HISTORY_CACHE.pop(cache_key, None)
-        _HISTORY_CACHE[cache_key] = (fingerprint, {**(prior or {}), **fresh_prior})
+        _HISTORY_CACHE[cache_key] = (fingerprint, prior)
         while len(_HISTORY_CACHE) > _HISTORY_CACHE_SIZE:  # keep the months looked at last
             _HISTORY_CACHE.pop(next(iter(_HISTORY_CACHE)))
     return result
+
+
+PRIOR_SHORTCUT = True  # tests switch it off to compare the shortcut with the full evaluation
+PLAIN_DAY = rules.DayVerdict(status=rules.NORMAL, present=True)  # what evaluate_day says of a plain day
+
+
+def prior_history(s: Session, sched: Schedule, people: list[Person], start: date, last: date,
+                  ids: set[int] | None) -> dict[int, list[tuple[date, float, bool]]]:
+    """Each person's scheduled days in [start, last] as (day, absence, fully absent), in order: what
+    the year's penalties and dismissal flag need from the months before the one summed up.
+
+    On SQLite one grouped scan sorts the days into plainly normal ones (what rules.evaluate_day
+    decides from four punches alone) and the rest; only the rest are loaded and judged."""
+    if last < start:
+        return {}
+    end = last + timedelta(days=1)
+    excuses = excuses_by_day(s, start, end, ids)
+    plain, punches = day_punches(s, sched, start, end, ids, excuses)
+    out: dict[int, list[tuple[date, float, bool]]] = {}
+    days = [start + timedelta(days=i) for i in range((end - start).days)]
+    working = {d: sched.working_day(d) for d in days}
+    roster, day_rules_, evaluate_day = sched.roster, sched.rules, rules.evaluate_day
+    seen: dict[tuple[int, ...], tuple[float, bool]] = {}  # the verdict of a day without leave is its punches'
+    for person in people:
+        pid, history = person.id, []
+        lo, hi = _employed_span(sched, person, start, last)
+        for day in days[(lo - start).days:(hi - start).days + 1] if lo <= hi else ():
+            if not (working[day] or (pid, day) in roster):
+                continue
+            if pid in plain.get(day, ()):
+                history.append((day, 0.0, False))
+                continue
+            day_excuses = excuses.get((pid, day))
+            if day_excuses:
+                v = evaluate_day(day_rules_, punches.get((pid, day), ()), day_excuses)
+                history.append((day, v.absence, v.full_absence))
+                continue
+            key = tuple(sorted(punches.get((pid, day), ())))
+            hit = seen.get(key)
+            if hit is None:
+                v = evaluate_day(day_rules_, key)
+                hit = seen[key] = (v.absence, v.full_absence)
+            history.append((day, *hit))
+        out[pid] = history
+    return out
+
+
+def day_punches(s: Session, sched: Schedule, start: date, end: date, ids: set[int] | None,
+                excuses: dict[tuple[int, date], list[rules.Excuse]]):
+    """The punches of [start, end) for judging days: (plain, punches). ``plain`` maps a day to the
+    people whose day is plainly normal (four punches in their bands, no leave, no correction: what
+    rules.evaluate_day decides without looking further); ``punches`` holds the minutes, corrections
+    included, of every other day with any. Without the shortcut (PostgreSQL, other day shapes)
+    ``plain`` is empty and every day's punches are loaded."""
+    if not (PRIOR_SHORTCUT and s.get_bind().dialect.name == "sqlite" and sched.rules.punches_per_day == 4
+            and len(sched.rules.sessions) == 2):
+        return {}, punches_by_day(s, start, end, ids)
+    plain, odd = _day_kinds(s, sched.rules, start, end, ids)
+    corrections: dict[tuple[int, date], list[int]] = defaultdict(list)
+    for emp, at in s.execute(select(PunchCorrection.employee_id, PunchCorrection.at).where(
+            PunchCorrection.status == "approved", PunchCorrection.at >= datetime.combine(start, time()),
+            PunchCorrection.at < datetime.combine(end, time()))):
+        if ids is None or emp in ids:
+            corrections[(emp, at.date())].append(at.hour * 60 + at.minute)
+    for emp, day in set(excuses) | set(corrections):  # leave or a correction: judge on every punch
+        if emp in plain.get(day, ()):
+            plain[day].discard(emp)
+            odd.add((emp, day))
+    punches = _punches_on(s, odd)
+    for key, minutes in corrections.items():
+        punches.setdefault(key, []).extend(minutes)
+    return plain, punches
+
+
+def _day_kinds(s: Session, day_rules_: rules.DayRules, start: date, end: date, ids: set[int] | None):
+    """A grouped scan of the punches in [start, end), a day at a time (small sorts through the at
+    index): per day the people whose day rules.evaluate_day calls plainly normal without looking
+    further, and the (person, day) keys of every other day with punches.
+
+    Plain is four punches, one in each band: by the morning start, from the morning end to before the
+    middle of the break, from there to the afternoon start, from the afternoon end. Each punch scores
+    its band's power of five (anything else 625): with four punches, a sum of 1+5+25+125 = 156 means
+    one in each. Stored times are "YYYY-MM-DD HH:MM:SS[.ffffff]" text, compared as text with the marks."""
+    (s0, e0), (s1, e1) = day_rules_.sessions
+    sql = """
+        SELECT plain, group_concat(employee_id) FROM (
+            SELECT employee_id, COUNT(*) = 4 AND SUM(
+                       CASE WHEN at < :s0 THEN 1 WHEN at < :e0 THEN 625 WHEN at < :mid THEN 5
+                            WHEN at < :s1 THEN 25 WHEN at >= :e1 THEN 125 ELSE 625 END) = 156 AS plain
+            FROM punch WHERE at >= :a AND at < :b GROUP BY employee_id)
+        GROUP BY plain"""
+    # a punch's minute (seconds dropped) <= s0 when its time is before s0 + 1 minute, and so on
+    marks = {"s0": s0 + 1, "e0": e0, "mid": (e0 + s1 + 1) // 2, "s1": s1 + 1, "e1": e1}
+    con = s.connection().connection.driver_connection
+    plain: dict[date, set[int]] = {}
+    odd: set[tuple[int, date]] = set()
+    day = start
+    while day < end:
+        nxt = day + timedelta(days=1)
+        params = {k: f"{day} {rules.hhmm(m)}:00" for k, m in marks.items()}
+        for is_plain, found in con.execute(sql, {**params, "a": f"{day} 00:00:00", "b": f"{nxt} 00:00:00"}):
+            people = {int(e) for e in str(found).split(",")}
+            if ids is not None:
+                people &= ids
+            if is_plain:
+                plain[day] = people
+            else:
+                odd.update((e, day) for e in people)
+        day = nxt
+    return plain, odd
+
+
+def _punches_on(s: Session, keys: set[tuple[int, date]]) -> dict[tuple[int, date], list[int]]:
+    """The punches of the given (person, day) keys in minutes, through the (employee, at) index."""
+    import json
+
+    if not keys:
+        return {}
+    spans = json.dumps([[emp, f"{day} 00:00:00", f"{day + timedelta(days=1)} 00:00:00"] for emp, day in keys])
+    raw = s.connection().connection.driver_connection.execute(
+        "WITH k(e, a, b) AS (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)) "
+        "SELECT p.employee_id, substr(p.at, 1, 10), CAST(substr(p.at, 12, 2) AS INTEGER) * 60 "
+        "+ CAST(substr(p.at, 15, 2) AS INTEGER) FROM k JOIN punch p ON p.employee_id = k.e "
+        "AND p.at >= k.a AND p.at < k.b", (spans,))
+    out: dict[tuple[int, date], list[int]] = defaultdict(list)
+    for emp, key, minute in raw:
+        out[(emp, date.fromisoformat(key))].append(minute)
+    return dict(out)
 
 
 # (database, year, month) -> (fingerprint of everything before the month, person id -> their
@@ -469,3 +599,7 @@ def export_month(actor: Actor, year: int, month: int, path: str | Path) -> int:
     header, body = summary_table(rows)
     write_table(path, header, body, sheet_title=f"{year}-{month:02d}")
     return len(rows)
+
+
+# hooks of the reliability tests and the benchmark data set (kept in their own module)
+from app.services.attendance_hooks import bench_seed, reliability_punch  # noqa: E402,F401

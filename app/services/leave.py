@@ -274,3 +274,40 @@ def decide(actor: Actor, pending: PendingRequest, approve: bool) -> None:
         decide_overtime(actor, pending.id, approve)
     else:
         decide_correction(actor, pending.id, approve)
+
+
+# -- the two-process reliability test (tools/reliability_workers.py) ---------------------------
+
+_reliability: dict[str, dict] = {}  # per database: calls so far, requests to approve, next free day per person
+
+
+def reliability_action(i: int) -> str:
+    """What the office window does while the kiosk punches: file annual leave for a demo employee
+    (even calls) and approve it (odd calls). Each call is one transaction with one audit row; returns
+    that row's action."""
+    from app.rules.calendar import is_working_day
+
+    from app.db import current
+
+    actor = Actor.system("reliability-worker")
+    state = _reliability.setdefault(str(current().engine.url), {"n": 0, "pending": [], "next": {}})
+    state["n"] += 1
+    if state["n"] % 2 == 0 and state["pending"]:
+        decide_leave(actor, state["pending"].pop(0), True)
+        return "leave.decide"
+    with reading() as s:
+        staff = list(s.execute(select(Employee.employee_no).where(Employee.manager_id.is_not(None), Employee.status != "left")
+                               .order_by(Employee.employee_no)).scalars())
+        sched = load_schedule(s, now().date() + timedelta(days=400))
+    no = staff[state["n"] % len(staff)]
+    day = state["next"].get(no, now().date() + timedelta(days=60))
+    with reading() as s:
+        taken = {(r.start.date(), r.end.date()) for r in s.execute(select(LeaveRequest).join(
+            Employee, Employee.id == LeaveRequest.employee_id).where(Employee.employee_no == no)).scalars()}
+    while not (is_working_day(day, sched.values["attendance.work_days"], sched.overrides) and not is_plan_day(day)) \
+            or any(a <= day <= b for a, b in taken):
+        day += timedelta(days=1)
+    state["next"][no] = day + timedelta(days=1)
+    start = datetime.combine(day, time(8, 30))
+    state["pending"].append(request_leave(actor, no, "annual", start, start + timedelta(hours=9), "reliability test"))
+    return "leave.request"

@@ -65,8 +65,20 @@
         <translation>下个月</translation>
     </message>
     <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
         <source>New leave request…</source>
         <translation>请假申请…</translation>
+    </message>
+    <message>
+        <source>Request overtime…</source>
+        <translation>申请加班…</translation>
+    </message>
+    <message>
+        <source>File a correction…</source>
+        <translation>申请补卡…</translation>
     </message>
     <message>
         <source>Manual punch…</source>
@@ -245,6 +257,14 @@
         <translation>请假申请 %1 已提交。</translation>
     </message>
     <message>
+        <source>Overtime request %1 filed.</source>
+        <translation>加班申请 %1 已提交。</translation>
+    </message>
+    <message>
+        <source>Correction %1 filed; it counts once approved.</source>
+        <translation>补卡申请 %1 已提交，审批通过后生效。</translation>
+    </message>
+    <message>
         <source>Already recorded.</source>
         <translation>已经打过卡。</translation>
     </message>
@@ -298,6 +318,33 @@
     </message>
 </context>
 <context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>File a correction</source>
+        <translation>申请补卡</translation>
+    </message>
+    <message>
+        <source>e.g. forgot to clock out</source>
+        <translation>例如：下班忘记打卡</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Missing punch at</source>
+        <translation>漏打卡时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+</context>
+<context>
     <name>LeaveDialog</name>
     <message>
         <source>New leave request</source>
@@ -314,6 +361,41 @@
     <message>
         <source>Type</source>
         <translation>类型</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>The end must be after the start.</source>
+        <translation>结束时间必须晚于开始时间。</translation>
+    </message>
+</context>
+<context>
+    <name>OvertimeDialog</name>
+    <message>
+        <source>Request overtime</source>
+        <translation>申请加班</translation>
+    </message>
+    <message>
+        <source>Overtime counts once approved; on a rest day or holiday it also earns comp hours.</source>
+        <translation>加班经审批后计入；休息日或节假日加班同时计入调休时数。</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>员工</translation>
     </message>
     <message>
         <source>From</source>

@@ -55,6 +55,18 @@ def test_a_thousand_punches_while_the_office_edits(demo_db, tmp_path):
         punches = [r.after["value"] for r in rows
                    if r.action == reliability_workers.PUNCH_ACTION and r.entity_id == reliability_workers.PUNCH_KEY]
         assert sorted(punches) == sorted(f"punch {i}" for i in range(PUNCHES))  # each one, once
+    else:  # the attendance area's real kiosk punches: each one stored, once
+        from datetime import datetime, time
+
+        from app.models.attendance import Punch
+        from app.services.attendance_hooks import reliability_day
+
+        with reading() as s:
+            night = datetime.combine(reliability_day(), time())
+            stored = s.execute(select(Punch.employee_id, Punch.at).where(
+                Punch.source == "kiosk", Punch.at >= night, Punch.at < night.replace(hour=6))).all()
+        assert len(stored) == PUNCHES and len(set(stored)) == PUNCHES
+        assert edited["done"].get("leave.decide", 0) > 0  # the office approved leave meanwhile
     by_kind: dict[str, int] = {}
     for r in rows:
         if r.entity_id != reliability_workers.PUNCH_KEY:

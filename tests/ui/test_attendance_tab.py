@@ -7,10 +7,24 @@ from PySide6.QtCore import Qt
 from app.services import roster as roster_svc
 
 
+@pytest.fixture(autouse=True)
+def _worker_done_before_the_database_goes(demo_db):
+    yield
+    from ui.workers import pool
+
+    pool().waitForDone(30000)
+
+
+def loaded(tab, qtbot):
+    """The month is loaded in the worker: wait until no load is under way."""
+    qtbot.waitUntil(lambda: not tab.is_loading(), timeout=30000)
+    return tab
+
+
 @pytest.fixture
-def view(main_window):
+def view(main_window, qtbot):
     window = main_window()
-    return window.select_tab("attendanceTab")
+    return loaded(window.select_tab("attendanceTab"), qtbot)
 
 
 def test_grid_shows_people_by_day_and_a_click_explains(view, qtbot):
@@ -36,21 +50,22 @@ def test_summary_lists_everyone_with_the_demo_figures(view):
     assert view.summary.model().rowCount() == 15
 
 
-def test_pending_request_can_be_approved_by_the_routed_manager(main_window, actor_for):
+def test_pending_request_can_be_approved_by_the_routed_manager(main_window, actor_for, qtbot):
     window = main_window(actor_for("wanghr"))  # E003 supervises E004, whose annual leave is pending
-    tab = window.select_tab("attendanceTab")
+    tab = loaded(window.select_tab("attendanceTab"), qtbot)
     reqs = tab.requests_model.rows
     pending = next(i for i, r in enumerate(reqs) if r.employee_no == "E004")
     assert reqs[pending].can_decide
     tab.requests.selectRow(pending)
     assert tab.approve.isEnabled()
     tab.approve.click()
+    loaded(tab, qtbot)
     assert all(r.employee_no != "E004" for r in tab.requests_model.rows)
 
 
-def test_staff_cannot_decide_and_see_only_themselves(main_window, actor_for):
+def test_staff_cannot_decide_and_see_only_themselves(main_window, actor_for, qtbot):
     window = main_window(actor_for("zhangyt"))
-    tab = window.select_tab("attendanceTab")
+    tab = loaded(window.select_tab("attendanceTab"), qtbot)
     assert [p["employee_no"] for p in tab.grid_model.people] == ["E004"]
     assert not tab.approve.isEnabled()
     assert not tab.act_import.isVisible() and not tab.act_export.isVisible()
@@ -68,7 +83,7 @@ def test_roster_click_toggles_duty(view, qtbot, admin):
 
 def test_export_and_month_navigation(main_window, qtbot, tmp_path):
     window = main_window()
-    view = window.select_tab("attendanceTab")
+    view = loaded(window.select_tab("attendanceTab"), qtbot)
     path = tmp_path / "a.xlsx"
     view.export_to(str(path))
     qtbot.waitUntil(lambda: "Exported 15" in window.statusBar().currentMessage())
@@ -78,7 +93,20 @@ def test_export_and_month_navigation(main_window, qtbot, tmp_path):
     assert sheet.max_row == 16 and sheet.cell(1, 1).value == "Employee no."
     first = view.grid_model.days[0]
     view.findChild(type(view.act_export), "actionPrevMonth").trigger()
+    loaded(view, qtbot)
     assert view.grid_model.days[0] < first
+
+
+def test_the_month_loads_in_the_worker_and_stale_months_are_dropped(view, qtbot):
+    start = view.month.date()
+    view.reload()
+    assert view.is_loading() and view.loading_action.isVisible()
+    for _i in range(3):  # three quick steps back: only the last month shown is filled in
+        view.findChild(type(view.act_export), "actionPrevMonth").trigger()
+    loaded(view, qtbot)
+    shown = start.addMonths(-3)
+    assert view.grid_model.days[0].month == shown.month() and view.grid_model.days[0].year == shown.year()
+    assert not view.loading_action.isVisible()
 
 
 def test_kiosk_mode_is_in_the_tools_menu(main_window):
@@ -89,3 +117,104 @@ def test_kiosk_mode_is_in_the_tools_menu(main_window):
     assert kiosk.objectName() == "kioskWindow" and kiosk.isFullScreen()
     kiosk._may_close = True
     kiosk.close()
+
+
+def _fill_and_submit(monkeypatch, dialog_class, fill):
+    """Replace the dialog's exec: fill its fields, press the OK button, return what exec would."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    seen = {}
+
+    def run(dialog):
+        fill(dialog)
+        ok = dialog.buttons.button(QDialogButtonBox.Ok)
+        seen["enabled"], seen["error"] = ok.isEnabled(), dialog.error.text()
+        ok.click()
+        seen["id"] = dialog.new_id
+        return dialog.result()
+
+    monkeypatch.setattr(dialog_class, "exec", run)
+    return seen
+
+
+def test_staff_request_overtime_and_their_manager_approves_it(main_window, actor_for, qtbot, monkeypatch):
+    from datetime import datetime
+
+    from PySide6.QtCore import QDateTime
+
+    from app.services import leave as leave_svc
+    from ui.attendance.dialogs import OvertimeDialog
+
+    staff = loaded(main_window(actor_for("zhangyt")).select_tab("attendanceTab"), qtbot)
+    assert staff.act_overtime.isVisible()
+
+    def fill(d):
+        assert d.person.count() == 1 and d.person.currentData() == "E004"  # staff file for themselves only
+        d.start.setDateTime(QDateTime(datetime(2026, 11, 21, 9, 0)))  # a Saturday: earns comp hours
+        d.end.setDateTime(QDateTime(datetime(2026, 11, 21, 12, 0)))
+        d.reason.setText("大促备货")
+
+    seen = _fill_and_submit(monkeypatch, OvertimeDialog, fill)
+    staff.act_overtime.trigger()
+    assert seen["enabled"] and seen["id"] is not None
+    loaded(staff, qtbot)
+    mine = [r for r in staff.requests_model.rows if r.kind == "overtime" and r.id == seen["id"]]
+    assert mine and not mine[0].can_decide  # filed, waiting, and not theirs to approve
+
+    manager = loaded(main_window(actor_for("wanghr")).select_tab("attendanceTab"), qtbot)
+    row = next(i for i, r in enumerate(manager.requests_model.rows) if r.kind == "overtime" and r.id == seen["id"])
+    manager.requests.selectRow(row)
+    assert manager.approve.isEnabled()
+    manager.approve.click()
+    loaded(manager, qtbot)
+    assert all(not (r.kind == "overtime" and r.id == seen["id"]) for r in manager.requests_model.rows)
+    summary = leave_svc.pending_requests(actor_for("wanghr"))
+    assert all(not (r.kind == "overtime" and r.id == seen["id"]) for r in summary)
+
+
+def test_overtime_dialog_refuses_an_end_before_the_start(main_window, actor_for, qtbot):
+    from datetime import datetime
+
+    from PySide6.QtCore import QDateTime
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui.attendance.dialogs import OvertimeDialog
+
+    tab = loaded(main_window(actor_for("zhangyt")).select_tab("attendanceTab"), qtbot)
+    dialog = OvertimeDialog(tab.ctx, tab._people(), tab)
+    dialog.start.setDateTime(QDateTime(datetime(2026, 11, 21, 12, 0)))
+    dialog.end.setDateTime(QDateTime(datetime(2026, 11, 21, 9, 0)))
+    assert not dialog.buttons.button(QDialogButtonBox.Ok).isEnabled() and dialog.error.text()
+
+
+def test_correction_from_the_grid_day_and_hr_approves_it(main_window, actor_for, qtbot, monkeypatch, admin):
+    from datetime import datetime, time
+
+    from app.services import attendance as att_svc
+    from ui.attendance.dialogs import CorrectionDialog
+
+    staff = loaded(main_window(actor_for("zhangyt")).select_tab("attendanceTab"), qtbot)
+    staff.act_export.parent().findChild(type(staff.act_export), "actionPrevMonth").trigger()  # a month that is over
+    loaded(staff, qtbot)
+    day = next(d for d, c in zip(staff.grid_model.days, staff.grid_model.people[0]["cells"]) if c.scheduled)
+    staff.show_day("E004", day)
+
+    def fill(d):
+        assert d.person.currentData() == "E004" and d.at.dateTime().toPython().date() == day  # the day clicked
+        assert not d.buttons.button(d.buttons.StandardButton.Ok).isEnabled()  # a reason is needed
+        d.reason.setText("忘记打卡")
+
+    seen = _fill_and_submit(monkeypatch, CorrectionDialog, fill)
+    staff.act_correction.trigger()
+    assert seen["id"] is not None
+    loaded(staff, qtbot)
+    assert any(r.kind == "correction" and r.id == seen["id"] for r in staff.requests_model.rows)
+
+    hr = loaded(main_window(actor_for("fengyq")).select_tab("attendanceTab"), qtbot)
+    row = next(i for i, r in enumerate(hr.requests_model.rows) if r.kind == "correction" and r.id == seen["id"])
+    hr.requests.selectRow(row)
+    hr.approve.click()
+    loaded(hr, qtbot)
+    detail = att_svc.day_detail(admin, "E004", day)
+    assert [c["status"] for c in detail["corrections"] if c["id"] == seen["id"]] == ["approved"]
+    assert datetime.combine(day, time(17, 30)) in [c["at"] for c in detail["corrections"]]

@@ -1,4 +1,5 @@
-"""Dialogs of the attendance tab: a leave request, and a manager's manual punch."""
+"""Dialogs of the attendance tab: a leave request, an overtime request, a correction (补卡), and a
+manager's manual punch."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from app.errors import ShopTeamError
 from app.i18n import _ as app_tr
 from app.services import leave as leave_svc
 from app.services.attendance import KIND_LABELS
-from app.services.punches import record_punch
+from app.services.punches import record_punch, request_correction
 
 
 def _people_combo(people, own_no: str | None, object_name: str) -> QComboBox:
@@ -92,6 +93,85 @@ class LeaveDialog(_Form):
         self.new_id = leave_svc.request_leave(
             self.ctx.actor, self.person.currentData(), self.kind.currentData(), self.start.dateTime().toPython(),
             self.end.dateTime().toPython(), self.reason.text(), self.certificate.isChecked())
+
+
+def _own_people(ctx, people):
+    """Whom the actor may file for (everyone for HR and leaders, else oneself), and the actor's own 工号."""
+    own = next((no for no, _n, eid in people if eid == ctx.actor.employee_id), None)
+    allowed = [(no, name) for no, name, eid in people if ctx.can("attendance.view_all") or eid == ctx.actor.employee_id]
+    return allowed, own
+
+
+class OvertimeDialog(_Form):
+    """File overtime; on a rest day or holiday it earns comp hours once approved."""
+
+    def __init__(self, ctx, people, parent=None):
+        super().__init__(self.tr("Request overtime"), "overtimeDialog", parent)
+        self.ctx = ctx
+        allowed, own = _own_people(ctx, people)
+        self.person = _people_combo(allowed, own, "overtimePerson")
+        today = QDateTime.currentDateTime().date()
+        self.start = QDateTimeEdit(QDateTime(today, QTime(18, 0)), objectName="overtimeStart",
+                                   displayFormat="yyyy-MM-dd HH:mm", calendarPopup=True)
+        self.end = QDateTimeEdit(QDateTime(today, QTime(20, 0)), objectName="overtimeEnd",
+                                 displayFormat="yyyy-MM-dd HH:mm", calendarPopup=True)
+        self.reason = QLineEdit(objectName="overtimeReason")
+        hint = QLabel(self.tr("Overtime counts once approved; on a rest day or holiday it also earns comp hours."))
+        hint.setProperty("role", "muted")
+        hint.setWordWrap(True)
+        self.form.addRow(self.tr("Employee"), self.person)
+        self.form.addRow(self.tr("From"), self.start)
+        self.form.addRow(self.tr("To"), self.end)
+        self.form.addRow(self.tr("Reason"), self.reason)
+        self.form.addRow(hint)
+        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Submit"))
+        self.finish_layout()
+        self.new_id = None
+        for signal in (self.start.dateTimeChanged, self.end.dateTimeChanged):
+            signal.connect(self._validate)
+        self._validate()
+
+    def _validate(self, *_args) -> None:
+        ok = self.end.dateTime() > self.start.dateTime()
+        self.error.setText("" if ok else self.tr("The end must be after the start."))
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(ok and self.person.count() > 0)
+
+    def save(self) -> None:
+        self.new_id = leave_svc.request_overtime(self.ctx.actor, self.person.currentData(),
+                                                 self.start.dateTime().toPython(), self.end.dateTime().toPython(),
+                                                 self.reason.text())
+
+
+class CorrectionDialog(_Form):
+    """Ask for a missing punch to be added (补卡); it counts once HR or a manager approves it."""
+
+    def __init__(self, ctx, people, parent=None, employee_no: str | None = None, at: datetime | None = None):
+        super().__init__(self.tr("File a correction"), "correctionDialog", parent)
+        self.ctx = ctx
+        allowed, own = _own_people(ctx, people)
+        self.person = _people_combo(allowed, employee_no or own, "correctionPerson")
+        nowish = QDateTime.currentDateTime()
+        nowish = QDateTime(nowish.date(), QTime(nowish.time().hour(), nowish.time().minute()))
+        moment = QDateTime(at) if at is not None else nowish
+        moment = min(moment, nowish)  # a correction is for a punch in the past
+        self.at = QDateTimeEdit(moment, objectName="correctionAt", displayFormat="yyyy-MM-dd HH:mm", calendarPopup=True)
+        self.reason = QLineEdit(objectName="correctionReason")
+        self.reason.setPlaceholderText(self.tr("e.g. forgot to clock out"))
+        self.form.addRow(self.tr("Employee"), self.person)
+        self.form.addRow(self.tr("Missing punch at"), self.at)
+        self.form.addRow(self.tr("Reason"), self.reason)
+        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Submit"))
+        self.finish_layout()
+        self.new_id = None
+        self.reason.textChanged.connect(self._validate)
+        self._validate()
+
+    def _validate(self, *_args) -> None:
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(bool(self.reason.text().strip()) and self.person.count() > 0)
+
+    def save(self) -> None:
+        at: datetime = self.at.dateTime().toPython().replace(second=0, microsecond=0)
+        self.new_id = request_correction(self.ctx.actor, self.person.currentData(), at, self.reason.text())
 
 
 class PunchDialog(_Form):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QFileDialog, QHBoxLayout, QLabel,
                                QMessageBox, QPushButton, QSplitter, QTabWidget, QTableView, QTextBrowser, QToolBar,
@@ -20,11 +20,11 @@ from app.services.employees import list_employees
 from app.services.punches import DECISION_LABELS, SOURCE_LABELS, import_punches
 from app.i18n import language
 from ui import theme
-from ui.attendance.dialogs import LeaveDialog, PunchDialog
+from ui.attendance.dialogs import CorrectionDialog, LeaveDialog, OvertimeDialog, PunchDialog
 from ui.attendance.models import MonthGridModel, RosterGridModel
 from ui.models.table import Column, RowTableModel, sorting_proxy
 from ui.widgets.table_view import DataTableView
-from ui.workers import run_with_progress
+from ui.workers import Job, pool, run_with_progress
 
 LEGEND = ("normal", "late", "early", "absent", "missing", "leave", "offsite", "rest")
 
@@ -41,9 +41,14 @@ def _grid_view(name: str) -> QTableView:
 
 
 class AttendanceView(QWidget):
+    month_loaded = Signal()  # the month shown has been (re)loaded
+
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
+        self._load_seq = 0
+        self._shown_day: tuple[str, date] | None = None  # the person-day the detail pane shows
+        self._jobs: set[Job] = set()
         self.see_all = ctx.can("attendance.view_all")
         today = QDate.currentDate()
         self.month = QDateEdit(QDate(today.year(), today.month(), 1), objectName="attendanceMonth",
@@ -54,9 +59,17 @@ class AttendanceView(QWidget):
         self._add(toolbar, self.tr("Previous month"), "mdi6.chevron-left", lambda: self._shift(-1), "actionPrevMonth")
         toolbar.addWidget(self.month)
         self._add(toolbar, self.tr("Next month"), "mdi6.chevron-right", lambda: self._shift(1), "actionNextMonth")
+        self.loading = QLabel(self.tr("Loading…"), objectName="attendanceLoading")
+        self.loading.setProperty("role", "muted")
+        self.loading_action = toolbar.addWidget(self.loading)  # shown while the month loads
+        self.loading_action.setVisible(False)
         toolbar.addSeparator()
         self.act_leave = self._add(toolbar, self.tr("New leave request…"), "mdi6.calendar-plus", self.new_item,
                                    "actionNewLeave")
+        self.act_overtime = self._add(toolbar, self.tr("Request overtime…"), "mdi6.briefcase-clock-outline",
+                                      self.request_overtime, "actionRequestOvertime")
+        self.act_correction = self._add(toolbar, self.tr("File a correction…"), "mdi6.clock-plus-outline",
+                                        self.request_correction, "actionRequestCorrection")
         self.act_punch = self._add(toolbar, self.tr("Manual punch…"), "mdi6.clock-edit-outline", self.manual_punch,
                                    "actionManualPunch")
         self.act_import = self._add(toolbar, self.tr("Import punches…"), "mdi6.file-import-outline", self.import_file,
@@ -87,6 +100,7 @@ class AttendanceView(QWidget):
         self.grid_model = MonthGridModel(self)
         self.grid = _grid_view("attendanceGrid")
         self.grid.setModel(self.grid_model)
+        self.grid.setColumnWidth(0, 130)
         self.grid.clicked.connect(self._on_grid_clicked)
         self.detail = QTextBrowser(objectName="attendanceDayDetail")
         self.detail.setPlaceholderText(self.tr("Click a day to see its punches and the reason for its status."))
@@ -199,22 +213,58 @@ class AttendanceView(QWidget):
         self.month.setDate(self.month.date().addMonths(months))
 
     def reload(self) -> None:
+        """Load the month (grid, summary, requests, roster) in the worker; the window stays live.
+        A result for a month no longer shown (or superseded by a newer load) is dropped."""
         y, m = self.year_month()
-        try:
-            self.grid_model.set_grid(svc.month_table(self.ctx.actor, y, m))
-            self.summary_model.set_rows(svc.monthly_summary(self.ctx.actor, y, m))
-            self.requests_model.set_rows(leave_svc.pending_requests(self.ctx.actor))
-            people = [(p["employee_no"], p["name"]) for p in self.grid_model.people]
-            self.roster_model.set_roster(people, roster_svc.roster_month(self.ctx.actor, y, m),
-                                         roster_svc.calendar_month(self.ctx.actor, y, m))
-        except ShopTeamError as exc:
-            self.ctx.show_status(str(exc))
-            return
+        self._load_seq += 1
+        seq, actor = self._load_seq, self.ctx.actor
+        self.setCursor(Qt.BusyCursor)
+        self.loading_action.setVisible(True)
+
+        def load(_progress):
+            return seq, (y, m), {
+                "grid": svc.month_table(actor, y, m),
+                "summary": svc.monthly_summary(actor, y, m),
+                "requests": leave_svc.pending_requests(actor),
+                "roster": roster_svc.roster_month(actor, y, m),
+                "calendar": roster_svc.calendar_month(actor, y, m),
+            }
+
+        job = Job(load)
+        self._jobs.add(job)
+        job.signals.finished.connect(self._loaded)
+        job.signals.failed.connect(self._load_failed)
+        job.signals.finished.connect(lambda _r, job=job: self._jobs.discard(job))
+        job.signals.failed.connect(lambda _m, job=job: self._jobs.discard(job))
+        pool().start(job)
+
+    def is_loading(self) -> bool:
+        return bool(self._jobs)
+
+    def _loaded(self, result) -> None:
+        seq, month, data = result
+        if seq != self._load_seq or month != self.year_month():
+            return  # a newer load is on its way
+        self._finish_loading()
+        self.grid_model.set_grid(data["grid"])
+        self.summary_model.set_rows(data["summary"])
+        self.requests_model.set_rows(data["requests"])
+        people = [(p["employee_no"], p["name"]) for p in self.grid_model.people]
+        self.roster_model.set_roster(people, data["roster"], data["calendar"])
         self.grid.setColumnWidth(0, 130)
         self.roster.setColumnWidth(0, 130)
         self.requests_empty.setVisible(not self.requests_model.rows)
         self._update_request_buttons()
         self.pages.setTabText(2, self.tr("Requests (%1)").replace("%1", str(len(self.requests_model.rows))))
+        self.month_loaded.emit()
+
+    def _load_failed(self, message: str) -> None:
+        self._finish_loading()
+        self.ctx.show_status(message)
+
+    def _finish_loading(self) -> None:
+        self.unsetCursor()
+        self.loading_action.setVisible(False)
 
     def refresh(self, areas) -> None:
         if "*" in areas or "attendance" in areas or "employees" in areas or "policy" in areas:
@@ -232,6 +282,7 @@ class AttendanceView(QWidget):
         self.show_day(person["employee_no"], day)
 
     def show_day(self, employee_no: str, day: date) -> None:
+        self._shown_day = (employee_no, day)
         try:
             d = svc.day_detail(self.ctx.actor, employee_no, day)
         except ShopTeamError as exc:
@@ -279,6 +330,22 @@ class AttendanceView(QWidget):
         dialog = LeaveDialog(self.ctx, self._people(), self)
         if dialog.exec():
             self._changed(self.tr("Leave request %1 filed.").replace("%1", str(dialog.new_id)))
+
+    def request_overtime(self) -> None:
+        dialog = OvertimeDialog(self.ctx, self._people(), self)
+        if dialog.exec():
+            self._changed(self.tr("Overtime request %1 filed.").replace("%1", str(dialog.new_id)))
+
+    def request_correction(self) -> None:
+        """File a correction (补卡); from the month grid it is for the person and day clicked last."""
+        at = None
+        if self._shown_day is not None:
+            from datetime import datetime, time
+
+            at = datetime.combine(self._shown_day[1], time(17, 30))
+        dialog = CorrectionDialog(self.ctx, self._people(), self, self._shown_day[0] if self._shown_day else None, at)
+        if dialog.exec():
+            self._changed(self.tr("Correction %1 filed; it counts once approved.").replace("%1", str(dialog.new_id)))
 
     def manual_punch(self) -> None:
         dialog = PunchDialog(self.ctx, self._people(), self)
