@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / ".data"
-VERSION = 1
+VERSION = 2  # 2: punches, tasks and appraisal periods from the areas' bench_seed hooks
 SEED = 20261103
 EMPLOYEES = 500
 START, END = date(2025, 11, 1), date(2026, 10, 31)  # one year of punches

@@ -77,6 +77,8 @@ def field_problems(data: EmployeeInput) -> dict[str, str]:
         problems["employee_no"] = _("Employee no. is missing")
     elif not _EMPLOYEE_NO.match(data.employee_no.strip()):
         problems["employee_no"] = _("Employee no. may use letters, digits, - and _ only (at most 32)")
+    if any(_has_control(v) for v in (data.employee_no, data.name, data.phone, data.badge_code, data.department, data.position)):
+        problems["text"] = _("Remove the control characters (line breaks, tabs) from the text fields")
     if not data.name.strip():
         problems["name"] = _("Name is missing")
     elif len(data.name.strip()) > 50:
@@ -94,6 +96,10 @@ def field_problems(data: EmployeeInput) -> dict[str, str]:
     if bool(data.position.strip()) != bool(data.department.strip()):
         problems["position"] = _("Give both a department and a position, or neither")
     return problems
+
+
+def _has_control(text: str) -> bool:
+    return any(ord(ch) < 32 or ord(ch) == 127 for ch in text or "")
 
 
 def _validate(data: EmployeeInput) -> None:

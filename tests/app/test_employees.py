@@ -105,3 +105,8 @@ def test_pin_is_hashed_with_argon2(demo_db, admin):
     with reading() as s:
         stored = s.execute(select(Employee.pin_hash).where(Employee.employee_no == "E004")).scalar_one()
     assert stored.startswith("$argon2") and verify_pin(stored, "246810") and not verify_pin(stored, "246811")
+
+
+def test_control_characters_in_a_name_are_refused(db, admin):
+    with pytest.raises(ValidationError, match="control characters"):
+        svc.create_employee(admin, EmployeeInput("E1", "张\r三"))
