@@ -16,7 +16,7 @@ from sqlalchemy import Boolean, String, and_, func, or_, select, type_coerce
 from sqlmodel import Session
 
 from app.db import reading, transaction
-from app.errors import ConflictError, ImportRejected, NotFound, PermissionDenied, RowError, ValidationError
+from app.errors import ConflictError, ImportRejected, NotFound, PermissionDenied, ValidationError
 from app.i18n import _
 from app.models._base import now
 from app.models.audit import AuditEntry

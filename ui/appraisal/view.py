@@ -13,6 +13,7 @@ from app.i18n import _ as app_tr
 from app.services import appraisal as svc
 from app.services.appraisal_core import FLAG_NAMES, KIND_NAMES, LABEL_NAMES, STATE_LABELS
 from app.services.appraisal_import import import_scores
+from ui.widgets.actions import toolbar_action
 from ui import theme
 from ui.appraisal.feedback import FeedbackPanel
 from ui.appraisal.form import ScoreForm
@@ -97,10 +98,7 @@ class AppraisalView(QWidget):
         self.reload()
 
     def _add(self, toolbar: QToolBar, text: str, icon: str, slot, name: str) -> QAction:
-        action = QAction(theme.icon(icon), text, self, objectName=name)
-        action.triggered.connect(slot)
-        toolbar.addAction(action)
-        return action
+        return toolbar_action(self, toolbar, text, icon, slot, name)
 
     # -- data --------------------------------------------------------------------------------------
     def period_key(self) -> str | None:

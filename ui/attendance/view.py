@@ -19,6 +19,7 @@ from app.services import attendance as svc, leave as leave_svc, roster as roster
 from app.services.employees import list_employees
 from app.services.punches import DECISION_LABELS, SOURCE_LABELS, import_punches
 from app.i18n import language
+from ui.widgets.actions import toolbar_action
 from ui import theme
 from ui.attendance.dialogs import CorrectionDialog, LeaveDialog, OvertimeDialog, PunchDialog
 from ui.attendance.models import MonthGridModel, RosterGridModel
@@ -90,10 +91,7 @@ class AttendanceView(QWidget):
         self.reload()
 
     def _add(self, toolbar: QToolBar, text: str, icon: str, slot, name: str) -> QAction:
-        action = QAction(theme.icon(icon), text, self, objectName=name)
-        action.triggered.connect(slot)
-        toolbar.addAction(action)
-        return action
+        return toolbar_action(self, toolbar, text, icon, slot, name)
 
     # -- pages -------------------------------------------------------------------------------
     def _build_grid_page(self) -> QWidget:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QDialo
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QToolBar, QVBoxLayout, QWidget)
 
 from app.services import org as svc
-from ui import theme
+from ui.widgets.actions import toolbar_action
 from ui.org.chart import OrgChartView
 from ui.workers import run_with_progress
 
@@ -90,10 +90,7 @@ class ChartPage(QWidget):
         self._hint()
 
     def _add(self, toolbar: QToolBar, text: str, icon: str, slot, name: str) -> QAction:
-        action = QAction(theme.icon(icon), text, self, objectName=name)
-        action.triggered.connect(slot)
-        toolbar.addAction(action)
-        return action
+        return toolbar_action(self, toolbar, text, icon, slot, name)
 
     def _hint(self) -> None:
         if self.view.can_edit:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMessageB
 
 from app.errors import ShopTeamError
 from app.services import org as svc
+from ui.widgets.actions import toolbar_action
 from ui import theme
 from ui.org.forms import DepartmentForm, PositionForm
 from ui.widgets.empty_state import EmptyState
@@ -70,10 +71,7 @@ class StructurePage(QWidget):
         layout.addWidget(self.splitter, 1)
 
     def _add(self, toolbar, text, icon, slot, name) -> QAction:
-        action = QAction(theme.icon(icon), text, self, objectName=name)
-        action.triggered.connect(slot)
-        toolbar.addAction(action)
-        return action
+        return toolbar_action(self, toolbar, text, icon, slot, name)
 
     # -- the tree -------------------------------------------------------------------------------
     def set_tree(self, data: svc.OrgTree) -> None:

@@ -14,6 +14,7 @@ from app.rules.tasks import COLUMNS
 from app.services import plans as plan_svc
 from app.services import tasks as svc
 from app.services.templates import list_templates
+from ui.widgets.actions import toolbar_action
 from ui import theme
 from ui.tasks.board_model import BoardFilter, BoardModel, ColumnModel, lanes, split
 from ui.tasks.column import BoardColumn
@@ -112,10 +113,7 @@ class BoardView(QWidget):
         layout.addWidget(self.splitter, 1)
 
     def _action(self, toolbar, text, icon, slot, name) -> QAction:
-        action = QAction(theme.icon(icon), text, self, objectName=name)
-        action.triggered.connect(slot)
-        toolbar.addAction(action)
-        return action
+        return toolbar_action(self, toolbar, text, icon, slot, name)
 
     # -- data --------------------------------------------------------------------------
     def today(self) -> date:
