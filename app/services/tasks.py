@@ -258,9 +258,27 @@ def _board_query(today: date):
             .outerjoin(Employee, Employee.id == Task.assignee_id))
 
 
+_TIME_FIELDS = (TaskCard._fields.index("due"), TaskCard._fields.index("completed"), TaskCard._fields.index("archived"))
+
+
+def _as_text(value):
+    if value is None or isinstance(value, str):
+        return value
+    return value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat()
+
+
 def _cards(s: Session, q) -> list[TaskCard]:
     """Run a ``_board_query`` on the session's connection (Core rows, no ORM loading) and wrap each row."""
-    return list(map(tuple.__new__, repeat(TaskCard), s.connection().execute(q)))
+    rows = s.connection().execute(q)
+    if s.get_bind().dialect.name == "sqlite":  # SQLite hands dates and times back as text already
+        return list(map(tuple.__new__, repeat(TaskCard), rows))
+    cards = []
+    for row in rows:  # other databases return date/datetime objects: the card keeps ISO text
+        values = list(row)
+        for i in _TIME_FIELDS:
+            values[i] = _as_text(values[i])
+        cards.append(TaskCard._make(values))
+    return cards
 
 
 def board(actor: Actor, today: Optional[date] = None) -> Board:

@@ -99,8 +99,8 @@ def test_archive_done_before_a_day_keeps_that_days_cards(manager):
 def test_cli_lists_archived_tasks_only_when_asked(demo_db, manager, capsys):
     task_id = finished(manager, "命令行归档", datetime(2026, 10, 8, 9))
     tasks.archive_task(manager, task_id)
-    assert main(["--db", str(demo_db.path), "tasks", "list", "--format", "json"]) == 0
+    assert main(["--db", demo_db.url, "tasks", "list", "--format", "json"]) == 0
     assert task_id not in {c["id"] for c in json.loads(capsys.readouterr().out)}
-    assert main(["--db", str(demo_db.path), "tasks", "list", "--include-archived", "--format", "json"]) == 0
+    assert main(["--db", demo_db.url, "tasks", "list", "--include-archived", "--format", "json"]) == 0
     listed = {c["id"]: c for c in json.loads(capsys.readouterr().out)}
     assert listed[task_id]["archived_at"] is not None and listed[task_id]["status"] == "done"
