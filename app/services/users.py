@@ -20,10 +20,15 @@ from app.services.permissions import require
 _USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{2,64}$")
 
 
+def _admins(s) -> int:
+    return s.execute(select(func.count()).select_from(User).where(User.role == "admin", User.active)).scalar_one()
+
+
 def needs_first_admin() -> bool:
-    """True on a fresh database: the first start asks for the administrator account."""
+    """True while no administrator exists (a fresh database, or the demo department with its demo users):
+    the first start asks for the administrator account."""
     with reading() as s:
-        return s.execute(select(func.count()).select_from(User)).scalar_one() == 0
+        return _admins(s) == 0
 
 
 def _check_password(password: str, min_length: int) -> None:
@@ -37,11 +42,13 @@ def _check_username(username: str) -> None:
 
 
 def create_first_admin(username: str, password: str) -> Actor:
-    """Create the administrator on a database without users (refused once any user exists)."""
+    """Create the administrator on a database without one (refused once an administrator exists)."""
     _check_username(username)
     with transaction() as s:
-        if s.execute(select(func.count()).select_from(User)).scalar_one():
+        if _admins(s):
             raise ConflictError("An administrator already exists; log in instead.")
+        if s.execute(select(User.id).where(User.username == username)).scalar() is not None:
+            raise ConflictError("The user name {name} is taken.", name=username)
         _check_password(password, policy.value_in(s, "security.min_password_length"))
         user = User(username=username, password_hash=hash_password(password), role="admin")
         s.add(user)

@@ -112,3 +112,11 @@ def test_audit_chain_detects_tampering(demo_db, admin):
         s.execute(update(AuditEntry).where(AuditEntry.id == 2).values(actor="intruder"))
     with reading() as s:
         assert audit.first_broken(s) == 2
+
+
+def test_the_demo_department_still_asks_for_an_administrator(demo_db):
+    assert users.needs_first_admin()  # the demo users are managers, hr and staff
+    with pytest.raises(ConflictError, match="taken"):
+        users.create_first_admin("linxw", "secret99")
+    users.create_first_admin("admin", "secret99")
+    assert not users.needs_first_admin()
