@@ -38,6 +38,23 @@ def resolve_url(location: str | None = None) -> str:
     return "sqlite:///" + str(Path(location).expanduser().resolve())
 
 
+def postgres_url(host: str, port: int, name: str, user: str, password: str) -> str:
+    """The SQLAlchemy URL of a shared PostgreSQL database, from the fields a person fills in."""
+    from sqlalchemy.engine import URL
+
+    return URL.create("postgresql+psycopg", username=user or None, password=password or None,
+                      host=host, port=port, database=name).render_as_string(hide_password=False)
+
+
+def postgres_parts(url: str) -> dict:
+    """The fields of a PostgreSQL URL (host, port, name, user, password), for a settings form."""
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    return {"host": u.host or "", "port": u.port or 5432, "name": u.database or "",
+            "user": u.username or "", "password": u.password or ""}
+
+
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):

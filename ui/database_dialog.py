@@ -12,16 +12,10 @@ from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFileDia
 
 from app.db import default_path
 from app.services import backup
+from app.db import postgres_parts, postgres_url
 from ui import theme
 
 SETTINGS_KEY = "db/location"
-
-
-def pg_url(host: str, port: int, name: str, user: str, password: str) -> str:
-    from sqlalchemy.engine import URL
-
-    return URL.create("postgresql+psycopg", username=user or None, password=password or None,
-                      host=host, port=port, database=name).render_as_string(hide_password=False)
 
 
 class DatabaseDialog(QDialog):
@@ -96,15 +90,13 @@ class DatabaseDialog(QDialog):
 
     def _load(self, stored: str) -> None:
         if stored.startswith("postgresql"):
-            from sqlalchemy.engine import make_url
-
-            url = make_url(stored)
+            parts = postgres_parts(stored)
             self.server_choice.setChecked(True)
-            self.host.setText(url.host or "")
-            self.port.setValue(url.port or 5432)
-            self.name.setText(url.database or "")
-            self.user.setText(url.username or "")
-            self.password.setText(url.password or "")
+            self.host.setText(parts["host"])
+            self.port.setValue(parts["port"])
+            self.name.setText(parts["name"])
+            self.user.setText(parts["user"])
+            self.password.setText(parts["password"])
         else:
             self.file_choice.setChecked(True)
             self.path_edit.setText(stored)
@@ -113,7 +105,7 @@ class DatabaseDialog(QDialog):
     def location(self) -> str:
         if self.file_choice.isChecked():
             return self.path_edit.text().strip() or str(default_path())
-        return pg_url(self.host.text().strip(), self.port.value(), self.name.text().strip(), self.user.text().strip(),
+        return postgres_url(self.host.text().strip(), self.port.value(), self.name.text().strip(), self.user.text().strip(),
                       self.password.text())
 
     def _valid(self) -> bool:
