@@ -84,3 +84,8 @@ def test_database_location_resolution(monkeypatch, tmp_path):
     monkeypatch.setenv("SHOPTEAM_DB", str(tmp_path / "env.db"))
     assert resolve_url() == "sqlite:///" + str(tmp_path / "env.db")
     assert resolve_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
+
+
+def test_the_revisions_have_one_head():
+    """Branches built in parallel are joined by a merge revision, so upgrade has one target."""
+    assert len(schema.heads()) == 1
