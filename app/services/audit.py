@@ -7,7 +7,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlmodel import Session
 
 from app.models._base import now
@@ -42,11 +42,8 @@ def row_hash(prev_hash: str, entry: AuditEntry) -> str:
 
 def record(session: Session, actor: Actor | str, action: str, entity: str, entity_id: Any = "",
            before: Any = None, after: Any = None) -> AuditEntry:
-    """Append one audit row inside the caller's transaction."""
-    bind = session.get_bind()
-    if bind.dialect.name == "postgresql":
-        # Serialize writers of the chain; SQLite already holds the write lock (BEGIN IMMEDIATE).
-        session.execute(text("SELECT pg_advisory_xact_lock(774411)"))
+    """Append one audit row inside the caller's write transaction (``app.db.transaction``), whose
+    write lock keeps the hash chain linear."""
     prev = session.execute(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).scalar()
     entry = AuditEntry(
         at=now(),

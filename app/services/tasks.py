@@ -226,7 +226,8 @@ def _check_input(data: TaskInput) -> list[str]:
 
 
 def new_task(s: Session, actor: Actor, data: TaskInput, assignee: Optional[Employee], *,
-             recurrence_id: Optional[int] = None, at: Optional[datetime] = None) -> Task:
+             recurrence_id: Optional[int] = None, occurrence: Optional[date] = None,
+             at: Optional[datetime] = None) -> Task:
     """Insert a validated task (with its template's checklist) and its audit row, in the caller's transaction."""
     steps: list[dict] = []
     if data.template.strip():
@@ -239,7 +240,8 @@ def new_task(s: Session, actor: Actor, data: TaskInput, assignee: Optional[Emplo
                 rank=_end_rank(s, data.status), assignee_id=assignee.id if assignee else None, priority=data.priority,
                 due_date=data.due_date, tags=",".join(rules.normalise_tags(data.tags)), template=data.template.strip(),
                 checklist=steps, created_by=actor.username, created_at=stamp, updated_at=stamp,
-                started_at=stamp if data.status in (DOING, REVIEW) else None, recurrence_id=recurrence_id)
+                started_at=stamp if data.status in (DOING, REVIEW) else None, recurrence_id=recurrence_id,
+                occurrence=occurrence)
     _recount(task)
     s.add(task)
     s.flush()
