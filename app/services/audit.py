@@ -60,6 +60,23 @@ def record(session: Session, actor: Actor | str, action: str, entity: str, entit
     return entry
 
 
+def record_many(session: Session, actor: Actor | str, rows: list[tuple]) -> int:
+    """Append many audit rows at once (imports): ``rows`` of (action, entity, entity_id, before, after),
+    chained in order from one read of the last hash, inserted with the caller's next flush."""
+    prev = session.execute(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).scalar() or ""
+    at, who = now(), actor if isinstance(actor, str) else actor.username
+    entries = []
+    for action, entity, entity_id, before, after in rows:
+        entry = AuditEntry(at=at, actor=who, action=action, entity=entity,
+                           entity_id=str(entity_id if entity_id is not None else ""),
+                           before=_jsonable(before), after=_jsonable(after), prev_hash=prev)
+        entry.hash = prev = row_hash(prev, entry)
+        entries.append(entry)
+    session.add_all(entries)
+    session.flush()
+    return len(entries)
+
+
 def first_broken(session: Session) -> int | None:
     """The id of the first row whose chain does not verify, or None when the trail is intact."""
     prev = ""
