@@ -18,9 +18,10 @@ COLUMNS = {
     "status": ("状态", "status"),
     "badge": ("工卡号", "badge", "badge code", "badgecode"),
     "phone": ("电话", "手机", "phone", "mobile"),
+    "clock_no": ("考勤号码", "clock_no", "clock no", "clockno"),
 }
 REQUIRED = ("employee_no", "name")
-EXPORT_HEADER_ZH = ["工号", "姓名", "部门", "岗位", "上级工号", "入职日期", "离职日期", "状态", "工卡号", "电话"]
+EXPORT_HEADER_ZH = ["工号", "姓名", "部门", "岗位", "上级工号", "入职日期", "离职日期", "状态", "工卡号", "电话", "考勤号码"]
 STATUS_WORDS = {"在职": "active", "试用": "probation", "离职": "left", "active": "active",
                 "probation": "probation", "left": "left", "": "active"}
 STATUS_ZH = {"active": "在职", "probation": "试用", "left": "离职"}
@@ -49,6 +50,7 @@ def parse_rows(rows: list[TableRow]) -> tuple[list[tuple[int, EmployeeInput]], l
             employee_no=row.text("employee_no"), name=row.text("name"), department=row.text("department"),
             position=row.text("position"), manager_no=row.text("manager_no"), hire_date=dates["hire_date"],
             leave_date=dates["leave_date"], status=status, phone=row.text("phone"), badge_code=row.text("badge"),
+            clock_no=row.text("clock_no") if "clock_no" in row.values else None,
         )
         problems.extend(field_problems(data).values())
         if problems:
