@@ -262,6 +262,8 @@ def rater_result(subject: AppraisalSubject, rater_id: int, scores: dict, quant: 
     direct = scores.get((rater_id, ""))
     own = {ind: row for (rid, ind), row in scores.items() if rid == rater_id and ind}
     if not own and direct is None:
+        if all(ind.get("kind") == "quantitative" for ind in indicators(subject.template)):
+            return rater_total(subject.template, quant)  # nothing to judge (e.g. quarterly-growth): the figures decide
         return None
     merged = dict(quant)
     merged.update({k: row.score for k, row in own.items()})
