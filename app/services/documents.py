@@ -313,8 +313,10 @@ def sheet_fields(d: dict) -> dict:
         "name": header.get("name", ""), "position": header.get("position", ""),
         "department": header.get("department", ""),
         "indicators": [{"name": i.get("indicator", ""), "weight": i.get("weight"), "section": i.get("section", ""),
-                        "target": unit(i.get("target"), i.get("unit") or ""),
-                        "actual": unit(i.get("actual"), i.get("unit") or ""), "score": i.get("score")}
+                        "target": i.get("target_text") or unit(i.get("target"), i.get("unit") or ""),
+                        "actual": " ".join(x for x in (unit(i.get("actual"), i.get("unit") or ""),
+                                                       f"({i['note']})" if i.get("note") else "") if x),
+                        "score": i.get("score")}
                        for i in d.get("indicators", [])],
         "raters": [{"role": "、".join(tr(ROLE_NAMES.get(r, r)) for r in x.get("roles", [])), "name": x.get("name", ""),
                     "weight": x.get("weight"), "score": x.get("score")} for x in d.get("raters", [])],
