@@ -14,6 +14,7 @@ from app.services.permissions import ROLE_LABELS
 from ui import theme
 from ui.shell import ShellContext
 from ui.tabs import discover
+from ui.widgets.actions import on_triggered
 
 POLL_MS = 3000
 
@@ -133,7 +134,7 @@ class MainWindow(QMainWindow):
             action.setIcon(theme.icon(icon))
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        on_triggered(action, slot)
         return action
 
     def _build_menus(self) -> None:
