@@ -39,6 +39,7 @@ class LazyTab(QWidget):
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
     logout_requested = Signal()
+    lock_requested = Signal(object)  # the kiosk opened on this PC (None: one in another process)
 
     def __init__(self, ctx: ShellContext, language: str):
         super().__init__()
@@ -218,6 +219,11 @@ class MainWindow(QMainWindow):
         if code != self.language:
             QSettings().setValue("ui/language", code)
             self.language_changed.emit(code)
+
+    def lock_for_kiosk(self, kiosk=None) -> None:
+        """A kiosk started on this PC: nobody may reach this logged-in window behind it."""
+        self.hide()
+        self.lock_requested.emit(kiosk)
 
     # -- status bar and geometry -----------------------------------------------------------
     def _build_status_bar(self) -> None:
