@@ -1,7 +1,7 @@
 """attendance: the holiday calendar in the database (statutory days and the shop's entries)
 
 Revision ID: 0140
-Revises: 0008
+Revises: 0190
 Create Date: 2026-11-29
 
 The shop's old overrides (working day / day off) become shop entries; the statutory days are
@@ -16,7 +16,7 @@ import sqlmodel
 
 
 revision = '0140'
-down_revision = '0008'
+down_revision = '0190'
 branch_labels = None
 depends_on = None
 
