@@ -26,15 +26,17 @@ COLUMNS = {
     "status": ("状态", "status"),
     "badge": ("工卡号", "badge", "badge code", "badgecode"),
     "phone": ("电话", "手机", "phone", "mobile"),
+    "clock_no": ("考勤号码", "clock_no", "clock no", "clockno"),
 }
 REQUIRED = ("employee_no",)
-EXPORT_HEADER_ZH = ["工号", "姓名", "部门", "岗位", "上级工号", "入职日期", "离职日期", "状态", "工卡号", "电话"]
+EXPORT_HEADER_ZH = ["工号", "姓名", "部门", "岗位", "上级工号", "入职日期", "离职日期", "状态", "工卡号", "电话", "考勤号码"]
 STATUS_WORDS = {"在职": "active", "试用": "probation", "离职": "left", "active": "active",
                 "probation": "probation", "left": "left"}
 STATUS_ZH = {"active": "在职", "probation": "试用", "left": "离职"}
 # file column -> EmployeeInput field, for the text fields
 _TEXT_FIELDS = {"name": "name", "department": "department", "position": "position",
-                "manager_no": "manager_no", "phone": "phone", "badge": "badge_code"}
+                "manager_no": "manager_no", "phone": "phone", "badge": "badge_code",
+                "clock_no": "clock_no"}
 
 
 def parse_rows(rows: list[TableRow], current: Optional[dict[str, EmployeeInput]] = None

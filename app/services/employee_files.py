@@ -32,6 +32,8 @@ def import_employees(actor: Actor, path: str | Path, progress: Progress = None) 
         badges = {e.badge_code: e.employee_no for e in existing.values() if e.badge_code}
         seen_no: dict[str, int] = {}
         seen_badge: dict[str, int] = {}
+        clocks = {e.clock_no: e.employee_no for e in existing.values() if e.clock_no}
+        seen_clock: dict[str, int] = {}
         file_nos = {data.employee_no for _row, data in parsed}
         for number, data in parsed:
             no = data.employee_no
@@ -45,6 +47,13 @@ def import_employees(actor: Actor, path: str | Path, progress: Progress = None) 
                 elif badges.get(badge, no) != no:
                     errors.append(RowError(number, _("badge {badge} already belongs to {owner}", badge=badge, owner=badges[badge])))
                 seen_badge.setdefault(badge, number)
+            clock = (data.clock_no or "").strip()
+            if clock:
+                if clock in seen_clock:
+                    errors.append(RowError(number, _("clock no. {clock} also appears in row {other}", clock=clock, other=seen_clock[clock])))
+                elif clocks.get(clock, no) != no:
+                    errors.append(RowError(number, _("clock no. {clock} already belongs to {owner}", clock=clock, owner=clocks[clock])))
+                seen_clock.setdefault(clock, number)
             if data.manager_no and data.manager_no not in file_nos and data.manager_no not in existing:
                 errors.append(RowError(number, _("manager no. {no} does not exist", no=data.manager_no)))
         # the reporting lines after the import must form a tree
@@ -106,7 +115,7 @@ def export_employees(actor: Actor, path: str | Path) -> int:
     rows = list_employees(actor)
     write_table(path, roster.EXPORT_HEADER_ZH, [
         [r.employee_no, r.name, r.department, r.position, r.manager_no, r.hire_date, r.leave_date,
-         roster.STATUS_ZH.get(r.status, r.status), r.badge_code, r.phone]
+         roster.STATUS_ZH.get(r.status, r.status), r.badge_code, r.phone, r.clock_no]
         for r in rows
     ], sheet_title="员工花名册")
     return len(rows)

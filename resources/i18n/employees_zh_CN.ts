@@ -19,6 +19,10 @@
         <translation>离职日期</translation>
     </message>
     <message>
+        <source>the user no. on the fingerprint clock</source>
+        <translation>指纹考勤机上的用户号</translation>
+    </message>
+    <message>
         <source>4-8 digits; empty keeps the current PIN</source>
         <translation>4–8 位数字；留空则保留原密码</translation>
     </message>
@@ -61,6 +65,10 @@
     <message>
         <source>Badge code</source>
         <translation>工卡号</translation>
+    </message>
+    <message>
+        <source>Clock no.</source>
+        <translation>考勤号码</translation>
     </message>
     <message>
         <source>Kiosk PIN</source>
@@ -119,6 +127,10 @@
     <message>
         <source>Badge</source>
         <translation>工卡号</translation>
+    </message>
+    <message>
+        <source>Clock no.</source>
+        <translation>考勤号码</translation>
     </message>
     <message>
         <source>Search name, no., department, position…</source>

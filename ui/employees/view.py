@@ -40,6 +40,7 @@ class EmployeesView(QWidget):
                    color=lambda r: STATUS_COLOURS.get(r.status)),
             Column("phone", self.tr("Phone")),
             Column("badge_code", self.tr("Badge")),
+            Column("clock_no", self.tr("Clock no.")),
         ], self)
         self.proxy = sorting_proxy(self.model, self)
         self.table = DataTableView("employeeTable")
