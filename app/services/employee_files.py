@@ -16,7 +16,7 @@ from app.models.people import Employee
 from app.rules.org import find_cycle
 from app.services import audit
 from app.services.context import Actor
-from app.services.employees import _apply, list_employees
+from app.services.employees import _LIST_QUERY, EmployeeInput, _apply, _row_fast, list_employees
 from app.services.permissions import require
 
 Progress = Optional[Callable[[int, int], None]]
@@ -26,9 +26,9 @@ def import_employees(actor: Actor, path: str | Path, progress: Progress = None) 
     """Create or update the employees in the file; any bad row rejects the whole file."""
     require(actor, "employees.edit")
     rows = read_table(path, roster.COLUMNS, roster.REQUIRED)
-    parsed, errors = roster.parse_rows(rows)
     with transaction() as s:
         existing = {e.employee_no: e for e in s.execute(select(Employee)).scalars()}
+        parsed, errors = roster.parse_rows(rows, _current_inputs(s))
         badges = {e.badge_code: e.employee_no for e in existing.values() if e.badge_code}
         seen_no: dict[str, int] = {}
         seen_badge: dict[str, int] = {}
@@ -95,6 +95,18 @@ def import_employees(actor: Actor, path: str | Path, progress: Progress = None) 
         audit.record(s, actor, "employees.import_file", "file", Path(path).name, None,
                      {"created": created, "updated": updated})
     return {"created": created, "updated": updated}
+
+
+def _current_inputs(s) -> dict[str, EmployeeInput]:
+    """Every employee as the form would show them: what a row's missing or empty cells keep."""
+    current = {}
+    for r in s.execute(_LIST_QUERY).all():
+        row = _row_fast(r, True)
+        current[row.employee_no] = EmployeeInput(
+            employee_no=row.employee_no, name=row.name, department=row.department, position=row.position,
+            manager_no=row.manager_no, hire_date=row.hire_date, leave_date=row.leave_date, status=row.status,
+            phone=row.phone, badge_code=row.badge_code)
+    return current
 
 
 def export_employees(actor: Actor, path: str | Path) -> int:
