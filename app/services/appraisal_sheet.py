@@ -149,11 +149,9 @@ def sheet_data_in(s: Session, actor: Actor, period_key: str, employee_no: str) -
 
 
 def _attendance(s: Session, period: AppraisalPeriod, person: Employee) -> Optional[dict]:
-    """The month's attendance summary when the attendance area is installed, else None."""
+    """The month's attendance summary (None for a period that is not a month)."""
+    from app.services.attendance import summary_in
+
     if period.kind != "month":
-        return None
-    try:
-        from app.services.attendance import summary_in  # type: ignore[import-not-found]
-    except ImportError:
         return None
     return (summary_in(s, period.start.year, period.start.month, [person.id]) or {}).get(person.id)

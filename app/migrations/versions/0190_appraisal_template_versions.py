@@ -1,7 +1,7 @@
 """appraisal: template versions (every template a position has had, numbered)
 
 Revision ID: 0190
-Revises: 0008
+Revises: 0180
 Create Date: 2026-11-29 22:28:26.467419
 """
 
@@ -11,7 +11,7 @@ import sqlmodel
 
 
 revision = '0190'
-down_revision = '0008'
+down_revision = '0180'
 branch_labels = None
 depends_on = None
 
