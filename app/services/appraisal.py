@@ -24,6 +24,7 @@ from app.models.appraisal import AppraisalActual, AppraisalPeriod, AppraisalSubj
 from app.models.org import Department, Position
 from app.models.people import Employee
 from app.rules import appraisal as rules
+from app.rules import appraisal_growth as growth
 from app.rules.appraisal_template import indicators, level_points
 from app.services import audit
 from app.services import appraisal_core as core
@@ -182,9 +183,12 @@ def _number(value):
 
 def _add_actual(s: Session, actor: Actor, subject: AppraisalSubject, by_key: dict, key: str, value, source: str) -> None:
     ind = by_key.get(key)
+    if ind is None and key.endswith(growth.BASE_SUFFIX):  # a typed base figure of a growth indicator
+        ind = by_key.get(key[:-len(growth.BASE_SUFFIX)])
+        ind = ind if ind is not None and growth.is_growth(ind) else None
     if ind is None or ind.get("kind") != "quantitative":
         raise ValidationError("{key} is not a quantitative indicator of this template.", key=key)
-    if not can(actor, "appraisal.view_all") and (actor.employee_id not in core.rater_ids(subject)):
+    if not can(actor, "appraisal.enter_for") and (actor.employee_id not in core.rater_ids(subject)):
         raise ValidationError("Only a rater, HR or an administrator may enter actual values.")
     number = _number(value)
     if number < 0:

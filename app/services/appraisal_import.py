@@ -31,7 +31,7 @@ def import_scores(actor: Actor, path: str | Path, progress: Progress = None) -> 
     The file is read and checked before the write transaction opens; the write transaction checks the
     rows again against what is stored then (another PC may have locked a period meanwhile) and writes
     them in bulk, so the write lock is held for the write alone."""
-    require(actor, "appraisal.view_all")
+    require(actor, "appraisal.enter_for")
     rows, errors = read_scores(path)
     with reading() as s:
         _plan(s, rows, errors)

@@ -13,6 +13,7 @@ from app.errors import NotFound, PermissionDenied, ShopTeamError
 from app.services import punches
 from app.services.users import verify_leader_password
 from ui import theme
+from ui.kiosk.guard import KioskGuard
 
 ANSWER_MS = 4000
 KIOSK_STYLE = f"""
@@ -24,9 +25,18 @@ KIOSK_STYLE = f"""
 #kioskInput {{ font-size: 30pt; padding: 10px 16px; border-radius: 10px; border: 2px solid #334155;
     background: #1e293b; color: #ffffff; }}
 #kioskStatus {{ font-size: 34pt; font-weight: 600; border-radius: 16px; padding: 18px; }}
-#kioskWindow QPushButton {{ font-size: 24pt; min-width: 64px; min-height: 64px; border-radius: 12px;
+#kioskKeypad QPushButton {{ font-size: 24pt; min-width: 64px; min-height: 64px; border-radius: 12px;
     background: #1e293b; color: #ffffff; border: 1px solid #334155; }}
-#kioskWindow QPushButton:pressed {{ background: #334155; }}
+#kioskKeypad QPushButton:pressed {{ background: #334155; }}
+#kioskLeaveDialog {{ background: #1e293b; }}
+#kioskLeaveDialog QLabel {{ color: #f1f5f9; font-size: 13pt; }}
+#kioskLeaveDialog QLabel#kioskLeaveError {{ color: #fecaca; font-weight: 600; }}
+#kioskLeaveDialog QLineEdit {{ font-size: 14pt; padding: 6px 10px; border-radius: 6px; border: 1px solid #475569;
+    background: #0f172a; color: #ffffff; }}
+#kioskLeaveDialog QLineEdit:focus {{ border: 1px solid #60a5fa; }}
+#kioskLeaveDialog QPushButton {{ font-size: 13pt; padding: 8px 18px; border-radius: 8px; background: #334155;
+    color: #ffffff; border: 1px solid #475569; }}
+#kioskLeaveDialog QPushButton:default {{ background: #2563eb; border-color: #2563eb; }}
 #kioskWindow QPushButton#kioskExit {{ font-size: 11pt; min-width: 60px; min-height: 28px; background: transparent;
     color: #64748b; border: none; }}
 """
@@ -73,6 +83,7 @@ class KioskWindow(QWidget):
         self.setWindowTitle(self.tr("ShopTeam kiosk"))
         self.setAttribute(Qt.WA_StyledBackground, True)
         self.setStyleSheet(KIOSK_STYLE)
+        self.guard = KioskGuard(self)  # on top, full screen, takes the focus back
         self._may_close = False
         self._pending_no: str | None = None  # 工号 typed, waiting for the PIN
         self.clock = QLabel(objectName="kioskClock", alignment=Qt.AlignCenter)
@@ -274,5 +285,6 @@ class KioskWindow(QWidget):
             return
         self._tick.stop()
         self._idle_timer.stop()
+        self.guard.stop()
         self.left.emit()
         super().closeEvent(event)

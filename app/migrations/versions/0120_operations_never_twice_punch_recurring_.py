@@ -9,7 +9,7 @@ Exact duplicate punches already stored (the same person, the same second: one pu
 two PCs at once) are reduced to the first before the index is built.
 
 Revision ID: 0120
-Revises: 0008
+Revises: 0150
 """
 
 from alembic import op
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 
 revision = '0120'
-down_revision = '0008'
+down_revision = '0150'
 branch_labels = None
 depends_on = None
 
