@@ -56,6 +56,11 @@ def check(actor: Actor) -> CheckReport:
         report.problems.append(_("The schema is not at the newest revision ({state}).", state=state))
     else:
         report.notes.append(_("Schema at revision {revs}.", revs=", ".join(sorted(schema.heads()))))
+    from app.services.restore import schema_problems
+
+    stamped = schema.applied(db.engine) or set()
+    if stamped and not stamped - set(schema.revision_graph()):
+        report.problems.extend(_("Schema: {problem}", problem=p) for p in schema_problems(db.engine, stamped))
     with reading() as s:
         broken = audit.first_broken(s)
         rows = s.execute(select(func.count()).select_from(AuditEntry)).scalar_one()

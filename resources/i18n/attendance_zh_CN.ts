@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AttendanceGrid</name>
@@ -293,20 +294,8 @@
         <translation>导入打卡记录</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.csv *.xlsx)</source>
-        <translation>表格文件 (*.csv *.xlsx)</translation>
-    </message>
-    <message>
         <source>Imported %1 punches; %2 were already recorded.</source>
         <translation>已导入 %1 条打卡记录；%2 条已存在。</translation>
-    </message>
-    <message>
-        <source>Importing punches…</source>
-        <translation>正在导入打卡记录…</translation>
-    </message>
-    <message>
-        <source>Nothing was imported. Fix the rows below and import again.</source>
-        <translation>未导入任何内容。请修改以下各行后重新导入。</translation>
     </message>
     <message>
         <source>Export summary</source>
@@ -323,6 +312,10 @@
     <message>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Clock exports</source>
+        <translation>考勤机导出文件</translation>
     </message>
 </context>
 <context>
@@ -457,7 +450,7 @@
         <translation>设置某天…</translation>
     </message>
     <message>
-        <source>Remove the shop's entry</source>
+        <source>Remove the shop&apos;s entry</source>
         <translation>删除本店设置</translation>
     </message>
     <message>
@@ -513,7 +506,7 @@
         <translation>%1 已保存到节假日日历。</translation>
     </message>
     <message>
-        <source>The shop's entry for %1 was removed.</source>
+        <source>The shop&apos;s entry for %1 was removed.</source>
         <translation>已删除本店对 %1 的设置。</translation>
     </message>
     <message>
@@ -628,6 +621,109 @@
     <message>
         <source>Record punch</source>
         <translation>记录打卡</translation>
+    </message>
+</context>
+<context>
+    <name>PunchImportDialog</name>
+    <message>
+        <source>Import punches</source>
+        <translation>导入打卡记录</translation>
+    </message>
+    <message>
+        <source>Employee no.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Clock no.</source>
+        <translation>考勤号码</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>文件中</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Already recorded</source>
+        <translation>已有记录</translation>
+    </message>
+    <message>
+        <source>Clock numbers without an employee</source>
+        <translation>没有对应员工的考勤号码</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Reading the clock file…</source>
+        <translation>正在读取考勤机文件…</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported.</source>
+        <translation>此文件无法导入。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 to %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 至 %4</translation>
+    </message>
+    <message>
+        <source>%1 punches in the file: %2 new, %3 already recorded.</source>
+        <translation>文件中共 %1 条打卡：新增 %2 条，已有记录 %3 条。</translation>
+    </message>
+    <message>
+        <source>%1 cells say 漏刷 (missed): nothing is imported for them.</source>
+        <translation>%1 个单元格为“漏刷”：不导入任何记录。</translation>
+    </message>
+    <message>
+        <source>%1 lines are not punches and are skipped.</source>
+        <translation>%1 行不是打卡记录，已跳过。</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Row %1 (skipped): %2</source>
+        <translation>第 %1 行（已跳过）：%2</translation>
+    </message>
+    <message>
+        <source>Fix the rows listed below, or map every clock no., first.</source>
+        <translation>请先修正下面列出的行，或为每个考勤号码指定员工。</translation>
+    </message>
+    <message>
+        <source>Choose the employee…</source>
+        <translation>选择员工…</translation>
+    </message>
+    <message>
+        <source>Map and remember</source>
+        <translation>对应并记住</translation>
+    </message>
+    <message>
+        <source>%1 %2 (rows: %3, first in row %4)</source>
+        <translation>%1 %2（共 %3 行，首次出现在第 %4 行）</translation>
+    </message>
+    <message>
+        <source>Clock no. %1 is mapped to %2.</source>
+        <translation>考勤号码 %1 已对应到 %2。</translation>
+    </message>
+    <message>
+        <source>Importing punches…</source>
+        <translation>正在导入打卡记录…</translation>
     </message>
 </context>
 <context>
