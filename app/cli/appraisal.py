@@ -87,7 +87,7 @@ def _pull(args) -> int:
 def _month(args) -> int:
     from app.rules.appraisal import month_key
     from app.services.appraisal import month_report
-    from app.services.appraisal_core import FLAG_NAMES, LABEL_NAMES
+    from app.services.appraisal_core import FLAG_NAMES
 
     year, month = month_arg(args.month)
     report = month_report(cli_actor(), month_key(year, month))
@@ -96,9 +96,9 @@ def _month(args) -> int:
         return 0
     for e in report["employees"]:
         score = "" if e["score"] is None else f"{e['score']:.2f}"
-        label = _(LABEL_NAMES[e["label"]]) if e["label"] else ""
+        grade = f"{e['grade']} {e['grade_name']}".strip()
         flags = ", ".join(_(FLAG_NAMES[f]) for f in e["flags"])
-        print(f"{e['employee_no']:8} {e['name']:8} {score:>7} {e['grade']:2} {label:10} {flags}")
+        print(f"{e['employee_no']:8} {e['name']:8} {score:>7} {grade:10} {e['label_name']:10} {flags}")
     print(" ".join(f"{g}:{n}" for g, n in report["distribution"].items()))
     for v in report["violations"]:
         print(_("Grade {grade}: {count} people, the quota allows {allowed}.", **v))

@@ -290,6 +290,9 @@ def results_in(s: Session, actor: Actor, period: AppraisalPeriod) -> list[dict]:
             "status": "complete" if x.final_score is not None else ("partial" if done else "not_started"),
             "score": None if hidden else x.final_score, "grade": "" if hidden else x.grade,
             "label": "" if hidden else x.label, "flags": [] if hidden else flags[x.id],
+            "grade_name": "" if hidden else cfg.catalogue.name(x.grade),
+            "grade_text": "" if hidden else cfg.catalogue.text(x.grade),
+            "label_name": "" if hidden else cfg.catalogue.label(x.label),
             "my_roles": my_roles or [],
         })
     return sorted(rows, key=lambda r: r["employee_no"])
@@ -315,7 +318,8 @@ def month_report(actor: Actor, period_key: str) -> dict:
         violations = rules.forced_distribution_violations(grades, cfg.quota) if cfg.scheme == "four" else []
         return {
             "period": period.key, "state": period.state,
-            "employees": [{k: r[k] for k in ("employee_no", "name", "score", "grade", "label", "flags")} for r in rows],
+            "employees": [{k: r[k] for k in ("employee_no", "name", "score", "grade", "label", "flags", "grade_name",
+                                             "label_name")} for r in rows],
             "distribution": rules.distribution(grades, cfg.letters), "violations": violations,
         }
 

@@ -46,6 +46,10 @@
         <translation>等级</translation>
     </message>
     <message>
+        <source>Monthly label</source>
+        <translation>月度评价</translation>
+    </message>
+    <message>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
@@ -333,6 +337,10 @@
     <message>
         <source>Grade:</source>
         <translation>等级：</translation>
+    </message>
+    <message>
+        <source>Monthly label:</source>
+        <translation>月度评价：</translation>
     </message>
     <message>
         <source>Choose a person on the left</source>

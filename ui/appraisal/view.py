@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QInputDialog, QLabel, QMe
 from app.errors import ShopTeamError
 from app.i18n import _ as app_tr
 from app.services import appraisal as svc
-from app.services.appraisal_core import FLAG_NAMES, KIND_NAMES, LABEL_NAMES, STATE_LABELS
+from app.services.appraisal_core import FLAG_NAMES, KIND_NAMES, STATE_LABELS
 from app.services.appraisal_import import import_scores
 from ui.widgets.actions import toolbar_action
 from ui import theme
@@ -39,7 +39,8 @@ class AppraisalView(QWidget):
             Column("status", self.tr("State"), value=lambda r: f"{status_names[r['status']]} {r['raters_done']}/{r['raters']}",
                    color=lambda r: STATUS_COLOURS[r["status"]]),
             Column("score", self.tr("Score"), align_right=True),
-            Column("grade", self.tr("Grade"), value=lambda r: f"{r['grade']} · {app_tr(LABEL_NAMES[r['label']])}" if r["label"] else r["grade"]),
+            Column("grade", self.tr("Grade"), value=lambda r: r["grade_text"]),
+            Column("label", self.tr("Monthly label"), value=lambda r: r["label_name"]),
             Column("flags", self.tr("Flags"), value=lambda r: "、".join(app_tr(FLAG_NAMES[f]) for f in r["flags"]),
                    color=lambda r: theme.danger if {"warning", "no_year_end_bonus"} & set(r["flags"]) else None,
                    tooltip=lambda r: "\n".join(app_tr(FLAG_NAMES[f]) for f in r["flags"])),
