@@ -11,11 +11,13 @@ from sqlmodel import Session
 from app.models.appraisal import AppraisalAppeal, AppraisalPeriod, AppraisalSubject
 from app.models.people import Employee
 from app.rules import appraisal as rules
+from app.rules import appraisal_growth as growth
 from app.rules import grades
 from app.rules import raters as raters_rules
 from app.rules.appraisal_template import indicators, level_points, quantitative_score, rater_total
 from app.services import appraisal_core as core
 from app.services import policy
+from app.services.appraisal_growth import add_base_figures, base_text
 from app.services.context import Actor
 from app.services.permissions import can
 
@@ -44,7 +46,9 @@ def subject_detail_in(s: Session, actor: Actor, period_key: str, employee_no: st
     period, person, subject = _load(s, actor, period_key, employee_no)
     cfg = core.config_in(s)
     scores = core.latest_scores(s, [subject.id])[subject.id]
-    actuals = core.latest_actuals(s, [subject.id])[subject.id]
+    all_actuals = core.latest_actuals(s, [subject.id])
+    add_base_figures(s, [subject], all_actuals)
+    actuals = all_actuals[subject.id]
     quant = core.quantitative_scores(subject, actuals)
     rescoring = core.rescoring_appeal(s, subject) if period.state not in core.EDITABLE_STATES else None
     editable = period.state in core.EDITABLE_STATES or rescoring is not None
@@ -54,7 +58,8 @@ def subject_detail_in(s: Session, actor: Actor, period_key: str, employee_no: st
     for ind in indicators(subject.template):
         act = actuals.get(ind["key"])
         inds.append(dict(ind, actual=act.value if act else None, actual_source=act.source if act else "",
-                         quant_score=float(quant[ind["key"]]) if ind["key"] in quant else None))
+                         quant_score=float(quant[ind["key"]]) if ind["key"] in quant else None,
+                         **_growth_fields(ind, actuals)))
 
     def column(rater_id: int, roles: list[str], weight: float, group: str = "") -> dict:
         own = {ind: row for (rid, ind), row in scores.items() if rid == rater_id and ind}
@@ -110,20 +115,26 @@ def _number(text) -> Optional[Decimal]:
     return value if value.is_finite() and Decimal(0) <= value <= Decimal(100) else None
 
 
-def live_figures(detail: dict, levels: dict, typed: dict, actuals: dict) -> dict:
+def live_figures(detail: dict, levels: dict, typed: dict, actuals: dict, bases: dict | None = None) -> dict:
     """What the entry form shows while the user types, by the rules the services save with: the indicator
     scores of the actuals, each rater's total, the final score, grade and monthly label. ``levels`` maps
     (rater no., indicator key) to a level letter or points; ``typed`` rater no. -> a typed total;
-    ``actuals`` indicator key -> the actual typed in. Nothing is saved."""
+    ``actuals`` indicator key -> the actual typed in; ``bases`` a growth indicator's base figure. Nothing is saved.
+    A growth indicator without its base figure has no score (``no_base`` lists them)."""
     inds = detail["indicators"]
-    quant = {}
+    quant, no_base = {}, []
     for ind in inds:
-        text = actuals.get(ind["key"])
-        if ind.get("kind") == "quantitative" and text not in (None, ""):
+        text = str(actuals.get(ind["key"]) or "").strip()
+        if ind.get("kind") == "quantitative" and text:
+            base = str((bases or {}).get(ind["key"]) or "").strip().replace(",", ".") or None
             try:
-                quant[ind["key"]] = quantitative_score(ind, str(text).replace(",", "."))
+                score = quantitative_score(ind, text.replace(",", "."), base)
             except (ValueError, ArithmeticError):
                 continue
+            if score is None:
+                no_base.append(ind["key"])
+            else:
+                quant[ind["key"]] = score
     totals: dict[str, Optional[Decimal]] = {}
     for c in [*detail["raters"], detail["self"]]:
         no = c["employee_no"]
@@ -142,7 +153,7 @@ def live_figures(detail: dict, levels: dict, typed: dict, actuals: dict) -> dict
         totals[no] = rater_total({"sections": _sections(inds)}, merged) if picked or not any(
             i.get("kind") == "qualitative" for i in inds) else None
     counted = [(c["weight"], c.get("group", ""), totals[c["employee_no"]]) for c in detail["raters"]]
-    out = {"quant": {k: float(v) for k, v in quant.items()},
+    out = {"quant": {k: float(v) for k, v in quant.items()}, "no_base": no_base,
            "totals": {k: (None if v is None else float(v)) for k, v in totals.items()},
            "score": None, "grade": "", "grade_text": "", "label_name": ""}
     if counted and all(total is not None for _w, _g, total in counted):
@@ -164,6 +175,15 @@ def _sections(inds: list[dict]) -> list[dict]:
                                                                           "weight": ind["section_weight"], "indicators": []})
         sec["indicators"].append(ind)
     return list(sections.values())
+
+
+def _growth_fields(ind: dict, actuals: dict) -> dict:
+    """A growth indicator's base figure and, when it has none, the note printed instead of a score."""
+    if not growth.is_growth(ind):
+        return {}
+    base = actuals.get(growth.base_key(ind["key"]))
+    text, note = base_text(ind, actuals)
+    return {"base": base.value if base is not None else None, "base_text": text, "base_note": note}
 
 
 def _deadline(period: AppraisalPeriod, cfg: core.Config):
@@ -197,7 +217,9 @@ def sheet_data_in(s: Session, actor: Actor, period_key: str, employee_no: str) -
     settings = policy.values_in(s)
     rows = [{"section": i["section"], "indicator": i["name"], "kind": i.get("kind"), "weight": i["effective_weight"],
              "target": i.get("target"), "unit": i.get("unit", ""), "actual": i["actual"],
-             "score": _indicator_score(i, detail["raters"])} for i in detail["indicators"]]
+             "score": _indicator_score(i, detail["raters"]),
+             **({"target_text": i["base_text"], "note": i["base_note"]} if "base_text" in i else {})}
+            for i in detail["indicators"]]
     return {
         "header": {"company": settings.get("general.company_name", ""),
                    "department_name": settings.get("general.department_name", ""),
@@ -218,11 +240,9 @@ def sheet_data_in(s: Session, actor: Actor, period_key: str, employee_no: str) -
 
 
 def _attendance(s: Session, period: AppraisalPeriod, person: Employee) -> Optional[dict]:
-    """The month's attendance summary when the attendance area is installed, else None."""
+    """The month's attendance summary (None for a period that is not a month)."""
+    from app.services.attendance import summary_in
+
     if period.kind != "month":
-        return None
-    try:
-        from app.services.attendance import summary_in  # type: ignore[import-not-found]
-    except ImportError:
         return None
     return (summary_in(s, period.start.year, period.start.month, [person.id]) or {}).get(person.id)

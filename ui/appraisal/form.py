@@ -90,6 +90,7 @@ class ScoreForm(QWidget):
         self.detail = detail
         self.grid.clear()
         self.actual_edits, self.level_boxes, self.total_edits, self.total_labels = {}, {}, {}, {}
+        self.base_edits: dict[str, QLineEdit] = {}
         self.quant_labels = {}
         if detail is None:
             self.title.setText(self.tr("Choose a person on the left"))
@@ -156,9 +157,12 @@ class ScoreForm(QWidget):
         tip = "\n".join(f"{lv['level']} {lv['points']:g}: {lv.get('description', '')}" for lv in ind.get("levels", []))
         self._label_item(row, 0, ind["name"], tip=f"{ind['section']} {ind['section_weight']:g}%\n{tip}".strip())
         self._label_item(row, 1, f"{ind['effective_weight']:g}", right=True)
-        if ind["kind"] == "quantitative":
+        if ind["kind"] == "quantitative" and "base_text" in ind:  # growth: the target cell holds the base figure
+            self._base_cell(row, ind)
+        elif ind["kind"] == "quantitative":
             arrow = " ↓" if ind.get("lower_is_better") else ""
             self._label_item(row, 2, f"{ind.get('target', ''):g} {ind.get('unit', '')}{arrow}".strip(), right=True)
+        if ind["kind"] == "quantitative":
             edit = QLineEdit("" if ind["actual"] is None else f"{ind['actual']:g}", objectName=f"actual_{ind['key']}")
             edit.setValidator(QDoubleValidator(0, 1e9, 4, edit))
             edit.setEnabled(any(c["can_edit"] for c in self.columns()))
@@ -167,6 +171,17 @@ class ScoreForm(QWidget):
             self.actual_edits[ind["key"]] = edit
         else:
             self._label_item(row, 2, self.tr("rubric A–D"), tip=tip)
+
+    def _base_cell(self, row: int, ind: dict) -> None:
+        """A growth indicator's base figure: from the base period, or typed in for this person."""
+        edit = QLineEdit("" if ind.get("base") is None else f"{ind['base']:g}", objectName=f"base_{ind['key']}")
+        edit.setValidator(QDoubleValidator(0, 1e12, 2, edit))
+        edit.setPlaceholderText(self.tr("no base figure"))
+        edit.setToolTip(ind.get("base_text") or self.tr("Type the base figure the growth is measured against."))
+        edit.setEnabled(any(c["can_edit"] for c in self.columns()))
+        edit.textEdited.connect(self.update_live)
+        self.grid.setCellWidget(row, 2, edit)
+        self.base_edits[ind["key"]] = edit
 
     def _score_cell(self, row: int, col: int, ind: dict, c: dict) -> None:
         if ind["kind"] == "quantitative":
@@ -200,7 +215,8 @@ class ScoreForm(QWidget):
         levels = {key: box.currentData() for key, box in self.level_boxes.items() if box.currentData() is not None}
         typed = {no: edit.text() for no, edit in self.total_edits.items()}
         actuals = {key: edit.text() for key, edit in self.actual_edits.items()}
-        return live_figures(self.detail, levels, typed, actuals)
+        bases = {key: edit.text() for key, edit in self.base_edits.items()}
+        return live_figures(self.detail, levels, typed, actuals, bases)
 
     def update_live(self) -> None:
         if not self.detail:
@@ -208,7 +224,8 @@ class ScoreForm(QWidget):
         figures = self.live()
         for (_no, key), label in self.quant_labels.items():
             value = figures["quant"].get(key)
-            label.setText("" if value is None else f"{value:.2f}")
+            no_base = key in figures["no_base"]
+            label.setText(self.tr("no base figure") if no_base else "" if value is None else f"{value:.2f}")
         for no, label in self.total_labels.items():
             total = figures["totals"].get(no)
             label.setText("—" if total is None else f"{total:.2f}")
@@ -245,6 +262,11 @@ class ScoreForm(QWidget):
                 value = edit.text().strip().replace(",", ".")
                 if ind["actual"] is None or float(value) != float(ind["actual"]):
                     actuals[ind["key"]] = value
+            base = self.base_edits.get(ind["key"])
+            if base is not None and base.isEnabled() and base.text().strip():
+                value = base.text().strip().replace(",", ".")
+                if ind.get("base") is None or float(value) != float(ind["base"]):
+                    actuals[f"{ind['key']}@base"] = value  # a typed base figure (app/rules/appraisal_growth.py)
         return entries, actuals
 
     def save(self) -> None:

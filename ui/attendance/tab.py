@@ -36,6 +36,7 @@ def tool_actions(ctx, window) -> list:
         kiosk.punched.connect(lambda _r: ctx.bus.emit_changed("attendance"))
         window._kiosk = kiosk  # keep it alive while it is shown
         kiosk.show_full_screen()
+        window.lock_for_kiosk(kiosk)  # the office window behind it goes back to the login
 
     action.triggered.connect(open_kiosk)
     return [action]
