@@ -31,7 +31,21 @@ from app.services.context import Actor
 from app.services.permissions import can
 
 STATE_LABELS = {"entry": N_("Data entry"), "scoring": N_("Scoring"), "review": N_("Review"),
-                "approved": N_("Approved"), "locked": N_("Locked")}
+                "consolidated": N_("Consolidated by HR"), "approved": N_("Approved"), "locked": N_("Locked")}
+# the approval chain (domain.md §5): state -> (next state, permission, action, what confirming does)
+STEPS = {
+    "entry": ("scoring", "appraisal.manage_period", N_("Start scoring"),
+              N_("Start scoring {key}? The raters can then enter their scores.")),
+    "scoring": ("review", "appraisal.submit", N_("Submit for review"),
+                N_("Submit {key} for review? Scores are frozen from now on; HR consolidates next.")),
+    "review": ("consolidated", "appraisal.consolidate", N_("Consolidate"),
+               N_("Mark {key} as consolidated by HR? The general manager can then approve it.")),
+    "consolidated": ("approved", "appraisal.approve", N_("Approve"),
+                     N_("Approve {key}? The results are published to the employees today and the appeal window "
+                        "of {days} days starts.")),
+    "approved": ("locked", "appraisal.lock", N_("Lock"),
+                 N_("Lock {key}? Its results become read-only; only an administrator can reopen it, with a reason.")),
+}
 LABEL_NAMES = grades.LABEL_NAMES  # the one catalogue: app/rules/grades.py
 FLAG_NAMES = {"star_employee": N_("Star employee"), "warning": N_("Warning"),
               "no_year_end_bonus": N_("No year-end bonus"), "salary_step": N_("Salary step"),
