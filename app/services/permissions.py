@@ -50,6 +50,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "attendance.approve": frozenset({ADMIN, MANAGER, HR, STAFF}),  # routing decides who exactly
     "attendance.roster": LEADERS | {HR},
     "attendance.import": PEOPLE_ADMIN,
+    "attendance.calendar": LEADERS | {HR},  # the holiday calendar (节假日)
     "leave.request": OFFICE,
     # appraisal
     "appraisal.templates": LEADERS | {HR},

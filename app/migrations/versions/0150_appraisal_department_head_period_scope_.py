@@ -1,14 +1,14 @@
 """appraisal: department head, period scope and gm delegation
 
 Revision ID: 0150
-Revises: 0190
+Revises: 0140
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = '0150'
-down_revision = '0190'
+down_revision = '0140'
 branch_labels = None
 depends_on = None
 
