@@ -69,6 +69,9 @@ class RowTableModel(QAbstractTableModel):
             values = self._values[r] = tuple(self.raw(row, col) for col in self.columns)
         return values
 
+    def column_index(self, key: str) -> int:
+        return next(i for i, col in enumerate(self.columns) if col.key == key)
+
     def row_at(self, row: int) -> Any:
         return self.rows[row]
 
