@@ -27,6 +27,7 @@ class Column:
     color: Callable[[Any], Any] | None = None  # row -> QColor/str for the text, or None
     background: Callable[[Any], Any] | None = None
     tooltip: Callable[[Any], str] | None = None
+    text: Callable[[Any], str] | None = None  # value -> shown text (rounding, units); sorting keeps the value
 
 
 def _get(row: Any, key: str) -> Any:
@@ -91,7 +92,9 @@ class RowTableModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex, role=_DISPLAY):
         if role == _DISPLAY:
-            return display(self._row_values(index.row())[index.column()])
+            value = self._row_values(index.row())[index.column()]
+            text = self.columns[index.column()].text
+            return text(value) if text is not None and value is not None else display(value)
         if role == SortRole:
             value = self._row_values(index.row())[index.column()]
             if value is None:
