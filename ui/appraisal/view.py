@@ -192,10 +192,12 @@ class AppraisalView(QWidget):
     def new_item(self) -> None:
         if not self.ctx.can("appraisal.manage_period"):
             return
-        key, ok = QInputDialog.getText(self, self.tr("New period"), self.tr(
-            "Period: 2026-12 (month), 2026-Q4 (quarter), 2026-H2 (half year) or 2026 (year)"))
-        if ok and key.strip():
-            result = self._try(self.tr("New period"), lambda: svc.open_period(self.ctx.actor, key.strip()))
+        from ui.appraisal.period_dialog import NewPeriodDialog
+
+        dialog = NewPeriodDialog({p["key"] for p in self.periods}, parent=self)
+        if dialog.exec():
+            key = dialog.key()
+            result = self._try(self.tr("New period"), lambda: svc.open_period(self.ctx.actor, key))
             if result:
                 self.reload(result["key"])
                 self._changed(self.tr("Period %1 opened for %2 people.").replace("%1", result["key"]).replace("%2", str(result["people"])))
