@@ -51,8 +51,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("ShopTeam · E-commerce Operations Department") + f"  {__version__}")
         self.tabs = QTabWidget(objectName="mainTabs")
         self.tabs.setDocumentMode(True)
-        self.setCentralWidget(self.tabs)
         self._modules = [m for m in discover() if getattr(m, "visible_for", lambda c: True)(ctx)]
+        self.setCentralWidget(self._with_banner(self.tabs))
         for module in self._modules:
             self.tabs.addTab(LazyTab(module, ctx), theme.icon(module.ICON), module.title())
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -64,6 +64,28 @@ class MainWindow(QMainWindow):
         self._poller = QTimer(self, interval=POLL_MS, timeout=self._poll)
         self._poller.start()
         self._on_tab_changed(self.tabs.currentIndex())
+
+    def _with_banner(self, tabs: QTabWidget) -> QWidget:
+        """The tabs under the banner that warns when next year's holidays are not entered."""
+        from ui.attendance.banner import HolidayBanner
+
+        box = QWidget(objectName="mainCentral")
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.holiday_banner = None
+        if any(m.OBJECT_NAME == "attendanceTab" for m in self._modules):
+            self.holiday_banner = HolidayBanner(self._open_holidays, box)
+            self.ctx.bus.changed.connect(self.holiday_banner.refresh)
+            layout.addWidget(self.holiday_banner)
+        layout.addWidget(tabs, 1)
+        return box
+
+    def _open_holidays(self, year) -> None:
+        self.select_tab("attendanceTab")
+        view = self.tab_content("attendanceTab")
+        if view is not None and hasattr(view, "show_holidays"):
+            view.show_holidays(year)
 
     # -- tabs --------------------------------------------------------------------------
     def current_content(self):

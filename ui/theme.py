@@ -42,6 +42,8 @@ def grade_colours(count: int) -> list[str]:
     return [GRADE_SCALE[round(i * last / (count - 1))] for i in range(count)]
 
 
+# the holiday calendar (节假日 page): statutory holiday, make-up working day, the shop's working day / rest day
+day_kind = {"holiday": "#e11d48", "makeup": "#0f766e", "workday": "#2563eb", "rest": "#9ca3af"}
 # department colours for the org chart and charts
 series = ["#2563eb", "#16a34a", "#f59e0b", "#7c3aed", "#0891b2", "#db2777", "#65a30d", "#ea580c", "#475569"]
 
