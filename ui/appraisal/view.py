@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QInputDialog, QLabel, QMessageBox, QSplitter,
+from PySide6.QtWidgets import (QComboBox, QInputDialog, QLabel, QMessageBox, QSplitter,
                                QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
 from app.errors import ShopTeamError
@@ -21,6 +21,7 @@ from ui.models.table import Column, RowTableModel, sorting_proxy
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.table_view import DataTableView
 from ui.workers import run_with_progress
+from ui.widgets.file_dialogs import open_file
 
 STATUS_COLOURS = {"complete": theme.success, "partial": theme.warning, "not_started": theme.text_muted}
 
@@ -241,7 +242,7 @@ class AppraisalView(QWidget):
             self._changed(self.tr("%1 actual values filled from attendance and tasks.").replace("%1", str(result["filled"])))
 
     def import_file(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, self.tr("Import scores"), "", self.tr("Spreadsheets (*.csv *.xlsx)"))
+        path = open_file(self, "appraisal/scores", self.tr("Import scores"), self.tr("Spreadsheets (*.csv *.xlsx)"))
         if path:
             self.start_import(path)
 

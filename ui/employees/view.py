@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QStackedWidget, QToolBar, QVBoxLayout,
                                QWidget)
 
@@ -21,6 +21,7 @@ from ui.widgets.empty_state import EmptyState
 from ui.widgets.actions import toolbar_action
 from ui.widgets.table_view import DataTableView
 from ui.workers import run_with_progress
+from ui.widgets.file_dialogs import open_file, save_file
 
 STATUS_COLOURS = {"active": None, "probation": theme.warning, "left": theme.text_muted}
 
@@ -185,8 +186,8 @@ class EmployeesView(QWidget):
         self._changed(self.tr("%1 marked as left.").replace("%1", row.name))
 
     def import_file(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, self.tr("Import employees"), "",
-                                               self.tr("Spreadsheets (*.csv *.xlsx)"))
+        path = open_file(self, "employees/import", self.tr("Import employees"),
+                         self.tr("Spreadsheets (*.csv *.xlsx)"))
         if path and self.confirm_import(path):
             self.start_import(path)
 
@@ -222,8 +223,8 @@ class EmployeesView(QWidget):
         box.exec()
 
     def export_file(self) -> None:
-        path, _f = QFileDialog.getSaveFileName(self, self.tr("Export employees"), "employees.xlsx",
-                                               self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+        path = save_file(self, "employees/export", self.tr("Export employees"), "employees.xlsx",
+                         self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
         if not path:
             return
         try:

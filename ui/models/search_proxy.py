@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel
 
 from app.rules.search import matches, search_key
 from ui.models.table import RowTableModel, SortRole
