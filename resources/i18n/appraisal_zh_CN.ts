@@ -103,10 +103,6 @@
         <translation>新建考核期</translation>
     </message>
     <message>
-        <source>Period: 2026-12 (month), 2026-Q4 (quarter), 2026-H2 (half year) or 2026 (year)</source>
-        <translation>考核期间：2026-12（月度）、2026-Q4（季度）、2026-H2（半年）或 2026（年度）</translation>
-    </message>
-    <message>
         <source>Period %1 opened for %2 people.</source>
         <translation>考核期 %1 已开启，共 %2 人。</translation>
     </message>
@@ -165,6 +161,14 @@
 </context>
 <context>
     <name>ChartsPanel</name>
+    <message>
+        <source>No scores in this period yet</source>
+        <translation>本期还没有评分</translation>
+    </message>
+    <message>
+        <source>Grade distribution, %1</source>
+        <translation>等级分布，%1</translation>
+    </message>
     <message>
         <source>Quota</source>
         <translation>比例上限</translation>
@@ -303,6 +307,65 @@
     <message>
         <source>Rescoring finished; the result is final again.</source>
         <translation>重新评分已结束，结果重新生效。</translation>
+    </message>
+</context>
+<context>
+    <name>NewPeriodDialog</name>
+    <message>
+        <source>New period</source>
+        <translation>新建考核期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>覆盖</translation>
+    </message>
+    <message>
+        <source>Open period</source>
+        <translation>开启考核期</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>%1 月</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Q%1 (months %2–%3)</source>
+        <translation>第 %1 季度（%2–%3 月）</translation>
+    </message>
+    <message>
+        <source>Half year</source>
+        <translation>半年</translation>
+    </message>
+    <message>
+        <source>First half (January–June)</source>
+        <translation>上半年（1–6 月）</translation>
+    </message>
+    <message>
+        <source>Second half (July–December)</source>
+        <translation>下半年（7–12 月）</translation>
+    </message>
+    <message>
+        <source>Period %1 already exists.</source>
+        <translation>考核期 %1 已存在。</translation>
     </message>
 </context>
 <context>
