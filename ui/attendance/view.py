@@ -85,6 +85,11 @@ class AttendanceView(QWidget):
         self.pages.addTab(self._build_summary_page(), self.tr("Summary"))
         self.pages.addTab(self._build_requests_page(), self.tr("Requests"))
         self.pages.addTab(self._build_roster_page(), self.tr("Duty roster"))
+        from ui.attendance.holidays import HolidayPage
+
+        self.holidays = HolidayPage(ctx, self)
+        self.holidays.changed.connect(self._changed)
+        self.pages.addTab(self.holidays, self.tr("Holidays"))
         layout = QVBoxLayout(self)
         layout.addWidget(toolbar)
         layout.addWidget(self.pages, 1)
@@ -267,6 +272,13 @@ class AttendanceView(QWidget):
     def refresh(self, areas) -> None:
         if "*" in areas or "attendance" in areas or "employees" in areas or "policy" in areas:
             self.reload()
+            self.holidays.reload()
+
+    def show_holidays(self, year: int | None = None) -> None:
+        """Attendance ▸ Holidays, at ``year`` (the main window's banner opens it)."""
+        self.pages.setCurrentWidget(self.holidays)
+        if year is not None:
+            self.holidays.show_year(year)
 
     def _people(self):
         return [(r.employee_no, r.name, r.id) for r in list_employees(self.ctx.actor, include_left=False)]
