@@ -198,7 +198,8 @@ def job_card_story(card, company: str) -> list:
              _("{actual} of {planned} planned", actual=card.actual, planned=card.planned)],
             [_("Job summary"), Paragraph(esc(card.summary or "—"), cell), "", ""],
             [_("Duties"), Paragraph(duties, cell), "", ""]]
-    table = Table(rows, colWidths=[27 * mm, width / 2 - 27 * mm, 27 * mm, width / 2 - 27 * mm])
+    label = 34 * mm  # "Direct supervisor" in English needs the room
+    table = Table(rows, colWidths=[label, width / 2 - label, label, width / 2 - label])
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), FONT, 10), ("TEXTCOLOR", (0, 0), (-1, -1), TEXT),
         ("BOX", (0, 0), (-1, -1), 0.8, RULE), ("INNERGRID", (0, 0), (-1, -1), 0.4, RULE),

@@ -227,3 +227,56 @@ def print_appraisal_form(actor: Actor, position: str, out: Path | str) -> dict:
     return _written(path, pages, position=pos.name, indicators=sum(len(x.get("indicators", [])) for x in template.get("sections", [])))
 
 
+
+
+# -- the window's choices -----------------------------------------------------------------------
+
+FORM_KINDS = ("leave", "roster", "handbook_receipt", "job_card", "appraisal_form")
+
+
+def form_subjects(actor: Actor, kind: str) -> list[tuple[str, str]]:
+    """What the documents tab offers to print a form for: (label, value) — leave requests newest
+    first, or positions as 部门/岗位; empty for the forms that need no subject."""
+    from app.services.attendance import KIND_LABELS
+
+    require(actor, "documents.print")
+    with reading() as s:
+        if kind == "leave":
+            rows = s.execute(select(LeaveRequest.id, LeaveRequest.kind, LeaveRequest.start, Employee.name)
+                             .join(Employee, Employee.id == LeaveRequest.employee_id)
+                             .order_by(LeaveRequest.id.desc()).limit(300)).all()
+            return [(f"{i} · {name} · {_(KIND_LABELS.get(k, k))} · {start:%Y-%m-%d}", str(i)) for i, k, start, name in rows]
+        if kind in ("job_card", "appraisal_form"):
+            rows = s.execute(select(Department.name, Position.name).join(Position, Position.department_id == Department.id)
+                             .order_by(Department.sort_order, Department.name, Position.id)).all()
+            return [(f"{d} / {p}", f"{d}/{p}") for d, p in rows]
+    return []
+
+
+def write_form(actor: Actor, kind: str, out: Path | str, *, subject: str = "", period: str = "", version: str = "") -> dict:
+    """Print one form by kind (the documents tab's single entry point)."""
+    if kind == "leave":
+        if not str(subject).strip().isdigit():
+            raise ValidationError("Choose the leave request to print.")
+        return print_leave_form(actor, int(subject), out)
+    if kind == "roster":
+        return print_roster(actor, period, out)
+    if kind == "handbook_receipt":
+        return print_handbook_receipt(actor, out, version)
+    if kind == "job_card":
+        return print_job_card(actor, subject, out)
+    if kind == "appraisal_form":
+        return print_appraisal_form(actor, subject, out)
+    raise NotFound("There is no document called {kind}.", kind=kind)
+
+
+def preview_form(actor: Actor, kind: str, png: Path | str, dpi: int = 60, **params) -> Path:
+    """Page 1 of the form as it would be printed, drawn to a PNG; nothing is kept."""
+    import tempfile
+
+    from app.documents.render import page_png
+
+    with tempfile.TemporaryDirectory(prefix="shopteam-preview-") as tmp:
+        pdf = Path(tmp) / "preview.pdf"
+        write_form(actor, kind, pdf, **params)
+        return page_png(pdf, png, dpi=dpi)
