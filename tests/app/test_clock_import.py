@@ -260,3 +260,18 @@ def test_clock_no_is_unique_editable_and_in_the_roster_file(shop, tmp_path):
     (tmp_path / "none.csv").write_text("工号,姓名\nE003,王五\n", encoding="utf-8")
     import_employees(shop, tmp_path / "none.csv")  # a file without the column keeps the clock no.
     assert get_employee(shop, "E003").clock_no == "10"
+
+
+def test_two_pcs_importing_the_same_file_at_once_store_each_punch_once(shop, tmp_path):
+    """Two office PCs import the same export at the same moment (threads here, each with its own
+    connection): one import waits for the other, so no punch is stored twice."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    lines = [attlog_line(no, f"2026-11-{day:02d} {hh:02d}:{mm:02d}:00")
+             for day in range(2, 21) for no in (583, 17) for hh, mm in ((8, 20), (12, 2), (13, 25), (17, 40))]
+    path = tmp_path / "attlog.dat"
+    path.write_text("\n".join(lines) + "\n")
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(lambda _i: punches.import_punches(shop, path)["added"], range(2)))
+    assert sorted(results) == [0, len(lines)]
+    assert len(stored(shop, "E001")) + len(stored(shop, "E002")) == len(lines)
