@@ -24,7 +24,7 @@ from app.services.permissions import can, require
 
 ROUTES = {"supervisor": N_("Up to the limit the direct supervisor approves."),
           "leader": N_("Longer than the direct supervisor's limit: the department leader approves.")}
-STEP = {"supervisor": N_("Direct supervisor"), "leader": N_("Department leader")}
+STEP = {"supervisor": N_("Direct supervisor's approval"), "leader": N_("Department leader's approval")}
 STATUS = {"pending": N_("Pending"), "approved": N_("Approved"), "rejected": N_("Rejected")}
 
 
