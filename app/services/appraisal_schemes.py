@@ -192,3 +192,32 @@ def template_versions(actor: Actor, department: str, position: str) -> list[dict
 def kept_keys(template: dict) -> dict:
     """The scheme fields a template keeps when it is edited by hand (raters, period, grades …)."""
     return {k: copy.deepcopy(template[k]) for k in TEMPLATE_KEYS + ("scheme",) if k in template}
+
+
+# -- the handbook ----------------------------------------------------------------------------------
+def position_schemes_in(s: Session, values: dict) -> list[dict]:
+    """Each position's scheme as the templates in force say (for the handbook's 绩效评定 chapter):
+    template and scheme name, period kind, sections with weights, raters with weights.
+
+    A template without its own raters is rated as the settings say for staff or managers."""
+    names = {x["key"]: x for x in _shipped()}
+    staff = values.get("appraisal.weights_staff", [10, 20, 70])
+    managers = values.get("appraisal.weights_manager", [30, 70, 0])
+    rows = []
+    for pos, dept in s.execute(select(Position, Department.name).join(Department, Department.id == Position.department_id)
+                               .order_by(Department.sort_order, Position.id)).all():
+        template = template_in(s, pos, pos.is_manager)
+        raters = template.get("raters")
+        if isinstance(raters, dict):
+            raters = [(role, weight) for role, weight in raters.items()]
+        else:
+            weights = managers if pos.is_manager else staff
+            raters = [(role, weight) for role, weight in zip(("gm", "leader", "head"), weights or []) if weight]
+        scheme = names.get(template.get("scheme", ""))
+        rows.append({"department": dept, "position": pos.name, "template": template.get("name", ""),
+                     "scheme": scheme_name(scheme, "zh_CN") if scheme else "",
+                     "scheme_en": scheme_name(scheme, "en") if scheme else "",
+                     "period": template.get("period", ""), "version": template.get("version"),
+                     "sections": [(x.get("name", ""), x.get("weight", 0)) for x in template.get("sections", [])],
+                     "raters": raters})
+    return rows

@@ -196,6 +196,9 @@ def handbook_data(actor: Actor, version: str, effective_date: date):
                 people.setdefault(e.position_id, []).append(e.name)
         sections = [Section(x["key"], x["title"], x["body"], x["kind"]) for x in _sections_in(s)]
         workflows = _workflows(s)
+        from app.services.appraisal_schemes import position_schemes_in
+
+        appraisal_positions = position_schemes_in(s, values)
     by_id = {p.id: p for p in positions}
     nodes = {p.id: OrgNode(p.name, dept_name.get(p.department_id, ""), people.get(p.id, [])) for p in positions}
     roots = []
@@ -213,7 +216,7 @@ def handbook_data(actor: Actor, version: str, effective_date: date):
         attendance_rules=rules.attendance_rules(values), appraisal_rules=rules.appraisal_rules(values),
         attendance_settings=rules.settings_table(values, specs, ("attendance.", "leave.", "overtime.")),
         appraisal_settings=rules.settings_table(values, specs, ("appraisal.",)),
-        goals=goal_rows, workflows=workflows,
+        goals=goal_rows, workflows=workflows, appraisal_positions=appraisal_positions,
     )
 
 
@@ -325,7 +328,26 @@ def sheet_fields(d: dict) -> dict:
         "attendance": att, "trend": [(t["period"], t.get("score")) for t in d.get("trend", [])],
         "comment": "\n".join(x for x in (d.get("comment") or "", d.get("interview") or "") if x),
         "appeal_deadline": d.get("appeal_deadline"), "final": d.get("published_on") is not None,
+        "scheme_line": _scheme_line(header),
     }
+
+
+def _scheme_line(header: dict) -> str:
+    """'Scheme: … · Half-yearly · 关键绩效指标 50%, 一般绩效指标 50%' from the sheet's template structure."""
+    from app.documents.handbook_schemes import PERIODS
+    from app.i18n import _ as tr
+
+    structure = header.get("structure") or {}
+    if not structure.get("sections"):
+        return ""
+    parts = [tr("Template: {name}", name=header.get("template", ""))]
+    if structure.get("period") in PERIODS:
+        parts.append(tr(PERIODS[structure["period"]]))
+    from app.i18n import language
+
+    parts.append(("、" if language() == "zh_CN" else ", ").join(
+        f"{name} {float(weight):g}%" for name, weight in structure["sections"]))
+    return " · ".join(parts)
 
 
 def write_appraisal_sheets(actor: Actor, period_key: str, out: Path | str, *, per_person: bool | None = None,
