@@ -204,6 +204,9 @@ def open_database(location: str | None = None, *, migrate: bool = True) -> Datab
         except Exception as exc:
             raise DatabaseError("Upgrading the database {where} failed: {reason}", where=_safe(url), reason=_reason(exc)) from exc
     set_current(db)
+    from app.io.atomic import remove_stale_temps
+
+    remove_stale_temps()  # temp files of a run that was killed while writing
     return db
 
 

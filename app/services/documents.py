@@ -196,8 +196,10 @@ def handbook_data(actor: Actor, version: str, effective_date: date):
                 people.setdefault(e.position_id, []).append(e.name)
         sections = [Section(x["key"], x["title"], x["body"], x["kind"]) for x in _sections_in(s)]
         workflows = _workflows(s)
+        from app.services.calendar import handbook_lines
         from app.services.appraisal_schemes import position_schemes_in
 
+        holidays = handbook_lines(s, effective_date.year)
         appraisal_positions = position_schemes_in(s, values)
     by_id = {p.id: p for p in positions}
     nodes = {p.id: OrgNode(p.name, dept_name.get(p.department_id, ""), people.get(p.id, [])) for p in positions}
@@ -216,7 +218,7 @@ def handbook_data(actor: Actor, version: str, effective_date: date):
         attendance_rules=rules.attendance_rules(values), appraisal_rules=rules.appraisal_rules(values),
         attendance_settings=rules.settings_table(values, specs, ("attendance.", "leave.", "overtime.")),
         appraisal_settings=rules.settings_table(values, specs, ("appraisal.",)),
-        goals=goal_rows, workflows=workflows, appraisal_positions=appraisal_positions,
+        goals=goal_rows, workflows=workflows, holidays=holidays, appraisal_positions=appraisal_positions,
     )
 
 
