@@ -145,7 +145,9 @@ class SchemeDialog(QDialog):
         self.proposed_title.setText(self.tr("With the scheme (version %1)").replace("%1",
                                                                                  str(preview["proposed"]["version"])))
         self.current_view.setHtml(self.template_html(preview["current"]))
-        self.proposed_view.setHtml(self.template_html(preview["proposed"]))
+        note = ssvc.grades_note(preview["proposed"].get("grades", ""), preview["grades_in_force"])
+        self.proposed_view.setHtml(self.template_html(preview["proposed"]) +
+                                   (f"<p><i>{escape(note)}</i></p>" if note else ""))
 
     def template_html(self, template: dict) -> str:
         """Sections, indicators with their rules, raters and period of a template, as a small HTML page."""
