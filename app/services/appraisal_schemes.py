@@ -112,6 +112,20 @@ def _positions_named(s: Session, names: Sequence[str]) -> list[tuple[Position, s
     return found
 
 
+def scheme_positions(actor: Actor) -> list[dict]:
+    """Every position with what the scheme dialog shows and ticks by: manager or staff, template, version."""
+    require(actor, "appraisal.templates")
+    with reading() as s:
+        rows = []
+        for pos, dept in s.execute(select(Position, Department.name).join(Department, Department.id == Position.department_id)
+                                   .order_by(Department.sort_order, Position.id)).all():
+            template = template_in(s, pos, pos.is_manager)
+            rows.append({"department": dept, "position": pos.name, "is_manager": bool(pos.is_manager),
+                         "template": template.get("name", ""), "scheme": template.get("scheme", ""),
+                         "version": template.get("version")})
+        return rows
+
+
 def _current_version(s: Session, position_id: int) -> int:
     return s.execute(select(func.max(AppraisalTemplateVersion.version))
                      .where(AppraisalTemplateVersion.position_id == position_id)).scalar() or 0
