@@ -320,7 +320,7 @@ def sheet_fields(d: dict) -> dict:
         "indicators": [{"name": i.get("indicator", ""), "weight": i.get("weight"), "section": i.get("section", ""),
                         "target": i.get("target_text") or unit(i.get("target"), i.get("unit") or ""),
                         "actual": " ".join(x for x in (unit(i.get("actual"), i.get("unit") or ""),
-                                                       f"({i['note']})" if i.get("note") else "") if x),
+                                                       tr("({note})", note=i["note"]) if i.get("note") else "") if x),
                         "score": i.get("score")}
                        for i in d.get("indicators", [])],
         "raters": [{"role": "、".join(tr(ROLE_NAMES.get(r, r)) for r in x.get("roles", [])), "name": x.get("name", ""),
