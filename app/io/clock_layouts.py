@@ -391,7 +391,7 @@ def _when(raw: Any, day_raw: Any) -> datetime:
                 return datetime.strptime(text, fmt)
             except ValueError:
                 continue
-        raise ValueError(text)
+        raise ValueError(text) from None
 
 
 def read_header_table(rows: list[list[Any]]) -> Optional[ClockFile]:
@@ -407,7 +407,7 @@ def read_header_table(rows: list[list[Any]]) -> Optional[ClockFile]:
 
         def cell(key: str) -> Any:
             i = cols.get(key)
-            return row[i] if i is not None and i < len(row) else None
+            return row[i] if i is not None and i < len(row) else None  # noqa: B023 - called in this turn only
 
         no = _text(cell("no"))
         if not no:

@@ -2,7 +2,6 @@
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 
 from app.services import appraisal as svc
 from ui.shell import ChangeBus, ShellContext
