@@ -396,7 +396,13 @@ def attendance_report(actor: Actor, year: int, month: int):
             for r in source.monthly_summary(actor, year, month)]
     grid_raw = source.month_grid(actor, year, month)
     grid = {str(no): [str(x) for x in cells] for no, cells in dict(grid_raw).items()}
-    return AttendanceReport(year=year, month=month, rows=rows, grid=grid)
+    with reading() as s:
+        pay_day = policy.value_in(s, "attendance.pay_day")
+        unpaid = policy.value_in(s, "attendance.unpaid_leave_types")
+    from app.i18n import _
+
+    unpaid_label = _(", ").join(_(source.KIND_LABELS[k]) for k in unpaid if k in source.KIND_LABELS)
+    return AttendanceReport(year=year, month=month, rows=rows, grid=grid, pay_day=pay_day, unpaid_label=unpaid_label)
 
 
 def write_attendance_report(actor: Actor, year: int, month: int, out: Path | str, report=None) -> dict:

@@ -38,13 +38,19 @@ def scheduled_hours(sched: Schedule, person: Person, start: datetime, end: datet
 
 
 def route_for(kind: str, days: float, values: dict) -> str:
-    """supervisor or leader: personal leave up to 2 days and sick leave up to 3 days go to the direct
-    supervisor, longer ones to the department leader; other kinds to the direct supervisor."""
+    """supervisor or leader: personal leave up to 2 days ("两天以内": 以内 includes 2) and sick leave up to
+    3 days go to the direct supervisor, longer ones to the department leader; other kinds to the direct
+    supervisor."""
     if kind == "personal" and days > values["leave.personal_supervisor_days"]:
         return "leader"
     if kind == "sick" and days > values["leave.sick_supervisor_days"]:
         return "leader"
     return "supervisor"
+
+
+def needs_certificate(kind: str, days: float, values: dict) -> bool:
+    """病假"超过一天"需病假证明: 超过 excludes the number itself, so exactly one day needs none."""
+    return kind == "sick" and days > values["leave.sick_certificate_days"]
 
 
 def _approver(s: Session, e: Employee, route: str) -> Optional[int]:
@@ -100,7 +106,7 @@ def request_leave(actor: Actor, employee_no: str, kind: str, start: datetime, en
         late = start - now() < timedelta(hours=values["leave.notice_hours"])
         if late and not reason.strip():
             raise ValidationError("This request is less than a day ahead; give a reason.")
-        if kind == "sick" and days > values["leave.sick_certificate_days"] and not certificate:
+        if needs_certificate(kind, days, values) and not certificate:
             raise ValidationError("Sick leave of more than {days} day(s) needs a hospital certificate.",
                                   days=values["leave.sick_certificate_days"])
         if kind in ("personal", "comp") and values["leave.block_plan_days"]:

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Callable, Optional
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlmodel import Session
 
 from app.db import count_up, reading, transaction, update_if
@@ -250,11 +250,37 @@ def request_correction(actor: Actor, employee_no: str, at: datetime, reason: str
         e = _find(s, employee_no, None)
         if not can(actor, "attendance.correct") and actor.employee_id != e.id:
             raise PermissionDenied("You may only ask for corrections of your own punches.")
+        _check_correction_limits(s, e, at)
         c = PunchCorrection(employee_id=e.id, at=at.replace(microsecond=0), reason=reason.strip(), requested_by=actor.username)
         s.add(c)
         s.flush()
         audit.record(s, actor, "attendance.correction_request", "punch_correction", c.id, None, audit.snapshot(c))
         return c.id
+
+
+def correction_deadline(month_of: date, deadline_day: int) -> date:
+    """The last day corrections for ``month_of``'s month are accepted: that day of the next month."""
+    nxt = date(month_of.year + (month_of.month == 12), month_of.month % 12 + 1, 1)
+    return nxt.replace(day=deadline_day)
+
+
+def _check_correction_limits(s: Session, e: Employee, at: datetime) -> None:
+    """补卡 is limited: so many per person per month, and a month closes on a day of the next month.
+    (A manager's manual punch is not limited; it is audited as the manager's.)"""
+    values = policy.values_in(s)
+    deadline = correction_deadline(at.date(), values["attendance.correction_deadline_day"])
+    if now().date() > deadline:
+        raise ValidationError("Corrections for {month} closed on {deadline}; ask a manager to enter the punch.",
+                              month=at.strftime("%Y-%m"), deadline=deadline.isoformat())
+    first = datetime(at.year, at.month, 1)
+    nxt = datetime.combine(correction_deadline(at.date(), 1), datetime.min.time())
+    used = s.execute(select(func.count()).select_from(PunchCorrection).where(
+        PunchCorrection.employee_id == e.id, PunchCorrection.at >= first, PunchCorrection.at < nxt,
+        PunchCorrection.status != "rejected")).scalar_one()
+    quota = values["attendance.correction_quota_per_month"]
+    if used >= quota:
+        raise ValidationError("{name} has used all {quota} corrections for {month}; ask a manager to enter the punch.",
+                              name=e.name, quota=quota, month=at.strftime("%Y-%m"))
 
 
 def decide_correction(actor: Actor, correction_id: int, approve: bool) -> None:
