@@ -155,7 +155,10 @@ def transaction() -> Iterator[Session]:
         raise storage_error(exc) or ConflictError(
             "Someone else saved the same change at the same moment; nothing was saved. Check and try again.") from exc
     except SQLAlchemyError as exc:
-        raise storage_error(exc) or exc
+        clear = storage_error(exc)
+        if clear is None:
+            raise
+        raise clear from exc
 
 
 @contextmanager
@@ -167,7 +170,10 @@ def reading() -> Iterator[Session]:
             with session.begin():
                 yield session
     except SQLAlchemyError as exc:
-        raise storage_error(exc) or exc
+        clear = storage_error(exc)
+        if clear is None:
+            raise
+        raise clear from exc
 
 
 def count_up(session: Session, table, key: dict, column: str) -> int:

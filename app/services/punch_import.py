@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Callable, Optional
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import select, text
 from sqlmodel import Session
 
 from app.db import reading, transaction
