@@ -10,7 +10,7 @@ from typing import Optional
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app.db import reading, transaction
+from app.db import reading, transaction, update_if
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from app.i18n import _
 from app.models._base import now
@@ -240,7 +240,9 @@ def decide_leave(actor: Actor, request_id: int, approve: bool) -> None:
         if approve and req.kind == "comp":
             _check_comp_balance(s, req)
         before = audit.snapshot(req)
-        req.status, req.decided_by, req.decided_at = ("approved" if approve else "rejected"), actor.username, now()
+        decision = {"status": "approved" if approve else "rejected", "decided_by": actor.username, "decided_at": now()}
+        if not update_if(s, req, {"status": "pending"}, decision):  # one decision per request
+            raise ConflictError("Request {id} was already decided.", id=request_id)
         audit.record(s, actor, "leave.decide", "leave_request", req.id, before, audit.snapshot(req))
 
 
@@ -293,7 +295,9 @@ def decide_overtime(actor: Actor, request_id: int, approve: bool) -> None:
             raise PermissionDenied("{user} may not decide request {id}; it goes to {approver}.", user=actor.username,
                                    id=request_id, approver=_name(s, req.approver_id))
         before = audit.snapshot(req)
-        req.status, req.decided_by, req.decided_at = ("approved" if approve else "rejected"), actor.username, now()
+        decision = {"status": "approved" if approve else "rejected", "decided_by": actor.username, "decided_at": now()}
+        if not update_if(s, req, {"status": "pending"}, decision):  # one decision per request
+            raise ConflictError("Request {id} was already decided.", id=request_id)
         audit.record(s, actor, "overtime.decide", "overtime_request", req.id, before, audit.snapshot(req))
 
 

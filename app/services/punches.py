@@ -11,10 +11,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Callable, Optional
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlmodel import Session
 
-from app.db import reading, transaction
+from app.db import count_up, reading, transaction, update_if
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from app.i18n import N_, _
 from app.models._base import now
@@ -219,6 +219,7 @@ def kiosk_pin(employee_no: str, pin: str, at: datetime | None = None) -> PunchRe
     if not no:
         raise ValidationError("Type your employee no. first.")
     failed, locked_for = False, 0
+    table = KioskLock.__table__
     with transaction() as s:
         values = policy.values_in(s)
         e = _kiosk_person(s, no)
@@ -229,17 +230,14 @@ def kiosk_pin(employee_no: str, pin: str, at: datetime | None = None) -> PunchRe
             raise PermissionDenied("Too many wrong PINs; {no} is locked for {minutes} more minutes.", no=no, minutes=minutes)
         if e is not None and pin and verify_pin(e.pin_hash, pin):
             if lock is not None:
-                lock.failures, lock.locked_until = 0, None
+                s.execute(update(table).where(table.c.employee_no == no).values(failures=0, locked_until=None))
             return _store(s, actor, e, moment, "kiosk")
-        if lock is None:
-            lock = KioskLock(employee_no=no, failures=0)
-            s.add(lock)
-        lock.failures += 1
-        if lock.failures >= values["attendance.kiosk_max_pin_failures"]:
-            lock.locked_until = moment + timedelta(minutes=values["attendance.kiosk_lock_minutes"])
-            lock.failures = 0
+        failures = count_up(s, table, {"employee_no": no}, "failures")  # counted in the database
+        if failures >= values["attendance.kiosk_max_pin_failures"]:
+            until = moment + timedelta(minutes=values["attendance.kiosk_lock_minutes"])
+            s.execute(update(table).where(table.c.employee_no == no).values(failures=0, locked_until=until))
             locked_for = values["attendance.kiosk_lock_minutes"]
-            audit.record(s, actor, "attendance.kiosk_locked", "employee", no, None, {"until": lock.locked_until})
+            audit.record(s, actor, "attendance.kiosk_locked", "employee", no, None, {"until": until})
         failed = True
     if failed and locked_for:
         raise PermissionDenied("Wrong PIN. {no} is now locked for {minutes} minutes.", no=no, minutes=locked_for)
@@ -351,5 +349,7 @@ def decide_correction(actor: Actor, correction_id: int, approve: bool) -> None:
         if actor.employee_id is not None and actor.employee_id == c.employee_id:
             raise PermissionDenied("Nobody approves their own request.")
         before = audit.snapshot(c)
-        c.status, c.decided_by, c.decided_at = ("approved" if approve else "rejected"), actor.username, now()
+        decision = {"status": "approved" if approve else "rejected", "decided_by": actor.username, "decided_at": now()}
+        if not update_if(s, c, {"status": "pending"}, decision):  # one decision per request
+            raise ConflictError("Correction {id} was already decided.", id=correction_id)
         audit.record(s, actor, "attendance.correction_decide", "punch_correction", c.id, before, audit.snapshot(c))

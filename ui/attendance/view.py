@@ -8,7 +8,7 @@ from html import escape
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QFileDialog, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QHBoxLayout, QLabel,
                                QMessageBox, QPushButton, QSplitter, QTabWidget, QTableView, QTextBrowser, QToolBar,
                                QVBoxLayout, QWidget)
 
@@ -27,6 +27,7 @@ from ui.attendance.models import MonthGridModel, RosterGridModel
 from ui.models.table import Column, RowTableModel, sorting_proxy
 from ui.widgets.table_view import DataTableView
 from ui.workers import Job, pool, run_with_progress
+from ui.widgets.file_dialogs import open_file, save_file
 
 
 
@@ -412,8 +413,8 @@ class AttendanceView(QWidget):
     def import_file(self) -> None:
         from ui.attendance.punch_import import FILE_FILTER
 
-        path, _f = QFileDialog.getOpenFileName(self, self.tr("Import punches"), "",
-                                               self.tr("Clock exports") + f" ({FILE_FILTER})")
+        path = open_file(self, "attendance/punches", self.tr("Import punches"),
+                         self.tr("Clock exports") + f" ({FILE_FILTER})")
         if path:
             self.start_import(path)
 
@@ -436,8 +437,8 @@ class AttendanceView(QWidget):
 
     def export_file(self) -> None:
         y, m = self.year_month()
-        path, _f = QFileDialog.getSaveFileName(self, self.tr("Export summary"), f"attendance-{y}-{m:02d}.xlsx",
-                                               self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+        path = save_file(self, "attendance/summary", self.tr("Export summary"), f"attendance-{y}-{m:02d}.xlsx",
+                         self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
         if path:
             self.export_to(path)
 

@@ -1,7 +1,7 @@
 """attendance: leave extensions and handover records
 
 Revision ID: 0141
-Revises: 0150
+Revises: 0120
 Create Date: 2026-11-29
 
 A leave's extension points at the leave it extends; the 临时工作交接表 handover record.
@@ -13,7 +13,7 @@ import sqlmodel
 
 
 revision = '0141'
-down_revision = '0150'
+down_revision = '0120'
 branch_labels = None
 depends_on = None
 
