@@ -244,18 +244,8 @@ class KioskWindow(QWidget):
         self._confirm(result)
 
     def _confirm(self, result) -> None:
-        when = result.at.strftime("%H:%M")
-        kind = self.tr("Clock in") if result.kind == "in" else self.tr("Clock out")
-        if result.duplicate:
-            text = self.tr("%1\nAlready recorded at %2").replace("%1", result.name).replace("%2", when)
-            colour = theme.status["leave"]
-        elif result.late:
-            text = (self.tr("%1\n%2 %3 · late by %4 min").replace("%1", result.name).replace("%2", when)
-                    .replace("%3", kind).replace("%4", str(result.late_minutes)))
-            colour = theme.status["late"]
-        else:
-            text = self.tr("%1\n%2 %3 ✓").replace("%1", result.name).replace("%2", when).replace("%3", kind)
-            colour = theme.status["normal"]
+        # the words and the colour come from the service: what this punch is for this person today
+        text, colour = result.answer, theme.status[result.tone]
         self._answer(text, colour)
         if not result.duplicate:
             self.punched.emit(result)
