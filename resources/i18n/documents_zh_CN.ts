@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>DocumentsPrinting</name>
@@ -42,8 +41,8 @@
         <translation>手册正文…</translation>
     </message>
     <message>
-        <source>Monthly appraisal sheets</source>
-        <translation>月度绩效考核表</translation>
+        <source>Appraisal sheets</source>
+        <translation>绩效考核表</translation>
     </message>
     <message>
         <source>Department handbook</source>
@@ -70,6 +69,10 @@
         <translation>月份</translation>
     </message>
     <message>
+        <source>Period</source>
+        <translation>考核期间</translation>
+    </message>
+    <message>
         <source>People</source>
         <translation>人员</translation>
     </message>
@@ -84,14 +87,6 @@
     <message>
         <source>Choose a document and press Preview to see its first page.</source>
         <translation>选择文档后点击“预览”，即可查看第一页。</translation>
-    </message>
-    <message>
-        <source>Appraisal data is not available yet: the appraisal module is not installed.</source>
-        <translation>考核数据暂不可用：尚未安装绩效考核模块。</translation>
-    </message>
-    <message>
-        <source>Attendance data is not available yet: the attendance module is not installed.</source>
-        <translation>考勤数据暂不可用：尚未安装考勤模块。</translation>
     </message>
     <message>
         <source>Drawing the preview…</source>
