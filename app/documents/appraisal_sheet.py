@@ -77,6 +77,7 @@ class AppraisalSheet:
     year_lines: list = field(default_factory=list)  # the annual sheet's roll-up: (period, score, weight)
     excellent_at: float = 90  # the monthly labels' lines on the trend chart
     pass_at: float = 80
+    scheme_line: str = ""  # the template's structure: scheme, period, sections with weights
 
     @classmethod
     def from_dict(cls, d: dict) -> "AppraisalSheet":
@@ -103,6 +104,7 @@ class AppraisalSheet:
             comment=d.get("comment") or "", appeal_deadline=deadline or None, final=bool(d.get("final", True)),
             kind=d.get("kind") or "month", year_lines=[tuple(x) for x in d.get("year_lines") or []],
             excellent_at=float(d.get("excellent_at", 90)), pass_at=float(d.get("pass_at", 80)),
+            scheme_line=d.get("scheme_line") or "",
         )
 
 
@@ -129,6 +131,8 @@ def sheet_story(sheet: AppraisalSheet, company: str) -> list:
                          (_("Appraisal period"), period_label(sheet.period_key)), (_("Position"), sheet.position),
                          (_("Department"), sheet.department), (_("Grade"), _grade_text(sheet))], width),
     ]
+    if sheet.scheme_line:
+        story += [Spacer(1, 1.5 * mm), para(sheet.scheme_line, "small")]
     rollup_only = sheet.kind == "year" and not sheet.indicators and not sheet.raters  # no annual period opened
     if not rollup_only:
         story.extend(_indicators_and_raters(sheet, width))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QInputDialog, QLabel, QMessageBox, QSplitter,
+from PySide6.QtWidgets import (QComboBox, QInputDialog, QLabel, QMessageBox, QSplitter,
                                QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
 from app.errors import ShopTeamError
@@ -21,6 +21,7 @@ from ui.models.table import Column, RowTableModel, sorting_proxy
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.table_view import DataTableView
 from ui.workers import run_with_progress
+from ui.widgets.file_dialogs import open_file
 
 STATUS_COLOURS = {"complete": theme.success, "partial": theme.warning, "not_started": theme.text_muted}
 
@@ -197,10 +198,12 @@ class AppraisalView(QWidget):
     def new_item(self) -> None:
         if not self.ctx.can("appraisal.manage_period"):
             return
-        key, ok = QInputDialog.getText(self, self.tr("New period"), self.tr(
-            "Period: 2026-12 (month), 2026-Q4 (quarter), 2026-H2 (half year) or 2026 (year)"))
-        if ok and key.strip():
-            result = self._try(self.tr("New period"), lambda: svc.open_period(self.ctx.actor, key.strip()))
+        from ui.appraisal.period_dialog import NewPeriodDialog
+
+        dialog = NewPeriodDialog({p["key"] for p in self.periods}, parent=self)
+        if dialog.exec():
+            key = dialog.key()
+            result = self._try(self.tr("New period"), lambda: svc.open_period(self.ctx.actor, key))
             if result:
                 self.reload(result["key"])
                 self._changed(self.tr("Period %1 opened for %2 people.").replace("%1", result["key"]).replace("%2", str(result["people"])))
@@ -259,7 +262,7 @@ class AppraisalView(QWidget):
             self._changed(self.tr("%1 actual values filled from attendance and tasks.").replace("%1", str(result["filled"])))
 
     def import_file(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, self.tr("Import scores"), "", self.tr("Spreadsheets (*.csv *.xlsx)"))
+        path = open_file(self, "appraisal/scores", self.tr("Import scores"), self.tr("Spreadsheets (*.csv *.xlsx)"))
         if path:
             self.start_import(path)
 
