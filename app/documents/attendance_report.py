@@ -161,7 +161,7 @@ def legend() -> Table:
 
 
 def write_report(report: AttendanceReport, target, company: str, department: str = "",
-                 generated: Optional[date] = None) -> int:
+                 generated: Optional[date] = None, footer_note: str = "") -> int:
     """Write the report (``target``: a path or a binary file); returns the page count."""
     st = styles()
     width = content_width(LANDSCAPE)
@@ -182,5 +182,5 @@ def write_report(report: AttendanceReport, target, company: str, department: str
     if report.rows:
         story.append(grid_table(report, width))
     doc = document(target, pagesize=LANDSCAPE, title=title, author=company)
-    doc.build(story, canvasmaker=canvas_with_header(f"{company} · {title}"))
+    doc.build(story, canvasmaker=canvas_with_header(f"{company} · {title}", footer_note))
     return doc.page

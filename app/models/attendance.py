@@ -30,6 +30,7 @@ class Punch(SQLModel, table=True):
     recorded_at: LocalDateTime = Field(default_factory=now)
     recorded_by: str = Field(default="", max_length=64)
     note: str = ""
+    audit_id: Optional[int] = Field(default=None, index=True)  # the audit row that wrote it (app.services.coverage)
 
 
 class PunchCorrection(SQLModel, table=True):
@@ -46,6 +47,7 @@ class PunchCorrection(SQLModel, table=True):
     requested_at: LocalDateTime = Field(default_factory=now)
     decided_by: str = Field(default="", max_length=64)
     decided_at: Optional[LocalDateTime] = None
+    audit_id: Optional[int] = Field(default=None, index=True)  # the audit row that wrote it (app.services.coverage)
 
 
 class LeaveRequest(SQLModel, table=True):
@@ -68,6 +70,7 @@ class LeaveRequest(SQLModel, table=True):
     requested_at: LocalDateTime = Field(default_factory=now)
     decided_by: str = Field(default="", max_length=64)
     decided_at: Optional[LocalDateTime] = None
+    audit_id: Optional[int] = Field(default=None, index=True)  # the audit row that wrote it (app.services.coverage)
 
 
 class OvertimeRequest(SQLModel, table=True):
@@ -88,6 +91,7 @@ class OvertimeRequest(SQLModel, table=True):
     requested_at: LocalDateTime = Field(default_factory=now)
     decided_by: str = Field(default="", max_length=64)
     decided_at: Optional[LocalDateTime] = None
+    audit_id: Optional[int] = Field(default=None, index=True)  # the audit row that wrote it (app.services.coverage)
 
 
 class RosterEntry(SQLModel, table=True):

@@ -24,3 +24,4 @@ class User(SQLModel, table=True):
     failed_logins: int = 0
     locked_until: Optional[LocalDateTime] = None
     created_at: LocalDateTime = Field(default_factory=now)
+    audit_id: Optional[int] = Field(default=None, index=True)  # the audit row that wrote it (app.services.coverage)

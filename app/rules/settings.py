@@ -28,6 +28,7 @@ class SettingSpec:
     max: float | None = None
     choices: tuple = field(default_factory=tuple)
     nullable: bool = False
+    help: str = ""  # one line of English saying what the setting does (translated where shown)
 
     @classmethod
     def from_dict(cls, raw: dict) -> "SettingSpec":
