@@ -57,6 +57,7 @@ class HandbookData:
     org: list[OrgNode] = field(default_factory=list)
     positions: list[JobCard] = field(default_factory=list)
     attendance_rules: list[str] = field(default_factory=list)
+    holidays: list[str] = field(default_factory=list)  # the effective year's holidays and make-up days, one line each
     appraisal_rules: list[str] = field(default_factory=list)
     attendance_settings: list[tuple[str, str, str]] = field(default_factory=list)  # (label, value, unit)
     appraisal_settings: list[tuple[str, str, str]] = field(default_factory=list)
@@ -174,7 +175,12 @@ class _HandbookDoc:
         return story
 
     def _attendance(self) -> list:
-        return self._rules(self.data.attendance_rules, self.data.attendance_settings)
+        story = self._rules(self.data.attendance_rules, self.data.attendance_settings)
+        year = self.data.effective_date.year
+        story += [Spacer(1, 3 * mm), self._h2(_("Holidays and make-up working days in {year}", year=year))]
+        story += [para(line, "rule") for line in self.data.holidays] or [
+            para(_("The holidays of {year} are not entered yet.", year=year), "muted")]
+        return story
 
     def _appraisal(self) -> list:
         return self._rules(self.data.appraisal_rules, self.data.appraisal_settings)

@@ -9,7 +9,7 @@ from sqlmodel import Field, SQLModel
 
 from app.models._base import LocalDateTime, now
 
-ROLES = ("admin", "manager", "hr", "staff")
+ROLES = ("admin", "manager", "hr", "staff", "gm")  # gm: the general manager, linked to the top of the tree
 
 
 class User(SQLModel, table=True):

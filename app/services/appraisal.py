@@ -188,7 +188,7 @@ def _add_actual(s: Session, actor: Actor, subject: AppraisalSubject, by_key: dic
         ind = ind if ind is not None and growth.is_growth(ind) else None
     if ind is None or ind.get("kind") != "quantitative":
         raise ValidationError("{key} is not a quantitative indicator of this template.", key=key)
-    if not can(actor, "appraisal.view_all") and (actor.employee_id not in core.rater_ids(subject)):
+    if not can(actor, "appraisal.enter_for") and (actor.employee_id not in core.rater_ids(subject)):
         raise ValidationError("Only a rater, HR or an administrator may enter actual values.")
     number = _number(value)
     if number < 0:

@@ -27,7 +27,7 @@ def import_scores(actor: Actor, path: str | Path, progress: Progress = None) -> 
     """Import `period,employee_no,rater_no,rater_role,score[,indicator]` rows (each rater's total, or
     indicator-level scores). A file with any bad row (unknown people, a self-rating under another role,
     a score outside 0–100, a locked period, …) imports nothing and lists its bad rows."""
-    require(actor, "appraisal.view_all")
+    require(actor, "appraisal.enter_for")
     rows, errors = read_scores(path)
     bad_rows = {e.row for e in errors}
     with transaction() as s:

@@ -64,7 +64,7 @@ def subject_detail_in(s: Session, actor: Actor, period_key: str, employee_no: st
         total = core.rater_result(subject, rater_id, scores, quant)
         no, name = people[rater_id][0], people[rater_id][1]
         return {"employee_no": no, "name": name, "roles": roles, "weight": weight,
-                "can_edit": editable and (can(actor, "appraisal.view_all") or actor.employee_id == rater_id),
+                "can_edit": editable and (can(actor, "appraisal.enter_for") or actor.employee_id == rater_id),
                 "scores": {k: r.score for k, r in own.items()}, "levels": {k: r.level for k, r in own.items() if r.level},
                 "typed_total": typed.score if typed else None,
                 "total": None if (hide and rater_id != subject.employee_id) else (float(total) if total is not None else None)}

@@ -1,7 +1,7 @@
 """The attendance month: who was due when, the verdict on each day, and the monthly summary.
 
 Punches, corrections and kiosk answers live in app/services/punches.py; leave and overtime in
-leave.py; the duty roster and calendar overrides in roster.py. This module reads them all.
+leave.py; the duty roster in roster.py; the holiday calendar in calendar.py. This module reads them all.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from sqlmodel import Session
 from app.db import reading
 from app.errors import ValidationError
 from app.i18n import N_, _, language
-from app.models.attendance import CalendarOverride, LeaveRequest, OvertimeRequest, Punch, PunchCorrection, RosterEntry
+from app.models.attendance import LeaveRequest, OvertimeRequest, Punch, PunchCorrection, RosterEntry
 from app.models.people import Employee
 from app.models._base import now
 from app.rules import attendance as rules
@@ -63,7 +63,7 @@ class Schedule:
 
     values: dict[str, Any]
     rules: rules.DayRules
-    overrides: dict[date, bool]
+    calendar: dict[date, str]  # the shop's calendar: day -> kind, for the days that differ from the week pattern
     roster: set[tuple[int, date]]
     tracking_start: date | None
     _working: dict[date, bool] = field(default_factory=dict)
@@ -71,7 +71,7 @@ class Schedule:
     def working_day(self, day: date) -> bool:
         hit = self._working.get(day)
         if hit is None:
-            hit = self._working[day] = is_working_day(day, self.values["attendance.work_days"], self.overrides)
+            hit = self._working[day] = is_working_day(day, self.values["attendance.work_days"], self.calendar)
         return hit
 
     def is_scheduled(self, person: Person, day: date) -> bool:
@@ -90,7 +90,9 @@ class Schedule:
 
 def load_schedule(s: Session, until: date) -> Schedule:
     values = policy.values_in(s)
-    overrides = {row.day: row.is_workday for row in s.execute(select(CalendarOverride)).scalars()}
+    from app.services.calendar import load_calendar
+
+    calendar = load_calendar(s)
     roster = {(e, d) for e, d in s.execute(select(RosterEntry.employee_id, RosterEntry.day).where(RosterEntry.day <= until))}
     start = values.get("attendance.tracking_start")
     if start:
@@ -98,7 +100,7 @@ def load_schedule(s: Session, until: date) -> Schedule:
     else:
         first = s.execute(text("SELECT MIN(at) FROM punch")).scalar()
         tracking = _as_datetime(first).date() if first else None
-    return Schedule(values, day_rules(values), overrides, roster, tracking)
+    return Schedule(values, day_rules(values), calendar, roster, tracking)
 
 
 def _as_datetime(value) -> datetime:
@@ -421,7 +423,7 @@ def _prior_fingerprint(s: Session, sched: Schedule, start: date, end: date) -> t
         tuple(s.execute(select(func.count(), func.sum(RosterEntry.id)).where(
             RosterEntry.day >= start, RosterEntry.day < end)).one()),
         tuple(s.execute(select(Employee.id, Employee.hire_date, Employee.leave_date).order_by(Employee.id)).all()),
-        tuple(sorted(sched.overrides.items())), sched.tracking_start,
+        tuple(sorted(sched.calendar.items())), sched.tracking_start,
         json.dumps(sched.values, sort_keys=True, default=str),
     )
 

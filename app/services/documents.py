@@ -198,6 +198,9 @@ def handbook_data(actor: Actor, version: str, effective_date: date):
                 people.setdefault(e.position_id, []).append(e.name)
         sections = [Section(x["key"], x["title"], x["body"], x["kind"]) for x in _sections_in(s)]
         workflows = _workflows(s)
+        from app.services.calendar import handbook_lines
+
+        holidays = handbook_lines(s, effective_date.year)
     by_id = {p.id: p for p in positions}
     nodes = {p.id: OrgNode(p.name, dept_name.get(p.department_id, ""), people.get(p.id, [])) for p in positions}
     roots = []
@@ -215,7 +218,7 @@ def handbook_data(actor: Actor, version: str, effective_date: date):
         attendance_rules=rules.attendance_rules(values), appraisal_rules=rules.appraisal_rules(values),
         attendance_settings=rules.settings_table(values, specs, ("attendance.", "leave.", "overtime.")),
         appraisal_settings=rules.settings_table(values, specs, ("appraisal.",)),
-        goals=goal_rows, workflows=workflows,
+        goals=goal_rows, workflows=workflows, holidays=holidays,
     )
 
 

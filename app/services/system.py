@@ -19,6 +19,11 @@ from app.services.permissions import require
 def init_database(location: str | None = None, demo: bool = False) -> dict:
     """Create (or migrate) the database; with ``demo`` load the demo department into an empty one."""
     db = open_database(location)
+    from app.db import transaction
+    from app.services.calendar import seed_statutory
+
+    with transaction() as s:  # a newer chinese_calendar brings a new year's statutory days
+        seed_statutory(s)
     loaded = 0
     if demo:
         with reading() as s:
@@ -73,6 +78,11 @@ def check(actor: Actor) -> CheckReport:
         report.problems.append(mismatch)
     elif broken is None:
         report.notes.append(_("Punches, corrections, leave, overtime, scores and user roles match their audit rows."))
+    from app.services.calendar import missing_next_year, missing_next_year_message
+
+    year = missing_next_year()
+    if year is not None:  # a warning to act on, not a problem of the database
+        report.notes.append(missing_next_year_message(year))
     return report
 
 

@@ -71,12 +71,26 @@ def add_user(actor: Actor, username: str, password: str, role: str, employee_no:
             from app.services.employees import by_no
 
             employee_id = by_no(s, employee_no).id
+        if role == "gm":
+            _check_gm(s, employee_id)
         user = User(username=username, password_hash=hash_password(password), role=role, employee_id=employee_id)
         s.add(user)
         s.flush()
         audit.record(s, actor, "user.create", "user", username, None,
                      {"role": role, "employee_no": employee_no or None})
         return Actor(username=username, role=role, user_id=user.id, employee_id=employee_id)
+
+
+def _check_gm(s, employee_id) -> None:
+    """The gm role (总经理) belongs to the top of the reporting tree: it approves appraisal periods."""
+    from app.models.people import Employee
+
+    person = s.get(Employee, employee_id) if employee_id else None
+    if person is None:
+        raise ValidationError("A general manager account must be linked to the employee at the top of the org chart.")
+    if person.manager_id is not None:
+        raise ValidationError("{name} reports to someone; the general manager account belongs to the top of the org "
+                              "chart (the person with no manager).", name=person.name)
 
 
 def login(username: str, password: str) -> Actor:

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AppraisalTab</name>
@@ -321,6 +322,161 @@
     </message>
 </context>
 <context>
+    <name>SchemeDialog</name>
+    <message>
+        <source>Appraisal scheme library</source>
+        <translation>考核方案库</translation>
+    </message>
+    <message>
+        <source>Apply to ticked positions</source>
+        <translation>套用到勾选的岗位</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>考核方案</translation>
+    </message>
+    <message>
+        <source>Positions (tick those that get the scheme)</source>
+        <translation>岗位（勾选要套用此方案的岗位）</translation>
+    </message>
+    <message>
+        <source>Applying writes a new template version for each ticked position. Periods already open keep the template they were opened with.</source>
+        <translation>套用后，每个勾选的岗位生成新版考核表。已开启的考核期仍使用开启时的考核表。</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>月度</translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Half-yearly (June and December)</source>
+        <translation>半年度（6月和12月）</translation>
+    </message>
+    <message>
+        <source>Annual</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>General manager</source>
+        <translation>总经理</translation>
+    </message>
+    <message>
+        <source>Supervising leader</source>
+        <translation>分管领导</translation>
+    </message>
+    <message>
+        <source>Department head</source>
+        <translation>部门负责人</translation>
+    </message>
+    <message>
+        <source>Peers</source>
+        <translation>同级</translation>
+    </message>
+    <message>
+        <source>Subordinates</source>
+        <translation>下属</translation>
+    </message>
+    <message>
+        <source>Self-assessment</source>
+        <translation>自评</translation>
+    </message>
+    <message>
+        <source>Tick at least one position.</source>
+        <translation>请至少勾选一个岗位。</translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation>现行：%1</translation>
+    </message>
+    <message>
+        <source> (version %1)</source>
+        <translation>（第 %1 版）</translation>
+    </message>
+    <message>
+        <source>With the scheme (version %1)</source>
+        <translation>套用方案后（第 %1 版）</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>考核周期：%1</translation>
+    </message>
+    <message>
+        <source>Period: any (the period opened)</source>
+        <translation>考核周期：不限（按开启的考核期）</translation>
+    </message>
+    <message>
+        <source>Raters: %1</source>
+        <translation>评分人：%1</translation>
+    </message>
+    <message>
+        <source>(recorded, not counted)</source>
+        <translation>（只记录不计分）</translation>
+    </message>
+    <message>
+        <source>Raters: as the appraisal settings say (staff and managers)</source>
+        <translation>评分人：按绩效设置中员工和管理人员的评分权重</translation>
+    </message>
+    <message>
+        <source>Grades: four (A–D)</source>
+        <translation>等级：四级（A–D）</translation>
+    </message>
+    <message>
+        <source>Grades: five (A–E)</source>
+        <translation>等级：五级（A–E）</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>How it is scored</source>
+        <translation>计分方法</translation>
+    </message>
+    <message>
+        <source>Rubric A–D</source>
+        <translation>按 A–D 等级描述评定</translation>
+    </message>
+    <message>
+        <source>the period before</source>
+        <translation>上一期</translation>
+    </message>
+    <message>
+        <source>the same period last year</source>
+        <translation>去年同期</translation>
+    </message>
+    <message>
+        <source>typed base figures</source>
+        <translation>手工录入的基数</translation>
+    </message>
+    <message>
+        <source>Growth against %1, by bands</source>
+        <translation>较%1的增长率分档计分</translation>
+    </message>
+    <message>
+        <source>Bands from target %1</source>
+        <translation>分档计分，目标 %1</translation>
+    </message>
+    <message>
+        <source>Actual ÷ target %1 × 100</source>
+        <translation>实际值 ÷ 目标 %1 × 100</translation>
+    </message>
+    <message>
+        <source>Give %1 position(s) the scheme %2? Each gets a new template version; periods already open keep theirs.</source>
+        <translation>为 %1 个岗位套用方案“%2”？每个岗位生成新版考核表；已开启的考核期保持原考核表。</translation>
+    </message>
+    <message>
+        <source>Scheme %1 applied to %2 position(s).</source>
+        <translation>已为 %2 个岗位套用方案“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>ScoreForm</name>
     <message>
         <source>Save scores</source>
@@ -367,7 +523,7 @@
         <translation>直接录入总分（代替指标评分）</translation>
     </message>
     <message>
-        <source>Rater's total</source>
+        <source>Rater&apos;s total</source>
         <translation>评分人总分</translation>
     </message>
     <message>
@@ -452,6 +608,14 @@
     <message>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+    <message>
+        <source>Apply a scheme…</source>
+        <translation>套用方案…</translation>
+    </message>
+    <message>
+        <source>Pick a ready scheme from the library and compare it with this template</source>
+        <translation>从方案库选择现成方案，并与当前考核表对照</translation>
     </message>
     <message>
         <source>Position</source>
@@ -612,6 +776,10 @@
     <message>
         <source>Indicators of %1 add up to %2%, not 100.</source>
         <translation>“%1”的指标权重合计 %2%，不是 100。</translation>
+    </message>
+    <message>
+        <source>Discard your unsaved changes to this template?</source>
+        <translation>放弃对此考核表未保存的修改？</translation>
     </message>
     <message>
         <source>Template of %1 saved; it applies to periods opened from now on.</source>

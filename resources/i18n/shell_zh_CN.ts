@@ -140,8 +140,8 @@
         <translation>ShopTeam - 创建管理员</translation>
     </message>
     <message>
-        <source>Welcome! This database has no accounts yet. Create the administrator account; you will use it to add the other users.</source>
-        <translation>欢迎使用！此数据库还没有任何账号。请创建管理员账号，之后用它添加其他用户。</translation>
+        <source>Welcome! There is no administrator account yet. Create it; you will use it to add and manage the other users.</source>
+        <translation>欢迎！还没有管理员账号。请先创建管理员账号，之后用它添加和管理其他用户。</translation>
     </message>
     <message>
         <source>User name</source>

@@ -25,21 +25,21 @@ def view_for(qtbot, demo_db, actor_for):
 
 
 def test_enter_levels_and_see_total_and_grade_update(qtbot, view_for, actor_for, admin):
-    view = view_for(actor_for("linxw"))  # E002, the head of E004
+    view = view_for(actor_for("wanghr"))  # E003, the head of 运营组 and so of E004
     key = view.period_key()
     view.select("E004")
     form = view.form
     assert form.live_total.text() == "—"
-    levels = [b for (no, _k), b in form.level_boxes.items() if no == "E002"]
+    levels = [b for (no, _k), b in form.level_boxes.items() if no == "E003"]
     assert levels and all(b.isEnabled() for b in levels)
-    assert not any(b.isEnabled() for (no, _k), b in form.level_boxes.items() if no == "E003")  # not his column
+    assert not any(b.isEnabled() for (no, _k), b in form.level_boxes.items() if no == "E002")  # not his column
     for box in levels:
         box.setCurrentIndex(box.findData("A"))
-    assert form.total_labels["E002"].text() != "—"
-    head_total = float(form.total_labels["E002"].text())
+    assert form.total_labels["E003"].text() != "—"
+    head_total = float(form.total_labels["E003"].text())
     # the other two raters type totals (as the head cannot, do it through the service)
     svc.enter_scores(admin, key, "E004", "E001", total=80)
-    svc.enter_scores(admin, key, "E004", "E003", total=70)
+    svc.enter_scores(admin, key, "E004", "E002", total=70)
     qtbot.mouseClick(form.save_button, Qt.LeftButton)
     assert "E004" not in view.messages[-1] and "张雨桐" in view.messages[-1]
     view.select("E004")

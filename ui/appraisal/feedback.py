@@ -56,7 +56,7 @@ class FeedbackPanel(QWidget):
         d = detail or {}
         self.comment.setPlainText(d.get("comment", ""))
         self.interview.setPlainText(d.get("interview", ""))
-        is_rater_or_hr = bool(detail) and (self.ctx.can("appraisal.view_all") or d["is_rater"])
+        is_rater_or_hr = bool(detail) and (self.ctx.can("appraisal.enter_for") or d["is_rater"])
         for w in (self.comment, self.interview, self.save_comment, self.save_interview):
             w.setEnabled(is_rater_or_hr and d.get("state") != "locked")
         deadline = d.get("appeal_deadline")

@@ -71,7 +71,7 @@ class AppraisalView(QWidget):
         for act in (self.act_new, self.act_advance, self.act_pull):
             act.setVisible(ctx.can("appraisal.manage_period"))
         self.act_reopen.setVisible(ctx.can("appraisal.reopen"))
-        self.act_import.setVisible(ctx.can("appraisal.view_all"))
+        self.act_import.setVisible(ctx.can("appraisal.enter_for"))
         self.form = ScoreForm(ctx)
         self.form.saved.connect(self._changed)
         self.feedback = FeedbackPanel(ctx)

@@ -17,7 +17,7 @@ from app.i18n import _ as app_tr
 from app.rules.attendance import STATUS_LABELS, status_letter
 from app.services import attendance as svc, leave as leave_svc, roster as roster_svc
 from app.services.employees import list_employees
-from app.services.punches import DECISION_LABELS, SOURCE_LABELS, import_punches
+from app.services.punches import DECISION_LABELS, SOURCE_LABELS
 from app.i18n import language
 from ui.widgets.actions import toolbar_action
 from ui import theme
@@ -85,6 +85,11 @@ class AttendanceView(QWidget):
         self.pages.addTab(self._build_summary_page(), self.tr("Summary"))
         self.pages.addTab(self._build_requests_page(), self.tr("Requests"))
         self.pages.addTab(self._build_roster_page(), self.tr("Duty roster"))
+        from ui.attendance.holidays import HolidayPage
+
+        self.holidays = HolidayPage(ctx, self)
+        self.holidays.changed.connect(self._changed)
+        self.pages.addTab(self.holidays, self.tr("Holidays"))
         layout = QVBoxLayout(self)
         layout.addWidget(toolbar)
         layout.addWidget(self.pages, 1)
@@ -267,6 +272,13 @@ class AttendanceView(QWidget):
     def refresh(self, areas) -> None:
         if "*" in areas or "attendance" in areas or "employees" in areas or "policy" in areas:
             self.reload()
+            self.holidays.reload()
+
+    def show_holidays(self, year: int | None = None) -> None:
+        """Attendance ▸ Holidays, at ``year`` (the main window's banner opens it)."""
+        self.pages.setCurrentWidget(self.holidays)
+        if year is not None:
+            self.holidays.show_year(year)
 
     def _people(self):
         return [(r.employee_no, r.name, r.id) for r in list_employees(self.ctx.actor, include_left=False)]
@@ -375,25 +387,29 @@ class AttendanceView(QWidget):
 
     # -- files -------------------------------------------------------------------------------
     def import_file(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, self.tr("Import punches"), "", self.tr("Spreadsheets (*.csv *.xlsx)"))
+        from ui.attendance.punch_import import FILE_FILTER
+
+        path, _f = QFileDialog.getOpenFileName(self, self.tr("Import punches"), "",
+                                               self.tr("Clock exports") + f" ({FILE_FILTER})")
         if path:
             self.start_import(path)
 
     def start_import(self, path: str):
-        def done(result) -> None:
-            self._changed(self.tr("Imported %1 punches; %2 were already recorded.")
-                          .replace("%1", str(result["added"])).replace("%2", str(result["duplicates"])))
+        """The preview dialog (see ui/attendance/punch_import.py); returns it, shown and reading."""
+        from ui.attendance.punch_import import PunchImportDialog
 
-        return run_with_progress(self, self.tr("Importing punches…"), lambda p: import_punches(self.ctx.actor, path, p),
-                                 done, self._show_import_error)
+        dialog = PunchImportDialog(self.ctx, path, self)
 
-    def _show_import_error(self, message: str) -> None:
-        box = QMessageBox(QMessageBox.Warning, self.tr("Import punches"), message.splitlines()[0], parent=self)
-        box.setObjectName("punchImportErrorBox")
-        if "\n" in message:
-            box.setInformativeText(self.tr("Nothing was imported. Fix the rows below and import again."))
-            box.setDetailedText("\n".join(message.splitlines()[1:]))
-        box.exec()
+        def finished(code: int) -> None:
+            if dialog.result is not None:
+                self._changed(self.tr("Imported %1 punches; %2 were already recorded.")
+                              .replace("%1", str(dialog.result["added"])).replace("%2", str(dialog.result["duplicates"])))
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        dialog.load_preview()
+        return dialog
 
     def export_file(self) -> None:
         y, m = self.year_month()

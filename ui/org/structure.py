@@ -166,7 +166,7 @@ class StructurePage(QWidget):
         kind, id_ = current
         if kind == "department":
             row = next((d for d in data.departments if d.id == id_), None)
-            self.department_form.load(row, data.departments)
+            self.department_form.load(row, data.departments, people=data.people)
             self.forms.setCurrentWidget(self.department_form)
         else:
             row = next((p for p in data.positions if p.id == id_), None)
@@ -193,7 +193,7 @@ class StructurePage(QWidget):
     def new_department(self) -> None:
         if not self.can_edit or self.tree_data is None:
             return
-        self.department_form.load(None, self.tree_data.departments, self.selected_department_id())
+        self.department_form.load(None, self.tree_data.departments, self.selected_department_id(), self.tree_data.people)
         self.forms.setCurrentWidget(self.department_form)
         self.department_form.name.setFocus()
 
