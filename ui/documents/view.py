@@ -7,13 +7,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QPixmap
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QScrollArea, QSplitter,
                                QToolBar, QVBoxLayout, QWidget)
 
 from app.errors import ShopTeamError
 from app.services import documents as svc, forms as form_svc
 from ui import theme
+from ui.widgets.file_dialogs import existing_folder, save_file
 from ui.workers import run_with_progress
 
 KINDS = ("appraisal", "handbook", "attendance") + form_svc.FORM_KINDS
@@ -106,7 +107,7 @@ class DocumentsView(QWidget):
         self.act_texts.triggered.connect(self.edit_texts)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.period.dateChanged.connect(lambda _d: self._load_people())
-        self.all_people.toggled.connect(lambda on: self.people.setEnabled(not on))
+        self.all_people.toggled.connect(self._on_all_people)
 
     # -- state ----------------------------------------------------------------------------
     def current_kind(self) -> str:
@@ -124,8 +125,17 @@ class DocumentsView(QWidget):
     def _set_row_visible(self, widget: QWidget, visible: bool) -> None:
         self.form.setRowVisible(widget, visible)
 
+    def _on_all_people(self, everybody: bool) -> None:
+        """Everybody ticks the whole list; unticking it clears the list so one can pick the few."""
+        state = Qt.Checked if everybody else Qt.Unchecked
+        for i in range(self.people.count()):
+            self.people.item(i).setCheckState(state)
+        self.people.setEnabled(not everybody)
+
     def _on_kind_changed(self, *_args) -> None:
         kind = self.current_kind()
+        self.last_files = []  # the file written for the previous choice is not this document's
+        self.result.clear()
         for w in (self.all_people, self.people, self.per_person):
             self._set_row_visible(w, kind == "appraisal")
         self._set_row_visible(self.period, kind in ("appraisal", "attendance", "roster"))
@@ -151,6 +161,12 @@ class DocumentsView(QWidget):
 
     def _form_params(self) -> dict:
         return dict(subject=self.subject.currentData() or "", period=self.period_key(), version=self.version.text())
+
+    def _reload_data(self) -> None:
+        """After a change elsewhere: new version number and people; the preview and the result stay."""
+        if self.current_kind() == "handbook":
+            self.version.setText(svc.next_handbook_version(self.ctx.actor))
+        self._load_people()
 
     def _clear_preview(self) -> None:
         self.preview.clear()
@@ -179,7 +195,7 @@ class DocumentsView(QWidget):
             item = QListWidgetItem(f"{r['employee_no']}  {r.get('name', '')}")
             item.setData(Qt.UserRole, r["employee_no"])
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked)
+            item.setCheckState(Qt.Checked if self.all_people.isChecked() else Qt.Unchecked)
             self.people.addItem(item)
         self.people.setEnabled(not self.all_people.isChecked())
 
@@ -190,7 +206,7 @@ class DocumentsView(QWidget):
 
     def refresh(self, areas) -> None:
         if {"*", "appraisal", "attendance", "employees", "org", "policy", "documents"} & set(areas):
-            self._on_kind_changed()
+            self._reload_data()
 
     # -- actions --------------------------------------------------------------------------
     def show_preview(self) -> None:
@@ -221,7 +237,7 @@ class DocumentsView(QWidget):
         kind = self.current_kind()
         per_person = kind == "appraisal" and self.per_person.isChecked()
         if per_person:
-            target = QFileDialog.getExistingDirectory(self, self.tr("Folder for the appraisal sheets"))
+            target = existing_folder(self, f"documents/{kind}", self.tr("Folder for the appraisal sheets"))
         else:
             names = {"appraisal": f"appraisal_{self.period_key()}.pdf", "attendance": f"attendance_{self.period_key()}.pdf",
                      "handbook": f"handbook_{self.version.text() or 'new'}.pdf",
@@ -229,7 +245,7 @@ class DocumentsView(QWidget):
                      "handbook_receipt": "handbook_receipt.pdf",
                      "job_card": f"job_{(self.subject.currentData() or '').replace('/', '_')}.pdf",
                      "appraisal_form": f"appraisal_form_{(self.subject.currentData() or '').replace('/', '_')}.pdf"}
-            target, _f = QFileDialog.getSaveFileName(self, self.tr("Write PDF"), names[kind], self.tr("PDF (*.pdf)"))
+            target = save_file(self, f"documents/{kind}", self.tr("Write PDF"), names[kind], self.tr("PDF (*.pdf)"))
         if target:
             self.start_write(target, per_person)
 
