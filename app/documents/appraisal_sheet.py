@@ -75,6 +75,7 @@ class AppraisalSheet:
     final: bool = True  # False prints "draft" in the title: scores may still change
     excellent_at: float = 90  # the monthly labels' lines on the trend chart
     pass_at: float = 80
+    scheme_line: str = ""  # the template's structure: scheme, period, sections with weights
 
     @classmethod
     def from_dict(cls, d: dict) -> "AppraisalSheet":
@@ -100,6 +101,7 @@ class AppraisalSheet:
             trend=[(str(p[0]), p[1]) for p in d.get("trend", [])],
             comment=d.get("comment") or "", appeal_deadline=deadline or None, final=bool(d.get("final", True)),
             excellent_at=float(d.get("excellent_at", 90)), pass_at=float(d.get("pass_at", 80)),
+            scheme_line=d.get("scheme_line") or "",
         )
 
 
@@ -121,6 +123,10 @@ def sheet_story(sheet: AppraisalSheet, company: str) -> list:
         key_value_table([(_("Name"), sheet.name), (_("Employee no."), sheet.employee_no),
                          (_("Appraisal period"), period_label(sheet.period_key)), (_("Position"), sheet.position),
                          (_("Department"), sheet.department), (_("Grade"), _grade_text(sheet))], width),
+    ]
+    if sheet.scheme_line:
+        story += [Spacer(1, 1.5 * mm), para(sheet.scheme_line, "small")]
+    story += [
         Heading(_("1. Indicators")),
     ]
     rows, total_weight = [], 0.0

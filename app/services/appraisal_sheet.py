@@ -225,7 +225,8 @@ def sheet_data_in(s: Session, actor: Actor, period_key: str, employee_no: str) -
                    "department_name": settings.get("general.department_name", ""),
                    "name": detail["name"], "employee_no": detail["employee_no"], "position": detail["position"],
                    "department": detail["department"], "period": period.key, "kind": period.kind,
-                   "start": period.start, "end": period.end, "template": detail["template_name"]},
+                   "start": period.start, "end": period.end, "template": detail["template_name"],
+                   "structure": _structure(core.subject_in(s, period, person).template)},
         "indicators": rows,
         "raters": [{"name": r["name"], "employee_no": r["employee_no"], "roles": r["roles"], "weight": r["weight"],
                     "score": r["total"]} for r in detail["raters"]],
@@ -237,6 +238,12 @@ def sheet_data_in(s: Session, actor: Actor, period_key: str, employee_no: str) -
         "appeals": detail["appeals"], "attendance": _attendance(s, period, person),
         "trend": _trend_in(s, actor, person, 6, period.key) if period.kind == "month" else [],
     }
+
+
+def _structure(template: dict) -> dict:
+    """What the sheet prints of the template's structure: its scheme, period kind and sections with weights."""
+    return {"scheme": template.get("scheme", ""), "period": template.get("period", ""),
+            "sections": [(x.get("name", ""), x.get("weight", 0)) for x in template.get("sections", [])]}
 
 
 def _attendance(s: Session, period: AppraisalPeriod, person: Employee) -> Optional[dict]:

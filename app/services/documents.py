@@ -197,10 +197,12 @@ def handbook_data(actor: Actor, version: str, effective_date: date):
         sections = [Section(x["key"], x["title"], x["body"], x["kind"]) for x in _sections_in(s)]
         workflows = _workflows(s)
         from app.services.calendar import handbook_lines
+        from app.services.appraisal_schemes import position_schemes_in
         from app.services.forms import receipt_lines
 
         holidays = handbook_lines(s, effective_date.year)
         receipt = receipt_lines(s)
+        appraisal_positions = position_schemes_in(s, values)
     by_id = {p.id: p for p in positions}
     nodes = {p.id: OrgNode(p.name, dept_name.get(p.department_id, ""), people.get(p.id, [])) for p in positions}
     roots = []
@@ -219,6 +221,7 @@ def handbook_data(actor: Actor, version: str, effective_date: date):
         attendance_settings=rules.settings_table(values, specs, ("attendance.", "leave.", "overtime.")),
         appraisal_settings=rules.settings_table(values, specs, ("appraisal.",)),
         goals=goal_rows, workflows=workflows, holidays=holidays, receipt=receipt,
+        appraisal_positions=appraisal_positions,
     )
 
 
@@ -320,7 +323,7 @@ def sheet_fields(d: dict) -> dict:
         "indicators": [{"name": i.get("indicator", ""), "weight": i.get("weight"), "section": i.get("section", ""),
                         "target": i.get("target_text") or unit(i.get("target"), i.get("unit") or ""),
                         "actual": " ".join(x for x in (unit(i.get("actual"), i.get("unit") or ""),
-                                                       f"({i['note']})" if i.get("note") else "") if x),
+                                                       tr("({note})", note=i["note"]) if i.get("note") else "") if x),
                         "score": i.get("score")}
                        for i in d.get("indicators", [])],
         "raters": [{"role": "、".join(tr(ROLE_NAMES.get(r, r)) for r in x.get("roles", [])), "name": x.get("name", ""),
@@ -331,7 +334,26 @@ def sheet_fields(d: dict) -> dict:
         "attendance": att, "trend": [(t["period"], t.get("score")) for t in d.get("trend", [])],
         "comment": "\n".join(x for x in (d.get("comment") or "", d.get("interview") or "") if x),
         "appeal_deadline": d.get("appeal_deadline"), "final": d.get("published_on") is not None,
+        "scheme_line": _scheme_line(header),
     }
+
+
+def _scheme_line(header: dict) -> str:
+    """'Scheme: … · Half-yearly · 关键绩效指标 50%, 一般绩效指标 50%' from the sheet's template structure."""
+    from app.documents.handbook_schemes import PERIODS
+    from app.i18n import _ as tr
+
+    structure = header.get("structure") or {}
+    if not structure.get("sections"):
+        return ""
+    parts = [tr("Template: {name}", name=header.get("template", ""))]
+    if structure.get("period") in PERIODS:
+        parts.append(tr(PERIODS[structure["period"]]))
+    from app.i18n import language
+
+    parts.append(("、" if language() == "zh_CN" else ", ").join(
+        f"{name} {float(weight):g}%" for name, weight in structure["sections"]))
+    return " · ".join(parts)
 
 
 def write_appraisal_sheets(actor: Actor, period_key: str, out: Path | str, *, per_person: bool | None = None,

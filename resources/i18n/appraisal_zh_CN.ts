@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AppraisalTab</name>
@@ -375,6 +374,18 @@
         <translation>考核方案库</translation>
     </message>
     <message>
+        <source>Tick staff positions</source>
+        <translation>勾选员工岗位</translation>
+    </message>
+    <message>
+        <source>Tick manager positions</source>
+        <translation>勾选管理岗位</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除勾选</translation>
+    </message>
+    <message>
         <source>Apply to ticked positions</source>
         <translation>套用到勾选的岗位</translation>
     </message>
@@ -574,7 +585,7 @@
         <translation>直接录入总分（代替指标评分）</translation>
     </message>
     <message>
-        <source>Rater&apos;s total</source>
+        <source>Rater's total</source>
         <translation>评分人总分</translation>
     </message>
     <message>

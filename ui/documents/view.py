@@ -151,6 +151,12 @@ class DocumentsView(QWidget):
         self._clear_preview()
         self._load_people()
 
+    def _reload_data(self) -> None:
+        """After a change elsewhere: new version number and people; the preview and the result stay."""
+        if self.current_kind() in ("handbook", "handbook_receipt"):
+            self.version.setText(svc.next_handbook_version(self.ctx.actor))
+        self._load_people()
+
     def _fill_subjects(self, kind: str) -> None:
         """The leave request or position a form is printed for (see app.services.forms)."""
         self.subject.clear()
@@ -161,12 +167,6 @@ class DocumentsView(QWidget):
 
     def _form_params(self) -> dict:
         return dict(subject=self.subject.currentData() or "", period=self.period_key(), version=self.version.text())
-
-    def _reload_data(self) -> None:
-        """After a change elsewhere: new version number and people; the preview and the result stay."""
-        if self.current_kind() == "handbook":
-            self.version.setText(svc.next_handbook_version(self.ctx.actor))
-        self._load_people()
 
     def _clear_preview(self) -> None:
         self.preview.clear()
