@@ -67,7 +67,7 @@ def test_close_stores_the_snapshot_and_freezes_the_month(team):
     assert frozen["A02"]["late_count"] == 1 and frozen == live
     # punches, corrections, leave and overtime touching October are refused, saying who can reopen it
     with pytest.raises(ConflictError, match="reopen"):
-        punches.record_punch(team, employee_no="A01", at=datetime(2026, 10, 20, 19, 0))
+        punches.record_punch(team, employee_no="A01", at=datetime(2026, 10, 29, 19, 0))
     with pytest.raises(ConflictError):
         punches.request_correction(person("A02"), "A02", datetime(2026, 10, 27, 12, 0), "Forgot to punch")
     with pytest.raises(ConflictError):

@@ -19,7 +19,7 @@ def test_close_confirm_reopen_and_dry_run(demo_db, capsys, monkeypatch):
     code, out, _ = run(demo_db, capsys, "attendance", "month", "2026-10", "--format", "json")
     month = json.loads(out)
     assert month["closed"] is True and month["closed_by"] and month["employees"]
-    code, _, err = run(demo_db, capsys, "punch", "E004", "--at", "2026-10-20 19:41")
+    code, _, err = run(demo_db, capsys, "punch", "E004", "--at", "2026-10-30 19:41")
     assert code != 0 and "2026-10" in err  # the month is frozen
     monkeypatch.setattr("sys.stdin", io.StringIO("9999\n"))
     code, _, err = run(demo_db, capsys, "attendance", "confirm", "E004", "2026-10", "--pin-stdin")

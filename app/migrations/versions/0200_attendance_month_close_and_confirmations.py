@@ -1,7 +1,7 @@
 """attendance: month close and confirmations
 
 Revision ID: 0200
-Revises: 0120
+Revises: 0160
 Create Date: 2026-11-29 23:24:55.757087
 """
 
@@ -11,7 +11,7 @@ import sqlmodel
 
 
 revision = '0200'
-down_revision = '0120'
+down_revision = '0160'
 branch_labels = None
 depends_on = None
 
