@@ -215,8 +215,9 @@ def _month(args) -> int:
             import json
 
             rows = monthly_summary(cli_actor(), year, month)
-            with open(args.out, "w", encoding="utf-8") as fh:
-                json.dump({"month": f"{year}-{month:02d}", "employees": rows}, fh, ensure_ascii=False, indent=2)
+            from app.io.atomic import write_text
+
+            write_text(args.out, json.dumps({"month": f"{year}-{month:02d}", "employees": rows}, ensure_ascii=False, indent=2))
             return 0
         n = export_month(cli_actor(), year, month, args.out)
         print(_("Exported {n} employees to {file}.", n=n, file=args.out))
@@ -226,9 +227,11 @@ def _month(args) -> int:
         print_json({"month": f"{year}-{month:02d}", "employees": rows})
     else:
         header, body = summary_table(rows)
-        writer = csv.writer(sys.stdout)
-        writer.writerow(header)
-        writer.writerows(body)
+        from app.io.tables import safe_cell
+
+        writer = csv.writer(sys.stdout)  # neutralised like a file: the output is often redirected into one
+        writer.writerow([safe_cell(h) for h in header])
+        writer.writerows([[safe_cell(v) for v in row] for row in body])
     return 0
 
 

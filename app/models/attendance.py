@@ -31,6 +31,7 @@ class Punch(SQLModel, table=True):
     recorded_at: LocalDateTime = Field(default_factory=now)
     recorded_by: str = Field(default="", max_length=64)
     note: str = ""
+    audit_id: Optional[int] = Field(default=None, index=True)  # the audit row that wrote it (app.services.coverage)
 
 
 class PunchCorrection(SQLModel, table=True):
@@ -47,6 +48,7 @@ class PunchCorrection(SQLModel, table=True):
     requested_at: LocalDateTime = Field(default_factory=now)
     decided_by: str = Field(default="", max_length=64)
     decided_at: Optional[LocalDateTime] = None
+    audit_id: Optional[int] = Field(default=None, index=True)  # the audit row that wrote it (app.services.coverage)
 
 
 class LeaveRequest(SQLModel, table=True):
@@ -70,6 +72,7 @@ class LeaveRequest(SQLModel, table=True):
     requested_at: LocalDateTime = Field(default_factory=now)
     decided_by: str = Field(default="", max_length=64)
     decided_at: Optional[LocalDateTime] = None
+    audit_id: Optional[int] = Field(default=None, index=True)  # the audit row that wrote it (app.services.coverage)
 
 
 class HandoverRecord(SQLModel, table=True):
@@ -107,6 +110,7 @@ class OvertimeRequest(SQLModel, table=True):
     requested_at: LocalDateTime = Field(default_factory=now)
     decided_by: str = Field(default="", max_length=64)
     decided_at: Optional[LocalDateTime] = None
+    audit_id: Optional[int] = Field(default=None, index=True)  # the audit row that wrote it (app.services.coverage)
 
 
 class RosterEntry(SQLModel, table=True):

@@ -7,6 +7,7 @@ default) are one punch, so importing the same file twice changes nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Callable, Optional
@@ -142,9 +143,28 @@ def _scheduled(s: Session, employee_id: int, day: date, values: dict) -> bool:
     return is_working_day(day, values["attendance.work_days"], {day: kind} if kind else {})
 
 
+EARLIEST_YEAR = 2000
+
+
+def first_punch_day(s: Session) -> date:
+    """The first day a punch may have: the tracking start, and never before 2000 (a typo like 1900)."""
+    start = policy.value_in(s, "attendance.tracking_start")
+    return max(d for d in (date(EARLIEST_YEAR, 1, 1), start) if d is not None)
+
+
+def too_early(s: Session, at: datetime) -> Optional[date]:
+    """first_punch_day when ``at`` is before it, else None."""
+    first = first_punch_day(s)
+    return first if at.date() < first else None
+
+
 def _store(s: Session, actor: Actor, e, at: datetime, source: str, note: str = "") -> PunchResult:
     """Append the punch unless one is already stored within the window. ``e`` has id, employee_no,
     name, status and leave_date."""
+    first = too_early(s, at)
+    if first is not None:
+        raise ValidationError("A punch on {day} is before attendance tracking starts ({first}).",
+                              day=at.date().isoformat(), first=first.isoformat())
     _active(e, at.date())
     values = _punch_settings(s)
     window = timedelta(seconds=values["attendance.duplicate_punch_seconds"])
@@ -220,10 +240,17 @@ def kiosk_pin(employee_no: str, pin: str, at: datetime | None = None) -> PunchRe
         raise ValidationError("Type your employee no. first.")
     failed, locked_for = False, 0
     table = KioskLock.__table__
+    from app.services import kiosk_guard
+
     with transaction() as s:
         values = policy.values_in(s)
+        kiosk_guard.check_pin_allowed(moment, values)
         e = _kiosk_person(s, no)
-        no = e.employee_no if e is not None else no  # "4" and "E004" share one counter
+        if e is None:  # a number nobody has: counts against this kiosk, adds no lock row
+            verify_pin(_DUMMY_PIN_HASH(), pin or "0000")  # as slow as a real check
+            kiosk_guard.note_pin_failure(moment, values)
+            raise PermissionDenied("Wrong employee no. or PIN.")
+        no = e.employee_no  # "4" and "E004" share one counter
         lock = s.get(KioskLock, no)
         if lock and lock.locked_until and lock.locked_until > moment:
             minutes = max(1, int((lock.locked_until - moment).total_seconds() + 59) // 60)
@@ -233,6 +260,7 @@ def kiosk_pin(employee_no: str, pin: str, at: datetime | None = None) -> PunchRe
                 s.execute(update(table).where(table.c.employee_no == no).values(failures=0, locked_until=None))
             return _store(s, actor, e, moment, "kiosk")
         failures = count_up(s, table, {"employee_no": no}, "failures")  # counted in the database
+        kiosk_guard.note_pin_failure(moment, values)
         if failures >= values["attendance.kiosk_max_pin_failures"]:
             until = moment + timedelta(minutes=values["attendance.kiosk_lock_minutes"])
             s.execute(update(table).where(table.c.employee_no == no).values(failures=0, locked_until=until))
@@ -244,6 +272,13 @@ def kiosk_pin(employee_no: str, pin: str, at: datetime | None = None) -> PunchRe
     if failed:
         raise PermissionDenied("Wrong employee no. or PIN.")
     raise AssertionError("unreachable")
+
+
+@lru_cache(maxsize=1)
+def _DUMMY_PIN_HASH() -> str:  # noqa: N802
+    from app.security import hash_pin
+
+    return hash_pin("00000000")
 
 
 def _kiosk_person(s: Session, typed: str) -> Optional[Employee]:
