@@ -278,9 +278,10 @@ class HandoverForm:
 def handover_story(f: HandoverForm, company: str) -> list:
     width = content_width()
     story = [_title(company, _("Temporary Work Handover Form")),
-             key_value_table([(_("Form no."), str(f.handover_id)), (_("Handed over at"), _when(f.start)),
-                              (_("Back at the post"), _when(f.end)), (_("Place"), f.place or "—"),
-                              (_("Handed over by"), f.from_name), (_("Taken over by"), f.to_name)] + list(f.extra), width),
+             key_value_table([(_("Form no."), str(f.handover_id)), (_("Place"), f.place or "—"),
+                              (_("Handed over at"), _when(f.start)), (_("Back at the post"), _when(f.end)),
+                              (_("Handed over by"), f.from_name), (_("Taken over by"), f.to_name)] + list(f.extra), width,
+                             columns=2),  # two pairs a row: places and names are long
              Spacer(1, 3 * mm), para(_("What was handed over"), "h2"), _boxed(para(f.items or "—"), width, 60 * mm)]
     if f.status:
         story += [Spacer(1, 2 * mm), para(f.status, "small")]

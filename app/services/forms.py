@@ -324,4 +324,4 @@ def print_handover_form(actor: Actor, handover_id: int, out: Path | str) -> dict
     form, company = handover_form(actor, handover_id)
     title = _("Temporary Work Handover Form")
     pages = _write_atomic(path, lambda tmp: write_form(handover_story(form, company), str(tmp), title, company))
-    return _written(path, pages, handover_id=handover_id, name=form.from_name)
+    return _written(path, pages, handover_id=handover_id, name=form.from_name.split("（")[0])
