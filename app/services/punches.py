@@ -149,6 +149,8 @@ EARLIEST_YEAR = 2000
 def first_punch_day(s: Session) -> date:
     """The first day a punch may have: the tracking start, and never before 2000 (a typo like 1900)."""
     start = policy.value_in(s, "attendance.tracking_start")
+    if isinstance(start, str):  # stored as text (YYYY-MM-DD)
+        start = date.fromisoformat(start)
     return max(d for d in (date(EARLIEST_YEAR, 1, 1), start) if d is not None)
 
 
