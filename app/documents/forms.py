@@ -238,7 +238,13 @@ def appraisal_form_story(position: str, department: str, template: dict, company
             else:
                 unit = ind.get("unit", "")
                 target = _("target {target}{unit}", target=fmt_number(ind.get("target")), unit=unit)
-                if ind.get("lower_is_better"):
+                if (ind.get("rule") or {}).get("type") == "growth":  # scored by growth over a base figure
+                    from app.rules.appraisal_growth import BASE_NAMES
+
+                    rule = ind["rule"]
+                    target = _("growth against {base}: {bands}", base=_(BASE_NAMES.get(rule.get("base"), "?")),
+                               bands=", ".join(f"≥{fmt_number(g)}% {fmt_number(p)}" for g, p in rule.get("bands", [])))
+                elif ind.get("lower_is_better"):
                     target += _(" (lower is better)")
                 rows.append([Paragraph(esc(ind.get("name", "")), cell), Paragraph(share, cell), Paragraph(esc(target), cell),
                              "", ""])

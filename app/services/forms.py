@@ -221,7 +221,9 @@ def print_appraisal_form(actor: Actor, position: str, out: Path | str) -> dict:
         company = _company(s)
     from app.services.appraisal_core import ROLE_NAMES
 
-    raters = [(_(ROLE_NAMES[role]), float(w)) for role, w in zip(("gm", "leader", "head"), weights) if w]
+    pairs = (template["raters"].items() if isinstance(template.get("raters"), dict)  # a scheme's raters (peers …)
+             else zip(("gm", "leader", "head"), weights))
+    raters = [(_(ROLE_NAMES.get(role, role)), float(w)) for role, w in pairs if w]
     title = _("Appraisal Form")
     pages = _write_atomic(path, lambda tmp: write_form(appraisal_form_story(pos.name, dept.name if dept else "", template,
                                                                             company, raters), str(tmp), title, company))
