@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, Mapping, Sequence
 
 from app.i18n import N_, _
+from app.rules.grades import catalogue
 
 # name -> (policy keys tried in order, domain.md default)
 RULE_VALUES: dict[str, tuple[tuple[str, ...], Any]] = {
@@ -48,14 +49,19 @@ RULE_VALUES: dict[str, tuple[tuple[str, ...], Any]] = {
     "appeal_days": (("appraisal.appeal_days", "appraisal.appeal_window_days"), 7),
 }
 
+GRADES_SENTENCE = N_("Grades: {grades}.")
+FORCED_SENTENCE = N_("Forced distribution of the four grades: A {a}%, B {b}%, C {c}%, D {d}%; it is not applied "
+                     "to the year-end appraisal.")
+
 ATTENDANCE_SENTENCES = [
     N_("Working hours are {am_start}–{am_end} and {pm_start}–{pm_end}. The store is staffed every day from "
        "Monday to Sunday; {duty_per_day} people are on duty each day according to the duty roster."),
     N_("Punches come from the kiosk (PIN or badge), a manager's entry or an imported clock export. A punch is "
        "never edited or deleted: a mistake is fixed by a correction with a reason, approved by a manager."),
     N_("Late: not at the post at the start time. Early leave: leaving before the end time."),
-    N_("Absence also means: off the post for more than {off_post_minutes} minutes without approval; a leave that "
-       "ran past its end without an extension; late or early by more than {late_absence_minutes} minutes without a "
+    N_("Absence also means: off the post for {off_post_minutes} minutes or more without approval (leave, off-site "
+       "business or a handover record); a leave that ran past its end without an extension; late or early by "
+       "{late_absence_minutes} minutes or more without a "
        "make-up leave request; refusing an assigned post."),
     N_("Leave is requested {leave_notice_days} day(s) ahead and counts only once approved; in an emergency inform "
        "the supervisor by phone and file the request afterwards."),
@@ -78,7 +84,7 @@ APPRAISAL_SENTENCES = [
        "{qualified_min} or more is qualified, below {improve_below} needs improvement."),
     N_("{warning_months} consecutive months of 'needs improvement' bring a warning; {no_bonus_months} cancel the "
        "year-end bonus. {star_months} consecutive excellent months make a star employee."),
-    N_("Grades: {grades}."),
+    GRADES_SENTENCE,
     N_("Rater weights for staff: general manager {staff_gm}%, supervising leader {staff_leader}%, department "
        "head {staff_head}%. Middle managers: general manager {mgr_gm}%, supervising leader {mgr_leader}%. "
        "The final score is the weighted sum; self-assessment is recorded but not counted; nobody rates "
@@ -87,7 +93,6 @@ APPRAISAL_SENTENCES = [
        "is shown the employee may appeal; HR investigates and records the decision."),
     N_("A result is visible only to its raters, the employee, HR and the general manager."),
 ]
-GRADE_NAMES = [N_("excellent"), N_("good"), N_("fair"), N_("qualified"), N_("poor")]
 
 
 def rule_values(policy: Mapping[str, Any]) -> dict[str, Any]:
@@ -117,21 +122,17 @@ def _pad(values: Any, n: int, default: Sequence) -> list:
     return (values + list(default)[len(values):])[:n]
 
 
-def grade_text(bands: Sequence[float]) -> str:
-    """[90, 80, 70, 60] -> "A ≥ 90 (excellent), B 80–89 (good), ..., E < 60 (poor)"."""
-    floors = sorted((float(b) for b in bands), reverse=True)
-    letters = "ABCDEFG"
-    parts = []
-    for i, floor in enumerate(floors):
-        name = _(GRADE_NAMES[i]) if i < len(GRADE_NAMES) else ""
-        if i == 0:
-            span = f"≥ {_num(floor)}"
-        else:
-            span = f"{_num(floor)}–{_num(floors[i - 1] - 1)}"
-        parts.append(f"{letters[i]} {span}" + (f" ({name})" if name else ""))
-    last = _(GRADE_NAMES[len(floors)]) if len(floors) < len(GRADE_NAMES) else ""
-    parts.append(f"{letters[len(floors)]} < {_num(floors[-1])}" + (f" ({last})" if last else ""))
-    return _(", ").join(parts)
+MISSING_PUNCH = {
+    "missing": N_("A session with a single punch is a missing punch, not an absence: correct it with a correction "
+                  "request (补卡), at most {quota} a month, until the {deadline}th of the next month."),
+    "absence": N_("A session with a single punch is a missing punch and counts as absence unless corrected with a "
+                  "correction request (补卡), at most {quota} a month, until the {deadline}th of the next month."),
+}
+PLAN_DAYS = N_("On the weekly-plan Monday and the month's last Friday, {kinds} asked for ahead is refused; sick and "
+               "bereavement leave and make-up requests filed afterwards pass.")
+MAKE_UP_LEAVE = N_("Lateness for a special reason can be turned into personal leave by a make-up request filed "
+                   "afterwards over the late minutes.")
+UNPAID = N_("Unpaid leave: {kinds}. Paid days are the month's days due less unpaid leave days and absence days.")
 
 
 def attendance_rules(policy: Mapping[str, Any]) -> list[str]:
@@ -139,6 +140,20 @@ def attendance_rules(policy: Mapping[str, Any]) -> list[str]:
     sentences = [_(s, **v) for s in ATTENDANCE_SENTENCES]
     if rule_values(policy)["early_is_absence"]:
         sentences.insert(3, _(EARLY_IS_ABSENCE))
+    # the rules added with the holiday calendar and the payroll figures, each from its setting
+    from app.services.attendance import KIND_LABELS
+
+    def kinds(key: str, default: Sequence[str]) -> str:
+        codes = policy.get(key, default) or []
+        return _(", ").join(_(KIND_LABELS[k]) for k in codes if k in KIND_LABELS) or "—"
+
+    missing = MISSING_PUNCH.get(str(policy.get("attendance.missing_punch_counts_as", "missing")), MISSING_PUNCH["missing"])
+    sentences.insert(2, _(missing, quota=_num(policy.get("attendance.correction_quota_per_month", 3)),
+                          deadline=_num(policy.get("attendance.correction_deadline_day", 3))))
+    sentences.append(_(MAKE_UP_LEAVE))
+    if policy.get("leave.block_plan_days", True):
+        sentences.append(_(PLAN_DAYS, kinds=kinds("leave.plan_day_blocked_types", ["personal", "annual", "comp", "marriage"])))
+    sentences.append(_(UNPAID, kinds=kinds("attendance.unpaid_leave_types", ["personal", "sick"])))
     return sentences
 
 
@@ -148,8 +163,13 @@ def appraisal_rules(policy: Mapping[str, Any]) -> list[str]:
     staff = _pad(raw["staff_weights"], 3, [10, 20, 70])
     mgr = _pad(raw["manager_weights"], 2, [30, 70])
     v.update(staff_gm=_num(staff[0]), staff_leader=_num(staff[1]), staff_head=_num(staff[2]),
-             mgr_gm=_num(mgr[0]), mgr_leader=_num(mgr[1]), grades=grade_text(raw["grade_bands"]))
-    return [_(s, **v) for s in APPRAISAL_SENTENCES]
+             mgr_gm=_num(mgr[0]), mgr_leader=_num(mgr[1]), grades=catalogue(policy).bands_text())
+    sentences = [_(s, **v) for s in APPRAISAL_SENTENCES]
+    if catalogue(policy).scheme == "four":
+        quota = _pad(policy.get("appraisal.forced_distribution"), 4, [45, 30, 20, 5])
+        sentences.insert(APPRAISAL_SENTENCES.index(GRADES_SENTENCE) + 1,
+                         _(FORCED_SENTENCE, a=_num(quota[0]), b=_num(quota[1]), c=_num(quota[2]), d=_num(quota[3])))
+    return sentences
 
 
 def settings_table(policy: Mapping[str, Any], specs: Mapping[str, Any], prefixes: Sequence[str]) -> list[tuple[str, str, str]]:

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app.db import reading, transaction
-from app.errors import ConflictError, ValidationError
+from app.errors import ConflictError, PermissionDenied, ValidationError
 from app.i18n import _
 from app.models.appraisal import AppraisalActual, AppraisalPeriod, AppraisalSubject
 from app.models.org import Department, Position
@@ -32,7 +32,7 @@ from app.services.appraisal_demo import seed_demo_in
 from app.services.context import Actor
 from app.services.permissions import can, require
 
-DEMO_ORDER = 60
+DEMO_ORDER = 320  # after attendance (40) and tasks (300): pulled indicators read their figures
 
 
 # -- periods -------------------------------------------------------------------------------------
@@ -41,37 +41,94 @@ def list_periods(actor: Actor) -> list[dict]:
     require(actor, "appraisal.rate")
     with reading() as s:
         rows = []
+        due_day = core.config_in(s).due_day
         for p in s.execute(select(AppraisalPeriod).order_by(AppraisalPeriod.start.desc(), AppraisalPeriod.kind)).scalars():
             subjects = s.execute(select(AppraisalSubject).where(AppraisalSubject.period_id == p.id)).scalars().all()
+            due = rules.results_due(p.end, due_day)
             rows.append({"key": p.key, "kind": p.kind, "start": p.start, "end": p.end, "state": p.state,
-                         "published_on": p.published_on, "people": len(subjects),
+                         "published_on": p.published_on, "people": len(subjects), "scope": p.scope,
+                         "gm_delegated": p.gm_delegated, "due_on": due,
+                         "overdue": p.state not in ("approved", "locked") and core.today() > due,
                          "scored": sum(1 for x in subjects if x.final_score is not None)})
         return rows
 
 
-def open_period(actor: Actor, key: str) -> dict:
-    """Open a period ("2026-11", "2026-Q4", "2026-H2", "2026") for everyone with a rater above them."""
+def open_period(actor: Actor, key: str, scope: str = "all", delegate_gm: bool = False) -> dict:
+    """Open a period ("2026-11", "2026-Q4", "2026-H2", "2026") for the people of ``scope`` (all | managers |
+    staff | positions:NAME,NAME) with a rater above them. ``delegate_gm`` records 总经理授权分管领导: the
+    general manager's weight goes to the supervising leader."""
     require(actor, "appraisal.manage_period")
     span = core.span_of(key)
     with transaction() as s:
-        period = core.open_period_in(s, span, actor.username)
+        period = core.open_period_in(s, span, actor.username, scope=(scope or "all").strip(), delegate_gm=delegate_gm)
         n = len(s.execute(select(AppraisalSubject.id).where(AppraisalSubject.period_id == period.id)).all())
         audit.record(s, actor, "appraisal.open", "appraisal_period", period.key, None,
-                     {"key": period.key, "kind": period.kind, "people": n})
-        return {"key": period.key, "kind": period.kind, "state": period.state, "people": n}
+                     {"key": period.key, "kind": period.kind, "people": n, "scope": period.scope,
+                      "gm_delegated": period.gm_delegated})
+        return {"key": period.key, "kind": period.kind, "state": period.state, "people": n, "scope": period.scope}
+
+
+def period_step(actor: Actor, key: str, on: Optional[date] = None) -> dict:
+    """The next step of a period's approval chain as ``actor`` sees it: the action, whether they may take it
+    and why not, the confirmation text, the forced-distribution breaches shown before approval, and the
+    due date of the results (flagged when overdue)."""
+    require(actor, "appraisal.rate")
+    with reading() as s:
+        return _step_in(s, actor, core.period_in(s, key), on)
+
+
+def _step_in(s: Session, actor: Actor, period: AppraisalPeriod, on: Optional[date] = None) -> dict:
+    cfg = core.config_in(s)
+    due = rules.results_due(period.end, cfg.due_day)
+    out = {"key": period.key, "state": period.state, "state_name": _(core.STATE_LABELS[period.state]),
+           "due_on": due, "overdue": period.state not in ("approved", "locked") and (on or core.today()) > due,
+           "next_state": None, "action": "", "confirm": "", "may": False, "why_not": "", "violations": []}
+    step = core.STEPS.get(period.state)
+    if step is None:
+        out["why_not"] = _("Period {key} is locked; an administrator can reopen it with a reason.", key=period.key)
+        return out
+    nxt, permission, action, confirm = step
+    out.update(next_state=nxt, action=_(action), confirm=_(confirm, key=period.key, days=cfg.appeal_days))
+    problem = _step_problem(s, actor, period, permission)
+    out["may"], out["why_not"] = problem is None, problem or ""
+    if nxt == "approved" and cfg.scheme == "four" and period.kind != "year":
+        grades = [x.grade for x in _subjects(s, period) if x.grade]
+        out["violations"] = rules.forced_distribution_violations(grades, cfg.quota)
+    return out
+
+
+def _step_problem(s: Session, actor: Actor, period: AppraisalPeriod, permission: str) -> Optional[str]:
+    """Why ``actor`` may not take the period's next step (None when they may): separation of duties."""
+    if not can(actor, permission):
+        who = {"appraisal.submit": _("a department head or a manager"), "appraisal.consolidate": _("HR"),
+               "appraisal.approve": _("the general manager"), "appraisal.lock": _("HR or an administrator"),
+               "appraisal.manage_period": _("a manager or HR")}[permission]
+        return _("This step is taken by {who}.", who=who)
+    if permission == "appraisal.approve" and actor.employee_id is not None:
+        mine = s.execute(select(AppraisalSubject.id).where(AppraisalSubject.period_id == period.id,
+                                                           AppraisalSubject.employee_id == actor.employee_id)).scalar()
+        if mine is not None:
+            return _("You are appraised in {key}; nobody approves a period in which they are a subject.", key=period.key)
+    return None
 
 
 def advance_period(actor: Actor, key: str, on: Optional[date] = None) -> dict:
-    """Move a period one step on; scoring → review needs every person fully scored, approval publishes."""
-    require(actor, "appraisal.manage_period")
+    """Move a period one step along the chain, by the role the scheme names: start scoring (manager or HR),
+    submit for review (a department head or manager; needs everyone fully scored), consolidate (HR), approve
+    (the general manager, never in a period they are a subject of; publishes the results), lock (HR or admin)."""
+    require(actor, "appraisal.rate")
     with transaction() as s:
         period = core.period_in(s, key)
-        if period.state == "locked":
+        step = core.STEPS.get(period.state)
+        if step is None:
             raise ConflictError("Period {key} is already locked.", key=period.key)
+        nxt, permission, _action, _confirm = step
+        problem = _step_problem(s, actor, period, permission)
+        if problem is not None:
+            raise PermissionDenied("{problem}", problem=problem)
         cfg = core.config_in(s)
         subjects = _subjects(s, period)
         before = {"state": period.state}
-        nxt = rules.STATES[rules.STATES.index(period.state) + 1]
         if period.state in core.EDITABLE_STATES:
             core.recompute_subjects(s, subjects, cfg)
         if nxt == "review":
@@ -291,6 +348,9 @@ def results_in(s: Session, actor: Actor, period: AppraisalPeriod) -> list[dict]:
             "status": "complete" if x.final_score is not None else ("partial" if done else "not_started"),
             "score": None if hidden else x.final_score, "grade": "" if hidden else x.grade,
             "label": "" if hidden else x.label, "flags": [] if hidden else flags[x.id],
+            "grade_name": "" if hidden else cfg.catalogue.name(x.grade),
+            "grade_text": "" if hidden else cfg.catalogue.text(x.grade),
+            "label_name": "" if hidden else cfg.catalogue.label(x.label),
             "my_roles": my_roles or [],
         })
     return sorted(rows, key=lambda r: r["employee_no"])
@@ -304,6 +364,35 @@ def period_results(actor: Actor, period_key: str) -> list[dict]:
         return results_in(s, actor, core.period_in(s, period_key))
 
 
+def printable_periods(actor: Actor) -> list[dict]:
+    """The periods whose sheets can be printed, newest first: every opened period, plus each year with
+    published results (its annual sheet rolls them up) — {"key", "kind"}."""
+    rows = [{"key": p["key"], "kind": p["kind"], "start": p["start"]} for p in list_periods(actor)]
+    years = {p["start"].year for p in list_periods(actor) if p["state"] in ("approved", "locked")}
+    for year in years - {r["start"].year for r in rows if r["kind"] == "year"}:
+        rows.append({"key": str(year), "kind": "year", "start": date(year, 1, 1)})
+    rows.sort(key=lambda r: (r["start"].year, r["kind"] == "year", r["start"]), reverse=True)
+    return [{"key": r["key"], "kind": r["kind"]} for r in rows]
+
+
+def printable_people(actor: Actor, period_key: str) -> list[dict]:
+    """Whose sheets a period prints: its results; for a year, everyone with a rolled-up year score
+    (whether or not an annual period was opened) whom the actor may see."""
+    span = core.span_of(period_key)
+    if span.kind != "year":
+        return period_results(actor, period_key)
+    require(actor, "appraisal.rate")
+    with reading() as s:
+        from app.services.appraisal_year import year_in
+
+        rolled = year_in(s, span.year)
+        people = _people(s)
+        rows = [{"employee_no": people[i][0], "name": people[i][1], "position": people[i][2] or "",
+                 "department": people[i][3] or "", "score": r["score"], "grade": r["grade"]}
+                for i, r in rolled.items() if can(actor, "appraisal.view_all") or actor.employee_id == i]
+        return sorted(rows, key=lambda r: r["employee_no"])
+
+
 def month_report(actor: Actor, period_key: str) -> dict:
     """The CLI's `appraisal month`: everyone's score, grade, label and flags, the grade distribution,
     and where it breaks the forced distribution (four-grade scheme)."""
@@ -313,10 +402,12 @@ def month_report(actor: Actor, period_key: str) -> dict:
         cfg = core.config_in(s)
         rows = results_in(s, actor, period)
         grades = [r["grade"] for r in rows if r["grade"]]
-        violations = rules.forced_distribution_violations(grades, cfg.quota) if cfg.scheme == "four" else []
+        forced = cfg.scheme == "four" and period.kind != "year"  # never applied at year end
+        violations = rules.forced_distribution_violations(grades, cfg.quota) if forced else []
         return {
             "period": period.key, "state": period.state,
-            "employees": [{k: r[k] for k in ("employee_no", "name", "score", "grade", "label", "flags")} for r in rows],
+            "employees": [{k: r[k] for k in ("employee_no", "name", "score", "grade", "label", "flags", "grade_name",
+                                             "label_name")} for r in rows],
             "distribution": rules.distribution(grades, cfg.letters), "violations": violations,
         }
 
@@ -328,7 +419,7 @@ def distribution_check(actor: Actor, period_key: str) -> dict:
         period = core.period_in(s, period_key)
         cfg = core.config_in(s)
         grades = [r["grade"] for r in results_in(s, actor, period) if r["grade"]]
-        forced = cfg.scheme == "four"
+        forced = cfg.scheme == "four" and period.kind != "year"  # never applied at year end
         return {"distribution": rules.distribution(grades, cfg.letters), "forced": forced,
                 "quota": cfg.quota if forced else {},
                 "violations": rules.forced_distribution_violations(grades, cfg.quota) if forced else []}

@@ -49,7 +49,7 @@ def test_edit_employee_and_duplicate_badge_message(qtbot, main_window, admin):
     dialog = EmployeeDialog(view.ctx, view.model.rows, row, view)
     qtbot.addWidget(dialog)
     assert dialog.no.text() == "E005" and dialog.position.currentText() == "运营专员"
-    dialog.badge.setText("B10004")
+    dialog.badge.setText("B01119253")
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
     assert "张雨桐" in dialog.problem.text() and not dialog.result()
     dialog.badge.setText("B20005")

@@ -8,7 +8,7 @@ from html import escape
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QFileDialog, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QHBoxLayout, QLabel,
                                QMessageBox, QPushButton, QSplitter, QTabWidget, QTableView, QTextBrowser, QToolBar,
                                QVBoxLayout, QWidget)
 
@@ -21,11 +21,13 @@ from app.services.punches import DECISION_LABELS, SOURCE_LABELS
 from app.i18n import language
 from ui.widgets.actions import toolbar_action
 from ui import theme
-from ui.attendance.dialogs import CorrectionDialog, LeaveDialog, OvertimeDialog, PunchDialog
+from ui.attendance.dialogs import (CorrectionDialog, ExtendLeaveDialog, HandoverDialog, LeaveDialog, OvertimeDialog,
+                                   PunchDialog)
 from ui.attendance.models import MonthGridModel, RosterGridModel
 from ui.models.table import Column, RowTableModel, sorting_proxy
 from ui.widgets.table_view import DataTableView
 from ui.workers import Job, pool, run_with_progress
+from ui.widgets.file_dialogs import open_file, save_file
 
 
 
@@ -68,6 +70,10 @@ class AttendanceView(QWidget):
                                    "actionNewLeave")
         self.act_overtime = self._add(toolbar, self.tr("Request overtime…"), "mdi6.briefcase-clock-outline",
                                       self.request_overtime, "actionRequestOvertime")
+        self.act_extend = self._add(toolbar, self.tr("Extend a leave…"), "mdi6.calendar-arrow-right", self.extend_leave,
+                                    "actionExtendLeave")
+        self.act_handover = self._add(toolbar, self.tr("Handover…"), "mdi6.account-switch-outline", self.record_handover,
+                                      "actionHandover")
         self.act_correction = self._add(toolbar, self.tr("File a correction…"), "mdi6.clock-plus-outline",
                                         self.request_correction, "actionRequestCorrection")
         self.act_punch = self._add(toolbar, self.tr("Manual punch…"), "mdi6.clock-edit-outline", self.manual_punch,
@@ -345,6 +351,20 @@ class AttendanceView(QWidget):
         if dialog.exec():
             self._changed(self.tr("Leave request %1 filed.").replace("%1", str(dialog.new_id)))
 
+    def extend_leave(self) -> None:
+        leaves = leave_svc.extendable_leaves(self.ctx.actor)
+        if not leaves:
+            self.ctx.show_status(self.tr("No leave is running or ahead that could be extended."))
+            return
+        dialog = ExtendLeaveDialog(self.ctx, leaves, self)
+        if dialog.exec():
+            self._changed(self.tr("Extension %1 filed; it counts once approved.").replace("%1", str(dialog.new_id)))
+
+    def record_handover(self) -> None:
+        dialog = HandoverDialog(self.ctx, self._people(), self)
+        if dialog.exec():
+            self._changed(self.tr("Handover %1 recorded.").replace("%1", str(dialog.new_id)))
+
     def request_overtime(self) -> None:
         dialog = OvertimeDialog(self.ctx, self._people(), self)
         if dialog.exec():
@@ -393,8 +413,8 @@ class AttendanceView(QWidget):
     def import_file(self) -> None:
         from ui.attendance.punch_import import FILE_FILTER
 
-        path, _f = QFileDialog.getOpenFileName(self, self.tr("Import punches"), "",
-                                               self.tr("Clock exports") + f" ({FILE_FILTER})")
+        path = open_file(self, "attendance/punches", self.tr("Import punches"),
+                         self.tr("Clock exports") + f" ({FILE_FILTER})")
         if path:
             self.start_import(path)
 
@@ -417,8 +437,8 @@ class AttendanceView(QWidget):
 
     def export_file(self) -> None:
         y, m = self.year_month()
-        path, _f = QFileDialog.getSaveFileName(self, self.tr("Export summary"), f"attendance-{y}-{m:02d}.xlsx",
-                                               self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+        path = save_file(self, "attendance/summary", self.tr("Export summary"), f"attendance-{y}-{m:02d}.xlsx",
+                         self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
         if path:
             self.export_to(path)
 

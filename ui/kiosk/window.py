@@ -4,41 +4,42 @@ leaving needs an administrator's or manager's password."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QElapsedTimer, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 from app.errors import NotFound, PermissionDenied, ShopTeamError
+from app.rules.kiosk import looks_scanned
 from app.services import punches
 from app.services.users import verify_leader_password
 from ui import theme
 from ui.kiosk.guard import KioskGuard
 
 ANSWER_MS = 4000
-KIOSK_STYLE = f"""
-#kioskWindow {{ background: #0f172a; }}
-#kioskWindow QLabel {{ color: #e5e7eb; }}
-#kioskClock {{ color: #ffffff; }}
-#kioskDate {{ font-size: 24pt; color: #cbd5e1; }}
-#kioskPrompt {{ font-size: 18pt; color: #cbd5e1; }}
-#kioskInput {{ font-size: 30pt; padding: 10px 16px; border-radius: 10px; border: 2px solid #334155;
-    background: #1e293b; color: #ffffff; }}
-#kioskStatus {{ font-size: 34pt; font-weight: 600; border-radius: 16px; padding: 18px; }}
-#kioskKeypad QPushButton {{ font-size: 24pt; min-width: 64px; min-height: 64px; border-radius: 12px;
-    background: #1e293b; color: #ffffff; border: 1px solid #334155; }}
-#kioskKeypad QPushButton:pressed {{ background: #334155; }}
-#kioskLeaveDialog {{ background: #1e293b; }}
-#kioskLeaveDialog QLabel {{ color: #f1f5f9; font-size: 13pt; }}
-#kioskLeaveDialog QLabel#kioskLeaveError {{ color: #fecaca; font-weight: 600; }}
-#kioskLeaveDialog QLineEdit {{ font-size: 14pt; padding: 6px 10px; border-radius: 6px; border: 1px solid #475569;
-    background: #0f172a; color: #ffffff; }}
-#kioskLeaveDialog QLineEdit:focus {{ border: 1px solid #60a5fa; }}
-#kioskLeaveDialog QPushButton {{ font-size: 13pt; padding: 8px 18px; border-radius: 8px; background: #334155;
-    color: #ffffff; border: 1px solid #475569; }}
-#kioskLeaveDialog QPushButton:default {{ background: #2563eb; border-color: #2563eb; }}
-#kioskWindow QPushButton#kioskExit {{ font-size: 11pt; min-width: 60px; min-height: 28px; background: transparent;
-    color: #64748b; border: none; }}
+KIOSK_STYLE = """
+#kioskWindow { background: #0f172a; }
+#kioskWindow QLabel { color: #e5e7eb; }
+#kioskClock { color: #ffffff; }
+#kioskDate { font-size: 24pt; color: #cbd5e1; }
+#kioskPrompt { font-size: 18pt; color: #cbd5e1; }
+#kioskInput { font-size: 30pt; padding: 10px 16px; border-radius: 10px; border: 2px solid #334155;
+    background: #1e293b; color: #ffffff; }
+#kioskStatus { font-size: 34pt; font-weight: 600; border-radius: 16px; padding: 18px; }
+#kioskKeypad QPushButton { font-size: 24pt; min-width: 64px; min-height: 64px; border-radius: 12px;
+    background: #1e293b; color: #ffffff; border: 1px solid #334155; }
+#kioskKeypad QPushButton:pressed { background: #334155; }
+#kioskLeaveDialog { background: #1e293b; }
+#kioskLeaveDialog QLabel { color: #f1f5f9; font-size: 13pt; }
+#kioskLeaveDialog QLabel#kioskLeaveError { color: #fecaca; font-weight: 600; }
+#kioskLeaveDialog QLineEdit { font-size: 14pt; padding: 6px 10px; border-radius: 6px; border: 1px solid #475569;
+    background: #0f172a; color: #ffffff; }
+#kioskLeaveDialog QLineEdit:focus { border: 1px solid #60a5fa; }
+#kioskLeaveDialog QPushButton { font-size: 13pt; padding: 8px 18px; border-radius: 8px; background: #334155;
+    color: #ffffff; border: 1px solid #475569; }
+#kioskLeaveDialog QPushButton:default { background: #2563eb; border-color: #2563eb; }
+#kioskWindow QPushButton#kioskExit { font-size: 11pt; min-width: 60px; min-height: 28px; background: transparent;
+    color: #64748b; border: none; }
 """
 
 
@@ -66,7 +67,13 @@ class LeaveKioskDialog(QDialog):
         form.addRow(buttons)
 
     def _check(self) -> None:
-        if verify_leader_password(self.user.text().strip(), self.password.text()):
+        try:
+            ok = verify_leader_password(self.user.text().strip(), self.password.text())
+        except PermissionDenied as exc:  # the exit dialog's own limit (never the office login's)
+            self.password.clear()
+            self.error.setText(str(exc))
+            return
+        if ok:
             self.accept()
         else:
             self.password.clear()
@@ -93,6 +100,10 @@ class KioskWindow(QWidget):
         self.input = QLineEdit(objectName="kioskInput", alignment=Qt.AlignCenter)
         self.input.setMaxLength(64)
         self.input.returnPressed.connect(self.submit)
+        self._clock = QElapsedTimer()
+        self._clock.start()
+        self._key_times: list[float] | None = []  # when each key of the current code came (None: on-screen pad)
+        self.input.installEventFilter(self)
         self.status = QLabel(objectName="kioskStatus", alignment=Qt.AlignCenter)
         self.status.setWordWrap(True)
         self.status.setMinimumHeight(150)
@@ -193,7 +204,17 @@ class KioskWindow(QWidget):
         self._idle_timer.start()
 
     # -- input -----------------------------------------------------------------------------------
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        """Note when each key reaches the input: a reader's burst is a badge, typing is a 工号."""
+        if watched is self.input and event.type() == QEvent.KeyPress:
+            if not self.input.text() and not self.input.hasSelectedText():
+                self._key_times = []  # a new code starts
+            if self._key_times is not None and (event.text() or event.key() in (Qt.Key_Return, Qt.Key_Enter)):
+                self._key_times.append(float(self._clock.elapsed()))
+        return super().eventFilter(watched, event)
+
     def _key(self, key: str) -> None:
+        self._key_times = None  # typed on the on-screen pad: never a badge
         if key == "⌫":
             self.input.backspace()
         elif key == "OK":
@@ -212,6 +233,10 @@ class KioskWindow(QWidget):
             self._punch_pin(self._pending_no, text)
             return
         if not text:
+            return
+        scanned, self._key_times = looks_scanned(self._key_times), []
+        if not scanned:  # typed by hand: a 工号, which needs the PIN (a typed badge code is not a badge)
+            self._ask_pin(text)
             return
         try:
             result = punches.kiosk_badge(text)
@@ -244,18 +269,8 @@ class KioskWindow(QWidget):
         self._confirm(result)
 
     def _confirm(self, result) -> None:
-        when = result.at.strftime("%H:%M")
-        kind = self.tr("Clock in") if result.kind == "in" else self.tr("Clock out")
-        if result.duplicate:
-            text = self.tr("%1\nAlready recorded at %2").replace("%1", result.name).replace("%2", when)
-            colour = theme.status["leave"]
-        elif result.late:
-            text = (self.tr("%1\n%2 %3 · late by %4 min").replace("%1", result.name).replace("%2", when)
-                    .replace("%3", kind).replace("%4", str(result.late_minutes)))
-            colour = theme.status["late"]
-        else:
-            text = self.tr("%1\n%2 %3 ✓").replace("%1", result.name).replace("%2", when).replace("%3", kind)
-            colour = theme.status["normal"]
+        # the words and the colour come from the service: what this punch is for this person today
+        text, colour = result.answer, theme.status[result.tone]
         self._answer(text, colour)
         if not result.duplicate:
             self.punched.emit(result)

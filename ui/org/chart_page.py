@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMarginsF, QRectF, QSize, Qt
 from PySide6.QtGui import QAction, QImage, QPageLayout, QPageSize, QPainter
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QToolBar, QVBoxLayout, QWidget)
 
 from app.services import org as svc
 from ui.widgets.actions import toolbar_action
 from ui.org.chart import OrgChartView
 from ui.workers import run_with_progress
+from ui.widgets.file_dialogs import save_file
 
 MAX_PNG_SIDE = 8000
 
@@ -174,11 +175,24 @@ class ChartPage(QWidget):
 
     def export_png(self, path: str | None = None) -> bool:
         if path is None:
-            path, _f = QFileDialog.getSaveFileName(self, self.tr("Export chart to PNG"), "org-chart.png", self.tr("PNG image (*.png)"))
+            path = save_file(self, "org/chart", self.tr("Export chart to PNG"), "org-chart.png", self.tr("PNG image (*.png)"))
         if not path:
             return False
-        if not self.chart_image().save(path, "PNG"):
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+        from app.errors import ShopTeamError
+        from app.io.atomic import write_bytes
+
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.WriteOnly)
+        if not self.chart_image().save(buffer, "PNG"):
             QMessageBox.warning(self, self.tr("Export chart to PNG"), self.tr("Could not write %1.").replace("%1", path))
+            return False
+        try:  # through a temp file and a rename: a full disk keeps the previous image
+            write_bytes(path, bytes(data))
+        except ShopTeamError as exc:
+            QMessageBox.warning(self, self.tr("Export chart to PNG"), str(exc))
             return False
         self.ctx.show_status(self.tr("Org chart saved to %1.").replace("%1", path))
         return True
@@ -190,7 +204,7 @@ class ChartPage(QWidget):
                 return None
             paper, tiled = options.paper.currentData(), options.tiled.isChecked()
         if path is None:
-            path, _f = QFileDialog.getSaveFileName(self, self.tr("Export chart to PDF"), "org-chart.pdf", self.tr("PDF (*.pdf)"))
+            path = save_file(self, "org/chart", self.tr("Export chart to PDF"), "org-chart.pdf", self.tr("PDF (*.pdf)"))
         if not path:
             return None
         nodes, collapsed = list(self.view.nodes), set(self.view.collapsed)
