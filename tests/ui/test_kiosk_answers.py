@@ -39,7 +39,7 @@ def test_a_sunday_punch_without_a_shift_is_only_recorded(kiosk, qtbot, monkeypat
 
 
 def test_the_fifth_wrong_pin_says_the_number_is_locked_and_for_how_long(kiosk, qtbot):
-    for attempt in range(5):
+    for _attempt in range(5):
         scan(qtbot, kiosk, "E006")
         scan(qtbot, kiosk, "9999")
     assert "E006 is now locked for 5 minutes" in kiosk.status.text()
