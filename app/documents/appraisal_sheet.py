@@ -244,7 +244,7 @@ def _boxed(text: str, width: float) -> Table:
 
 
 def write_sheets(sheets: Sequence[AppraisalSheet], target, company: str,
-                 progress: Callable[[int, int], None] | None = None) -> int:
+                 progress: Callable[[int, int], None] | None = None, footer_note: str = "") -> int:
     """Write the sheets into one PDF (``target``: a path or a binary file); returns the page count."""
     total = len(sheets)
     story: list = []
@@ -263,7 +263,7 @@ def write_sheets(sheets: Sequence[AppraisalSheet], target, company: str,
                 progress(done[0] - 1, total)
 
     doc.afterFlowable = after
-    doc.build(story, canvasmaker=canvas_with_header(f"{company} · {title}"))
+    doc.build(story, canvasmaker=canvas_with_header(f"{company} · {title}", footer_note))
     if progress:
         progress(total, total)
     return doc.page

@@ -70,16 +70,18 @@ def check_output_folder(folder: Path | str, create: bool = True) -> Path:
 
 
 def _write_atomic(path: Path, write: Callable[[Path], Any]) -> Any:
-    """Write through a temporary file next to ``path``: a failure or cancel leaves no half PDF."""
-    fd, tmp = tempfile.mkstemp(prefix=".shopteam-", suffix=".pdf", dir=path.parent)
-    os.close(fd)
-    try:
-        result = write(Path(tmp))
-        os.replace(tmp, path)
-        return result
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write a PDF through a registered temp file (removed at the next start if the run is killed)."""
+    from app.io.atomic import atomic_path
+
+    with atomic_path(path) as tmp:
+        return write(tmp)
+
+
+def _chain_note(s) -> str:
+    """The audit chain's head for a monthly report's footer: paper that remembers how long the trail was."""
+    from app.services.anchor import head_in
+
+    return head_in(s).short()
 
 
 def _safe_name(text: str) -> str:
@@ -396,6 +398,7 @@ def write_appraisal_sheets(actor: Actor, period_key: str, out: Path | str, *, pe
     out = Path(out).expanduser()
     with reading() as s:
         company = _company(s)
+        note = _chain_note(s)
         if per_person is None:
             per_person = bool(policy.value_in(s, "documents.appraisal_one_file_per_person"))
     if out.suffix.lower() == ".pdf":
@@ -414,12 +417,12 @@ def write_appraisal_sheets(actor: Actor, period_key: str, out: Path | str, *, pe
                 if progress:
                     progress(i, total)
                 target = folder / f"{period_key}_{_safe_name(sheet.employee_no)}_{_safe_name(sheet.name)}.pdf"
-                pages += _write_atomic(target, lambda tmp, sh=sheet: write_sheets([sh], str(tmp), company))
+                pages += _write_atomic(target, lambda tmp, sh=sheet: write_sheets([sh], str(tmp), company, footer_note=note))
                 written.append(target)
             if progress:
                 progress(total, total)
         else:
-            pages = _write_atomic(out, lambda tmp: write_sheets(sheets, str(tmp), company, progress))
+            pages = _write_atomic(out, lambda tmp: write_sheets(sheets, str(tmp), company, progress, footer_note=note))
             written.append(out)
     except BaseException:
         for path in written:
@@ -462,7 +465,8 @@ def write_attendance_report(actor: Actor, year: int, month: int, out: Path | str
     report = report if report is not None else attendance_report(actor, year, month)
     with reading() as s:
         company, department = _company(s), str(policy.value_in(s, "general.department_name"))
-    pages = _write_atomic(path, lambda tmp: write_report(report, str(tmp), company, department))
+        note = _chain_note(s)
+    pages = _write_atomic(path, lambda tmp: write_report(report, str(tmp), company, department, footer_note=note))
     with transaction() as s:
         audit.record(s, actor, "documents.print_attendance", "attendance_month", f"{year:04d}-{month:02d}", None,
                      {"people": len(report.rows), "pages": pages, "file": path.name})

@@ -73,6 +73,10 @@
         <translation>空白考核表</translation>
     </message>
     <message>
+        <source>Handover form (临时工作交接表)</source>
+        <translation>临时工作交接表</translation>
+    </message>
+    <message>
         <source>Everybody</source>
         <translation>全部人员</translation>
     </message>

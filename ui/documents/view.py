@@ -49,7 +49,8 @@ class DocumentsView(QWidget):
         for label, kind in ((self.tr("Leave request form (请假申请单)"), "leave"), (self.tr("Duty roster (值班表)"), "roster"),
                             (self.tr("Employee receipt form (员工签收表)"), "handbook_receipt"),
                             (self.tr("Job description (岗位说明书)"), "job_card"),
-                            (self.tr("Blank appraisal form (考核表)"), "appraisal_form")):
+                            (self.tr("Blank appraisal form (考核表)"), "appraisal_form"),
+                            (self.tr("Handover form (临时工作交接表)"), "handover")):
             self.kind.addItem(label, kind)
         self.subject = QComboBox(objectName="documentSubject")
         today = QDate.currentDate()
@@ -187,7 +188,7 @@ class DocumentsView(QWidget):
         choices = form_svc.form_subjects(self.ctx.actor, kind) if kind in form_svc.FORM_KINDS else []
         for label, value in choices:
             self.subject.addItem(label, value)
-        self._set_row_visible(self.subject, kind in ("leave", "job_card", "appraisal_form"))
+        self._set_row_visible(self.subject, kind in ("leave", "job_card", "appraisal_form", "handover"))
 
     def _form_params(self) -> dict:
         return dict(subject=self.subject.currentData() or "", period=self.period_key(), version=self.version.text())
@@ -266,7 +267,7 @@ class DocumentsView(QWidget):
             names = {"appraisal": f"appraisal_{self.period_key()}.pdf", "attendance": f"attendance_{self.period_key()}.pdf",
                      "handbook": f"handbook_{self.version.text() or 'new'}.pdf",
                      "leave": f"leave_{self.subject.currentData() or ''}.pdf", "roster": f"roster_{self.period_key()}.pdf",
-                     "handbook_receipt": "handbook_receipt.pdf",
+                     "handbook_receipt": "handbook_receipt.pdf", "handover": f"handover_{self.subject.currentData() or ''}.pdf",
                      "job_card": f"job_{(self.subject.currentData() or '').replace('/', '_')}.pdf",
                      "appraisal_form": f"appraisal_form_{(self.subject.currentData() or '').replace('/', '_')}.pdf"}
             target = save_file(self, f"documents/{kind}", self.tr("Write PDF"), names[kind], self.tr("PDF (*.pdf)"))
