@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from app.models._base import now
 from app.models.audit import AuditEntry
+from app.services import changes
 from app.services.context import Actor
 
 
@@ -60,6 +61,7 @@ def record(session: Session, actor: Actor | str, action: str, entity: str, entit
     )
     entry.hash = row_hash(entry.prev_hash, entry)
     session.add(entry)
+    changes.note(entry)  # the current operation's change set (see app/services/changes.py)
     return entry
 
 

@@ -25,7 +25,7 @@ from ui.attendance.dialogs import CorrectionDialog, LeaveDialog, OvertimeDialog,
 from ui.attendance.models import MonthGridModel, RosterGridModel
 from ui.models.table import Column, RowTableModel, sorting_proxy
 from ui.widgets.table_view import DataTableView
-from ui.workers import Job, pool, run_with_progress
+from ui.workers import run_with_progress
 
 LEGEND = ("normal", "late", "early", "absent", "missing", "leave", "offsite", "rest")
 
@@ -49,7 +49,7 @@ class AttendanceView(QWidget):
         self.ctx = ctx
         self._load_seq = 0
         self._shown_day: tuple[str, date] | None = None  # the person-day the detail pane shows
-        self._jobs: set[Job] = set()
+        self._loads_pending = 0
         self.see_all = ctx.can("attendance.view_all")
         today = QDate.currentDate()
         self.month = QDateEdit(QDate(today.year(), today.month(), 1), objectName="attendanceMonth",
@@ -219,7 +219,7 @@ class AttendanceView(QWidget):
         self.setCursor(Qt.BusyCursor)
         self.loading_action.setVisible(True)
 
-        def load(_progress):
+        def load():
             return seq, (y, m), {
                 "grid": svc.month_table(actor, y, m),
                 "summary": svc.monthly_summary(actor, y, m),
@@ -228,18 +228,14 @@ class AttendanceView(QWidget):
                 "calendar": roster_svc.calendar_month(actor, y, m),
             }
 
-        job = Job(load)
-        self._jobs.add(job)
-        job.signals.finished.connect(self._loaded)
-        job.signals.failed.connect(self._load_failed)
-        job.signals.finished.connect(lambda _r, job=job: self._jobs.discard(job))
-        job.signals.failed.connect(lambda _m, job=job: self._jobs.discard(job))
-        pool().start(job)
+        self._loads_pending += 1
+        self.ctx.query(self, load, self._loaded, failed=self._load_failed)
 
     def is_loading(self) -> bool:
-        return bool(self._jobs)
+        return self._loads_pending > 0
 
     def _loaded(self, result) -> None:
+        self._loads_pending -= 1
         seq, month, data = result
         if seq != self._load_seq or month != self.year_month():
             return  # a newer load is on its way
@@ -257,6 +253,7 @@ class AttendanceView(QWidget):
         self.month_loaded.emit()
 
     def _load_failed(self, message: str) -> None:
+        self._loads_pending -= 1
         self._finish_loading()
         self.ctx.show_status(message)
 

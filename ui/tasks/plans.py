@@ -108,14 +108,10 @@ class PlansView(QWidget):
     def _submit(self) -> None:
         ids = [self.tasks.item(i).data(Qt.UserRole) for i in range(self.tasks.count())
                if self.tasks.item(i).checkState() == Qt.Checked]
-        try:
-            svc.submit_plan(self.ctx.actor, self.kind.currentData(), self.current.period_start,
-                            self.plan.toPlainText(), self.summary.toPlainText(), ids)
-        except ShopTeamError as exc:
-            QMessageBox.warning(self, self.tr("Submit plan"), str(exc))
-            return
-        self.ctx.show_status(self.tr("Plan submitted."))
-        self.ctx.bus.emit_changed("tasks")
+        args = (self.ctx.actor, self.kind.currentData(), self.current.period_start,
+                self.plan.toPlainText(), self.summary.toPlainText(), ids)
+        self.ctx.write(self, lambda: svc.submit_plan(*args), lambda _r: self.ctx.show_status(self.tr("Plan submitted.")),
+                       failed=lambda message: QMessageBox.warning(self, self.tr("Submit plan"), message))
 
     def refresh(self, areas) -> None:
         if "*" in areas or "tasks" in areas:
