@@ -24,7 +24,7 @@ from app.rules import attendance as rules
 from app.security import verify_pin
 from app.services import audit, policy
 from app.services.context import Actor
-from app.services.permissions import can, require
+from app.services.permissions import require
 
 Progress = Optional[Callable[[int, int], None]]
 SOURCE_LABELS = {"kiosk": N_("Kiosk"), "manual": N_("Manual entry"), "import": N_("Imported"),
@@ -277,7 +277,9 @@ def request_correction(actor: Actor, employee_no: str, at: datetime, reason: str
         raise ValidationError("A punch cannot be in the future ({at}).", at=at.strftime("%Y-%m-%d %H:%M"))
     with transaction() as s:
         e = _find(s, employee_no, None)
-        if not can(actor, "attendance.correct") and actor.employee_id != e.id:
+        from app.services.filing import may_file_for
+
+        if not may_file_for(actor, "correction", e.id):
             raise PermissionDenied("You may only ask for corrections of your own punches.")
         c = PunchCorrection(employee_id=e.id, at=at.replace(microsecond=0), reason=reason.strip(), requested_by=actor.username)
         s.add(c)

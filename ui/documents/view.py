@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFo
 from app.errors import ShopTeamError
 from app.services import documents as svc
 from ui import theme
-from ui.workers import run_with_progress
 
 KINDS = ("appraisal", "handbook", "attendance")
 
@@ -25,6 +24,7 @@ class DocumentsView(QWidget):
         self.ctx = ctx
         self.last_files: list[str] = []
         self._tmp = tempfile.TemporaryDirectory(prefix="shopteam-docs-")
+        self.destroyed.connect(lambda *_a, tmp=self._tmp: tmp.cleanup())  # previews of confidential sheets go too
         self._build()
         self._connect()
         self._on_kind_changed()
@@ -187,11 +187,13 @@ class DocumentsView(QWidget):
         params = dict(period_key=self.period_key(), employee_nos=self.selected_people(), version=self.version.text(),
                       effective_date=self.effective.date().toPython())
 
+        actor = self.ctx.actor
+
         def job(progress):
             progress(0, 1)
-            return svc.preview_first_page(self.ctx.actor, kind, png, dpi=80, **params)
+            return svc.preview_first_page(actor, kind, png, dpi=80, **params)
 
-        return run_with_progress(self, self.tr("Drawing the preview…"), job, self._show_png, self._failed)
+        return self.ctx.query(self, job, self._show_png, failed=self._failed, progress=self.tr("Drawing the preview…"))
 
     def _show_png(self, path) -> None:
         pixmap = QPixmap(str(path))
@@ -229,7 +231,7 @@ class DocumentsView(QWidget):
                 return [svc.write_attendance_report(actor, year, month, target)["path"]]
             return [svc.print_handbook(actor, target, version=version or None, effective_date=effective)["path"]]
 
-        return run_with_progress(self, self.tr("Writing the PDF…"), job, self._written, self._failed)
+        return self.ctx.write(self, job, self._written, failed=self._failed, progress=self.tr("Writing the PDF…"))
 
     def _written(self, files) -> None:
         self.last_files = list(files)
@@ -237,8 +239,6 @@ class DocumentsView(QWidget):
         self.result.setText(self.tr("Written: %1").replace("%1", shown))
         self.ctx.show_status(self.tr("PDF written: %1").replace("%1", shown))
         self._update_result_actions()
-        if self.current_kind() == "handbook":
-            self.ctx.bus.emit_changed("documents")
 
     def _failed(self, message: str) -> None:
         box = QMessageBox(QMessageBox.Warning, self.tr("Documents"), message, parent=self)
