@@ -65,6 +65,10 @@ class ImportRejected(ValidationError):
         super().__init__(msgid)
         self.rows = rows
 
+    MAX_LISTED = 200  # a huge bad file lists its first rows, not millions of lines
+
     def __str__(self) -> str:
-        lines = [_(self.msgid)] + [str(r) for r in self.rows]
+        lines = [_(self.msgid, **self.params)] + [str(r) for r in self.rows[:self.MAX_LISTED]]
+        if len(self.rows) > self.MAX_LISTED:
+            lines.append(_("… and {n} more rows", n=len(self.rows) - self.MAX_LISTED))
         return "\n".join(lines)

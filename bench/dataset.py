@@ -1,15 +1,13 @@
 """The benchmark data set: built once into bench/.data/, the same every time (fixed seed).
 
 500 employees (the demo department plus 485 generated through the roster import), then one hook per
-area: one year of punches, 10,000 tasks, twelve appraisal periods. An area provides its part by
-defining ``bench_seed(session, rng, ctx)`` in ``app.services.<area>`` (``ctx`` is a BenchContext);
-an area whose module or hook does not exist yet is skipped and reported. Scenarios call ``ensure()``
-and copy the file before they write to it.
+area: one year of punches, 10,000 tasks, twelve appraisal periods, each written by
+``bench.seeds.<area>.bench_seed(session, rng, ctx)`` (``ctx`` is a BenchContext). Scenarios call
+``ensure()`` and copy the file before they write to it.
 """
 
 from __future__ import annotations
 
-import importlib
 import random
 import shutil
 from dataclasses import dataclass, field
@@ -17,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / ".data"
-VERSION = 2  # 2: punches, tasks and appraisal periods from the areas' bench_seed hooks
+VERSION = 2  # 2: punches, tasks and appraisal periods (bench/seeds)
 SEED = 20261103
 EMPLOYEES = 500
 START, END = date(2025, 11, 1), date(2026, 10, 31)  # one year of punches
@@ -108,17 +106,12 @@ def people(folder: Path, rng: random.Random, ctx: BenchContext) -> str:
 
 
 def area_part(area: str, rng: random.Random, ctx: BenchContext) -> str:
-    try:
-        module = importlib.import_module(f"app.services.{area}")
-    except ImportError:
-        return f"{area}: skipped (the {area} area is not in this build)"
-    hook = getattr(module, "bench_seed", None)
-    if hook is None:
-        return f"{area}: skipped (app.services.{area} has no bench_seed hook)"
     from app.db import transaction
+    from bench.seeds import appraisal, attendance, tasks
 
+    seed = {"attendance": attendance, "tasks": tasks, "appraisal": appraisal}[area].bench_seed
     with transaction() as s:
-        summary = hook(s, rng, ctx)
+        summary = seed(s, rng, ctx)
     return f"{area}: {summary}"
 
 

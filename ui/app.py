@@ -65,6 +65,7 @@ class Controller:
         ctx.show_status = lambda message: self.window.statusBar().showMessage(message, 5000)
         self.window.language_changed.connect(self.switch_language)
         self.window.logout_requested.connect(self.logout)
+        self.window.lock_requested.connect(self.lock)
         if old is not None:
             self.window.setGeometry(old.geometry())
             old.close()
@@ -77,6 +78,35 @@ class Controller:
         self.language = language
         i18n.install(language)
         self.show_window()
+
+    def listen_for_kiosk(self) -> None:
+        """A kiosk started in another process on this PC locks this window too."""
+        from ui.kiosk.lock import OfficeLockListener
+
+        self.kiosk_listener = OfficeLockListener(parent=self.app)
+        self.kiosk_listener.kiosk_started.connect(lambda: self.lock(None))
+
+    def lock(self, kiosk=None) -> None:
+        """Close the logged-in window; ask for a login again once the kiosk is left (or at once when the
+        kiosk runs in another process: it stays on top of the login)."""
+        if self.window is None:
+            return
+        self.app.setQuitOnLastWindowClosed(False)  # the kiosk, or nothing, is left on screen for a moment
+        self.window.close()
+        self.window.deleteLater()
+        self.window = None
+        self.actor = None
+        if kiosk is not None:
+            kiosk.left.connect(self._login_again)
+        else:
+            QTimer.singleShot(0, self._login_again)
+
+    def _login_again(self) -> None:
+        self.app.setQuitOnLastWindowClosed(True)
+        if self.window is None and self.login():
+            self.show_window()
+        elif self.window is None:
+            self.app.quit()
 
     def logout(self) -> None:
         self.window.close()
@@ -105,6 +135,7 @@ def run_desktop(db_location: str | None = None, selftest: bool = False, language
     if not _open(db_location):
         return 1
     controller = Controller(app, language)
+    controller.listen_for_kiosk()
     if not controller.login():
         return 0
     controller.show_window()

@@ -16,6 +16,7 @@ from ui import theme
 from ui.change_watcher import ChangeWatcherThread
 from ui.shell import ShellContext
 from ui.tabs import discover
+from ui.widgets.actions import on_triggered
 
 
 class LazyTab(QWidget):
@@ -38,6 +39,7 @@ class LazyTab(QWidget):
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
     logout_requested = Signal()
+    lock_requested = Signal(object)  # the kiosk opened on this PC (None: one in another process)
 
     def __init__(self, ctx: ShellContext, language: str):
         super().__init__()
@@ -131,7 +133,7 @@ class MainWindow(QMainWindow):
             action.setIcon(theme.icon(icon))
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        on_triggered(action, slot)
         return action
 
     def _build_menus(self) -> None:
@@ -221,6 +223,11 @@ class MainWindow(QMainWindow):
         if code != self.language:
             QSettings().setValue("ui/language", code)
             self.language_changed.emit(code)
+
+    def lock_for_kiosk(self, kiosk=None) -> None:
+        """A kiosk started on this PC: nobody may reach this logged-in window behind it."""
+        self.hide()
+        self.lock_requested.emit(kiosk)
 
     # -- status bar and geometry -----------------------------------------------------------
     def _build_status_bar(self) -> None:

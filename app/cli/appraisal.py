@@ -30,6 +30,9 @@ def register(commands) -> None:
     q.add_argument("month", help="YYYY-MM")
     q.add_argument("--format", choices=["json", "text"], default="text")
     q.set_defaults(handler=_month)
+    from app.cli.appraisal_schemes import add_scheme_commands
+
+    add_scheme_commands(sub)
     scores = sub.add_parser("scores", help=_("rater scores"))
     ssub = scores.add_subparsers(dest="scores_command", metavar="ACTION", required=True)
     q = ssub.add_parser("import", help=_("import rater scores from CSV or XLSX (all or nothing)"))

@@ -19,9 +19,9 @@ def register(commands) -> None:
 
     p = commands.add_parser("punches", help=_("punch records"))
     sub = p.add_subparsers(dest="punches_command", metavar="ACTION", required=True)
-    q = sub.add_parser("import", help=_("import a clock export (CSV/XLSX; all or nothing)"))
-    q.add_argument("file")
-    q.set_defaults(handler=_import)
+    from app.cli._clocks import add_import_commands
+
+    add_import_commands(sub)  # import [--dry-run], map
     q = sub.add_parser("list", help=_("list a month's punches"))
     q.add_argument("--employee", metavar="NO")
     q.add_argument("--month", required=True, metavar="YYYY-MM")
@@ -92,14 +92,6 @@ def _punch(args) -> int:
         print(_("Already recorded: {name} ({no}) at {at}.", name=r.name, no=r.employee_no, at=r.at.strftime("%Y-%m-%d %H:%M:%S")))
     else:
         print(_("Punch recorded: {name} ({no}) at {at}.", name=r.name, no=r.employee_no, at=r.at.strftime("%Y-%m-%d %H:%M:%S")))
-    return 0
-
-
-def _import(args) -> int:
-    from app.services.punches import import_punches
-
-    result = import_punches(cli_actor(), args.file)
-    print(_("Imported {added} punches; {duplicates} were already recorded.", **result))
     return 0
 
 

@@ -1,71 +1,132 @@
-"""Reading punch files: the generic ``employee_no,time`` form and the exports of common
-fingerprint/face clocks (AC-No./工号, 姓名/Name, 时间/Time or 日期+时间, 状态/State)."""
+"""Reading punch files: the exports of the clocks shops own, detected from the file itself.
+
+Layouts (tried in this order, see ``app/io/clock_layouts.py`` for each):
+- ZKTeco / 中控 USB download ``N_attlog.dat``: one punch a line, tab-separated;
+- the device's "Att.log report" workbook (a date range, a row of day numbers, two rows a person);
+- Deli 得力 考勤月报 (``YYYY年M月`` title, one column a day, 签到/签退 rows);
+- ZKTime "original records" (原始记录) and our own ``工号,时间`` table (a header row names the columns).
+
+The reader only reads: it returns every punch with the clock's user number and the row it came
+from, every bad row as a RowError, and garbage lines it skipped. Matching numbers to people and
+de-duplicating is the service's work. The clock's IN/OUT state is never read: clocks record it
+wrongly, so the direction comes from the schedule.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import csv
+import hashlib
+import io
 from pathlib import Path
+from typing import Any, Callable
 
-from app.errors import ImportRejected, RowError
+from app.errors import ValidationError
 from app.i18n import _
-from app.io.tables import parse_date, parse_datetime, read_table
+from app.io import clock_layouts as layouts
+from app.io.clock_layouts import LAYOUTS, ClockFile  # noqa: F401  (the public names)
+from app.io.tables import MAX_IMPORT_BYTES
 
-COLUMNS = {
-    "employee_no": ("工号", "AC-No.", "AC No", "ACNo", "No.", "考勤号", "考勤号码", "人员编号", "EnNo", "User ID", "UserID", "员工工号"),
-    "name": ("姓名", "Name", "员工姓名"),
-    "time": ("时间", "Time", "打卡时间", "签到时间", "DateTime", "Date Time", "日期时间", "刷卡时间"),
-    "date": ("日期", "Date"),
-    "state": ("状态", "State", "签到/签退", "打卡类型"),
-}
-REQUIRED = ("employee_no", "time")
+def _check_file(path: Path) -> bytes:
+    if not path.exists():
+        raise ValidationError("The file {path} does not exist.", path=str(path))
+    if path.is_dir():
+        raise ValidationError("{path} is a folder; choose a CSV or XLSX file.", path=str(path))
+    size = path.stat().st_size
+    if size == 0:
+        raise ValidationError("The file {name} is empty.", name=path.name)
+    if size > MAX_IMPORT_BYTES:
+        raise ValidationError("The file {name} is too large ({mb} MB); the limit is 50 MB.", name=path.name,
+                              mb=size // (1024 * 1024))
+    return path.read_bytes()
 
 
-def _when(text: str, day_text: str) -> datetime:
-    if day_text and " " not in text.strip() and "T" not in text:
-        day = parse_date(day_text)
-        return parse_datetime(f"{day.isoformat()} {text.strip()}")
-    return parse_datetime(text)
-
-
-def read_punch_file(path: str | Path, employees: dict[str, tuple], moment: datetime) -> list[tuple[int, datetime]]:
-    """Every row as (employee id, time); raises ImportRejected naming each bad row, so nothing
-    is imported from a file with a mistake. ``employees`` maps 工号 -> (id, status, leave date)."""
-    rows = read_table(path, COLUMNS, REQUIRED)
-    errors: list[RowError] = []
-    result: list[tuple[int, datetime]] = []
-    for row in rows:
-        no = row.text("employee_no")
-        raw = row.values.get("time")
-        if not no:
-            errors.append(RowError(row.number, _("the employee no. is missing")))
-            continue
-        if no.isdigit() and no not in employees:  # clocks drop letters and zeros: 4 -> E004
-            matches = [k for k in employees if "".join(c for c in k if c.isdigit()).lstrip("0") == no.lstrip("0")]
-            if len(matches) == 1:
-                no = matches[0]
-        person = employees.get(no)
-        if person is None:
-            errors.append(RowError(row.number, _("employee no. {no} does not exist", no=no)))
-            continue
+def _decode(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "gb18030"):  # gb18030 is a superset of GBK/GB2312
         try:
-            if isinstance(raw, datetime):
-                at = raw
-            else:
-                at = _when(row.text("time"), row.text("date"))
-        except (ValueError, TypeError):
-            errors.append(RowError(row.number, _("{value!r} is not a time like 2026-11-03 08:41", value=row.text("time"))))
+            return data.decode(encoding)
+        except UnicodeDecodeError:
             continue
-        at = at.replace(microsecond=0)
-        if at > moment:
-            errors.append(RowError(row.number, _("the time {at} is in the future", at=at.strftime("%Y-%m-%d %H:%M"))))
-            continue
-        leave_date: date | None = person[2]
-        if leave_date and at.date() > leave_date:
-            errors.append(RowError(row.number, _("{no} left on {day}", no=no, day=leave_date.isoformat())))
-            continue
-        result.append((person[0], at))
-    if errors:
-        raise ImportRejected(errors)
-    if not result:
-        raise ImportRejected([], "The file has no punches.")
+    return data.decode("gb18030", errors="replace")  # a clock's garbage line must not hide the good ones
+
+
+def _xlsx_sheets(path: Path) -> list[list[list[Any]]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception:
+        raise ValidationError("The Excel file {name} cannot be opened; it may be damaged or not an .xlsx file.",
+                              name=path.name) from None
+    try:
+        return [[list(row) for row in sheet.iter_rows(values_only=True)] for sheet in workbook.worksheets]
+    finally:
+        workbook.close()
+
+
+def _xls_sheets(path: Path) -> list[list[list[Any]]]:
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(str(path))
+    except Exception:
+        raise ValidationError("The Excel file {name} cannot be opened; it may be damaged or not an .xls file.",
+                              name=path.name) from None
+    sheets = []
+    for sheet in book.sheets():
+        rows = []
+        for r in range(sheet.nrows):
+            row = []
+            for cell in sheet.row(r):
+                if cell.ctype == xlrd.XL_CELL_DATE:
+                    try:
+                        row.append(xlrd.xldate_as_datetime(cell.value, book.datemode))
+                    except Exception:
+                        row.append(cell.value)
+                elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+                    row.append(None)
+                else:
+                    row.append(cell.value)
+            rows.append(row)
+        sheets.append(rows)
+    return sheets
+
+
+def _csv_rows(text: str) -> list[list[Any]]:
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        return [row for row in csv.reader(io.StringIO(text), dialect)]
+    except csv.Error:
+        return []
+
+
+def read_clock_file(path: str | Path, progress: Callable[[int, int], None] | None = None) -> ClockFile:
+    """Detect the layout and read every punch. Raises ValidationError for a file in no known layout
+    (naming the layouts tried); row problems come back in ``errors`` for the caller to reject."""
+    path = Path(path)
+    data = _check_file(path)
+    sha = hashlib.sha256(data).hexdigest()
+    result: ClockFile | None = None
+    if data.startswith(b"PK\x03\x04"):
+        sheets = _xlsx_sheets(path)
+    elif data.startswith(b"\xd0\xcf\x11\xe0"):  # the OLE2 container of a legacy .xls
+        sheets = _xls_sheets(path)
+    else:
+        text = _decode(data)
+        result = layouts.read_attlog(text, progress)
+        sheets = [] if result else [_csv_rows(text)]
+    if result is None:
+        for rows in sheets:
+            for reader in (layouts.read_report, layouts.read_deli, layouts.read_header_table):
+                result = reader(rows)
+                if result is not None:
+                    break
+            if result is not None:
+                break
+    if result is None:
+        raise ValidationError("{name} is in none of the clock layouts ShopTeam knows. Tried: {layouts}.",
+                              name=path.name, layouts="; ".join(_(label) for label in LAYOUTS.values()))
+    result.sha256, result.name = sha, path.name
     return result

@@ -18,16 +18,30 @@ from app.errors import ValidationError
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
 _ENCODINGS = ("utf-8-sig", "gb18030")  # gb18030 is a superset of GBK/GB2312
 _DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# A cell holding only one of these asks an import to clear the field; an empty cell leaves it as it is.
+CLEAR_MARKERS = ("-", "(清空)", "（清空）", "(clear)")
+MAX_LISTED_ERRORS = 200
+
+
+class _Clear:
+    """The value of a cell that asks for its field to be cleared."""
+
+    def __repr__(self) -> str:
+        return "CLEAR"
+
+
+CLEAR = _Clear()
 
 
 @dataclass
 class TableRow:
     number: int  # spreadsheet row number (header is row 1)
-    values: dict[str, Any]  # canonical column -> cell value (str for CSV, native for XLSX)
+    values: dict[str, Any]  # canonical column -> cell value (str for CSV, native for XLSX, or CLEAR)
 
     def text(self, column: str) -> str:
+        """The cell as text ("" when absent, empty or a clear marker)."""
         value = self.values.get(column)
-        if value is None:
+        if value is None or value is CLEAR:
             return ""
         if isinstance(value, float) and value.is_integer():
             value = int(value)
@@ -36,6 +50,14 @@ class TableRow:
         if isinstance(value, date):
             return value.isoformat()
         return str(value).strip()
+
+    def given(self, column: str) -> bool:
+        """Does the file say something about this field (a value or a clear marker)?"""
+        value = self.values.get(column)
+        return value is CLEAR or not _blank(value)
+
+    def clears(self, column: str) -> bool:
+        return self.values.get(column) is CLEAR
 
 
 def _normalise_header(name: Any) -> str:
@@ -74,9 +96,40 @@ def _read_xlsx(path: Path) -> list[list[Any]]:
         raise ValidationError("The Excel file {name} cannot be opened; it may be damaged or not an .xlsx file.", name=path.name) from None
     try:
         sheet = workbook.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
+        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        _fill_merged(rows, _merged_ranges(workbook, sheet))
+        return rows
     finally:
         workbook.close()
+
+
+def _merged_ranges(workbook, sheet) -> list[tuple[int, int, int, int]]:
+    """The merged ranges of a read-only sheet, as (min_col, min_row, max_col, max_row), 1-based.
+
+    Read-only mode (needed for big files) does not parse <mergeCells>, so read them from the sheet's XML."""
+    import re
+
+    from openpyxl.utils.cell import range_boundaries
+
+    try:
+        xml = workbook._archive.read(sheet._worksheet_path).decode("utf-8", "replace")
+    except (AttributeError, KeyError, OSError):
+        return []
+    return [range_boundaries(ref) for ref in re.findall(r'<(?:\w+:)?mergeCell\s+ref="([A-Z]+\d+:[A-Z]+\d+)"', xml)]
+
+
+def _fill_merged(rows: list[list[Any]], ranges: list[tuple[int, int, int, int]]) -> None:
+    """Every cell of a merged range reads as the range's top-left value (as a person sees it)."""
+    for min_col, min_row, max_col, max_row in ranges:
+        if min_row > len(rows):
+            continue
+        top_left = rows[min_row - 1][min_col - 1] if min_col - 1 < len(rows[min_row - 1]) else None
+        for r in range(min_row - 1, min(max_row, len(rows))):
+            row = rows[r]
+            if len(row) < max_col:
+                row.extend([None] * (max_col - len(row)))
+            for c in range(min_col - 1, max_col):
+                row[c] = top_left
 
 
 def read_table(path: str | Path, columns: dict[str, Sequence[str]], required: Iterable[str]) -> list[TableRow]:
@@ -116,9 +169,22 @@ def read_table(path: str | Path, columns: dict[str, Sequence[str]], required: It
     for offset, raw in enumerate(raw_rows[1:], start=2):
         if all(_blank(c) for c in raw):
             continue
-        values = {canon: raw[i] for i, canon in enumerate(header) if canon and i < len(raw)}
+        values = {canon: _imported_cell(raw[i]) for i, canon in enumerate(header) if canon and i < len(raw)}
         rows.append(TableRow(offset, values))
+    if not rows:
+        raise ValidationError("The file {name} has no rows below its header.", name=path.name)
     return rows
+
+
+def _imported_cell(value: Any) -> Any:
+    """A clear marker becomes CLEAR; a neutralised text (our own export's '=…) gets its quote back off."""
+    if isinstance(value, str):
+        stripped = value.strip()
+        if stripped in CLEAR_MARKERS:
+            return CLEAR
+        if value.startswith("'") and value.lstrip("'")[:1] in _DANGEROUS_PREFIXES and value.lstrip("'")[:1]:
+            return value[1:]
+    return value
 
 
 def _blank(cell: Any) -> bool:
@@ -126,8 +192,11 @@ def _blank(cell: Any) -> bool:
 
 
 def safe_cell(value: Any) -> Any:
-    """Neutralise formula injection: a text cell starting with = + - @ gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(_DANGEROUS_PREFIXES):
+    """Neutralise formula injection: a text cell starting with = + - @ gets a leading apostrophe.
+
+    A text that already starts with apostrophes before such a character gets one more, so that an
+    import (which takes exactly one off again) reads back the very same text."""
+    if isinstance(value, str) and value.lstrip("'")[:1] and value.lstrip("'")[:1] in _DANGEROUS_PREFIXES:
         return "'" + value
     return value
 

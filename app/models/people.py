@@ -25,5 +25,6 @@ class Employee(SQLModel, table=True):
     status: str = Field(default="active", max_length=16)
     phone: str = ""
     badge_code: Optional[str] = Field(default=None, unique=True, max_length=64)  # 工卡号
+    clock_no: Optional[str] = Field(default=None, index=True, unique=True, max_length=32)  # 考勤号码: user number on the wall clock
     pin_hash: Optional[str] = None  # argon2 hash of the kiosk PIN
     created_at: LocalDateTime = Field(default_factory=now)

@@ -9,6 +9,8 @@ to 100 within the section. Every indicator scores 0–100:
   ``{"type": "ratio", "cap": 100}`` -> min(cap, actual / target × 100) (target / actual when
   ``lower_is_better``), or ``{"type": "bands", "bands": [[threshold, score], ...], "else": 0}``
   -> the score of the first band reached (actual ≥ threshold, or ≤ when lower is better);
+  or ``{"type": "growth", "base": ..., "bands": ...}``: growth against a base period
+  (app/rules/appraisal_growth.py);
 - qualitative (定性): a rubric of ``levels`` [{"level": "A", "points": 100, "description": ...}];
   a rater picks a level (or types points).
 
@@ -21,6 +23,7 @@ from decimal import Decimal
 from typing import Mapping, Optional
 
 from app.i18n import _
+from app.rules import appraisal_growth as growth
 from app.rules.appraisal import HUNDRED, dec, round2
 
 KINDS = ("quantitative", "qualitative")
@@ -117,15 +120,20 @@ def _indicator_problems(ind: dict, keys: set[str]) -> list[str]:
             if not ok:
                 out.append(_("The bands of {indicator} need [threshold, score] pairs with scores from 0 to 100.",
                              indicator=name))
+        elif rule.get("type") == "growth":
+            out.extend(growth.rule_problems(ind))
         else:
             out.append(_("Indicator {indicator} needs a scoring rule: ratio or bands.", indicator=name))
     return out
 
 
-def quantitative_score(ind: dict, actual) -> Decimal:
-    """The 0–100 score of a quantitative indicator for an actual value."""
-    value = dec(actual)
+def quantitative_score(ind: dict, actual, base=None) -> Optional[Decimal]:
+    """The 0–100 score of a quantitative indicator for an actual value (a growth rule also needs
+    the base figure, and gives None without one: app/rules/appraisal_growth.py)."""
     rule = ind.get("rule") or {}
+    if rule.get("type") == "growth":
+        return growth.growth_score(ind, actual, base)
+    value = dec(actual)
     lower = bool(ind.get("lower_is_better"))
     if rule.get("type") == "bands":
         bands = sorted(((dec(t), dec(s)) for t, s in rule["bands"]), key=lambda b: b[0], reverse=not lower)

@@ -24,6 +24,7 @@ from app.models.appraisal import AppraisalActual, AppraisalPeriod, AppraisalSubj
 from app.models.org import Department, Position
 from app.models.people import Employee
 from app.rules import appraisal as rules
+from app.rules import appraisal_growth as growth
 from app.rules.appraisal_template import indicators, level_points
 from app.services import audit
 from app.services import appraisal_core as core
@@ -182,6 +183,9 @@ def _number(value):
 
 def _add_actual(s: Session, actor: Actor, subject: AppraisalSubject, by_key: dict, key: str, value, source: str) -> None:
     ind = by_key.get(key)
+    if ind is None and key.endswith(growth.BASE_SUFFIX):  # a typed base figure of a growth indicator
+        ind = by_key.get(key[:-len(growth.BASE_SUFFIX)])
+        ind = ind if ind is not None and growth.is_growth(ind) else None
     if ind is None or ind.get("kind") != "quantitative":
         raise ValidationError("{key} is not a quantitative indicator of this template.", key=key)
     if not can(actor, "appraisal.view_all") and (actor.employee_id not in core.rater_ids(subject)):
@@ -195,8 +199,8 @@ def _add_actual(s: Session, actor: Actor, subject: AppraisalSubject, by_key: dic
 
 def pull_actuals(actor: Actor, period_key: str) -> dict:
     """Fill quantitative actuals whose indicator names a source ("attendance.absence_days",
-    "tasks.on_time_rate") from the attendance summary and task statistics of a monthly period, where
-    those areas are installed. Returns which sources were available and how many values were filled."""
+    "tasks.on_time_rate") from the attendance summary and task statistics of a monthly period. Returns
+    which sources were read and how many values were filled."""
     require(actor, "appraisal.manage_period")
     with transaction() as s:
         period = core.period_in(s, period_key)
@@ -225,17 +229,14 @@ def pull_actuals(actor: Actor, period_key: str) -> dict:
         return result
 
 
-def _source(s: Session, area: str, year: int, month: int) -> Optional[dict]:
-    try:
-        if area == "attendance":
-            from app.services.attendance import summary_in  # type: ignore[import-not-found]
+def _source(s: Session, area: str, year: int, month: int) -> dict:
+    if area == "attendance":
+        from app.services.attendance import summary_in
 
-            return summary_in(s, year, month)
-        from app.services.tasks import stats_in  # type: ignore[import-not-found]
+        return summary_in(s, year, month)
+    from app.services.tasks import stats_in
 
-        return stats_in(s, year, month)
-    except ImportError:
-        return None
+    return stats_in(s, year, month)
 
 
 # -- results -------------------------------------------------------------------------------------
@@ -377,14 +378,6 @@ def sheet_data(actor: Actor, period_key: str, employee_no: str) -> dict:
     require(actor, "appraisal.rate")
     with reading() as s:
         return sheet_data_in(s, actor, period_key, employee_no)
-
-
-def bench_seed(session: Session, rng, ctx) -> str:
-    """The benchmark data set's appraisal part (bench/dataset.py): twelve locked monthly periods for
-    everyone, bulk inserted; returns a one-line summary."""
-    from app.services.appraisal_bench import bench_seed as seed
-
-    return seed(session, rng, ctx)
 
 
 def seed_demo(session: Session, actor: Actor, today: date) -> None:

@@ -23,6 +23,8 @@ from app.models.people import Employee
 from app.rules import appraisal as rules
 from app.rules.appraisal_template import indicators, quantitative_score, rater_total
 from app.services import policy
+from app.rules.appraisal_growth import base_key
+from app.services.appraisal_growth import add_base_figures, require_base_periods
 from app.services.appraisal_templates import default_template, stored_templates
 from app.services.context import Actor
 from app.services.permissions import can
@@ -167,6 +169,7 @@ def open_period_in(s: Session, span: rules.PeriodSpan, by: str, state: str = "en
             raters=[{"employee_id": r.employee_id, "roles": r.roles, "weight": float(r.weight)} for r in raters],
         ))
     s.flush()
+    require_base_periods(s, period)
     return period
 
 
@@ -241,8 +244,16 @@ def latest_actuals(s: Session, subject_ids: Iterable[int]) -> dict[int, dict[str
 
 
 def quantitative_scores(subject: AppraisalSubject, actuals: dict[str, AppraisalActual]) -> dict[str, Decimal]:
-    return {ind["key"]: quantitative_score(ind, actuals[ind["key"]].value) for ind in indicators(subject.template)
-            if ind.get("kind") == "quantitative" and ind["key"] in actuals}
+    """Rule scores of the quantitative indicators with an actual; a growth indicator without a base
+    figure ("<key>@base", see appraisal_growth.add_base_figures) has none."""
+    out = {}
+    for ind in indicators(subject.template):
+        if ind.get("kind") == "quantitative" and ind["key"] in actuals:
+            base = actuals.get(base_key(ind["key"]))
+            score = quantitative_score(ind, actuals[ind["key"]].value, base.value if base is not None else None)
+            if score is not None:
+                out[ind["key"]] = score
+    return out
 
 
 def rater_result(subject: AppraisalSubject, rater_id: int, scores: dict, quant: dict) -> Optional[Decimal]:
@@ -251,6 +262,8 @@ def rater_result(subject: AppraisalSubject, rater_id: int, scores: dict, quant: 
     direct = scores.get((rater_id, ""))
     own = {ind: row for (rid, ind), row in scores.items() if rid == rater_id and ind}
     if not own and direct is None:
+        if all(ind.get("kind") == "quantitative" for ind in indicators(subject.template)):
+            return rater_total(subject.template, quant)  # nothing to judge (e.g. quarterly-growth): the figures decide
         return None
     merged = dict(quant)
     merged.update({k: row.score for k, row in own.items()})
@@ -279,6 +292,7 @@ def recompute(subject: AppraisalSubject, cfg: Config, scores: dict, actuals: dic
 def recompute_subjects(s: Session, subjects: list[AppraisalSubject], cfg: Config) -> None:
     ids = [x.id for x in subjects]
     scores, actuals = latest_scores(s, ids), latest_actuals(s, ids)
+    add_base_figures(s, subjects, actuals)
     for subject in subjects:
         recompute(subject, cfg, scores[subject.id], actuals[subject.id])
 

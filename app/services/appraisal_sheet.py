@@ -10,9 +10,11 @@ from sqlmodel import Session
 from app.models.appraisal import AppraisalAppeal, AppraisalPeriod, AppraisalSubject
 from app.models.people import Employee
 from app.rules import appraisal as rules
+from app.rules import appraisal_growth as growth
 from app.rules.appraisal_template import indicators
 from app.services import appraisal_core as core
 from app.services import policy
+from app.services.appraisal_growth import add_base_figures, base_text
 from app.services.context import Actor
 from app.services.permissions import can
 
@@ -41,7 +43,9 @@ def subject_detail_in(s: Session, actor: Actor, period_key: str, employee_no: st
     period, person, subject = _load(s, actor, period_key, employee_no)
     cfg = core.config_in(s)
     scores = core.latest_scores(s, [subject.id])[subject.id]
-    actuals = core.latest_actuals(s, [subject.id])[subject.id]
+    all_actuals = core.latest_actuals(s, [subject.id])
+    add_base_figures(s, [subject], all_actuals)
+    actuals = all_actuals[subject.id]
     quant = core.quantitative_scores(subject, actuals)
     rescoring = core.rescoring_appeal(s, subject) if period.state not in core.EDITABLE_STATES else None
     editable = period.state in core.EDITABLE_STATES or rescoring is not None
@@ -51,7 +55,8 @@ def subject_detail_in(s: Session, actor: Actor, period_key: str, employee_no: st
     for ind in indicators(subject.template):
         act = actuals.get(ind["key"])
         inds.append(dict(ind, actual=act.value if act else None, actual_source=act.source if act else "",
-                         quant_score=float(quant[ind["key"]]) if ind["key"] in quant else None))
+                         quant_score=float(quant[ind["key"]]) if ind["key"] in quant else None,
+                         **_growth_fields(ind, actuals)))
 
     def column(rater_id: int, roles: list[str], weight: float) -> dict:
         own = {ind: row for (rid, ind), row in scores.items() if rid == rater_id and ind}
@@ -80,6 +85,15 @@ def subject_detail_in(s: Session, actor: Actor, period_key: str, employee_no: st
         "appeals": _appeals(s, subject), "grades": list(cfg.letters), "bands": [(g, float(m)) for g, m in cfg.bands],
         "labels": {"excellent": cfg.excellent, "qualified": cfg.qualified, "improve_below": cfg.improve_below},
     }
+
+
+def _growth_fields(ind: dict, actuals: dict) -> dict:
+    """A growth indicator's base figure and, when it has none, the note printed instead of a score."""
+    if not growth.is_growth(ind):
+        return {}
+    base = actuals.get(growth.base_key(ind["key"]))
+    text, note = base_text(ind, actuals)
+    return {"base": base.value if base is not None else None, "base_text": text, "base_note": note}
 
 
 def _deadline(period: AppraisalPeriod, cfg: core.Config):
@@ -113,7 +127,9 @@ def sheet_data_in(s: Session, actor: Actor, period_key: str, employee_no: str) -
     settings = policy.values_in(s)
     rows = [{"section": i["section"], "indicator": i["name"], "kind": i.get("kind"), "weight": i["effective_weight"],
              "target": i.get("target"), "unit": i.get("unit", ""), "actual": i["actual"],
-             "score": _indicator_score(i, detail["raters"])} for i in detail["indicators"]]
+             "score": _indicator_score(i, detail["raters"]),
+             **({"target_text": i["base_text"], "note": i["base_note"]} if "base_text" in i else {})}
+            for i in detail["indicators"]]
     return {
         "header": {"company": settings.get("general.company_name", ""),
                    "department_name": settings.get("general.department_name", ""),
@@ -133,11 +149,9 @@ def sheet_data_in(s: Session, actor: Actor, period_key: str, employee_no: str) -
 
 
 def _attendance(s: Session, period: AppraisalPeriod, person: Employee) -> Optional[dict]:
-    """The month's attendance summary when the attendance area is installed, else None."""
+    """The month's attendance summary (None for a period that is not a month)."""
+    from app.services.attendance import summary_in
+
     if period.kind != "month":
-        return None
-    try:
-        from app.services.attendance import summary_in  # type: ignore[import-not-found]
-    except ImportError:
         return None
     return (summary_in(s, period.start.year, period.start.month, [person.id]) or {}).get(person.id)

@@ -87,12 +87,15 @@ def save_template(actor: Actor, department: str, position: str, template: dict) 
     problems = template_problems(template)
     if problems:
         raise ValidationError("The template was not saved: {problems}", problems="; ".join(problems))
+    from app.services.appraisal_schemes import kept_keys, record_version
+
     name = str(template.get("name") or position).strip()[:100]
-    body = {"sections": copy.deepcopy(template["sections"])}
+    body = {"sections": copy.deepcopy(template["sections"]), **kept_keys(template)}  # raters, period … of a scheme
     with transaction() as s:
         pos = _position(s, department, position)
         row = s.execute(select(AppraisalTemplate).where(AppraisalTemplate.position_id == pos.id)).scalar()
         before = dict(row.body, name=row.name) if row else None
+        body["version"] = record_version(s, pos.id, dict(body, name=name), "", actor.username)
         if row is None:
             row = AppraisalTemplate(position_id=pos.id, name=name, body=body)
             s.add(row)

@@ -599,7 +599,3 @@ def export_month(actor: Actor, year: int, month: int, path: str | Path) -> int:
     header, body = summary_table(rows)
     write_table(path, header, body, sheet_title=f"{year}-{month:02d}")
     return len(rows)
-
-
-# hooks of the reliability tests and the benchmark data set (kept in their own module)
-from app.services.attendance_hooks import bench_seed, reliability_punch  # noqa: E402,F401

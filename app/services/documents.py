@@ -1,15 +1,12 @@
 """Printing: the monthly appraisal sheets, the department handbook and the attendance report.
 
 The handbook is built here from live data. Appraisal sheets and the attendance report take
-their figures from the appraisal and attendance services through the two adapters below
-(``_appraisal_source`` / ``_attendance_source``); while those areas are not installed the
-documents say so clearly instead of printing empty sheets.
+their figures from the appraisal and attendance services.
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib
 import json
 import os
 import re
@@ -37,39 +34,6 @@ WORKFLOWS_FILE = DATA_DIR / "handbook" / "workflows.json"
 TASK_TEMPLATES_FILE = DATA_DIR / "tasks" / "templates.json"
 MAX_TITLE, MAX_BODY, MAX_VERSION = 60, 20000, 32
 _PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
-
-
-# -- sources of other areas ---------------------------------------------------------------
-def _optional_service(name: str):
-    try:
-        return importlib.import_module(f"app.services.{name}")
-    except ModuleNotFoundError as exc:
-        if exc.name == f"app.services.{name}":
-            return None
-        raise
-
-
-def _appraisal_source():
-    module = _optional_service("appraisal")
-    if module is None or not hasattr(module, "sheet_data"):
-        raise NotFound("Appraisal data is not available yet: the appraisal module is not installed.")
-    return module
-
-
-def _attendance_source():
-    module = _optional_service("attendance")
-    if module is None or not hasattr(module, "monthly_summary"):
-        raise NotFound("Attendance data is not available yet: the attendance module is not installed.")
-    return module
-
-
-def availability() -> dict[str, bool]:
-    """Which documents can be printed on this installation (the tab greys out the others)."""
-    appraisal = _optional_service("appraisal")
-    attendance = _optional_service("attendance")
-    return {"appraisal": appraisal is not None and hasattr(appraisal, "sheet_data"),
-            "attendance": attendance is not None and hasattr(attendance, "monthly_summary"),
-            "handbook": True}
 
 
 # -- checks -----------------------------------------------------------------------------
@@ -196,8 +160,9 @@ def reset_handbook_section(actor: Actor, key: str) -> dict:
 # -- handbook ---------------------------------------------------------------------------
 def _workflows(session=None) -> list[tuple[str, list[str]]]:
     """The workflow templates as edited in the tasks area, else the shipped workflows of domain.md."""
-    templates = _optional_service("templates")
-    if templates is not None and session is not None and hasattr(templates, "templates_in"):
+    if session is not None:
+        from app.services import templates
+
         live = [(t.name, [str(st.get("text", "")) + ("（审批）" if st.get("approval_role") else "") for st in t.steps])
                 for t in templates.templates_in(session)]
         return [w for w in live if w[0] and w[1]]
@@ -304,7 +269,8 @@ def appraisal_employees(actor: Actor, period_key: str) -> list[dict]:
     """The people with a result in the period ({employee_no, name, ...}), for choosing whom to print."""
     require(actor, "documents.print")
     parse_period(period_key)
-    source = _appraisal_source()
+    from app.services import appraisal as source
+
     return [dict(r) for r in source.period_results(actor, period_key)]
 
 
@@ -313,7 +279,8 @@ def appraisal_sheets(actor: Actor, period_key: str, employee_nos: Sequence[str] 
 
     require(actor, "documents.print")
     parse_period(period_key)
-    source = _appraisal_source()
+    from app.services import appraisal as source
+
     if not employee_nos:
         employee_nos = [r["employee_no"] for r in source.period_results(actor, period_key)]
     if not employee_nos:
@@ -346,8 +313,10 @@ def sheet_fields(d: dict) -> dict:
         "name": header.get("name", ""), "position": header.get("position", ""),
         "department": header.get("department", ""),
         "indicators": [{"name": i.get("indicator", ""), "weight": i.get("weight"), "section": i.get("section", ""),
-                        "target": unit(i.get("target"), i.get("unit") or ""),
-                        "actual": unit(i.get("actual"), i.get("unit") or ""), "score": i.get("score")}
+                        "target": i.get("target_text") or unit(i.get("target"), i.get("unit") or ""),
+                        "actual": " ".join(x for x in (unit(i.get("actual"), i.get("unit") or ""),
+                                                       f"({i['note']})" if i.get("note") else "") if x),
+                        "score": i.get("score")}
                        for i in d.get("indicators", [])],
         "raters": [{"role": "、".join(tr(ROLE_NAMES.get(r, r)) for r in x.get("roles", [])), "name": x.get("name", ""),
                     "weight": x.get("weight"), "score": x.get("score")} for x in d.get("raters", [])],
@@ -415,13 +384,14 @@ def attendance_report(actor: Actor, year: int, month: int):
     from app.documents.attendance_report import AttendanceReport, AttendanceRow
 
     require(actor, "documents.print")
-    source = _attendance_source()
+    from app.services import attendance as source
+
     from app.services.employees import list_employees
 
     department = {e.employee_no: e.department for e in list_employees(actor)}
     rows = [AttendanceRow.from_dict({"department": department.get(r["employee_no"], ""), **dict(r)})
             for r in source.monthly_summary(actor, year, month)]
-    grid_raw = source.month_grid(actor, year, month) if hasattr(source, "month_grid") else {}
+    grid_raw = source.month_grid(actor, year, month)
     grid = {str(no): [str(x) for x in cells] for no, cells in dict(grid_raw).items()}
     return AttendanceReport(year=year, month=month, rows=rows, grid=grid)
 

@@ -16,7 +16,7 @@ from app.models.people import Employee
 from app.rules.org import find_cycle
 from app.services import audit
 from app.services.context import Actor
-from app.services.employees import _apply, list_employees
+from app.services.employees import _LIST_QUERY, EmployeeInput, _apply, _row_fast, list_employees
 from app.services.permissions import require
 
 Progress = Optional[Callable[[int, int], None]]
@@ -26,12 +26,14 @@ def import_employees(actor: Actor, path: str | Path, progress: Progress = None) 
     """Create or update the employees in the file; any bad row rejects the whole file."""
     require(actor, "employees.edit")
     rows = read_table(path, roster.COLUMNS, roster.REQUIRED)
-    parsed, errors = roster.parse_rows(rows)
     with transaction() as s:
         existing = {e.employee_no: e for e in s.execute(select(Employee)).scalars()}
+        parsed, errors = roster.parse_rows(rows, _current_inputs(s))
         badges = {e.badge_code: e.employee_no for e in existing.values() if e.badge_code}
         seen_no: dict[str, int] = {}
         seen_badge: dict[str, int] = {}
+        clocks = {e.clock_no: e.employee_no for e in existing.values() if e.clock_no}
+        seen_clock: dict[str, int] = {}
         file_nos = {data.employee_no for _row, data in parsed}
         for number, data in parsed:
             no = data.employee_no
@@ -45,6 +47,13 @@ def import_employees(actor: Actor, path: str | Path, progress: Progress = None) 
                 elif badges.get(badge, no) != no:
                     errors.append(RowError(number, _("badge {badge} already belongs to {owner}", badge=badge, owner=badges[badge])))
                 seen_badge.setdefault(badge, number)
+            clock = (data.clock_no or "").strip()
+            if clock:
+                if clock in seen_clock:
+                    errors.append(RowError(number, _("clock no. {clock} also appears in row {other}", clock=clock, other=seen_clock[clock])))
+                elif clocks.get(clock, no) != no:
+                    errors.append(RowError(number, _("clock no. {clock} already belongs to {owner}", clock=clock, owner=clocks[clock])))
+                seen_clock.setdefault(clock, number)
             if data.manager_no and data.manager_no not in file_nos and data.manager_no not in existing:
                 errors.append(RowError(number, _("manager no. {no} does not exist", no=data.manager_no)))
         # the reporting lines after the import must form a tree
@@ -88,13 +97,25 @@ def import_employees(actor: Actor, path: str | Path, progress: Progress = None) 
     return {"created": created, "updated": updated}
 
 
+def _current_inputs(s) -> dict[str, EmployeeInput]:
+    """Every employee as the form would show them: what a row's missing or empty cells keep."""
+    current = {}
+    for r in s.execute(_LIST_QUERY).all():
+        row = _row_fast(r, True)
+        current[row.employee_no] = EmployeeInput(
+            employee_no=row.employee_no, name=row.name, department=row.department, position=row.position,
+            manager_no=row.manager_no, hire_date=row.hire_date, leave_date=row.leave_date, status=row.status,
+            phone=row.phone, badge_code=row.badge_code)
+    return current
+
+
 def export_employees(actor: Actor, path: str | Path) -> int:
     """Write the roster as CSV or XLSX with Chinese headers (the import reads it back)."""
     require(actor, "employees.view_private")
     rows = list_employees(actor)
     write_table(path, roster.EXPORT_HEADER_ZH, [
         [r.employee_no, r.name, r.department, r.position, r.manager_no, r.hire_date, r.leave_date,
-         roster.STATUS_ZH.get(r.status, r.status), r.badge_code, r.phone]
+         roster.STATUS_ZH.get(r.status, r.status), r.badge_code, r.phone, r.clock_no]
         for r in rows
     ], sheet_title="员工花名册")
     return len(rows)

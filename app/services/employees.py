@@ -41,6 +41,7 @@ class EmployeeInput:
     phone: str = ""
     badge_code: str = ""
     pin: str = ""  # empty: keep the current PIN
+    clock_no: Optional[str] = None  # 考勤号码, the user number on the wall clock; None keeps the stored one
 
 
 @dataclass
@@ -61,6 +62,7 @@ class EmployeeRow:
     badge_code: str = ""
     has_pin: bool = False
     extra: dict = field(default_factory=dict)
+    clock_no: str = ""
 
     def as_dict(self) -> dict:
         data = asdict(self)
@@ -77,7 +79,8 @@ def field_problems(data: EmployeeInput) -> dict[str, str]:
         problems["employee_no"] = _("Employee no. is missing")
     elif not _EMPLOYEE_NO.match(data.employee_no.strip()):
         problems["employee_no"] = _("Employee no. may use letters, digits, - and _ only (at most 32)")
-    if any(_has_control(v) for v in (data.employee_no, data.name, data.phone, data.badge_code, data.department, data.position)):
+    if any(_has_control(v) for v in (data.employee_no, data.name, data.phone, data.badge_code, data.department, data.position,
+                                     data.clock_no or "")):
         problems["text"] = _("Remove the control characters (line breaks, tabs) from the text fields")
     if not data.name.strip():
         problems["name"] = _("Name is missing")
@@ -89,6 +92,8 @@ def field_problems(data: EmployeeInput) -> dict[str, str]:
         problems["leave_date"] = _("Leave date is before the hire date")
     if data.status == "left" and not data.leave_date:
         problems["leave_date"] = _("A person who has left needs a leave date")
+    if len((data.clock_no or "").strip()) > 32:
+        problems["clock_no"] = _("The clock no. is longer than 32 characters")
     if data.pin and not _PIN.match(data.pin):
         problems["pin"] = _("The PIN must be 4 to 8 digits")
     if data.manager_no and data.manager_no.strip() == data.employee_no.strip():
@@ -137,7 +142,7 @@ def _row(s: Session, e: Employee, private: bool) -> EmployeeRow:
         manager_no=mgr.employee_no if mgr else "", manager_name=mgr.name if mgr else "",
         hire_date=e.hire_date, leave_date=e.leave_date, status=e.status,
         phone=e.phone if private else "", badge_code=(e.badge_code or "") if private else "",
-        has_pin=bool(e.pin_hash) if private else False,
+        has_pin=bool(e.pin_hash) if private else False, clock_no=e.clock_no or "",
     )
 
 
@@ -171,7 +176,7 @@ def _row_fast(r, private: bool) -> EmployeeRow:
         id=e.id, employee_no=e.employee_no, name=e.name, department=dept or "", position=pos or "",
         manager_no=mgr_no or "", manager_name=mgr_name or "", hire_date=e.hire_date, leave_date=e.leave_date,
         status=e.status, phone=e.phone if private else "", badge_code=(e.badge_code or "") if private else "",
-        has_pin=bool(e.pin_hash) if private else False,
+        has_pin=bool(e.pin_hash) if private else False, clock_no=e.clock_no or "",
     )
 
 
@@ -197,6 +202,12 @@ def _check_unique(s: Session, data: EmployeeInput, self_id: Optional[int]) -> No
         owner = s.execute(select(Employee).where(Employee.badge_code == badge)).scalar()
         if owner is not None and owner.id != self_id:
             raise ConflictError("Badge {badge} already belongs to {name} ({no}).", badge=badge, name=owner.name, no=owner.employee_no)
+    clock = (data.clock_no or "").strip()
+    if clock:
+        owner = s.execute(select(Employee).where(Employee.clock_no == clock)).scalar()
+        if owner is not None and owner.id != self_id:
+            raise ConflictError("Clock no. {clock} already belongs to {name} ({no}).", clock=clock, name=owner.name,
+                                no=owner.employee_no)
 
 
 def _manager_id(s: Session, data: EmployeeInput, self_id: Optional[int]) -> Optional[int]:
@@ -222,6 +233,8 @@ def _apply(s: Session, e: Employee, data: EmployeeInput) -> None:
     e.status = data.status
     e.phone = data.phone.strip()
     e.badge_code = data.badge_code.strip() or None
+    if data.clock_no is not None:
+        e.clock_no = data.clock_no.strip() or None
     if data.pin:
         e.pin_hash = hash_pin(data.pin)
 

@@ -207,37 +207,10 @@ def _kiosk_person(s: Session, typed: str) -> Optional[Employee]:
 # -- imports ------------------------------------------------------------------------------------
 
 def import_punches(actor: Actor, path: str | Path, progress: Progress = None) -> dict:
-    """Import a clock export (CSV/XLSX): all rows valid or nothing is imported.
+    """Import a clock export (all rows valid or nothing); see ``app.services.punch_import``."""
+    from app.services.punch_import import import_punches as run
 
-    Returns {"added": n, "duplicates": m}; a punch already stored (within the window) is skipped.
-    """
-    from app.io.punches import read_punch_file
-
-    require(actor, "attendance.import")
-    with transaction() as s:
-        by_no = {no: (eid, status, leave) for eid, no, status, leave in s.execute(
-            select(Employee.id, Employee.employee_no, Employee.status, Employee.leave_date))}
-        rows = read_punch_file(path, by_no, now())
-        window = timedelta(seconds=policy.value_in(s, "attendance.duplicate_punch_seconds"))
-        added = duplicates = 0
-        last: dict[int, datetime] = {}
-        rows.sort(key=lambda r: (r[0], r[1]))
-        total = len(rows)
-        for i, (eid, at) in enumerate(rows):
-            if progress and i % 200 == 0:
-                progress(i, total)
-            prev = last.get(eid)
-            if (prev is not None and at - prev < window) or _near(s, eid, at, int(window.total_seconds())):
-                duplicates += 1
-                continue
-            s.add(Punch(employee_id=eid, at=at, source="import", recorded_by=actor.username, note=Path(path).name))
-            last[eid] = at
-            added += 1
-        if progress:
-            progress(total, total)
-        audit.record(s, actor, "attendance.import", "punch", Path(path).name, None,
-                     {"added": added, "duplicates": duplicates})
-    return {"added": added, "duplicates": duplicates}
+    return run(actor, path, progress)
 
 
 def list_punches(actor: Actor, year: int, month: int, employee_no: str | None = None) -> list[dict]:

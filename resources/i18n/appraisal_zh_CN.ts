@@ -375,6 +375,14 @@
         <translation>等级 A–D</translation>
     </message>
     <message>
+        <source>no base figure</source>
+        <translation>无基数</translation>
+    </message>
+    <message>
+        <source>Type the base figure the growth is measured against.</source>
+        <translation>请录入计算增长率所用的基数。</translation>
+    </message>
+    <message>
         <source>waiting for every rater</source>
         <translation>等待所有评分人评分</translation>
     </message>
@@ -466,6 +474,22 @@
         <translation>分段计分</translation>
     </message>
     <message>
+        <source>Growth against a base period, banded</source>
+        <translation>按较基期增长率分档计分</translation>
+    </message>
+    <message>
+        <source>The period before</source>
+        <translation>上一期</translation>
+    </message>
+    <message>
+        <source>The same period last year</source>
+        <translation>去年同期</translation>
+    </message>
+    <message>
+        <source>Base figures typed in</source>
+        <translation>手工录入基数</translation>
+    </message>
+    <message>
         <source>threshold:score; … e.g. 95:100; 90:80; 85:60</source>
         <translation>阈值:得分; … 例如 95:100; 90:80; 85:60</translation>
     </message>
@@ -524,6 +548,10 @@
     <message>
         <source>Cap</source>
         <translation>封顶分</translation>
+    </message>
+    <message>
+        <source>Growth against</source>
+        <translation>增长率基期</translation>
     </message>
     <message>
         <source>Bands</source>

@@ -19,6 +19,10 @@
         <translation>离职日期</translation>
     </message>
     <message>
+        <source>the user no. on the fingerprint clock</source>
+        <translation>指纹考勤机上的用户号</translation>
+    </message>
+    <message>
         <source>4-8 digits; empty keeps the current PIN</source>
         <translation>4–8 位数字；留空则保留原密码</translation>
     </message>
@@ -61,6 +65,10 @@
     <message>
         <source>Badge code</source>
         <translation>工卡号</translation>
+    </message>
+    <message>
+        <source>Clock no.</source>
+        <translation>考勤号码</translation>
     </message>
     <message>
         <source>Kiosk PIN</source>
@@ -119,6 +127,10 @@
     <message>
         <source>Badge</source>
         <translation>工卡号</translation>
+    </message>
+    <message>
+        <source>Clock no.</source>
+        <translation>考勤号码</translation>
     </message>
     <message>
         <source>Search name, no., department, position…</source>
@@ -189,6 +201,24 @@
     <message>
         <source>Spreadsheets (*.csv *.xlsx)</source>
         <translation>表格文件 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Import %1?</source>
+        <translation>导入 %1？</translation>
+    </message>
+    <message>
+        <source>Only the columns in the file are changed, and an empty cell keeps the current value.
+To clear a field, write - or (清空) in its cell.
+Someone who has left comes back only when the 状态 (status) column says 在职 or 试用.
+Employees who are not in the file stay as they are.</source>
+        <translation>只修改文件中有的列；空白单元格保留现有内容。
+要清空某个字段，请在单元格中填写 - 或 (清空)。
+已离职的人只有在“状态”列写明 在职 或 试用 时才会恢复。
+文件中没有的员工保持不变。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
     </message>
     <message>
         <source>Imported: %1 new, %2 updated.</source>

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
-import types
 from datetime import date
 
 import pytest
@@ -130,33 +128,20 @@ def test_unwritable_or_missing_folder_gives_a_clear_message_and_records_nothing(
     assert _count(HandbookPrint) == 0
 
 
-def test_appraisal_and_attendance_say_clearly_when_their_module_is_missing(db, admin, tmp_path, monkeypatch):
-    tmp_path = tmp_path / "out"
-    tmp_path.mkdir()
-    monkeypatch.setattr(documents, "_optional_service", lambda name: None)
-    with pytest.raises(NotFound, match="Appraisal data is not available yet"):
-        documents.write_appraisal_sheets(admin, "2026-10", tmp_path / "a.pdf")
-    with pytest.raises(NotFound, match="Attendance data is not available yet"):
-        documents.write_attendance_report(admin, 2026, 10, tmp_path / "b.pdf")
-    assert documents.availability() == {"appraisal": False, "attendance": False, "handbook": True}
-    assert list(tmp_path.iterdir()) == []
-
-
 @pytest.fixture
 def fake_sources(monkeypatch):
-    """Stand-ins with the agreed signatures of app.services.appraisal and app.services.attendance."""
+    """Sample sheets and a sample report served by the appraisal and attendance services."""
     from dataclasses import asdict
 
-    appraisal = types.ModuleType("app.services.appraisal")
+    from app.services import appraisal, attendance
+
     sheets = {samples.appraisal_sheet(i).employee_no: samples.appraisal_sheet(i) for i in range(5)}
-    appraisal.period_results = lambda actor, period: [{"employee_no": no, "name": sh.name} for no, sh in sheets.items()]
-    appraisal.sheet_data = lambda actor, period, no: asdict(sheets[no])
-    attendance = types.ModuleType("app.services.attendance")
+    monkeypatch.setattr(appraisal, "period_results",
+                        lambda actor, period: [{"employee_no": no, "name": sh.name} for no, sh in sheets.items()])
+    monkeypatch.setattr(appraisal, "sheet_data", lambda actor, period, no: asdict(sheets[no]))
     report = samples.attendance_report(people=6)
-    attendance.monthly_summary = lambda actor, y, m: [asdict(r) for r in report.rows]
-    attendance.month_grid = lambda actor, y, m: report.grid
-    monkeypatch.setitem(sys.modules, "app.services.appraisal", appraisal)
-    monkeypatch.setitem(sys.modules, "app.services.attendance", attendance)
+    monkeypatch.setattr(attendance, "monthly_summary", lambda actor, y, m: [asdict(r) for r in report.rows])
+    monkeypatch.setattr(attendance, "month_grid", lambda actor, y, m: report.grid)
     return sheets, report
 
 

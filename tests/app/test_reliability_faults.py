@@ -25,7 +25,7 @@ from app.models.people import Employee
 from app.services import audit
 
 ROOT = Path(__file__).resolve().parents[2]
-WORKERS = ROOT / "tools" / "reliability_workers.py"
+WORKERS = Path(__file__).with_name("reliability_workers.py")
 ROWS = 300
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("sqlite_only")]
 

@@ -22,14 +22,6 @@ def test_unwritable_output_folder_is_a_clear_error(demo_db, tmp_path, capsys):
     assert "does not exist" in err and "Traceback" not in err
 
 
-def test_appraisal_without_the_appraisal_module_says_so(db, tmp_path, capsys, monkeypatch):
-    from app.services import documents
-
-    monkeypatch.setattr(documents, "_optional_service", lambda name: None)
-    code = main(["--db", str(db.path), "report", "appraisal", "2026-10", "--out", str(tmp_path / "a.pdf")])
-    assert code == 3 and "Appraisal data is not available yet" in capsys.readouterr().err
-
-
 def test_bad_month_is_refused(db, tmp_path, capsys):
     code = main(["--db", str(db.path), "report", "attendance", "2026-13", "--out", str(tmp_path / "a.pdf")])
     assert code == 2 and "is not a month" in capsys.readouterr().err

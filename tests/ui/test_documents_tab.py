@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-import types
 from dataclasses import asdict
 from pathlib import Path
 
@@ -25,17 +23,13 @@ def ctx(demo_db, admin):
 
 
 @pytest.fixture
-def no_sources(monkeypatch):
-    monkeypatch.setattr(svc, "_optional_service", lambda name: None)
-
-
-@pytest.fixture
 def fake_appraisal(monkeypatch):
-    module = types.ModuleType("app.services.appraisal")
+    from app.services import appraisal as module
+
     sheets = {s.employee_no: s for s in (samples.appraisal_sheet(i) for i in range(4))}
-    module.period_results = lambda actor, period: [{"employee_no": no, "name": s.name} for no, s in sheets.items()]
-    module.sheet_data = lambda actor, period, no: asdict(sheets[no])
-    monkeypatch.setitem(sys.modules, "app.services.appraisal", module)
+    monkeypatch.setattr(module, "period_results",
+                        lambda actor, period: [{"employee_no": no, "name": s.name} for no, s in sheets.items()])
+    monkeypatch.setattr(module, "sheet_data", lambda actor, period, no: asdict(sheets[no]))
     return sheets
 
 
@@ -53,16 +47,7 @@ def choose(view, kind: str) -> None:
     view.kind.setCurrentIndex(view.kind.findData(kind))
 
 
-def test_missing_appraisal_module_is_said_and_write_disabled(qtbot, ctx, no_sources):
-    view = make_view(qtbot, ctx)
-    assert view.current_kind() == "appraisal"
-    assert "not available yet" in view.notice.text() and not view.notice.isHidden()
-    assert not view.act_write.isEnabled() and not view.act_open.isEnabled()
-    choose(view, "handbook")
-    assert view.act_write.isEnabled() and view.notice.isHidden()
-
-
-def test_write_handbook_then_open_and_print_become_available(qtbot, ctx, tmp_path, no_sources):
+def test_write_handbook_then_open_and_print_become_available(qtbot, ctx, tmp_path):
     view = make_view(qtbot, ctx)
     choose(view, "handbook")
     assert view.version.text().endswith(".1")
@@ -75,7 +60,7 @@ def test_write_handbook_then_open_and_print_become_available(qtbot, ctx, tmp_pat
     assert [r["version"] for r in svc.handbook_prints(ctx.actor)] == [view.version.text()]
 
 
-def test_preview_shows_the_first_page(qtbot, ctx, no_sources):
+def test_preview_shows_the_first_page(qtbot, ctx):
     view = make_view(qtbot, ctx)
     choose(view, "handbook")
     view.show_preview()

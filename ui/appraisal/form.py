@@ -87,6 +87,7 @@ class ScoreForm(QWidget):
         self.detail = detail
         self.grid.clear()
         self.actual_edits, self.level_boxes, self.total_edits, self.total_labels = {}, {}, {}, {}
+        self.base_edits: dict[str, QLineEdit] = {}
         self.quant_labels = {}
         if detail is None:
             self.title.setText(self.tr("Choose a person on the left"))
@@ -152,9 +153,12 @@ class ScoreForm(QWidget):
         tip = "\n".join(f"{lv['level']} {lv['points']:g}: {lv.get('description', '')}" for lv in ind.get("levels", []))
         self._label_item(row, 0, ind["name"], tip=f"{ind['section']} {ind['section_weight']:g}%\n{tip}".strip())
         self._label_item(row, 1, f"{ind['effective_weight']:g}", right=True)
-        if ind["kind"] == "quantitative":
+        if ind["kind"] == "quantitative" and "base_text" in ind:  # growth: the target cell holds the base figure
+            self._base_cell(row, ind)
+        elif ind["kind"] == "quantitative":
             arrow = " ↓" if ind.get("lower_is_better") else ""
             self._label_item(row, 2, f"{ind.get('target', ''):g} {ind.get('unit', '')}{arrow}".strip(), right=True)
+        if ind["kind"] == "quantitative":
             edit = QLineEdit("" if ind["actual"] is None else f"{ind['actual']:g}", objectName=f"actual_{ind['key']}")
             edit.setValidator(QDoubleValidator(0, 1e9, 4, edit))
             edit.setEnabled(any(c["can_edit"] for c in self.columns()))
@@ -163,6 +167,17 @@ class ScoreForm(QWidget):
             self.actual_edits[ind["key"]] = edit
         else:
             self._label_item(row, 2, self.tr("rubric A–D"), tip=tip)
+
+    def _base_cell(self, row: int, ind: dict) -> None:
+        """A growth indicator's base figure: from the base period, or typed in for this person."""
+        edit = QLineEdit("" if ind.get("base") is None else f"{ind['base']:g}", objectName=f"base_{ind['key']}")
+        edit.setValidator(QDoubleValidator(0, 1e12, 2, edit))
+        edit.setPlaceholderText(self.tr("no base figure"))
+        edit.setToolTip(ind.get("base_text") or self.tr("Type the base figure the growth is measured against."))
+        edit.setEnabled(any(c["can_edit"] for c in self.columns()))
+        edit.textEdited.connect(self.update_live)
+        self.grid.setCellWidget(row, 2, edit)
+        self.base_edits[ind["key"]] = edit
 
     def _score_cell(self, row: int, col: int, ind: dict, c: dict) -> None:
         if ind["kind"] == "quantitative":
@@ -205,10 +220,13 @@ class ScoreForm(QWidget):
         for ind in self.detail["indicators"]:
             edit = self.actual_edits.get(ind["key"])
             if edit is not None and edit.text().strip():
+                base = self.base_edits[ind["key"]].text().strip() if ind["key"] in self.base_edits else ""
                 try:
-                    out[ind["key"]] = quantitative_score(ind, edit.text().replace(",", "."))
+                    score = quantitative_score(ind, edit.text().replace(",", "."), base.replace(",", ".") or None)
                 except (ValueError, ArithmeticError):
                     continue
+                if score is not None:  # a growth indicator without its base figure has no score
+                    out[ind["key"]] = score
         return out
 
     def rater_total(self, c: dict, quant: dict):
@@ -229,7 +247,8 @@ class ScoreForm(QWidget):
             return
         quant = self.quant_scores()
         for (_no, key), label in self.quant_labels.items():
-            label.setText("" if key not in quant else f"{quant[key]:.2f}")
+            no_base = key in self.base_edits and self.actual_edits[key].text().strip() and key not in quant
+            label.setText(self.tr("no base figure") if no_base else "" if key not in quant else f"{quant[key]:.2f}")
         pairs, missing = [], False
         for c in self.columns():
             total = self.rater_total(c, quant)
@@ -272,6 +291,11 @@ class ScoreForm(QWidget):
                 value = edit.text().strip().replace(",", ".")
                 if ind["actual"] is None or float(value) != float(ind["actual"]):
                     actuals[ind["key"]] = value
+            base = self.base_edits.get(ind["key"])
+            if base is not None and base.isEnabled() and base.text().strip():
+                value = base.text().strip().replace(",", ".")
+                if ind.get("base") is None or float(value) != float(ind["base"]):
+                    actuals[f"{ind['key']}@base"] = value  # a typed base figure (app/rules/appraisal_growth.py)
         return entries, actuals
 
     def save(self) -> None:

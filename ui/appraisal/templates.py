@@ -163,6 +163,11 @@ class TemplateEditor(QDialog):
         self.rule_combo = QComboBox(objectName="templateRule")
         self.rule_combo.addItem(self.tr("Achievement ratio × 100, capped"), "ratio")
         self.rule_combo.addItem(self.tr("Banded thresholds"), "bands")
+        self.rule_combo.addItem(self.tr("Growth against a base period, banded"), "growth")
+        self.base_combo = QComboBox(objectName="templateGrowthBase")
+        self.base_combo.addItem(self.tr("The period before"), "previous")
+        self.base_combo.addItem(self.tr("The same period last year"), "last_year")
+        self.base_combo.addItem(self.tr("Base figures typed in"), "typed")
         self.cap_edit = QLineEdit(objectName="templateCap")
         self.bands_edit = QLineEdit(objectName="templateBands")
         self.bands_edit.setPlaceholderText(self.tr("threshold:score; … e.g. 95:100; 90:80; 85:60"))
@@ -183,6 +188,7 @@ class TemplateEditor(QDialog):
         form.addRow(self.tr("Unit"), self.unit_edit)
         form.addRow(self.tr("Scoring rule"), self.rule_combo)
         form.addRow(self.tr("Cap"), self.cap_edit)
+        form.addRow(self.tr("Growth against"), self.base_combo)
         form.addRow(self.tr("Bands"), self.bands_edit)
         form.addRow(self.tr("Score below every band"), self.else_edit)
         form.addRow("", self.lower_check)
@@ -190,6 +196,7 @@ class TemplateEditor(QDialog):
         for edit in (self.target_edit, self.unit_edit, self.cap_edit, self.bands_edit, self.else_edit):
             edit.textEdited.connect(self._quant_edited)
         self.rule_combo.currentIndexChanged.connect(self._quant_edited)
+        self.base_combo.currentIndexChanged.connect(self._quant_edited)
         self.source_combo.currentIndexChanged.connect(self._quant_edited)
         self.lower_check.toggled.connect(self._quant_edited)
         return page
@@ -289,6 +296,7 @@ class TemplateEditor(QDialog):
             self.cap_edit.setText(_fmt(rule.get("cap", 100)))
             self.bands_edit.setText(bands_text(rule.get("bands")))
             self.else_edit.setText(_fmt(rule.get("else", 0)))
+            self.base_combo.setCurrentIndex(max(0, self.base_combo.findData(rule.get("base", "previous"))))
             self.lower_check.setChecked(bool(ind.get("lower_is_better")))
             self.source_combo.setCurrentIndex(max(0, self.source_combo.findData(ind.get("source") or "")))
             self._rule_fields()
@@ -296,10 +304,13 @@ class TemplateEditor(QDialog):
         self._loading = False
 
     def _rule_fields(self) -> None:
-        bands = self.rule_combo.currentData() == "bands"
-        self.cap_edit.setEnabled(not bands)
+        rule = self.rule_combo.currentData()
+        bands = rule in ("bands", "growth")  # growth bands read "growth %:points"
+        self.cap_edit.setEnabled(rule == "ratio")
         self.bands_edit.setEnabled(bands)
         self.else_edit.setEnabled(bands)
+        self.base_combo.setEnabled(rule == "growth")
+        self.target_edit.setEnabled(rule != "growth")  # growth is measured against the base figure
 
     # -- editing --------------------------------------------------------------------------------
     def _touch(self) -> None:
@@ -349,6 +360,10 @@ class TemplateEditor(QDialog):
         if self.rule_combo.currentData() == "bands":
             ind["rule"] = {"type": "bands", "bands": parse_bands(self.bands_edit.text()),
                            "else": _number(self.else_edit.text() or "0")}
+        elif self.rule_combo.currentData() == "growth":
+            ind["target"] = None
+            ind["rule"] = {"type": "growth", "base": self.base_combo.currentData(),
+                           "bands": parse_bands(self.bands_edit.text()), "else": _number(self.else_edit.text() or "0")}
         else:
             ind["rule"] = {"type": "ratio", "cap": _number(self.cap_edit.text())}
         self._touch()

@@ -36,6 +36,7 @@ def tool_actions(ctx, window) -> list:
         # the kiosk's punches reach the attendance tab through the change watcher (audit rows)
         window._kiosk = kiosk  # keep it alive while it is shown
         kiosk.show_full_screen()
+        window.lock_for_kiosk(kiosk)  # the office window behind it goes back to the login
 
     action.triggered.connect(open_kiosk)
     return [action]

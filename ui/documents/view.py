@@ -119,7 +119,6 @@ class DocumentsView(QWidget):
 
     def _on_kind_changed(self, *_args) -> None:
         kind = self.current_kind()
-        available = svc.availability()
         for w in (self.all_people, self.people, self.per_person):
             self._set_row_visible(w, kind == "appraisal")
         self._set_row_visible(self.period, kind != "handbook")
@@ -129,14 +128,7 @@ class DocumentsView(QWidget):
             self.version.setText(svc.next_handbook_version(self.ctx.actor))
         if kind == "appraisal":
             self.per_person.setChecked(bool(self._setting("documents.appraisal_one_file_per_person")))
-        ok = available.get(kind, False)
-        self.notice.setText("" if ok else (self.tr("Appraisal data is not available yet: the appraisal module is not "
-                                                   "installed.") if kind == "appraisal" else
-                                           self.tr("Attendance data is not available yet: the attendance module is "
-                                                   "not installed.")))
-        self.notice.setVisible(not ok)
-        for action in (self.act_write, self.act_preview):
-            action.setEnabled(ok)
+        self.notice.setVisible(False)
         self._update_result_actions()
         self._clear_preview()
         self._load_people()
@@ -156,7 +148,7 @@ class DocumentsView(QWidget):
 
     def _load_people(self) -> None:
         self.people.clear()
-        if self.current_kind() != "appraisal" or not svc.availability()["appraisal"]:
+        if self.current_kind() != "appraisal":
             return
         try:
             rows = svc.appraisal_employees(self.ctx.actor, self.period_key())

@@ -44,6 +44,8 @@ class EmployeeDialog(QDialog):
             self.status.addItem(app_tr(label), code)
         self.phone = QLineEdit(objectName="fieldPhone")
         self.badge = QLineEdit(objectName="fieldBadge")
+        self.clock_no = QLineEdit(objectName="fieldClockNo")
+        self.clock_no.setPlaceholderText(self.tr("the user no. on the fingerprint clock"))
         self.pin = QLineEdit(objectName="fieldPin")
         self.pin.setEchoMode(QLineEdit.Password)
         self.pin.setPlaceholderText(self.tr("4-8 digits; empty keeps the current PIN") if existing else self.tr("4-8 digits"))
@@ -61,6 +63,7 @@ class EmployeeDialog(QDialog):
         form.addRow(self.has_leave, self.leave)
         form.addRow(self.tr("Phone"), self.phone)
         form.addRow(self.tr("Badge code"), self.badge)
+        form.addRow(self.tr("Clock no."), self.clock_no)
         form.addRow(self.tr("Kiosk PIN"), self.pin)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Save"))
@@ -76,7 +79,8 @@ class EmployeeDialog(QDialog):
         self._load(existing)
         for signal in (self.no.textChanged, self.name.textChanged, self.department.currentTextChanged,
                        self.position.currentTextChanged, self.manager.currentIndexChanged, self.status.currentIndexChanged,
-                       self.has_leave.toggled, self.leave.dateChanged, self.hire.dateChanged, self.pin.textChanged):
+                       self.has_leave.toggled, self.leave.dateChanged, self.hire.dateChanged, self.pin.textChanged,
+                       self.clock_no.textChanged):
             signal.connect(self._validate)
         self._validate()
 
@@ -104,6 +108,7 @@ class EmployeeDialog(QDialog):
         self.leave.setEnabled(row.leave_date is not None)
         self.phone.setText(row.phone)
         self.badge.setText(row.badge_code)
+        self.clock_no.setText(row.clock_no)
 
     def data(self) -> EmployeeInput:
         return EmployeeInput(
@@ -112,7 +117,7 @@ class EmployeeDialog(QDialog):
             manager_no=self.manager.currentData() or "", hire_date=self.hire.date().toPython(),
             leave_date=self.leave.date().toPython() if self.has_leave.isChecked() else None,
             status=self.status.currentData(), phone=self.phone.text().strip(), badge_code=self.badge.text().strip(),
-            pin=self.pin.text().strip(),
+            pin=self.pin.text().strip(), clock_no=self.clock_no.text().strip(),
         )
 
     def _validate(self) -> None:

@@ -38,6 +38,7 @@ class EmployeesView(QWidget):
                    color=lambda r: STATUS_COLOURS.get(r.status)),
             Column("phone", self.tr("Phone")),
             Column("badge_code", self.tr("Badge")),
+            Column("clock_no", self.tr("Clock no.")),
         ], self)
         self.proxy = sorting_proxy(self.model, self)
         self.table = DataTableView("employeeTable")
@@ -161,8 +162,22 @@ class EmployeesView(QWidget):
     def import_file(self) -> None:
         path, _f = QFileDialog.getOpenFileName(self, self.tr("Import employees"), "",
                                                self.tr("Spreadsheets (*.csv *.xlsx)"))
-        if path:
+        if path and self.confirm_import(path):
             self.start_import(path)
+
+    def confirm_import(self, path: str) -> bool:
+        """Say what an import changes before it runs (the file's columns only; how to clear a field)."""
+        box = QMessageBox(QMessageBox.Question, self.tr("Import employees"),
+                          self.tr("Import %1?").replace("%1", path.replace("\\", "/").rsplit("/", 1)[-1]),
+                          QMessageBox.Ok | QMessageBox.Cancel, self)
+        box.setObjectName("importRulesBox")
+        box.setInformativeText(self.tr(
+            "Only the columns in the file are changed, and an empty cell keeps the current value.\n"
+            "To clear a field, write - or (清空) in its cell.\n"
+            "Someone who has left comes back only when the 状态 (status) column says 在职 or 试用.\n"
+            "Employees who are not in the file stay as they are."))
+        box.button(QMessageBox.Ok).setText(self.tr("Import"))
+        return box.exec() == QMessageBox.Ok
 
     def start_import(self, path: str):
         actor = self.ctx.actor

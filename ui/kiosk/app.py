@@ -13,7 +13,10 @@ def run_kiosk(db_location: str | None = None, language: str | None = None) -> in
     i18n.install(i18n.choose_language(language))
     if not _open(db_location):
         return 1
+    from ui.kiosk.lock import announce_kiosk_started
+
     window = KioskWindow()
     window.left.connect(app.quit)
     window.show_full_screen()
+    announce_kiosk_started()  # an office window on this PC locks back to its login
     return app.exec()

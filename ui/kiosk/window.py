@@ -13,6 +13,7 @@ from app.errors import NotFound, PermissionDenied, ShopTeamError
 from app.services import punches
 from app.services.users import verify_leader_password
 from ui import theme
+from ui.kiosk.guard import KioskGuard
 
 ANSWER_MS = 4000
 KIOSK_STYLE = f"""
@@ -73,6 +74,7 @@ class KioskWindow(QWidget):
         self.setWindowTitle(self.tr("ShopTeam kiosk"))
         self.setAttribute(Qt.WA_StyledBackground, True)
         self.setStyleSheet(KIOSK_STYLE)
+        self.guard = KioskGuard(self)  # on top, full screen, takes the focus back
         self._may_close = False
         self._pending_no: str | None = None  # 工号 typed, waiting for the PIN
         self.clock = QLabel(objectName="kioskClock", alignment=Qt.AlignCenter)
@@ -274,5 +276,6 @@ class KioskWindow(QWidget):
             return
         self._tick.stop()
         self._idle_timer.stop()
+        self.guard.stop()
         self.left.emit()
         super().closeEvent(event)

@@ -1,49 +1,15 @@
-"""Hooks other harnesses call on the attendance area (re-exported by app.services.attendance).
-
-``reliability_punch(i)`` is one real kiosk punch for the two-process test (tools/reliability_workers.py);
-``bench_seed(session, rng, ctx)`` writes the benchmark data set's year of punches (bench/dataset.py).
-Neither is a user's action; both write exactly what the kiosk would.
-"""
+"""The attendance part of the benchmark data set (bench/dataset.py): a year of kiosk punches."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from sqlalchemy import insert, select
 from sqlmodel import Session
 
-RELIABILITY_SPACING = timedelta(minutes=2)  # apart by more than the 60 s that makes two punches one
-_badges: dict[str, list[str]] = {}
-
-
-def reliability_day() -> date:
-    """The day the reliability punches land on: yesterday, in the night (no shift is near)."""
-    from app.models._base import now
-
-    return now().date() - timedelta(days=1)
-
-
-def reliability_punch(i: int) -> int:
-    """The i-th of a run of kiosk badge punches: everyone in turn, each person's punches
-    RELIABILITY_SPACING apart from midnight yesterday. Committed before it returns; returns the id.
-    A punch the kiosk would answer "already recorded" is an error here (it would be a lost punch)."""
-    from app.db import current, reading
-    from app.models.people import Employee
-    from app.services.punches import kiosk_badge
-
-    key = str(current().engine.url)
-    badges = _badges.get(key)
-    if badges is None:
-        with reading() as s:
-            badges = _badges[key] = list(s.execute(select(Employee.badge_code).where(
-                Employee.badge_code.is_not(None), Employee.badge_code != "", Employee.status != "left")
-                .order_by(Employee.employee_no)).scalars())
-    at = datetime.combine(reliability_day(), time()) + RELIABILITY_SPACING * (i // len(badges))
-    result = kiosk_badge(badges[i % len(badges)], at=at)
-    if result.duplicate:
-        raise RuntimeError(f"punch {i} was taken for a duplicate of punch {result.punch_id}")
-    return result.punch_id
-
+from app.models.attendance import Punch
+from app.models.people import Employee
+from app.services.attendance import load_schedule
 
 # the everyday punches of the bench data set: (minute, spread) per punch, as a kiosk would see them
 _DAY = ((495, 14), (720, 8), (795, 14), (1050, 20))
@@ -52,10 +18,6 @@ _DAY = ((495, 14), (720, 8), (795, 14), (1050, 20))
 def bench_seed(session: Session, rng, ctx) -> str:
     """A year of punches (ctx.start..ctx.end) for ctx.employee_nos: four on each scheduled day, now and
     then late (3 %), missing one (1 %) or absent (1 %). One bulk insert; the caller commits."""
-    from app.models.attendance import Punch
-    from app.models.people import Employee
-    from app.services.attendance import load_schedule
-
     sched = load_schedule(session, ctx.end)
     people = session.execute(select(Employee.id, Employee.hire_date, Employee.leave_date).where(
         Employee.employee_no.in_(list(ctx.employee_nos)))).all()
