@@ -30,8 +30,8 @@ class ErrorDialog(QDialog):
         self.setWindowTitle(self.tr("Unexpected error"))
         self.resize(620, 380)
         layout = QVBoxLayout(self)
-        message = QLabel(self.tr("ShopTeam hit an unexpected error. Nothing more was saved by the action that "
-                                 "failed. The details are in the log file (Help ▸ Open log folder):\n%1")
+        message = QLabel(self.tr("ShopTeam hit an unexpected error. The details below are also in the log file "
+                                 "(Help ▸ Open log folder):\n%1")
                          .replace("%1", str(log_folder())), objectName="errorSummary")
         message.setWordWrap(True)
         message.setTextInteractionFlags(Qt.TextSelectableByMouse)

@@ -86,14 +86,6 @@
         <translation>选择文档后点击“预览”，即可查看第一页。</translation>
     </message>
     <message>
-        <source>Appraisal data is not available yet: the appraisal module is not installed.</source>
-        <translation>考核数据暂不可用：尚未安装绩效考核模块。</translation>
-    </message>
-    <message>
-        <source>Attendance data is not available yet: the attendance module is not installed.</source>
-        <translation>考勤数据暂不可用：尚未安装考勤模块。</translation>
-    </message>
-    <message>
         <source>Drawing the preview…</source>
         <translation>正在生成预览…</translation>
     </message>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChartPage</name>
@@ -11,7 +12,7 @@
         <translation>调整上级</translation>
     </message>
     <message>
-        <source>Make %2 the manager of %1? %1's own team moves along with them.</source>
+        <source>Make %2 the manager of %1? %1&apos;s own team moves along with them.</source>
         <translation>把 %2 设为 %1 的上级？%1 的下属会一起调过去。</translation>
     </message>
     <message>
