@@ -86,7 +86,7 @@ def test_export_and_month_navigation(main_window, qtbot, tmp_path):
     view = loaded(window.select_tab("attendanceTab"), qtbot)
     path = tmp_path / "a.xlsx"
     view.export_to(str(path))
-    qtbot.waitUntil(lambda: "Exported 15" in window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: "Exported 15" in window.statusBar().currentMessage(), timeout=20000)
     from openpyxl import load_workbook
 
     sheet = load_workbook(path).active

@@ -104,6 +104,7 @@ def test_statistics_show_the_month_of_each_person(tab, actor_for):
     r = row_of(stats.table, 0, "E004")
     assert cell(stats.table, r, 1) == "张雨桐" and int(cell(stats.table, r, 2)) == expected["done"] >= 1
     stats.month.setDate(QDate(2001, 1, 1))  # a month without finished tasks
+    drain()
     assert stats.table.model().rowCount() == 0
 
 

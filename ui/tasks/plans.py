@@ -146,8 +146,9 @@ class StatsView(QWidget):
         layout.addWidget(self.table, 1)
 
     def reload(self, *_args) -> None:
-        d = self.month.date()
-        self.model.set_rows(task_svc.task_stats(self.ctx.actor, d.year(), d.month()))
+        actor, d = self.ctx.actor, self.month.date()
+        self.ctx.query(self, lambda: task_svc.task_stats(actor, d.year(), d.month()), self.model.set_rows,
+                       failed=self.ctx.show_status)
 
     def refresh(self, areas) -> None:
         if "*" in areas or "tasks" in areas:

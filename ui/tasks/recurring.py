@@ -155,7 +155,11 @@ class RecurringView(QWidget):
         self.stop.setEnabled(row is not None and row.active)
 
     def reload(self) -> None:
-        self.model.set_rows(svc.list_recurrences(self.ctx.actor))
+        actor = self.ctx.actor
+        self.ctx.query(self, lambda: svc.list_recurrences(actor), self._loaded, failed=self.ctx.show_status)
+
+    def _loaded(self, rows) -> None:
+        self.model.set_rows(rows)
         self._selection_changed()
 
     def refresh(self, areas) -> None:
