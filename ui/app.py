@@ -6,7 +6,7 @@ import os
 import sys
 import tempfile
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME
@@ -68,6 +68,8 @@ class Controller:
         self.window.lock_requested.connect(self.lock)
         if old is not None:
             self.window.setGeometry(old.geometry())
+            if old.isMaximized():
+                self.window.setWindowState(self.window.windowState() | Qt.WindowMaximized)
             old.close()
             old.deleteLater()
         self.window.show()

@@ -72,9 +72,10 @@ class FirstAdminDialog(QDialog):
         self.setWindowTitle(self.tr("ShopTeam - Create the administrator"))
         self.actor = None
         self.rule = users.password_rule()  # the length in force, from the policy
-        intro = QLabel(self.tr("Welcome! This database has no accounts yet. Create the administrator "
-                               "account; you will use it to add the other users."))
+        intro = QLabel(self.tr("Welcome! There is no administrator account yet. Create it; you will use it "
+                               "to add and manage the other users."))
         intro.setWordWrap(True)
+        intro.setObjectName("adminIntro")
         self.user = QLineEdit("admin", objectName="adminUser")
         self.password = QLineEdit(objectName="adminPassword")
         self.repeat = QLineEdit(objectName="adminRepeat")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
+from PySide6.QtCore import QSettings, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from app import __version__
@@ -17,6 +17,9 @@ from ui.change_watcher import ChangeWatcherThread
 from ui.shell import ShellContext
 from ui.tabs import discover
 from ui.widgets.actions import on_triggered
+
+SMALL_SCREEN = QSize(1440, 900)  # below this, the window opens maximised
+TITLE_BAR = 40  # the window manager's frame is not known before the first show
 
 
 class LazyTab(QWidget):
@@ -49,8 +52,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("ShopTeam · E-commerce Operations Department") + f"  {__version__}")
         self.tabs = QTabWidget(objectName="mainTabs")
         self.tabs.setDocumentMode(True)
-        self.setCentralWidget(self.tabs)
         self._modules = [m for m in discover() if getattr(m, "visible_for", lambda c: True)(ctx)]
+        self.setCentralWidget(self._with_banner(self.tabs))
         for module in self._modules:
             self.tabs.addTab(LazyTab(module, ctx), theme.icon(module.ICON), module.title())
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -64,6 +67,28 @@ class MainWindow(QMainWindow):
         self._watcher.recovered.connect(self._on_watch_recovered)
         self._watcher.start()
         self._on_tab_changed(self.tabs.currentIndex())
+
+    def _with_banner(self, tabs: QTabWidget) -> QWidget:
+        """The tabs under the banner that warns when next year's holidays are not entered."""
+        from ui.attendance.banner import HolidayBanner
+
+        box = QWidget(objectName="mainCentral")
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.holiday_banner = None
+        if any(m.OBJECT_NAME == "attendanceTab" for m in self._modules):
+            self.holiday_banner = HolidayBanner(self._open_holidays, box)
+            self.ctx.bus.changed.connect(self.holiday_banner.refresh)
+            layout.addWidget(self.holiday_banner)
+        layout.addWidget(tabs, 1)
+        return box
+
+    def _open_holidays(self, year) -> None:
+        self.select_tab("attendanceTab")
+        view = self.tab_content("attendanceTab")
+        if view is not None and hasattr(view, "show_holidays"):
+            view.show_holidays(year)
 
     # -- tabs --------------------------------------------------------------------------
     def current_content(self):
@@ -246,13 +271,29 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         settings = QSettings()
         geometry = settings.value("main/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 760)
+        if geometry is None or not self.restoreGeometry(geometry) or not self._fits_screen():
+            self._first_geometry()
         index = settings.value("main/tab", 0, type=int)
         if 0 <= index < self.tabs.count():
             self.tabs.setCurrentIndex(index)
+
+    def _available(self):
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry()
+
+    def _fits_screen(self) -> bool:
+        return self.isMaximized() or self._available().contains(self.geometry())
+
+    def _first_geometry(self) -> None:
+        """Within the screen's free area (no task bar, room for the title bar); maximised on a laptop."""
+        free = self._available()
+        if free.width() < SMALL_SCREEN.width() or free.height() < SMALL_SCREEN.height():
+            self.resize(min(1280, free.width() - 16), min(760, free.height() - TITLE_BAR))
+            self.move(free.topLeft())
+            self.setWindowState(self.windowState() | Qt.WindowMaximized)
+            return
+        self.resize(1280, 760)
+        self.move(free.center() - self.rect().center())
 
     def closeEvent(self, event) -> None:  # noqa: N802
         settings = QSettings()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
 
 from app.paths import FONT_PATH
 
@@ -30,6 +30,20 @@ status = {
     "missing": "#db2777",
     "none": "#ffffff",
 }
+# grades from the best to the worst: green … red, whatever the number of grades
+GRADE_SCALE = ["#16a34a", "#65a30d", "#f59e0b", "#ea580c", "#dc2626"]
+
+
+def grade_colours(count: int) -> list[str]:
+    """`count` colours running from good (green) to bad (red), for grades listed best first."""
+    if count <= 1:
+        return GRADE_SCALE[:count]
+    last = len(GRADE_SCALE) - 1
+    return [GRADE_SCALE[round(i * last / (count - 1))] for i in range(count)]
+
+
+# the holiday calendar (节假日 page): statutory holiday, make-up working day, the shop's working day / rest day
+day_kind = {"holiday": "#e11d48", "makeup": "#0f766e", "workday": "#2563eb", "rest": "#9ca3af"}
 # department colours for the org chart and charts
 series = ["#2563eb", "#16a34a", "#f59e0b", "#7c3aed", "#0891b2", "#db2777", "#65a30d", "#ea580c", "#475569"]
 
@@ -46,9 +60,10 @@ QToolButton:hover {{ background: {accent_soft}; }}
 QHeaderView::section {{ background: #eef1f5; padding: 5px 6px; border: none; border-right: 1px solid {border};
     border-bottom: 1px solid {border}; font-weight: 600; }}
 QTableView {{ gridline-color: #e5e7eb; selection-background-color: {accent_soft}; selection-color: #111827; }}
-QLineEdit, QComboBox, QDateEdit, QSpinBox, QDoubleSpinBox, QPlainTextEdit, QTextEdit {{ padding: 4px 6px;
+QLineEdit, QPlainTextEdit, QTextEdit {{ padding: 4px 6px;
     border: 1px solid {border}; border-radius: 4px; background: {base_bg}; }}
-QLineEdit:focus, QComboBox:focus, QDateEdit:focus {{ border: 1px solid {accent}; }}
+QLineEdit:focus {{ border: 1px solid {accent}; }}
+QComboBox QAbstractItemView {{ selection-background-color: {accent}; selection-color: #ffffff; outline: 0; }}
 QPushButton {{ padding: 5px 14px; border: 1px solid {border}; border-radius: 4px; background: {base_bg}; }}
 QPushButton:default, QPushButton[primary="true"] {{ background: {accent}; color: white; border-color: {accent}; }}
 QPushButton:disabled {{ color: #9ca3af; background: #f3f4f6; }}
@@ -95,8 +110,18 @@ def palette() -> QPalette:
     return p
 
 
+class OfficeStyle(QProxyStyle):
+    """Fusion, without the old X11 pixmaps (green tick, red cross blobs) on dialog and message-box
+    buttons: the text of a standard button says what it does."""
+
+    def styleHint(self, hint, option=None, widget=None, data=None):  # noqa: N802
+        if hint == QStyle.SH_DialogButtonBox_ButtonsHaveIcons:
+            return 0
+        return super().styleHint(hint, option, widget, data)
+
+
 def apply(app: QApplication) -> None:
-    app.setStyle("Fusion")
+    app.setStyle(OfficeStyle("Fusion"))
     app.setPalette(palette())
     family = load_fonts()
     font = app.font()

@@ -26,6 +26,13 @@ def register(commands) -> None:
     q.add_argument("employee_no")
     q.add_argument("manager_no", nargs="?", default="", help=_("leave out to remove the manager"))
     q.set_defaults(handler=_set_manager)
+    dept = sub.add_parser("department", help=_("department settings"))
+    dsub = dept.add_subparsers(dest="department_command", metavar="ACTION", required=True)
+    q = dsub.add_parser("set-head", help=_("set the head of DEPARTMENT; --clear lets the rules find it"))
+    q.add_argument("department")
+    q.add_argument("employee_no", nargs="?", default="")
+    q.add_argument("--clear", action="store_true", help=_("remove the head set by hand"))
+    q.set_defaults(handler=_set_head)
 
 
 def _export(args) -> int:
@@ -68,4 +75,14 @@ def _set_manager(args) -> int:
         print(_("{name} ({no}) now reports to {manager}.", name=person.name, no=person.employee_no, manager=person.manager_no))
     else:
         print(_("{name} ({no}) now has no manager.", name=person.name, no=person.employee_no))
+    return 0
+
+
+def _set_head(args) -> int:
+    from app.services.org import set_department_head
+
+    if bool(args.employee_no) == bool(args.clear):
+        raise ValidationError("Name the employee no. of the new head, or give --clear (not both).")
+    row = set_department_head(cli_actor(), args.department, args.employee_no or None)
+    print(_("The head of {department} is now {head}.", department=row.name, head=row.head or _("nobody")))
     return 0

@@ -14,7 +14,7 @@ def register(commands) -> None:
     sub = p.add_subparsers(dest="user_command", metavar="ACTION", required=True)
     q = sub.add_parser("add", help=_("add a login account"))
     q.add_argument("username")
-    q.add_argument("--role", required=True, choices=["admin", "manager", "hr", "staff"])
+    q.add_argument("--role", required=True, choices=["admin", "manager", "hr", "staff", "gm"])
     q.add_argument("--employee", default="", metavar="NO", help=_("link the account to this employee no."))
     q.add_argument("--password-stdin", action="store_true", required=True, help=_("read the password from standard input"))
     q.set_defaults(handler=_add)

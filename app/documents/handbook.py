@@ -57,11 +57,14 @@ class HandbookData:
     org: list[OrgNode] = field(default_factory=list)
     positions: list[JobCard] = field(default_factory=list)
     attendance_rules: list[str] = field(default_factory=list)
+    holidays: list[str] = field(default_factory=list)  # the effective year's holidays and make-up days, one line each
     appraisal_rules: list[str] = field(default_factory=list)
     attendance_settings: list[tuple[str, str, str]] = field(default_factory=list)  # (label, value, unit)
     appraisal_settings: list[tuple[str, str, str]] = field(default_factory=list)
+    appraisal_positions: list[dict] = field(default_factory=list)  # each position's scheme (handbook_schemes.py)
     goals: list[tuple[str, str, str]] = field(default_factory=list)
     workflows: list[tuple[str, list[str]]] = field(default_factory=list)
+    receipt: list = field(default_factory=list)  # app.documents.forms.ReceiptLine: the 员工签收表 the 附则 promises
 
 
 def fill(text: str, data: HandbookData) -> str:
@@ -174,10 +177,18 @@ class _HandbookDoc:
         return story
 
     def _attendance(self) -> list:
-        return self._rules(self.data.attendance_rules, self.data.attendance_settings)
+        story = self._rules(self.data.attendance_rules, self.data.attendance_settings)
+        year = self.data.effective_date.year
+        story += [Spacer(1, 3 * mm), self._h2(_("Holidays and make-up working days in {year}", year=year))]
+        story += [para(line, "rule") for line in self.data.holidays] or [
+            para(_("The holidays of {year} are not entered yet.", year=year), "muted")]
+        return story
 
     def _appraisal(self) -> list:
-        return self._rules(self.data.appraisal_rules, self.data.appraisal_settings)
+        from app.documents.handbook_schemes import position_schemes_story
+
+        return (self._rules(self.data.appraisal_rules, self.data.appraisal_settings)
+                + position_schemes_story(self.data.appraisal_positions, self.width, self.st, self._h2))
 
     def _goals(self) -> list:
         if not self.data.goals:
@@ -204,6 +215,11 @@ class _HandbookDoc:
             if n > 1:
                 story.append(PageBreak())
             story += self.chapter(n, section)
+        if d.receipt:
+            from app.documents.forms import receipt_story
+
+            story += [PageBreak()] + receipt_story(d.receipt, d.company, _("E-commerce Department Operations Handbook"),
+                                                   d.version)
         return story
 
 

@@ -37,8 +37,10 @@ class AppraisalPeriod(SQLModel, table=True):
     kind: str = Field(max_length=16)  # month | quarter | half | year
     start: date
     end: date
-    state: str = Field(default="entry", max_length=16)  # entry scoring review approved locked
+    state: str = Field(default="entry", max_length=16)  # entry scoring review consolidated approved locked
     published_on: Optional[date] = None  # results shown to the employees (approval day)
+    scope: str = Field(default="all", max_length=400)  # all | managers | staff | positions:NAME,…
+    gm_delegated: bool = False  # 总经理授权分管领导: the gm's weight goes to the leader
     created_at: LocalDateTime = Field(default_factory=now)
     created_by: str = ""
 
@@ -73,7 +75,7 @@ class AppraisalScore(SQLModel, table=True):
     id: Optional[int] = Field(default=None, primary_key=True)
     subject_id: int = Field(foreign_key="appraisal_subject.id", index=True)
     rater_id: int = Field(foreign_key="employee.id")
-    rater_role: str = Field(max_length=16)  # gm | leader | head | self
+    rater_role: str = Field(max_length=16)  # gm | leader | head | peer | subordinate | self
     indicator: str = Field(default="", max_length=64)
     score: float
     level: str = Field(default="", max_length=4)  # rubric level picked, if any

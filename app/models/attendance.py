@@ -1,5 +1,5 @@
 """Attendance (考勤): punches, corrections, leave and overtime requests, the duty roster,
-calendar overrides and the kiosk's PIN lockout. Punches and requests are only appended;
+the holiday calendar and the kiosk's PIN lockout. Punches and requests are only appended;
 a decision changes a request's status and is written to the audit trail."""
 
 from __future__ import annotations
@@ -18,10 +18,11 @@ LEAVE_KINDS = ("personal", "sick", "marriage", "bereavement", "annual", "comp", 
 
 
 class Punch(SQLModel, table=True):
-    """One clock-in or clock-out (打卡). Never edited or deleted."""
+    """One clock-in or clock-out (打卡). Never edited or deleted. One person never has two punches at
+    the same second; the wider duplicate window is checked by the (serialised) writer."""
 
     __tablename__ = "punch"
-    __table_args__ = (Index("ix_punch_employee_at", "employee_id", "at"),)
+    __table_args__ = (Index("uq_punch_employee_at", "employee_id", "at", unique=True),)
 
     id: Optional[int] = Field(default=None, primary_key=True)
     employee_id: int = Field(foreign_key="employee.id")
@@ -101,14 +102,17 @@ class RosterEntry(SQLModel, table=True):
     employee_id: int = Field(foreign_key="employee.id", index=True)
 
 
-class CalendarOverride(SQLModel, table=True):
-    """A manual correction of the statutory calendar: this day is a working day, or a day off."""
+class CalendarDay(SQLModel, table=True):
+    """One day of the shop's calendar that differs from the week pattern (or names it): a statutory
+    holiday or make-up working day seeded from the chinese_calendar package (source "statutory"), or
+    the shop's own entry (source "shop": holiday, makeup, workday or rest), which wins."""
 
-    __tablename__ = "calendar_override"
+    __tablename__ = "calendar_day"
 
     day: date = Field(primary_key=True)
-    is_workday: bool
-    note: str = ""
+    source: str = Field(primary_key=True, max_length=16)  # statutory | shop
+    kind: str = Field(max_length=16)  # holiday | makeup | workday | rest
+    name: str = Field(default="", max_length=64)
 
 
 class KioskLock(SQLModel, table=True):

@@ -19,6 +19,7 @@ class Department(SQLModel, table=True):
     parent_id: Optional[int] = Field(default=None, foreign_key="department.id", index=True)
     sort_order: int = 0
     description: str = ""
+    head_id: Optional[int] = None  # 部门负责人 set by hand (rules/raters.py); an employee id, no FK: employee -> position -> department already
 
 
 class Position(SQLModel, table=True):

@@ -23,7 +23,7 @@ SELF = "self"
 FIVE_GRADES = ("A", "B", "C", "D", "E")
 FOUR_GRADES = ("A", "B", "C", "D")
 LABELS = ("excellent", "qualified", "ordinary", "needs_improvement")
-STATES = ("entry", "scoring", "review", "approved", "locked")  # 录入 评分 审核 批准 锁定
+STATES = ("entry", "scoring", "review", "consolidated", "approved", "locked")  # 录入 评分 审核 汇总 批准 归档
 
 
 def dec(value) -> Decimal:
@@ -90,47 +90,7 @@ def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-# -- raters ---------------------------------------------------------------------------------
-@dataclass
-class Rater:
-    employee_id: int
-    roles: list[str]  # the rating roles this person holds for the ratee (weights merged)
-    weight: Decimal
-
-
-def resolve_raters(person: int, manager_of: Mapping[int, Optional[int]], as_manager: bool,
-                   staff_weights: Sequence, manager_weights: Sequence) -> list[Rater]:
-    """Who rates ``person`` and with what weight, from the reporting tree.
-
-    gm = the top of the person's reporting chain; leader = the direct manager; head = the
-    manager's manager (the gm when the manager reports to the top). Weights are (gm, leader,
-    head) in percent. When two roles fall on one person, their weights merge onto that person.
-    A role of weight 0 gets no rater. Nobody rates themselves: the top of the tree has no raters.
-    """
-    leader = manager_of.get(person)
-    if leader is None:
-        return []
-    chain, seen, current = [], {person}, leader
-    while current is not None and current not in seen:
-        chain.append(current)
-        seen.add(current)
-        current = manager_of.get(current)
-    gm = chain[-1]
-    head = chain[1] if len(chain) > 1 else gm
-    weights = manager_weights if as_manager else staff_weights
-    merged: dict[int, Rater] = {}
-    for role, who, weight in zip(ROLES, (gm, leader, head), weights):
-        weight = dec(weight)
-        if weight <= 0 or who == person:
-            continue
-        if who in merged:
-            merged[who].roles.append(role)
-            merged[who].weight += weight
-        else:
-            merged[who] = Rater(who, [role], weight)
-    return sorted(merged.values(), key=lambda r: min(ROLES.index(x) for x in r.roles))
-
-
+# -- raters: app/rules/raters.py ----------------------------------------------------------------
 def weights_problem(weights: Sequence) -> Optional[str]:
     if len(weights) != 3 or any(dec(w) < 0 for w in weights):
         return _("Rater weights need three numbers (general manager, leader, head), none negative.")
@@ -232,6 +192,12 @@ def forced_distribution_violations(grades: Sequence[str], quota: Mapping[str, fl
         if counts.get(grade, 0) > allowed:
             result.append({"grade": grade, "count": counts[grade], "allowed": allowed, "quota": quota[grade]})
     return result
+
+
+def results_due(end: date, due_day: int = 10) -> date:
+    """The day a period's results are due: ``due_day`` of the month after the period ends (results by the 10th)."""
+    year, month = shift_month(end.year, end.month, 1)
+    return date(year, month, min(due_day, calendar.monthrange(year, month)[1]))
 
 
 def appeal_deadline(published: date, days: int = 7) -> date:

@@ -18,9 +18,10 @@ from sqlmodel import Session
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from app.i18n import N_
 from app.models.appraisal import AppraisalActual, AppraisalAppeal, AppraisalPeriod, AppraisalScore, AppraisalSubject
-from app.models.org import Position
+from app.models.org import Department, Position
 from app.models.people import Employee
 from app.rules import appraisal as rules
+from app.rules import grades, raters
 from app.rules.appraisal_template import indicators, quantitative_score, rater_total
 from app.services import policy
 from app.rules.appraisal_growth import base_key
@@ -30,14 +31,27 @@ from app.services.context import Actor
 from app.services.permissions import can
 
 STATE_LABELS = {"entry": N_("Data entry"), "scoring": N_("Scoring"), "review": N_("Review"),
-                "approved": N_("Approved"), "locked": N_("Locked")}
-LABEL_NAMES = {"excellent": N_("Excellent"), "qualified": N_("Qualified"), "ordinary": N_("Ordinary"),
-               "needs_improvement": N_("Needs improvement")}
+                "consolidated": N_("Consolidated by HR"), "approved": N_("Approved"), "locked": N_("Locked")}
+# the approval chain (domain.md §5): state -> (next state, permission, action, what confirming does)
+STEPS = {
+    "entry": ("scoring", "appraisal.manage_period", N_("Start scoring"),
+              N_("Start scoring {key}? The raters can then enter their scores.")),
+    "scoring": ("review", "appraisal.submit", N_("Submit for review"),
+                N_("Submit {key} for review? Scores are frozen from now on; HR consolidates next.")),
+    "review": ("consolidated", "appraisal.consolidate", N_("Consolidate"),
+               N_("Mark {key} as consolidated by HR? The general manager can then approve it.")),
+    "consolidated": ("approved", "appraisal.approve", N_("Approve"),
+                     N_("Approve {key}? The results are published to the employees today and the appeal window "
+                        "of {days} days starts.")),
+    "approved": ("locked", "appraisal.lock", N_("Lock"),
+                 N_("Lock {key}? Its results become read-only; only an administrator can reopen it, with a reason.")),
+}
+LABEL_NAMES = grades.LABEL_NAMES  # the one catalogue: app/rules/grades.py
 FLAG_NAMES = {"star_employee": N_("Star employee"), "warning": N_("Warning"),
               "no_year_end_bonus": N_("No year-end bonus"), "salary_step": N_("Salary step"),
               "non_renewal_review": N_("Contract non-renewal review")}
-ROLE_NAMES = {"gm": N_("General manager"), "leader": N_("Leader"), "head": N_("Department head"),
-              "self": N_("Self-assessment")}
+ROLE_NAMES = {"gm": N_("General manager"), "leader": N_("Supervising leader"), "head": N_("Department head"),
+              "peer": N_("Peer"), "subordinate": N_("Subordinate"), "self": N_("Self-assessment")}
 KIND_NAMES = {"month": N_("Monthly"), "quarter": N_("Quarterly"), "half": N_("Semi-annual"), "year": N_("Annual")}
 EDITABLE_STATES = ("entry", "scoring")
 # an appeal is open, upheld (the person's result is reopened for rescoring), rescored, or rejected
@@ -60,6 +74,10 @@ class Config:
     warning: int
     no_bonus: int
     appeal_days: int
+    catalogue: grades.GradeCatalogue = None
+    due_day: int = 10
+    year_from: str = "months"
+    year_own_weight: int = 0
 
 
 def config_in(s: Session) -> Config:
@@ -77,7 +95,9 @@ def config_in(s: Session) -> Config:
         excellent=v["appraisal.label_excellent"], qualified=v["appraisal.label_qualified"],
         improve_below=v["appraisal.label_improve_below"], star=v["appraisal.star_months"],
         warning=v["appraisal.warning_months"], no_bonus=v["appraisal.no_bonus_months"],
-        appeal_days=v["appraisal.appeal_days"],
+        appeal_days=v["appraisal.appeal_days"], catalogue=grades.catalogue(v),
+        due_day=v.get("appraisal.results_due_day", 10), year_from=v.get("appraisal.year_from", "months"),
+        year_own_weight=v.get("appraisal.year_own_weight", 0),
     )
 
 
@@ -143,37 +163,117 @@ def _state(state: str) -> str:
 
 
 # -- opening a period ------------------------------------------------------------------------
-def open_period_in(s: Session, span: rules.PeriodSpan, by: str, state: str = "entry") -> AppraisalPeriod:
+@dataclass
+class RaterPlan:
+    """The org facts of one period's roster, resolved once: who is a middle manager, each department's
+    head (rules/raters.py), and each person's position."""
+
+    facts: raters.OrgFacts
+    heads: dict
+    positions: dict
+    people: list
+
+    def heads_explained(self, why: dict) -> dict:
+        """The heads again, filling ``why`` with how each was found (set, position, lead, parent)."""
+        return raters.department_heads(self.facts, why)
+
+    def position_of(self, e: Employee) -> Optional[Position]:
+        return self.positions.get(e.position_id)
+
+    def raters_of(self, e: Employee, template: dict, cfg: "Config", delegate_gm: bool = False) -> list[raters.Rater]:
+        return raters.resolve_raters(e.id, self.facts, self.heads,
+                                     weights_for(template, e.id in self.facts.managers, cfg), delegate_gm)
+
+
+def weights_for(template: dict, as_manager: bool, cfg: "Config") -> dict:
+    """The role -> weight map of a template (its own "raters", for 360° kinds) or of the settings."""
+    own = (template or {}).get("raters")
+    if own:
+        return dict(own)
+    return dict(zip(raters.ROLES, cfg.manager_weights if as_manager else cfg.staff_weights))
+
+
+def rater_plan(s: Session, span: Optional[rules.PeriodSpan] = None) -> RaterPlan:
+    """The reporting tree and departments of the people active in ``span`` (current people when None)."""
+    people = [e for e in s.execute(select(Employee)).scalars() if _active(e, span)]
+    positions = {p.id: p for p in s.execute(select(Position)).scalars()}
+    depts = list(s.execute(select(Department)).scalars())
+    ids = {e.id for e in people}
+    manager_of = {e.id: (e.manager_id if e.manager_id in ids else None) for e in people}
+    dept_of = {e.id: (positions[e.position_id].department_id if e.position_id in positions else None) for e in people}
+    seats: dict[int, list[int]] = {}
+    for e in people:
+        pos = positions.get(e.position_id)
+        if pos is not None and pos.is_manager:
+            seats.setdefault(pos.department_id, []).append(e.id)
+    has_reports = {m for m in manager_of.values() if m is not None}
+    facts = raters.OrgFacts(manager_of=manager_of, department_of=dept_of, parent_of={d.id: d.parent_id for d in depts},
+                            explicit_head={d.id: d.head_id for d in depts if d.head_id}, manager_seats=seats)
+    heads = raters.department_heads(facts)
+    managers = frozenset(e.id for e in people if e.id in has_reports or e.id in heads.values()
+                         or bool(positions.get(e.position_id) and positions[e.position_id].is_manager))
+    facts.managers = managers
+    return RaterPlan(facts, heads, positions, people)
+
+
+def stored_raters(found: list[raters.Rater]) -> list[dict]:
+    return [{"employee_id": r.employee_id, "roles": r.roles, "weight": float(r.weight),
+             **({"group": r.group} if r.group else {})} for r in found]
+
+
+def open_period_in(s: Session, span: rules.PeriodSpan, by: str, state: str = "entry", scope: str = "all",
+                   delegate_gm: bool = False) -> AppraisalPeriod:
     if s.execute(select(AppraisalPeriod.id).where(AppraisalPeriod.key == span.key)).scalar() is not None:
         raise ConflictError("Appraisal period {key} is already open.", key=span.key)
     cfg = config_in(s)
-    period = AppraisalPeriod(key=span.key, kind=span.kind, start=span.start, end=span.end, state=state, created_by=by)
+    plan = rater_plan(s, span)
+    in_scope = scope_filter(s, scope, plan)
+    period = AppraisalPeriod(key=span.key, kind=span.kind, start=span.start, end=span.end, state=state, created_by=by,
+                             scope=scope, gm_delegated=delegate_gm)
     s.add(period)
     s.flush()
-    people = s.execute(select(Employee)).scalars().all()
-    manager_of = {e.id: e.manager_id for e in people if _active(e, span)}
-    has_reports = {e.manager_id for e in people if e.manager_id and _active(e, span)}
-    positions = {p.id: p for p in s.execute(select(Position)).scalars()}
     edited = stored_templates(s)
-    for e in people:
-        if not _active(e, span):
+    for e in plan.people:
+        if not in_scope(e):
             continue
-        pos = positions.get(e.position_id)
-        as_manager = e.id in has_reports or bool(pos and pos.is_manager)
-        raters = rules.resolve_raters(e.id, manager_of, as_manager, cfg.staff_weights, cfg.manager_weights)
-        if not raters:
+        pos = plan.position_of(e)
+        as_manager = e.id in plan.facts.managers
+        template = (copy.deepcopy(edited[pos.id]) if pos and pos.id in edited
+                    else default_template(pos.name if pos else "", as_manager))
+        found = plan.raters_of(e, template, cfg, delegate_gm)
+        if not found:
             continue  # the top of the tree: nobody above to rate them
-        s.add(AppraisalSubject(
-            period_id=period.id, employee_id=e.id, as_manager=as_manager, template=copy.deepcopy(edited[pos.id]) if pos and pos.id in edited
-            else default_template(pos.name if pos else "", as_manager),
-            raters=[{"employee_id": r.employee_id, "roles": r.roles, "weight": float(r.weight)} for r in raters],
-        ))
+        s.add(AppraisalSubject(period_id=period.id, employee_id=e.id, as_manager=as_manager, template=template,
+                               raters=stored_raters(found)))
     s.flush()
     require_base_periods(s, period)
     return period
 
 
-def _active(e: Employee, span: rules.PeriodSpan) -> bool:
+def scope_filter(s: Session, scope: str, plan: RaterPlan):
+    """Who a period covers: all | managers | staff | positions:NAME,NAME (a name unknown -> refused)."""
+    text = (scope or "all").strip()
+    if text == "all":
+        return lambda e: True
+    if text == "managers":
+        return lambda e: e.id in plan.facts.managers
+    if text == "staff":
+        return lambda e: e.id not in plan.facts.managers
+    if text.startswith("positions:"):
+        names = [n.strip() for n in text[len("positions:"):].replace("，", ",").split(",") if n.strip()]
+        known = {p.name for p in plan.positions.values()}
+        unknown = [n for n in names if n not in known]
+        if not names or unknown:
+            raise ValidationError("Scope names unknown positions: {names}. Known positions: {known}.",
+                                  names=", ".join(unknown) or "-", known=", ".join(sorted(known)))
+        ids = {p.id for p in plan.positions.values() if p.name in names}
+        return lambda e: e.position_id in ids
+    raise ValidationError("{value!r} is not a scope; write all, managers, staff or positions:NAME,NAME.", value=scope)
+
+
+def _active(e: Employee, span: Optional[rules.PeriodSpan]) -> bool:
+    if span is None:
+        return e.status != "left"
     if e.hire_date and e.hire_date > span.end:
         return False
     if e.status == "left" and (e.leave_date is None or e.leave_date < span.start):
@@ -214,7 +314,7 @@ def require_rate(actor: Actor, subject: AppraisalSubject, rater: Employee) -> li
     roles = role_for(subject, rater.id)
     if roles is None:
         raise ValidationError("{name} ({no}) is not a rater of this person.", name=rater.name, no=rater.employee_no)
-    if can(actor, "appraisal.view_all"):  # hr / admin type in the paper sheets on a rater's behalf
+    if can(actor, "appraisal.enter_for"):  # hr / admin type in the paper sheets on a rater's behalf
         return roles
     if not can(actor, "appraisal.rate") or actor.employee_id != rater.id:
         raise PermissionDenied("You may only enter your own scores, as a rater of this person or for yourself.")
@@ -276,14 +376,14 @@ def rater_result(subject: AppraisalSubject, rater_id: int, scores: dict, quant: 
 
 def recompute(subject: AppraisalSubject, cfg: Config, scores: dict, actuals: dict) -> None:
     quant = quantitative_scores(subject, actuals)
-    pairs = []
+    items = []
     for r in subject.raters:
         total = rater_result(subject, r["employee_id"], scores, quant)
         if total is None:
             subject.final_score, subject.grade, subject.label = None, "", ""
             return
-        pairs.append((r["weight"], total))
-    final = rules.weighted_score(pairs)
+        items.append((r["weight"], r.get("group", ""), total))
+    final = raters.final_score(items)
     subject.final_score = float(final)
     subject.grade = rules.grade_for(final, cfg.bands)
     subject.label = rules.label_for(final, cfg.excellent, cfg.qualified, cfg.improve_below)

@@ -31,7 +31,7 @@ def _text(value: str, what: str) -> str:
 
 
 def _rater_or_hr(actor: Actor, subject) -> None:
-    if can(actor, "appraisal.view_all"):
+    if can(actor, "appraisal.enter_for"):
         return
     if actor.employee_id is None or actor.employee_id not in core.rater_ids(subject):
         raise PermissionDenied("Only a rater of this person, HR or an administrator may do this.")
@@ -88,7 +88,7 @@ def file_appeal(actor: Actor, period_key: str, reason: str, on: Optional[date] =
     body = _text(reason, _("reason for the appeal"))
     day = on or core.today()
     with transaction() as s:
-        if employee_no and can(actor, "appraisal.view_all"):
+        if employee_no and can(actor, "appraisal.enter_for"):
             person = core.employee_in(s, employee_no)
         elif actor.employee_id is not None and (not employee_no or s.get(core.Employee, actor.employee_id).employee_no == employee_no):
             person = s.get(core.Employee, actor.employee_id)

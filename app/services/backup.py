@@ -269,30 +269,51 @@ class RestoreResult:
 def restore_backup(actor: Actor, backup: str | Path, location: str | None = None) -> RestoreResult:
     """Replace the database with a checked backup; the current database is kept in the backup folder.
 
-    Works on a damaged database too (start-up offers it then). Afterwards the restored database is
-    open, upgraded to this version's schema, and the restore is in its audit trail.
+    The backup is checked, upgraded and given its audit row in a copy (app.services.restore) before
+    it goes over the live file in one step; a backup that fails a check is refused with the reason
+    and the live file is untouched. Works on a damaged database too (start-up offers it then). If the
+    restored database cannot be opened, the previous one is put back.
     """
+    from app.services import restore
+
     require(actor, "system.backup")
-    info = check_backup_file(backup)
+    source = Path(backup).expanduser()
+    _check_is_sqlite(source)
     target = database_file(location)
-    if target.exists() and target.resolve() == info.path.resolve():
+    if target.exists() and target.resolve() == source.resolve():
         raise ValidationError("That file is the database itself; choose a backup file.")
-    open_db = _current_or_none()
-    if open_db is not None and open_db.path is not None and open_db.path.resolve() == target.resolve():
-        set_current(None)
-    aside = _keep_aside(target)
+    aside_name = f"before-restore-{_now().strftime(_STAMP)}.db" if target.exists() else None
+    candidate, info = restore.prepare_candidate(actor, source, target, aside_name)
     try:
-        _write_over(info.path, target)
-    except ShopTeamError:
+        restore.close_if_open(target)
+        aside = _keep_aside(target, aside_name)
+        try:
+            _write_over(candidate, target)
+        except ShopTeamError:
+            if aside is not None:
+                _put_back(aside, target)
+            raise
+    finally:
+        restore.discard(candidate)
+    try:
+        restore.opens_cleanly(target)
+    except Exception as exc:
+        set_current(None)
         if aside is not None:
-            _put_back(aside, target)
-        raise
-    db = open_database(str(target))
-    with transaction() as s:
-        audit.record(s, actor, "system.restore", "database", target.name, None,
-                     {"from": info.path.name, "kept_aside": aside.name if aside else None})
-    del db
-    return RestoreResult(info.path, aside, info.employees)
+            _write_over(aside, target)
+            open_database(str(target))
+        raise DatabaseError("The restored database could not be opened ({reason}); the previous database was put back.",
+                            reason=str(exc)) from None
+    return RestoreResult(source, aside, info["employees"])
+
+
+def _check_is_sqlite(path: Path) -> None:
+    if not path.is_file():
+        raise ValidationError("The file {path} does not exist.", path=str(path))
+    with path.open("rb") as fh:
+        header = fh.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise ValidationError("{name} is not a ShopTeam backup (it is not a database file).", name=path.name)
 
 
 def _current_or_none() -> Database | None:
@@ -302,12 +323,12 @@ def _current_or_none() -> Database | None:
         return None
 
 
-def _keep_aside(target: Path) -> Path | None:
+def _keep_aside(target: Path, name: str | None = None) -> Path | None:
     if not target.exists():
         return None
     folder = backup_folder(target)
     _ensure_folder(folder)
-    aside = folder / f"before-restore-{_now().strftime(_STAMP)}.db"
+    aside = folder / (name or f"before-restore-{_now().strftime(_STAMP)}.db")
     try:
         _copy_database(target, aside)  # consistent, includes what is still in the WAL
     except ShopTeamError:

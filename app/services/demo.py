@@ -85,6 +85,9 @@ def load_demo(actor: Actor, today: date | None = None) -> int:
             s.add(person)
             s.flush()
             people[person.employee_no] = person
+        for d in spec["departments"]:  # a head set by hand (部门负责人), see app/rules/raters.py
+            if d.get("head_no"):
+                depts[d["name"]].head_id = people[d["head_no"]].id
         for u in spec.get("users", []):
             if s.execute(select(User.id).where(User.username == u["username"])).scalar() is None:
                 s.add(User(username=u["username"], password_hash=hash_password(u["password"]), role=u["role"],

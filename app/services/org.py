@@ -33,6 +33,7 @@ class DepartmentInput:
     name: str
     parent_id: Optional[int] = None
     description: str = ""
+    head_no: str = ""  # the head set by hand; "" lets the rules find it (app/rules/raters.py)
 
 
 @dataclass
@@ -59,6 +60,9 @@ class DepartmentRow:
     sort_order: int
     description: str
     people: int  # current people in its own positions
+    head_no: str = ""  # the head set by hand (部门负责人), empty when found by the rules
+    head: str = ""  # the head in force: "姓名 (工号)", however found (app/rules/raters.py)
+    head_source: str = ""  # set | position | lead | parent | "" (none)
 
 
 @dataclass
@@ -195,8 +199,16 @@ def _load(s: Session) -> OrgTree:
             holders.setdefault(e.position_id, []).append(e.name)
             dept_id = pos_by_id[e.position_id].department_id
             counts[dept_id] = counts.get(dept_id, 0) + 1
+    from app.services.appraisal_core import rater_plan
+
+    why: dict = {}
+    heads = rater_plan(s).heads_explained(why)
+    by_id = {e.id: e for e in people}
     dept_rows = [DepartmentRow(d.id, d.name, d.parent_id, dept_by_id[d.parent_id].name if d.parent_id in dept_by_id else "",
-                               d.sort_order, d.description, counts.get(d.id, 0)) for d in depts]
+                               d.sort_order, d.description, counts.get(d.id, 0),
+                               by_id[d.head_id].employee_no if d.head_id in by_id else "",
+                               f"{by_id[heads[d.id]].name} ({by_id[heads[d.id]].employee_no})" if heads.get(d.id) else "",
+                               why.get(d.id, "")) for d in depts]
     dept_order = {d.id: i for i, d in enumerate(depts)}
     positions.sort(key=lambda p: (dept_order.get(p.department_id, 0), p.id))
     pos_rows = [PositionRow(
@@ -301,6 +313,15 @@ def _check_department_parent(s: Session, dept_id: Optional[int], name: str, pare
                             parent=parent.name, name=name)
 
 
+def _head_id(s: Session, employee_no: str) -> Optional[int]:
+    if not (employee_no or "").strip():
+        return None
+    person = by_no(s, employee_no)
+    if person.status not in CURRENT:
+        raise ConflictError("{name} has left and cannot head a department.", name=person.name)
+    return person.id
+
+
 def create_department(actor: Actor, data: DepartmentInput) -> DepartmentRow:
     require(actor, "org.edit")
     _raise_problems(department_problems(data))
@@ -310,7 +331,7 @@ def create_department(actor: Actor, data: DepartmentInput) -> DepartmentRow:
         _check_department_parent(s, None, name, data.parent_id)
         last = s.execute(select(Department.sort_order).order_by(Department.sort_order.desc()).limit(1)).scalar()
         dept = Department(name=name, parent_id=data.parent_id, description=data.description.strip(),
-                          sort_order=(last + 1) if last is not None else 0)
+                          sort_order=(last + 1) if last is not None else 0, head_id=_head_id(s, data.head_no))
         s.add(dept)
         s.flush()
         audit.record(s, actor, "org.department.create", "department", dept.id, None, audit.snapshot(dept))
@@ -329,6 +350,7 @@ def update_department(actor: Actor, department_id: int, data: DepartmentInput) -
             raise ConflictError("{parent} is inside {name}; a department cannot be placed inside itself.", parent=name, name=name)
         _check_department_parent(s, dept.id, name, data.parent_id)
         dept.name, dept.parent_id, dept.description = name, data.parent_id, data.description.strip()
+        dept.head_id = _head_id(s, data.head_no)
         s.flush()
         audit.record(s, actor, "org.department.update", "department", dept.id, before, audit.snapshot(dept))
         return next(d for d in _load(s).departments if d.id == dept.id)
@@ -370,6 +392,26 @@ def delete_department(actor: Actor, department_id: int) -> None:
         s.delete(dept)
         s.flush()
         audit.record(s, actor, "org.department.delete", "department", department_id, before, None)
+
+
+def set_department_head(actor: Actor, department: str | int, employee_no: Optional[str]) -> DepartmentRow:
+    """Set the head (部门负责人) of a department by hand, or clear it (None) so the rules find it:
+    the manager position's holder, else the one lead of the group, else the parent's head."""
+    require(actor, "org.edit")
+    with transaction() as s:
+        if isinstance(department, int):
+            dept = _department(s, department)
+        else:
+            dept = s.execute(select(Department).where(Department.name == str(department).strip())).scalar()
+            if dept is None:
+                raise NotFound("There is no department called {name}.", name=department)
+        before = {"head_id": dept.head_id}
+        dept.head_id = _head_id(s, employee_no or "")
+        person = s.get(Employee, dept.head_id) if dept.head_id else None
+        s.flush()
+        audit.record(s, actor, "org.department.set_head", "department", dept.id, before,
+                     {"head_id": dept.head_id, "head_no": person.employee_no if person else None})
+        return next(d for d in _load(s).departments if d.id == dept.id)
 
 
 # -- positions -----------------------------------------------------------------------------

@@ -6,12 +6,13 @@ from app.errors import PermissionDenied
 from app.i18n import N_, _
 from app.services.context import Actor
 
-ADMIN, MANAGER, HR, STAFF, KIOSK = "admin", "manager", "hr", "staff", "kiosk"
-OFFICE = frozenset({ADMIN, MANAGER, HR, STAFF})
+ADMIN, MANAGER, HR, STAFF, KIOSK, GM = "admin", "manager", "hr", "staff", "kiosk", "gm"
+OFFICE = frozenset({ADMIN, MANAGER, HR, STAFF, GM})
 LEADERS = frozenset({ADMIN, MANAGER})
 PEOPLE_ADMIN = frozenset({ADMIN, MANAGER, HR})
 
-ROLE_LABELS = {ADMIN: N_("Administrator"), MANAGER: N_("Manager"), HR: N_("HR"), STAFF: N_("Staff")}
+ROLE_LABELS = {ADMIN: N_("Administrator"), MANAGER: N_("Manager"), HR: N_("HR"), STAFF: N_("Staff"),
+               GM: N_("General manager")}
 
 # permission -> roles that hold it
 PERMISSIONS: dict[str, frozenset[str]] = {
@@ -49,13 +50,19 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "attendance.approve": frozenset({ADMIN, MANAGER, HR, STAFF}),  # routing decides who exactly
     "attendance.roster": LEADERS | {HR},
     "attendance.import": PEOPLE_ADMIN,
+    "attendance.calendar": LEADERS | {HR},  # the holiday calendar (节假日)
     "leave.request": OFFICE,
     # appraisal
     "appraisal.templates": LEADERS | {HR},
-    "appraisal.manage_period": LEADERS | {HR},
+    "appraisal.manage_period": LEADERS | {HR},  # open, scope, delegation, raters, start scoring
     "appraisal.rate": OFFICE,  # only where the actor is a rater of that person
+    "appraisal.submit": LEADERS,  # scoring -> review: a department head or a manager
+    "appraisal.consolidate": frozenset({HR}),  # review -> consolidated (HR 汇总)
+    "appraisal.approve": frozenset({GM}),  # consolidated -> approved, never in a period one is a subject of
+    "appraisal.lock": frozenset({ADMIN, HR}),  # approved -> locked (归档)
     "appraisal.reopen": frozenset({ADMIN}),
-    "appraisal.view_all": frozenset({ADMIN, HR}),
+    "appraisal.view_all": frozenset({ADMIN, HR, GM}),  # confidentiality: HR, admin and the GM see every result
+    "appraisal.enter_for": frozenset({ADMIN, HR}),  # type in paper sheets on a rater's behalf, import scores
     "appraisal.appeal_decide": frozenset({ADMIN, HR}),
     # documents
     "documents.print": PEOPLE_ADMIN,

@@ -1,4 +1,4 @@
-"""The duty roster (值班表) and the shop's calendar overrides."""
+"""The duty roster (值班表), and each day's kind for the roster grid."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from sqlalchemy import delete, select
 
 from app.db import reading, transaction
 from app.errors import NotFound, ValidationError
-from app.models.attendance import CalendarOverride, RosterEntry
+from app.models.attendance import RosterEntry
 from app.models.people import Employee
 from app.rules.calendar import day_kind, month_days
 from app.services import audit, policy
@@ -94,27 +94,12 @@ def fill_roster_in(s, year: int, month: int) -> int:
 
 
 def calendar_month(actor: Actor, year: int, month: int) -> dict[date, str]:
-    """Each day's kind (workday, rest, holiday, makeup) with the overrides applied."""
+    """Each day's kind (workday, rest, holiday, makeup) from the shop's calendar."""
+    from app.services.calendar import load_calendar
+
     require(actor, "attendance.view_own")
+    first, nxt = _month_bounds(year, month)
     with reading() as s:
         values = policy.values_in(s)
-        overrides = {r.day: r.is_workday for r in s.execute(select(CalendarOverride)).scalars()}
-    return {d: day_kind(d, values["attendance.work_days"], overrides) for d in month_days(year, month)}
-
-
-def set_calendar_override(actor: Actor, day: date, is_workday: bool | None, note: str = "") -> None:
-    """Make a day a working day or a day off for the whole shop; None removes the override."""
-    require(actor, "policy.edit")
-    with transaction() as s:
-        row = s.get(CalendarOverride, day)
-        before = None if row is None else {"is_workday": row.is_workday, "note": row.note}
-        if is_workday is None:
-            if row is not None:
-                s.delete(row)
-        else:
-            if row is None:
-                row = CalendarOverride(day=day, is_workday=is_workday)
-                s.add(row)
-            row.is_workday, row.note = is_workday, note.strip()
-        audit.record(s, actor, "attendance.calendar_override", "calendar", day.isoformat(), before,
-                     None if is_workday is None else {"is_workday": is_workday, "note": note.strip()})
+        calendar = load_calendar(s, first, nxt)
+    return {d: day_kind(d, values["attendance.work_days"], calendar) for d in month_days(year, month)}

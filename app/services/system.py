@@ -19,6 +19,11 @@ from app.services.permissions import require
 def init_database(location: str | None = None, demo: bool = False) -> dict:
     """Create (or migrate) the database; with ``demo`` load the demo department into an empty one."""
     db = open_database(location)
+    from app.db import transaction
+    from app.services.calendar import seed_statutory
+
+    with transaction() as s:  # a newer chinese_calendar brings a new year's statutory days
+        seed_statutory(s)
     loaded = 0
     if demo:
         with reading() as s:
@@ -51,6 +56,11 @@ def check(actor: Actor) -> CheckReport:
         report.problems.append(_("The schema is not at the newest revision ({state}).", state=state))
     else:
         report.notes.append(_("Schema at revision {revs}.", revs=", ".join(sorted(schema.heads()))))
+    from app.services.restore import schema_problems
+
+    stamped = schema.applied(db.engine) or set()
+    if stamped and not stamped - set(schema.revision_graph()):
+        report.problems.extend(_("Schema: {problem}", problem=p) for p in schema_problems(db.engine, stamped))
     with reading() as s:
         broken = audit.first_broken(s)
         rows = s.execute(select(func.count()).select_from(AuditEntry)).scalar_one()
@@ -58,6 +68,11 @@ def check(actor: Actor) -> CheckReport:
         report.problems.append(_("The audit trail was altered at row {id}.", id=broken))
     else:
         report.notes.append(_("Audit trail intact ({n} rows).", n=rows))
+    from app.services.calendar import missing_next_year, missing_next_year_message
+
+    year = missing_next_year()
+    if year is not None:  # a warning to act on, not a problem of the database
+        report.notes.append(missing_next_year_message(year))
     return report
 
 

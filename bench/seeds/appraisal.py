@@ -19,6 +19,7 @@ from app.models.appraisal import (AppraisalActual, AppraisalAppeal, AppraisalPer
 from app.models.org import Position
 from app.models.people import Employee
 from app.rules import appraisal as rules
+from app.rules import raters as raters_rules
 from app.rules.appraisal_template import indicators
 from app.services import appraisal_core as core
 from app.services.appraisal_demo import believable_actual
@@ -64,29 +65,27 @@ def bench_seed(session: Session, rng: random.Random, ctx) -> str:
         active = [e for e in people if core._active(e, span)]
         roster = frozenset(e.id for e in active)
         if roster != last_roster:  # the reporting tree, and so the raters, change only with the roster
-            manager_of = {e.id: e.manager_id for e in active}
-            has_reports = {e.manager_id for e in active if e.manager_id}
+            plan = core.rater_plan(s, span)
             raters_of, last_roster = {}, roster
         subject_rows, scored = [], {}
         for e in active:
             pos = positions.get(e.position_id)
-            as_manager = e.id in has_reports or bool(pos and pos.is_manager)
-            if e.id not in raters_of:
-                raters_of[e.id] = rules.resolve_raters(e.id, manager_of, as_manager, cfg.staff_weights,
-                                                       cfg.manager_weights)
-            raters = raters_of[e.id]
-            if not raters:
-                continue
+            as_manager = e.id in plan.facts.managers
             tkey = (pos.id if pos else None, as_manager)
             if tkey not in templates:
                 templates[tkey] = (copy.deepcopy(edited[pos.id]) if pos and pos.id in edited
                                    else default_template(pos.name if pos else "", as_manager))
+            if e.id not in raters_of:
+                raters_of[e.id] = plan.raters_of(e, templates[tkey], cfg)
+            raters = raters_of[e.id]
+            if not raters:
+                continue
             month = min(100.0, max(30.0, ability[e.id] + rng.gauss(0, 4)))
             rater_scores = [(r, round(min(100.0, max(0.0, month + rng.uniform(-3, 3))), 1)) for r in raters]
-            final = rules.weighted_score([(r.weight, score) for r, score in rater_scores])
+            final = raters_rules.final_score([(r.weight, r.group, score) for r, score in rater_scores])
             subject_rows.append({
                 "period_id": period.id, "employee_id": e.id, "as_manager": as_manager, "template": templates[tkey],
-                "raters": [{"employee_id": r.employee_id, "roles": r.roles, "weight": float(r.weight)} for r in raters],
+                "raters": core.stored_raters(raters),
                 "final_score": float(final), "grade": rules.grade_for(final, cfg.bands),
                 "label": rules.label_for(final, cfg.excellent, cfg.qualified, cfg.improve_below),
                 "comment": "", "comment_by": "", "interview": "", "interview_by": ""})

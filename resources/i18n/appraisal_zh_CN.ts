@@ -47,6 +47,10 @@
         <translation>等级</translation>
     </message>
     <message>
+        <source>Monthly label</source>
+        <translation>月度评价</translation>
+    </message>
+    <message>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
@@ -95,48 +99,24 @@
         <translation>还没有考核期——点击“新建考核期…”开启一个。</translation>
     </message>
     <message>
-        <source>Start scoring</source>
-        <translation>开始评分</translation>
-    </message>
-    <message>
-        <source>Submit for review</source>
-        <translation>提交审核</translation>
-    </message>
-    <message>
-        <source>Approve</source>
-        <translation>批准</translation>
-    </message>
-    <message>
-        <source>Lock</source>
-        <translation>锁定</translation>
-    </message>
-    <message>
         <source>New period</source>
         <translation>新建考核期</translation>
-    </message>
-    <message>
-        <source>Period: 2026-12 (month), 2026-Q4 (quarter), 2026-H2 (half year) or 2026 (year)</source>
-        <translation>考核期间：2026-12（月度）、2026-Q4（季度）、2026-H2（半年）或 2026（年度）</translation>
     </message>
     <message>
         <source>Period %1 opened for %2 people.</source>
         <translation>考核期 %1 已开启，共 %2 人。</translation>
     </message>
     <message>
+        <source>results due %1</source>
+        <translation>结果须在 %1 前完成</translation>
+    </message>
+    <message>
+        <source>overdue: %1</source>
+        <translation>已逾期：%1</translation>
+    </message>
+    <message>
         <source>Grade %1: %2 people, the quota allows %3.</source>
         <translation>等级 %1：%2 人，比例上限为 %3 人。</translation>
-    </message>
-    <message>
-        <source>Forced distribution</source>
-        <translation>强制分布</translation>
-    </message>
-    <message>
-        <source>Continue anyway?</source>
-        <translation>仍然继续吗？</translation>
-    </message>
-    <message>
-        <source>Lock %1? Its results become read-only; only an administrator can reopen it.</source>
-        <translation>锁定 %1？锁定后结果只读，只有管理员可以重新开启。</translation>
     </message>
     <message>
         <source>%1 is now in: %2</source>
@@ -181,6 +161,14 @@
 </context>
 <context>
     <name>ChartsPanel</name>
+    <message>
+        <source>No scores in this period yet</source>
+        <translation>本期还没有评分</translation>
+    </message>
+    <message>
+        <source>Grade distribution, %1</source>
+        <translation>等级分布，%1</translation>
+    </message>
     <message>
         <source>Quota</source>
         <translation>比例上限</translation>
@@ -322,6 +310,232 @@
     </message>
 </context>
 <context>
+    <name>NewPeriodDialog</name>
+    <message>
+        <source>New period</source>
+        <translation>新建考核期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>覆盖</translation>
+    </message>
+    <message>
+        <source>Open period</source>
+        <translation>开启考核期</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>%1 月</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Q%1 (months %2–%3)</source>
+        <translation>第 %1 季度（%2–%3 月）</translation>
+    </message>
+    <message>
+        <source>Half year</source>
+        <translation>半年</translation>
+    </message>
+    <message>
+        <source>First half (January–June)</source>
+        <translation>上半年（1–6 月）</translation>
+    </message>
+    <message>
+        <source>Second half (July–December)</source>
+        <translation>下半年（7–12 月）</translation>
+    </message>
+    <message>
+        <source>Period %1 already exists.</source>
+        <translation>考核期 %1 已存在。</translation>
+    </message>
+</context>
+<context>
+    <name>SchemeDialog</name>
+    <message>
+        <source>Appraisal scheme library</source>
+        <translation>考核方案库</translation>
+    </message>
+    <message>
+        <source>Tick staff positions</source>
+        <translation>勾选员工岗位</translation>
+    </message>
+    <message>
+        <source>Tick manager positions</source>
+        <translation>勾选管理岗位</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除勾选</translation>
+    </message>
+    <message>
+        <source>Apply to ticked positions</source>
+        <translation>套用到勾选的岗位</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>考核方案</translation>
+    </message>
+    <message>
+        <source>Positions (tick those that get the scheme)</source>
+        <translation>岗位（勾选要套用此方案的岗位）</translation>
+    </message>
+    <message>
+        <source>Applying writes a new template version for each ticked position. Periods already open keep the template they were opened with.</source>
+        <translation>套用后，每个勾选的岗位生成新版考核表。已开启的考核期仍使用开启时的考核表。</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>月度</translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Half-yearly (June and December)</source>
+        <translation>半年度（6月和12月）</translation>
+    </message>
+    <message>
+        <source>Annual</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>General manager</source>
+        <translation>总经理</translation>
+    </message>
+    <message>
+        <source>Supervising leader</source>
+        <translation>分管领导</translation>
+    </message>
+    <message>
+        <source>Department head</source>
+        <translation>部门负责人</translation>
+    </message>
+    <message>
+        <source>Peers</source>
+        <translation>同级</translation>
+    </message>
+    <message>
+        <source>Subordinates</source>
+        <translation>下属</translation>
+    </message>
+    <message>
+        <source>Self-assessment</source>
+        <translation>自评</translation>
+    </message>
+    <message>
+        <source>Tick at least one position.</source>
+        <translation>请至少勾选一个岗位。</translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation>现行：%1</translation>
+    </message>
+    <message>
+        <source> (version %1)</source>
+        <translation>（第 %1 版）</translation>
+    </message>
+    <message>
+        <source>With the scheme (version %1)</source>
+        <translation>套用方案后（第 %1 版）</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>考核周期：%1</translation>
+    </message>
+    <message>
+        <source>Period: any (the period opened)</source>
+        <translation>考核周期：不限（按开启的考核期）</translation>
+    </message>
+    <message>
+        <source>Raters: %1</source>
+        <translation>评分人：%1</translation>
+    </message>
+    <message>
+        <source>(recorded, not counted)</source>
+        <translation>（只记录不计分）</translation>
+    </message>
+    <message>
+        <source>Raters: as the appraisal settings say (staff and managers)</source>
+        <translation>评分人：按绩效设置中员工和管理人员的评分权重</translation>
+    </message>
+    <message>
+        <source>Grades: four (A–D)</source>
+        <translation>等级：四级（A–D）</translation>
+    </message>
+    <message>
+        <source>Grades: five (A–E)</source>
+        <translation>等级：五级（A–E）</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>How it is scored</source>
+        <translation>计分方法</translation>
+    </message>
+    <message>
+        <source>Rubric A–D</source>
+        <translation>按 A–D 等级描述评定</translation>
+    </message>
+    <message>
+        <source>the period before</source>
+        <translation>上一期</translation>
+    </message>
+    <message>
+        <source>the same period last year</source>
+        <translation>去年同期</translation>
+    </message>
+    <message>
+        <source>typed base figures</source>
+        <translation>手工录入的基数</translation>
+    </message>
+    <message>
+        <source>Growth against %1, by bands</source>
+        <translation>较%1的增长率分档计分</translation>
+    </message>
+    <message>
+        <source>Bands from target %1</source>
+        <translation>分档计分，目标 %1</translation>
+    </message>
+    <message>
+        <source>Actual ÷ target %1 × 100</source>
+        <translation>实际值 ÷ 目标 %1 × 100</translation>
+    </message>
+    <message>
+        <source>Give %1 position(s) the scheme %2? Each gets a new template version; periods already open keep theirs.</source>
+        <translation>为 %1 个岗位套用方案“%2”？每个岗位生成新版考核表；已开启的考核期保持原考核表。</translation>
+    </message>
+    <message>
+        <source>Scheme %1 applied to %2 position(s).</source>
+        <translation>已为 %2 个岗位套用方案“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>ScoreForm</name>
     <message>
         <source>Save scores</source>
@@ -334,6 +548,10 @@
     <message>
         <source>Grade:</source>
         <translation>等级：</translation>
+    </message>
+    <message>
+        <source>Monthly label:</source>
+        <translation>月度评价：</translation>
     </message>
     <message>
         <source>Choose a person on the left</source>
@@ -453,6 +671,14 @@
     <message>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+    <message>
+        <source>Apply a scheme…</source>
+        <translation>套用方案…</translation>
+    </message>
+    <message>
+        <source>Pick a ready scheme from the library and compare it with this template</source>
+        <translation>从方案库选择现成方案，并与当前考核表对照</translation>
     </message>
     <message>
         <source>Position</source>
@@ -613,6 +839,10 @@
     <message>
         <source>Indicators of %1 add up to %2%, not 100.</source>
         <translation>“%1”的指标权重合计 %2%，不是 100。</translation>
+    </message>
+    <message>
+        <source>Discard your unsaved changes to this template?</source>
+        <translation>放弃对此考核表未保存的修改？</translation>
     </message>
     <message>
         <source>Template of %1 saved; it applies to periods opened from now on.</source>

@@ -110,6 +110,10 @@
         <translation>值班表</translation>
     </message>
     <message>
+        <source>Holidays</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
         <source>Click a day to see its punches and the reason for its status.</source>
         <translation>点击某一天，查看打卡记录和判定原因。</translation>
     </message>
@@ -238,6 +242,10 @@
         <translation>无</translation>
     </message>
     <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
         <source>All punches on time.</source>
         <translation>打卡全部正常。</translation>
     </message>
@@ -286,20 +294,8 @@
         <translation>导入打卡记录</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.csv *.xlsx)</source>
-        <translation>表格文件 (*.csv *.xlsx)</translation>
-    </message>
-    <message>
         <source>Imported %1 punches; %2 were already recorded.</source>
         <translation>已导入 %1 条打卡记录；%2 条已存在。</translation>
-    </message>
-    <message>
-        <source>Importing punches…</source>
-        <translation>正在导入打卡记录…</translation>
-    </message>
-    <message>
-        <source>Nothing was imported. Fix the rows below and import again.</source>
-        <translation>没有导入任何记录。请修正以下各行后重新导入。</translation>
     </message>
     <message>
         <source>Export summary</source>
@@ -316,6 +312,10 @@
     <message>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Clock exports</source>
+        <translation>考勤机导出文件</translation>
     </message>
 </context>
 <context>
@@ -343,6 +343,187 @@
     <message>
         <source>Submit</source>
         <translation>提交</translation>
+    </message>
+</context>
+<context>
+    <name>DayDialog</name>
+    <message>
+        <source>Holiday calendar entry</source>
+        <translation>节假日设置</translation>
+    </message>
+    <message>
+        <source>e.g. 春节</source>
+        <translation>例如：春节</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Holiday name</source>
+        <translation>节日名称</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayBanner</name>
+    <message>
+        <source>Enter the holidays</source>
+        <translation>录入节假日</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayPage</name>
+    <message>
+        <source>H</source>
+        <translation>休</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation>班</translation>
+    </message>
+    <message>
+        <source>Jan</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <source>entered by the shop</source>
+        <translation>本店设置</translation>
+    </message>
+    <message>
+        <source>Set a day…</source>
+        <translation>设置某天…</translation>
+    </message>
+    <message>
+        <source>Remove the shop&apos;s entry</source>
+        <translation>删除本店设置</translation>
+    </message>
+    <message>
+        <source>Import a year…</source>
+        <translation>导入全年安排…</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>H = statutory holiday, W = make-up working day; bold days were entered by the shop and win over the statutory calendar. Double-click a day to change it.</source>
+        <translation>休 = 法定节假日，班 = 调休上班日；粗体为本店设置，优先于法定日历。双击某天可修改。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Holiday name</source>
+        <translation>节日名称</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>本店</translation>
+    </message>
+    <message>
+        <source>Statutory</source>
+        <translation>法定</translation>
+    </message>
+    <message>
+        <source>%1: statutory holidays known.</source>
+        <translation>%1 年：法定节假日已知。</translation>
+    </message>
+    <message>
+        <source>%1 has no statutory holidays yet: every day follows the week pattern. Import the State Council schedule or set the days.</source>
+        <translation>%1 年尚无法定节假日：每天都按每周工作日安排。请导入国务院放假安排或逐日设置。</translation>
+    </message>
+    <message>
+        <source>Holiday calendar</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>%1 saved in the holiday calendar.</source>
+        <translation>%1 已保存到节假日日历。</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s entry for %1 was removed.</source>
+        <translation>已删除本店对 %1 的设置。</translation>
+    </message>
+    <message>
+        <source>Import a holiday schedule</source>
+        <translation>导入放假安排</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx)</source>
+        <translation>表格文件 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. Fix the rows below and import again.</source>
+        <translation>未导入任何内容。请修改以下各行后重新导入。</translation>
+    </message>
+    <message>
+        <source>%1 days imported into the holiday calendar.</source>
+        <translation>已将 %1 天导入节假日日历。</translation>
     </message>
 </context>
 <context>
@@ -440,6 +621,109 @@
     <message>
         <source>Record punch</source>
         <translation>记录打卡</translation>
+    </message>
+</context>
+<context>
+    <name>PunchImportDialog</name>
+    <message>
+        <source>Import punches</source>
+        <translation>导入打卡记录</translation>
+    </message>
+    <message>
+        <source>Employee no.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Clock no.</source>
+        <translation>考勤号码</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>文件中</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Already recorded</source>
+        <translation>已有记录</translation>
+    </message>
+    <message>
+        <source>Clock numbers without an employee</source>
+        <translation>没有对应员工的考勤号码</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Reading the clock file…</source>
+        <translation>正在读取考勤机文件…</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported.</source>
+        <translation>此文件无法导入。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 to %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 至 %4</translation>
+    </message>
+    <message>
+        <source>%1 punches in the file: %2 new, %3 already recorded.</source>
+        <translation>文件中共 %1 条打卡：新增 %2 条，已有记录 %3 条。</translation>
+    </message>
+    <message>
+        <source>%1 cells say 漏刷 (missed): nothing is imported for them.</source>
+        <translation>%1 个单元格为“漏刷”：不导入任何记录。</translation>
+    </message>
+    <message>
+        <source>%1 lines are not punches and are skipped.</source>
+        <translation>%1 行不是打卡记录，已跳过。</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Row %1 (skipped): %2</source>
+        <translation>第 %1 行（已跳过）：%2</translation>
+    </message>
+    <message>
+        <source>Fix the rows listed below, or map every clock no., first.</source>
+        <translation>请先修正下面列出的行，或为每个考勤号码指定员工。</translation>
+    </message>
+    <message>
+        <source>Choose the employee…</source>
+        <translation>选择员工…</translation>
+    </message>
+    <message>
+        <source>Map and remember</source>
+        <translation>对应并记住</translation>
+    </message>
+    <message>
+        <source>%1 %2 (rows: %3, first in row %4)</source>
+        <translation>%1 %2（共 %3 行，首次出现在第 %4 行）</translation>
+    </message>
+    <message>
+        <source>Clock no. %1 is mapped to %2.</source>
+        <translation>考勤号码 %1 已对应到 %2。</translation>
+    </message>
+    <message>
+        <source>Importing punches…</source>
+        <translation>正在导入打卡记录…</translation>
     </message>
 </context>
 <context>

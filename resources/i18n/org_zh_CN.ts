@@ -127,6 +127,10 @@
 <context>
     <name>DepartmentForm</name>
     <message>
+        <source>The head scores the department&apos;s staff with the largest weight. Automatic: the holder of the department&apos;s manager position, else the one member who leads people in it, else the parent department&apos;s head.</source>
+        <translation>部门负责人对本部门员工的评分权重最大。自动：部门经理岗位的在岗人；否则为部门内唯一带人的成员；否则为上级部门的负责人。</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -135,12 +139,24 @@
         <translation>上级部门</translation>
     </message>
     <message>
+        <source>Head</source>
+        <translation>部门负责人</translation>
+    </message>
+    <message>
         <source>Function</source>
         <translation>部门职能</translation>
     </message>
     <message>
         <source>People in its positions</source>
         <translation>本部门岗位在岗人数</translation>
+    </message>
+    <message>
+        <source>Automatic: %1</source>
+        <translation>自动：%1</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
     </message>
     <message>
         <source>New department</source>
@@ -291,6 +307,14 @@
     <message>
         <source>New department</source>
         <translation>新建部门</translation>
+    </message>
+    <message>
+        <source>Print job description…</source>
+        <translation>打印岗位说明书…</translation>
+    </message>
+    <message>
+        <source>Blank appraisal form…</source>
+        <translation>空白考核表…</translation>
     </message>
     <message>
         <source>Department / position</source>

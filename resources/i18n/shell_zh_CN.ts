@@ -161,8 +161,8 @@
         <translation>ShopTeam - 创建管理员</translation>
     </message>
     <message>
-        <source>Welcome! This database has no accounts yet. Create the administrator account; you will use it to add the other users.</source>
-        <translation>欢迎使用！此数据库还没有任何账号。请创建管理员账号，之后用它添加其他用户。</translation>
+        <source>Welcome! There is no administrator account yet. Create it; you will use it to add and manage the other users.</source>
+        <translation>欢迎！还没有管理员账号。请先创建管理员账号，之后用它添加和管理其他用户。</translation>
     </message>
     <message>
         <source>User name</source>
@@ -344,6 +344,48 @@ Database: %2</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>%1 文件</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷方式</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>文件名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Directory:</source>
+        <translation>目录：</translation>
     </message>
 </context>
 <context>

@@ -515,8 +515,20 @@
         <translation>按时率</translation>
     </message>
     <message>
-        <source>Avg. cycle (days)</source>
-        <translation>平均周期（天）</translation>
+        <source>Avg. cycle</source>
+        <translation>平均周期</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>No task was finished or sent back in %1.</source>
+        <translation>%1 没有完成或退回的任务。</translation>
+    </message>
+    <message>
+        <source>Tasks per person, %1</source>
+        <translation>每人任务，%1</translation>
     </message>
     <message>
         <source>Sent back</source>

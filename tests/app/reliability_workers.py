@@ -88,7 +88,7 @@ def leave_action(i: int) -> str:
     with reading() as s:
         taken = {(r.start.date(), r.end.date()) for r in s.execute(select(LeaveRequest).join(
             Employee, Employee.id == LeaveRequest.employee_id).where(Employee.employee_no == no)).scalars()}
-    while not (is_working_day(day, sched.values["attendance.work_days"], sched.overrides) and not is_plan_day(day)) \
+    while not (is_working_day(day, sched.values["attendance.work_days"], sched.calendar) and not is_plan_day(day)) \
             or any(a <= day <= b for a, b in taken):
         day += timedelta(days=1)
     state["next"][no] = day + timedelta(days=1)

@@ -39,7 +39,7 @@ def test_a_locked_result_is_read_only_until_an_appeal_is_upheld(appeal, actor_fo
 
 def test_upheld_appeal_reopens_the_result_for_rescoring_with_the_audit_trail(appeal, actor_for, admin):
     key, appeal_id = appeal
-    hr, head = actor_for("fengyq"), actor_for("linxw")
+    hr, head = actor_for("fengyq"), actor_for("wanghr")
     before = svc.subject_detail(hr, key, "E004")
     result = feedback.decide_appeal(hr, appeal_id, True, "Campaign count corrected; the head rescores.")
     assert result == {"id": appeal_id, "status": "upheld", "reopened": True}
@@ -52,7 +52,7 @@ def test_upheld_appeal_reopens_the_result_for_rescoring_with_the_audit_trail(app
     assert svc.list_periods(admin)[1]["state"] == "locked"  # the period stays locked for everyone else
     with pytest.raises(ConflictError, match="locked"):
         svc.enter_scores(hr, key, "E005", "E002", total=40)
-    new = svc.enter_scores(head, key, "E004", "E002", total=99)
+    new = svc.enter_scores(head, key, "E004", "E003", total=99)
     assert new["score"] > before["score"]
     scored = _audit("appraisal.score")[-1]
     assert scored.after["appeal"] == appeal_id and scored.after["employee"] == "E004"
@@ -66,7 +66,7 @@ def test_upheld_appeal_reopens_the_result_for_rescoring_with_the_audit_trail(app
     assert closed.entity_id == str(appeal_id)
     assert closed.before["score"] == before["score"] and closed.after["score"] == new["score"]
     with pytest.raises(ConflictError, match="locked"):
-        svc.enter_scores(head, key, "E004", "E002", total=50)
+        svc.enter_scores(head, key, "E004", "E003", total=50)
     with pytest.raises(ConflictError):
         feedback.finish_rescoring(hr, appeal_id)
     assert svc.subject_detail(admin, key, "E004")["appeals"][0]["status"] == "rescored"

@@ -48,36 +48,6 @@ def test_weighted_score_is_sum_of_weight_times_score():
     assert r.weighted_score([(30, "89.99"), (70, 90)]) == Decimal("90.00")
 
 
-# reporting tree of the demo: 1 gm; 2 head (reports to 1); 3 manager (reports to 2); 4 staff under 3;
-# 14 staff reporting straight to 2
-TREE = {1: None, 2: 1, 3: 2, 4: 3, 14: 2}
-STAFF, MANAGER = [10, 20, 70], [30, 70, 0]
-
-
-def _weights(raters):
-    return {x.employee_id: (x.roles, x.weight) for x in raters}
-
-
-def test_staff_raters_gm_leader_head():
-    assert _weights(r.resolve_raters(4, TREE, False, STAFF, MANAGER)) == {
-        1: (["gm"], 10), 3: (["leader"], 20), 2: (["head"], 70)}
-
-
-def test_manager_raters_gm_and_leader():
-    assert _weights(r.resolve_raters(3, TREE, True, STAFF, MANAGER)) == {1: (["gm"], 30), 2: (["leader"], 70)}
-
-
-def test_roles_on_one_person_merge_their_weights():
-    # 14's manager reports to the top: head = gm, so the top carries 10 + 70
-    assert _weights(r.resolve_raters(14, TREE, False, STAFF, MANAGER)) == {1: (["gm", "head"], 80), 2: (["leader"], 20)}
-    # the head reports to the top: gm and leader are the same person
-    assert _weights(r.resolve_raters(2, TREE, True, STAFF, MANAGER)) == {1: (["gm", "leader"], 100)}
-
-
-def test_nobody_rates_the_top_of_the_tree_or_themselves():
-    assert r.resolve_raters(1, TREE, True, STAFF, MANAGER) == []
-
-
 def test_rater_weights_must_sum_to_100():
     assert r.weights_problem([10, 20, 70]) is None
     assert "99" in r.weights_problem([10, 20, 69])

@@ -33,8 +33,8 @@ def test_demo_has_six_locked_months_and_the_current_one_open(admin, keys):
 
 def test_final_score_is_the_weighted_sum_of_the_raters(admin, actor_for, keys):
     key = keys["current"]
-    svc.enter_scores(actor_for("wanghr"), key, "E004", "E003", total=80)  # leader 20 %
-    svc.enter_scores(actor_for("linxw"), key, "E004", "E002", total=90)  # head 70 %
+    svc.enter_scores(actor_for("linxw"), key, "E004", "E002", total=80)  # leader 20 %
+    svc.enter_scores(actor_for("wanghr"), key, "E004", "E003", total=90)  # head 70 % (运营组's head)
     assert svc.subject_detail(admin, key, "E004")["score"] is None  # the general manager has not scored
     result = svc.enter_scores(admin, key, "E004", "E001", total=70)  # gm 10 %, typed in by an admin
     assert result == {"score": 86.0, "grade": "B", "label": "qualified"}
@@ -70,20 +70,20 @@ def test_indicator_levels_make_the_rater_total(admin, actor_for, keys):
     qualitative = [i["key"] for i in detail["indicators"] if i["kind"] == "qualitative"]
     quantitative = [i for i in detail["indicators"] if i["kind"] == "quantitative"]
     assert all(i["quant_score"] is not None for i in quantitative)  # demo actuals are typed in
-    svc.enter_scores(actor_for("linxw"), key, "E004", "E002", scores={k: "A" for k in qualitative})
+    svc.enter_scores(actor_for("wanghr"), key, "E004", "E003", scores={k: "A" for k in qualitative})
     head = svc.subject_detail(admin, key, "E004")["raters"][2]
     expected = sum(i["effective_weight"] * i["quant_score"] for i in quantitative) / 100 + sum(
         i["effective_weight"] for i in detail["indicators"] if i["kind"] == "qualitative")
     assert head["levels"] == {k: "A" for k in qualitative}
     assert head["total"] == pytest.approx(round(expected, 2))
     with pytest.raises(ValidationError):
-        svc.enter_scores(admin, key, "E004", "E002", scores={qualitative[0]: 101})
+        svc.enter_scores(admin, key, "E004", "E003", scores={qualitative[0]: 101})
 
 
 def test_bad_input_changes_nothing(admin, keys):
     key = keys["current"]
     with pytest.raises(ValidationError):
-        svc.enter_scores(admin, key, "E004", "E002", total=90, scores={"no_such_indicator": 50})
+        svc.enter_scores(admin, key, "E004", "E003", total=90, scores={"no_such_indicator": 50})
     assert svc.subject_detail(admin, key, "E004")["raters"][2]["typed_total"] is None
 
 
@@ -96,9 +96,10 @@ def test_workflow_review_needs_everyone_scored_then_approval_publishes_and_lock_
     assert svc.advance_period(admin, key)["state"] == "review"
     with pytest.raises(ConflictError):
         svc.enter_scores(admin, key, "E004", "E002", total=10)
-    approved = svc.advance_period(admin, key)
+    assert svc.advance_period(actor_for("fengyq"), key)["state"] == "consolidated"
+    approved = svc.advance_period(actor_for("chenzy"), key)
     assert approved["state"] == "approved" and approved["published_on"] is not None
-    assert svc.advance_period(admin, key)["state"] == "locked"
+    assert svc.advance_period(actor_for("fengyq"), key)["state"] == "locked"
     with pytest.raises(ConflictError, match="locked"):
         svc.enter_scores(admin, key, "E004", "E002", total=10)
     assert svc.subject_detail(admin, key, "E004")["score"] == 85.0

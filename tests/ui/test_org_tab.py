@@ -212,3 +212,21 @@ def test_the_window_finds_the_org_tab_for_every_office_role(demo_db, actor_for):
     assert tab in discover() and (tab.ORDER, tab.OBJECT_NAME) == (20, "orgTab")
     for user in ("linxw", "fengyq", "zhangyt"):
         assert tab.visible_for(ShellContext(actor_for(user), ChangeBus(), print))
+
+
+def test_department_head_field_shows_the_automatic_head_and_sets_one_by_hand(make_view, admin):
+    view = make_view()
+    page = view.structure
+    group = next(d for d in svc.org_tree(admin).departments if d.name == "仓储物流组")
+    assert page.select("department", group.id)
+    form = page.department_form
+    assert form.head_combo.currentData() == "" and "林晓雯 (E002)" in form.head_combo.currentText()
+    form.head_combo.setCurrentIndex(form.head_combo.findData("E014"))
+    assert form.save.isEnabled()
+    form.save.click()
+    row = next(d for d in svc.org_tree(admin).departments if d.id == group.id)
+    assert (row.head_no, row.head, row.head_source) == ("E014", "马天宇 (E014)", "set")
+    form.head_combo.setCurrentIndex(0)  # back to automatic
+    form.save.click()
+    row = next(d for d in svc.org_tree(admin).departments if d.id == group.id)
+    assert (row.head_no, row.head_source) == ("", "parent")

@@ -112,8 +112,11 @@ class TemplateEditor(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
+        self.scheme_button = QPushButton(self.tr("Apply a scheme…"), objectName="templateApplyScheme")
+        self.scheme_button.setToolTip(self.tr("Pick a ready scheme from the library and compare it with this template"))
+        self.scheme_button.clicked.connect(self.pick_scheme)
         top = QFormLayout()
-        top.addRow(self.tr("Position"), self.position_combo)
+        top.addRow(self.tr("Position"), self._row(self.position_combo, self.scheme_button))
         top.addRow(self.tr("Template name"), self.name_edit)
         left = QVBoxLayout()
         left.addWidget(self.sections, 1)
@@ -450,6 +453,22 @@ class TemplateEditor(QDialog):
         self.problems.setText("\n".join(problems))
         self.ok_button.setEnabled(not problems and self.dirty)
         return problems
+
+    def pick_scheme(self):
+        """The scheme library beside this position's template; after applying, the new version shows here."""
+        from ui.appraisal.schemes import SchemeDialog
+
+        if self.dirty and QMessageBox.question(self, self.tr("Appraisal templates"),
+                                               self.tr("Discard your unsaved changes to this template?")) != QMessageBox.Yes:
+            return None
+        dialog = SchemeDialog(self.ctx, self, self.position())
+        dialog.accepted.connect(self._scheme_applied)
+        dialog.open()
+        return dialog
+
+    def _scheme_applied(self) -> None:
+        self.rows = tsvc.list_templates(self.ctx.actor)
+        self.load()
 
     def save(self) -> None:
         if self.validate():

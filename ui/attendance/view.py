@@ -8,17 +8,17 @@ from html import escape
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QFileDialog, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QHBoxLayout, QLabel,
                                QMessageBox, QPushButton, QSplitter, QTabWidget, QTableView, QTextBrowser, QToolBar,
                                QVBoxLayout, QWidget)
 
 from app.errors import ShopTeamError
 from app.i18n import _ as app_tr
-from app.rules.attendance import STATUS_LABELS, status_letter
+from app.rules.attendance import SHOWN_STATUSES, status_label, status_letter
 from app.services import attendance as svc, leave as leave_svc, roster as roster_svc
 from app.services.employees import list_employees
 from app.services.filing import filing_choices
-from app.services.punches import DECISION_LABELS, SOURCE_LABELS, import_punches
+from app.services.punches import DECISION_LABELS, SOURCE_LABELS
 from app.i18n import language
 from ui.widgets.actions import toolbar_action
 from ui import theme
@@ -26,8 +26,8 @@ from ui.attendance.dialogs import CorrectionDialog, LeaveDialog, OvertimeDialog,
 from ui.attendance.models import MonthGridModel, RosterGridModel
 from ui.models.table import Column, RowTableModel, sorting_proxy
 from ui.widgets.table_view import DataTableView
+from ui.widgets.file_dialogs import open_file, save_file
 
-LEGEND = ("normal", "late", "early", "absent", "missing", "leave", "offsite", "rest")
 
 
 def _grid_view(name: str) -> QTableView:
@@ -85,6 +85,11 @@ class AttendanceView(QWidget):
         self.pages.addTab(self._build_summary_page(), self.tr("Summary"))
         self.pages.addTab(self._build_requests_page(), self.tr("Requests"))
         self.pages.addTab(self._build_roster_page(), self.tr("Duty roster"))
+        from ui.attendance.holidays import HolidayPage
+
+        self.holidays = HolidayPage(ctx, self)
+        self.holidays.changed.connect(self._changed)
+        self.pages.addTab(self.holidays, self.tr("Holidays"))
         layout = QVBoxLayout(self)
         layout.addWidget(toolbar)
         layout.addWidget(self.pages, 1)
@@ -105,8 +110,8 @@ class AttendanceView(QWidget):
         self.detail.setMinimumWidth(260)
         legend = QHBoxLayout()
         legend.setContentsMargins(4, 0, 4, 0)
-        for code in LEGEND:
-            chip = QLabel(f" {status_letter(code, language())} {app_tr(STATUS_LABELS[code])} ")
+        for code in SHOWN_STATUSES:
+            chip = QLabel(f" {status_letter(code, language())} {status_label(code)} ", objectName=f"legend_{code}")
             chip.setStyleSheet(f"background: {theme.status[code]}; color: white; border-radius: 3px; padding: 2px 4px;")
             legend.addWidget(chip)
         legend.addStretch(1)
@@ -253,7 +258,6 @@ class AttendanceView(QWidget):
         self.month_loaded.emit()
 
     def _load_failed(self, message: str) -> None:
-        self._loads_pending -= 1
         self._finish_loading()
         self.ctx.show_status(message)
 
@@ -264,6 +268,13 @@ class AttendanceView(QWidget):
     def refresh(self, areas) -> None:
         if "*" in areas or "attendance" in areas or "employees" in areas or "policy" in areas:
             self.reload()
+            self.holidays.reload()
+
+    def show_holidays(self, year: int | None = None) -> None:
+        """Attendance ▸ Holidays, at ``year`` (the main window's banner opens it)."""
+        self.pages.setCurrentWidget(self.holidays)
+        if year is not None:
+            self.holidays.show_year(year)
 
     def _people(self):
         return [(r.employee_no, r.name, r.id) for r in list_employees(self.ctx.actor, include_left=False)]
@@ -296,8 +307,13 @@ class AttendanceView(QWidget):
         if d["leave"]:
             parts.append(f"<p><b>{heading_leave}</b><br>" + "<br>".join(
                 f"{x['label']} {x['start']}–{x['end']}" for x in d["leave"]) + "</p>")
+        if d.get("off_post"):
+            parts.append(f"<p><b>{self.tr('Off the post')}</b><br>" + "<br>".join(
+                f"{x['out']}–{x['back']} · " + self.tr("%1 min").replace("%1", str(x["minutes"])) for x in d["off_post"]) + "</p>")
         reasons = [escape(r) for r in d["reasons"]] or [self.tr("All punches on time.")]
         parts.append(f"<p><b>{heading_why}</b><br>" + "<br>".join(reasons) + "</p>")
+        if d.get("remedy"):
+            parts.append(f"<p><b>{self.tr('What to do')}</b><br>{escape(d['remedy'])}</p>")
         self.detail.setHtml("".join(parts))
 
     # -- requests ----------------------------------------------------------------------------
@@ -364,31 +380,34 @@ class AttendanceView(QWidget):
 
     # -- files -------------------------------------------------------------------------------
     def import_file(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, self.tr("Import punches"), "", self.tr("Spreadsheets (*.csv *.xlsx)"))
+        from ui.attendance.punch_import import FILE_FILTER
+
+        path = open_file(self, "attendance/punches", self.tr("Import punches"),
+                         self.tr("Clock exports") + f" ({FILE_FILTER})")
         if path:
             self.start_import(path)
 
     def start_import(self, path: str):
-        def done(result) -> None:
-            self.ctx.show_status(self.tr("Imported %1 punches; %2 were already recorded.")
-                                 .replace("%1", str(result["added"])).replace("%2", str(result["duplicates"])))
+        """The preview dialog (see ui/attendance/punch_import.py); returns it, shown and reading."""
+        from ui.attendance.punch_import import PunchImportDialog
 
-        actor = self.ctx.actor
-        return self.ctx.write(self, lambda p: import_punches(actor, path, p), done, failed=self._show_import_error,
-                              progress=self.tr("Importing punches…"))
+        dialog = PunchImportDialog(self.ctx, path, self)
 
-    def _show_import_error(self, message: str) -> None:
-        box = QMessageBox(QMessageBox.Warning, self.tr("Import punches"), message.splitlines()[0], parent=self)
-        box.setObjectName("punchImportErrorBox")
-        if "\n" in message:
-            box.setInformativeText(self.tr("Nothing was imported. Fix the rows below and import again."))
-            box.setDetailedText("\n".join(message.splitlines()[1:]))
-        box.exec()
+        def finished(code: int) -> None:
+            if dialog.result is not None:
+                self._changed(self.tr("Imported %1 punches; %2 were already recorded.")
+                              .replace("%1", str(dialog.result["added"])).replace("%2", str(dialog.result["duplicates"])))
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        dialog.load_preview()
+        return dialog
 
     def export_file(self) -> None:
         y, m = self.year_month()
-        path, _f = QFileDialog.getSaveFileName(self, self.tr("Export summary"), f"attendance-{y}-{m:02d}.xlsx",
-                                               self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+        path = save_file(self, "attendance/summary", self.tr("Export summary"), f"attendance-{y}-{m:02d}.xlsx",
+                         self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
         if path:
             self.export_to(path)
 
@@ -407,6 +426,6 @@ class AttendanceView(QWidget):
         self.ctx.write(self, fn, done, failed=lambda message: QMessageBox.warning(self, title, message))
 
     def _changed(self, message: str) -> None:
-        """After a request dialog saved (directly, inside the dialog): show it and reload the month."""
+        """After a dialog saved (directly, inside the dialog): show it and reload the month."""
         self.ctx.show_status(message)
         self.reload()

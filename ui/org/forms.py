@@ -74,19 +74,32 @@ class DepartmentForm(_Form):
         self.description = QPlainTextEdit(objectName="fieldDepartmentDescription")
         self.description.setMaximumHeight(90)
         self.people = QLabel(objectName="departmentPeople")
+        self.head_combo = QComboBox(objectName="fieldDepartmentHead")
+        self.head_combo.setToolTip(self.tr("The head scores the department's staff with the largest weight. "
+                                           "Automatic: the holder of the department's manager position, else the one "
+                                           "member who leads people in it, else the parent department's head."))
         self.form.addRow(self.tr("Name"), self.name)
         self.form.addRow(self.tr("Part of"), self.parent_combo)
+        self.form.addRow(self.tr("Head"), self.head_combo)
         self.form.addRow(self.tr("Function"), self.description)
         self.form.addRow(self.tr("People in its positions"), self.people)
         for w in (self.name, self.description):
             w.setReadOnly(not can_edit)
         self.parent_combo.setEnabled(can_edit)
+        self.head_combo.setEnabled(can_edit)
+        self.head_combo.currentIndexChanged.connect(self.touched)
         self.name.textChanged.connect(self.touched)
         self.description.textChanged.connect(self.touched)
         self.parent_combo.currentIndexChanged.connect(self.touched)
 
-    def load(self, row, departments: list, parent_id: int | None = None) -> None:
+    def load(self, row, departments: list, parent_id: int | None = None, people: list | None = None) -> None:
         self.loading = True
+        self.head_combo.clear()
+        found = row.head if row is not None and row.head and not row.head_no else ""
+        self.head_combo.addItem(self.tr("Automatic: %1").replace("%1", found) if found else self.tr("Automatic"), "")
+        for p in sorted(people or [], key=lambda p: p.employee_no):
+            self.head_combo.addItem(f"{p.name} ({p.employee_no})", p.employee_no)
+        self.head_combo.setCurrentIndex(max(0, self.head_combo.findData(row.head_no if row else "")))
         self.department_id = row.id if row else None
         self.title.setText(row.name if row else self.tr("New department"))
         self.parent_combo.clear()
@@ -105,7 +118,8 @@ class DepartmentForm(_Form):
         self.validate()
 
     def data(self) -> svc.DepartmentInput:
-        return svc.DepartmentInput(self.name.text(), self.parent_combo.currentData(), self.description.toPlainText())
+        return svc.DepartmentInput(self.name.text(), self.parent_combo.currentData(), self.description.toPlainText(),
+                                   self.head_combo.currentData() or "")
 
     def problems(self) -> dict:
         return svc.department_problems(self.data())

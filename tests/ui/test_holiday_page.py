@@ -1,0 +1,60 @@
+"""Attendance ▸ Holidays: the year grid, adding and removing a day, importing a schedule, and the banner."""
+
+from datetime import date, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.services import calendar as cal
+
+
+@pytest.fixture(autouse=True)
+def _worker_done_before_the_database_goes(demo_db):
+    yield
+    from ui.workers import pool
+
+    pool().waitForDone(30000)
+
+
+@pytest.fixture
+def november_2026(monkeypatch):
+    monkeypatch.setattr(cal, "now", lambda: datetime(2026, 11, 29, 9, 0))
+
+
+def test_banner_opens_the_page_and_the_shop_enters_2027(main_window, qtbot, november_2026, tmp_path):
+    window = main_window()
+    banner = window.holiday_banner
+    assert banner.isVisibleTo(window) and "2027" in banner.text.text()
+    qtbot.mouseClick(banner.button, Qt.LeftButton)
+    view = window.tab_content("attendanceTab")
+    page = view.holidays
+    assert view.pages.currentWidget() is page and page.year.value() == 2027
+    assert "2027" in page.state.text() and page.grid_model.rowCount() == 12
+    assert page.save_day(date(2027, 1, 1), "holiday", "元旦")
+    index = page.grid_model.index(0, 0)
+    assert page.grid_model.data(index) == "H" and "元旦" in page.grid_model.data(index, Qt.ToolTipRole)
+    assert [e.day for e in page.list_model.rows] == [date(2027, 1, 1)]
+    qtbot.waitUntil(lambda: not banner.isVisibleTo(window), timeout=5000)  # 2027 has holidays now
+    page.grid.setCurrentIndex(index)
+    page._update_buttons()
+    assert page.remove.isEnabled()
+    page.remove_selected()
+    assert page.list_model.rows == [] and page.grid_model.data(index) == ""
+    path = tmp_path / "2027.csv"
+    path.write_text("date,kind,name\n2027-02-06~2027-02-12,holiday,春节\n2027-02-20,makeup,春节\n", encoding="utf-8")
+    assert page.import_path(str(path))
+    assert len(page.list_model.rows) == 8
+    assert page.grid_model.data(page.grid_model.index(1, 19)) == "W"  # 20 February, a Saturday worked
+    page.grid.resize(900, 400)
+    page.resize(1366, 700)
+    page.grab().save(str(tmp_path / "holidays.png"))
+
+
+def test_a_known_year_shows_the_statutory_days_read_only_for_staff(main_window, qtbot, actor_for):
+    window = main_window(actor_for("zhangyt"))
+    page = window.tab_content("attendanceTab").holidays
+    page.show_year(2026)
+    assert not page.add.isVisibleTo(page) and not page.import_button.isVisibleTo(page)
+    oct1 = page.grid_model.index(9, 0)
+    assert page.grid_model.data(oct1) == "H" and page.grid_model.data(oct1, Qt.BackgroundRole) is not None
+    assert "2026" in page.state.text()

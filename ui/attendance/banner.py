@@ -1,0 +1,40 @@
+"""The main window's banner from 1 November while next year's holidays are unknown: without them
+every day of the new year would be a working day (and everyone absent on 元旦 and 春节)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+
+from app.services import calendar as calendar_svc
+from ui import theme
+
+
+class HolidayBanner(QFrame):
+    def __init__(self, open_page, parent=None):
+        """``open_page(year)`` shows Attendance ▸ Holidays at that year."""
+        super().__init__(parent)
+        self.setObjectName("holidayBanner")
+        self.setStyleSheet(f"#holidayBanner {{ background: #fef3c7; border-bottom: 1px solid {theme.warning}; }}")
+        self.year: int | None = None
+        self.text = QLabel(objectName="holidayBannerText")
+        self.text.setWordWrap(True)
+        self.button = QPushButton(theme.icon("mdi6.calendar-edit"), self.tr("Enter the holidays"),
+                                  objectName="holidayBannerOpen")
+        self.button.clicked.connect(lambda: open_page(self.year))
+        box = QHBoxLayout(self)
+        box.setContentsMargins(10, 6, 10, 6)
+        icon = QLabel()
+        icon.setPixmap(theme.icon("mdi6.calendar-alert", theme.warning).pixmap(20, 20))
+        box.addWidget(icon)
+        box.addWidget(self.text, 1)
+        box.addWidget(self.button)
+        self.refresh()
+
+    def refresh(self, *_areas) -> None:
+        try:
+            self.year = calendar_svc.missing_next_year()
+        except Exception:  # noqa: BLE001 - a database hiccup must not break the window; the next change retries
+            self.year = None
+        if self.year is not None:
+            self.text.setText(calendar_svc.missing_next_year_message(self.year))
+        self.setVisible(self.year is not None)

@@ -1,0 +1,304 @@
+"""Attendance ▸ 节假日: the shop's holiday calendar for a year. Twelve month rows by 31 day columns,
+statutory holidays, make-up working days and the shop's entries in their colours; the year's entries
+beside it. Leaders and HR add or remove a day, or import a year's schedule from a file."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
+                               QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox,
+                               QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from app.errors import ShopTeamError
+from app.i18n import _ as app_tr
+from app.rules.calendar import DAY_KIND_LABELS, DAY_KINDS
+from app.services import calendar as calendar_svc
+from ui import theme
+from ui.models.table import Column, RowTableModel
+from ui.widgets.table_view import DataTableView
+from ui.widgets.file_dialogs import open_file
+
+
+def _letter(kind: str) -> str:
+    return {"holiday": QCoreApplication.translate("HolidayPage", "H"),
+            "makeup": QCoreApplication.translate("HolidayPage", "W"),
+            "workday": "", "rest": ""}[kind]
+
+
+def _month_name(month: int) -> str:
+    names = (QCoreApplication.translate("HolidayPage", "Jan"), QCoreApplication.translate("HolidayPage", "Feb"),
+             QCoreApplication.translate("HolidayPage", "Mar"), QCoreApplication.translate("HolidayPage", "Apr"),
+             QCoreApplication.translate("HolidayPage", "May"), QCoreApplication.translate("HolidayPage", "Jun"),
+             QCoreApplication.translate("HolidayPage", "Jul"), QCoreApplication.translate("HolidayPage", "Aug"),
+             QCoreApplication.translate("HolidayPage", "Sep"), QCoreApplication.translate("HolidayPage", "Oct"),
+             QCoreApplication.translate("HolidayPage", "Nov"), QCoreApplication.translate("HolidayPage", "Dec"))
+    return names[month - 1]
+
+
+class YearGridModel(QAbstractTableModel):
+    """Rows are the twelve months, columns the days 1–31; a cell is a day's kind in its colour."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.view: calendar_svc.YearView | None = None
+        self.entries: dict[date, calendar_svc.CalendarEntry] = {}
+
+    def set_view(self, view) -> None:
+        self.beginResetModel()
+        self.view = view
+        self.entries = {e.day: e for e in view.entries}
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() or self.view is None else 12
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 31
+
+    def day_at(self, index: QModelIndex) -> date | None:
+        if not index.isValid() or self.view is None:
+            return None
+        try:
+            return date(self.view.year, index.row() + 1, index.column() + 1)
+        except ValueError:
+            return None
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role != Qt.DisplayRole:
+            return None
+        if orientation == Qt.Horizontal:
+            return str(section + 1)
+        return _month_name(section + 1)
+
+    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+        day = self.day_at(index)
+        if day is None:
+            return QColor(theme.window_bg) if role == Qt.BackgroundRole else None
+        kind = self.view.kinds[day]
+        entry = self.entries.get(day)
+        shop = entry is not None and entry.source == "shop"
+        if role == Qt.DisplayRole:
+            return _letter(kind) or (str(day.day) if shop else "")
+        if role == Qt.TextAlignmentRole:
+            return int(Qt.AlignCenter)
+        if role == Qt.BackgroundRole:
+            if entry is None:
+                return QColor(theme.base_bg) if kind == "workday" else QColor("#eef0f3")
+            colour = QColor(theme.day_kind[kind])
+            colour.setAlpha(230 if kind in ("holiday", "makeup") else 150)
+            return colour
+        if role == Qt.ForegroundRole:
+            return QColor("#ffffff") if entry is not None else QColor(theme.text_muted)
+        if role == Qt.FontRole and shop:
+            font = theme.ui_font()
+            font.setBold(True)
+            return font
+        if role == Qt.ToolTipRole:
+            parts = [day.isoformat(), app_tr(DAY_KIND_LABELS[kind])]
+            if entry is not None and entry.display_name:
+                parts.append(entry.display_name)
+            if shop:
+                parts.append(QCoreApplication.translate("HolidayPage", "entered by the shop"))
+            return " · ".join(parts)
+        return None
+
+
+class DayDialog(QDialog):
+    """The shop's entry for one day: its kind and a name (元旦, 春节 …)."""
+
+    def __init__(self, day: date, parent=None):
+        super().__init__(parent)
+        self.setObjectName("holidayDayDialog")
+        self.setWindowTitle(self.tr("Holiday calendar entry"))
+        self.day = QDateEdit(QDate(day.year, day.month, day.day), objectName="holidayDayDate",
+                             displayFormat="yyyy-MM-dd", calendarPopup=True)
+        self.kind = QComboBox(objectName="holidayDayKind")
+        for code in DAY_KINDS:
+            self.kind.addItem(app_tr(DAY_KIND_LABELS[code]), code)
+        self.name = QLineEdit(objectName="holidayDayName", placeholderText=self.tr("e.g. 春节"))
+        form = QFormLayout(self)
+        form.addRow(self.tr("Date"), self.day)
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Holiday name"), self.name)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Save"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[date, str, str]:
+        return self.day.date().toPython(), self.kind.currentData(), self.name.text().strip()
+
+
+class HolidayPage(QWidget):
+    changed = Signal(str)  # a status message after the shop's calendar changed
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.setObjectName("holidayPage")
+        self.ctx = ctx
+        self.year = QSpinBox(objectName="holidayYear", minimum=2000, maximum=2100)
+        self.year.setValue(QDate.currentDate().year())
+        self.year.valueChanged.connect(lambda _y: self.reload())
+        self.state = QLabel(objectName="holidayState")
+        self.state.setWordWrap(True)
+        self.add = QPushButton(theme.icon("mdi6.calendar-plus"), self.tr("Set a day…"), objectName="holidayAdd")
+        self.remove = QPushButton(theme.icon("mdi6.calendar-remove-outline"), self.tr("Remove the shop's entry"),
+                                  objectName="holidayRemove")
+        self.import_button = QPushButton(theme.icon("mdi6.file-import-outline"), self.tr("Import a year…"),
+                                         objectName="holidayImport")
+        self.add.clicked.connect(lambda: self.edit_day(self._selected_day() or date(self.year.value(), 1, 1)))
+        self.remove.clicked.connect(self.remove_selected)
+        self.import_button.clicked.connect(self.import_file)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Year")))
+        top.addWidget(self.year)
+        top.addWidget(self.state, 1)
+        for b in (self.add, self.remove, self.import_button):
+            top.addWidget(b)
+        legend = QHBoxLayout()
+        for kind in DAY_KINDS:
+            chip = QLabel(f" {app_tr(DAY_KIND_LABELS[kind])} ")
+            chip.setStyleSheet(f"background: {theme.day_kind[kind]}; color: white; border-radius: 3px; padding: 2px 4px;")
+            legend.addWidget(chip)
+        hint = QLabel(self.tr("H = statutory holiday, W = make-up working day; bold days were entered by the shop "
+                              "and win over the statutory calendar. Double-click a day to change it."))
+        hint.setProperty("role", "muted")
+        hint.setWordWrap(True)
+        legend.addWidget(hint, 1)
+        self.grid_model = YearGridModel(self)
+        self.grid = QTableView(objectName="holidayGrid")
+        self.grid.setModel(self.grid_model)
+        self.grid.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.grid.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.grid.horizontalHeader().setMinimumSectionSize(20)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)  # all 31 days in view
+        self.grid.verticalHeader().setDefaultSectionSize(28)
+        self.grid.doubleClicked.connect(lambda i: self.edit_day(self.grid_model.day_at(i)) if self.may_edit else None)
+        self.grid.clicked.connect(lambda _i: self._update_buttons())
+        self.list_model = RowTableModel([
+            Column("day", self.tr("Date"), value=lambda e: e.day.isoformat()),
+            Column("kind", self.tr("Kind"), value=lambda e: e.label,
+                   color=lambda e: theme.day_kind[e.kind]),
+            Column("name", self.tr("Holiday name"), value=lambda e: e.display_name),
+            Column("source", self.tr("Source"),
+                   value=lambda e: self.tr("Shop") if e.source == "shop" else self.tr("Statutory")),
+        ], self)
+        self.list = DataTableView("holidayList")
+        self.list.setModel(self.list_model)
+        self.list.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        splitter = QSplitter(objectName="holidaySplitter")
+        splitter.addWidget(self.grid)
+        splitter.addWidget(self.list)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        box = QVBoxLayout(self)
+        box.addLayout(top)
+        box.addLayout(legend)
+        box.addWidget(splitter, 1)
+        self.may_edit = False
+        self.reload()
+
+    # -- data --------------------------------------------------------------------------------
+    def show_year(self, year: int) -> None:
+        if self.year.value() == year:
+            self.reload()
+        else:
+            self.year.setValue(year)
+
+    def reload(self) -> None:
+        try:
+            view = calendar_svc.year_view(self.ctx.actor, self.year.value())
+        except ShopTeamError as exc:
+            self.state.setText(str(exc))
+            return
+        self.may_edit = view.may_edit
+        self.grid_model.set_view(view)
+        self.list_model.set_rows(view.entries)
+        for b in (self.add, self.remove, self.import_button):
+            b.setVisible(view.may_edit)
+        if view.complete:
+            self.state.setText(self.tr("%1: statutory holidays known.").replace("%1", str(view.year)))
+            self.state.setStyleSheet("")
+        else:
+            self.state.setText(self.tr("%1 has no statutory holidays yet: every day follows the week pattern. "
+                                       "Import the State Council schedule or set the days.").replace("%1", str(view.year)))
+            self.state.setStyleSheet(f"color: {theme.danger}; font-weight: 600;")
+        self._update_buttons()
+
+    def _selected_day(self) -> date | None:
+        rows = self.list.selectionModel().selectedRows() if self.list.hasFocus() else []
+        if rows:
+            return self.list_model.row_at(rows[0].row()).day
+        return self.grid_model.day_at(self.grid.currentIndex())
+
+    def _selected_entry(self):
+        day = self._selected_day()
+        return self.grid_model.entries.get(day) if day else None
+
+    def _update_buttons(self) -> None:
+        entry = self._selected_entry()
+        self.remove.setEnabled(bool(entry and entry.source == "shop"))
+
+    # -- actions -----------------------------------------------------------------------------
+    def edit_day(self, day: date | None) -> None:
+        if day is None:
+            return
+        dialog = DayDialog(day, self)
+        entry = self.grid_model.entries.get(day)
+        if entry is not None:
+            dialog.kind.setCurrentIndex(max(0, dialog.kind.findData(entry.kind)))
+            dialog.name.setText(entry.display_name)
+        if dialog.exec():
+            self.save_day(*dialog.values())
+
+    def save_day(self, day: date, kind: str, name: str) -> bool:
+        try:
+            calendar_svc.set_day(self.ctx.actor, day, kind, name)
+        except ShopTeamError as exc:
+            QMessageBox.warning(self, self.tr("Holiday calendar"), str(exc))
+            return False
+        self._after_change(self.tr("%1 saved in the holiday calendar.").replace("%1", day.isoformat()), day.year)
+        return True
+
+    def remove_selected(self) -> None:
+        entry = self._selected_entry()
+        if entry is None or entry.source != "shop":
+            return
+        try:
+            calendar_svc.clear_day(self.ctx.actor, entry.day)
+        except ShopTeamError as exc:
+            QMessageBox.warning(self, self.tr("Holiday calendar"), str(exc))
+            return
+        self._after_change(self.tr("The shop's entry for %1 was removed.").replace("%1", entry.day.isoformat()),
+                           entry.day.year)
+
+    def import_file(self) -> None:
+        path = open_file(self, "attendance/holidays", self.tr("Import a holiday schedule"),
+                         self.tr("Spreadsheets (*.csv *.xlsx)"))
+        if path:
+            self.import_path(path)
+
+    def import_path(self, path: str) -> bool:
+        try:
+            result = calendar_svc.import_year(self.ctx.actor, path)
+        except ShopTeamError as exc:
+            box = QMessageBox(QMessageBox.Warning, self.tr("Import a holiday schedule"), str(exc).splitlines()[0],
+                              parent=self)
+            box.setObjectName("holidayImportErrorBox")
+            if "\n" in str(exc):
+                box.setInformativeText(self.tr("Nothing was imported. Fix the rows below and import again."))
+                box.setDetailedText("\n".join(str(exc).splitlines()[1:]))
+            box.exec()
+            return False
+        self._after_change(self.tr("%1 days imported into the holiday calendar.").replace("%1", str(result["days"])),
+                           result["years"][0])
+        return True
+
+    def _after_change(self, message: str, year: int) -> None:
+        self.show_year(year)
+        self.changed.emit(message)
