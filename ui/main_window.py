@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
@@ -61,12 +61,14 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._restore_geometry()
+        self._on_tab_changed(self.tabs.currentIndex())
+        # started last: a window that failed to build leaves no thread running behind it
         self._watcher = ChangeWatcherThread(parent=self)
         self._watcher.found.connect(ctx.bus.broadcast)
         self._watcher.failed.connect(self._on_watch_failed)
         self._watcher.recovered.connect(self._on_watch_recovered)
+        QCoreApplication.instance().aboutToQuit.connect(self._watcher.stop)
         self._watcher.start()
-        self._on_tab_changed(self.tabs.currentIndex())
 
     def _with_banner(self, tabs: QTabWidget) -> QWidget:
         """The tabs under the banner that warns when next year's holidays are not entered."""

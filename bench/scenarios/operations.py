@@ -114,6 +114,7 @@ def event_loop_gap(db: Path, clock_file: Path) -> Result:
     seconds = time.perf_counter() - started
     figure = gaps.stop()
     if "error" in outcome:
+        window.close()
         raise RuntimeError(outcome["error"])
     added = outcome["result"]["added"]
     idle_from = time.perf_counter()

@@ -96,6 +96,9 @@ def test_staff_get_kpi_50_50_and_managers_task_attitude_ability_in_two_steps(qtb
         _select(dialog, key)
         qtbot.mouseClick(dialog.findChild(type(dialog.apply_button), button), Qt.LeftButton)
         qtbot.mouseClick(dialog.apply_button, Qt.LeftButton)
+        from ui.operations import drain
+
+        drain()  # applied as an operation
     got = {(r["position"], r["is_manager"]): r["scheme"] for r in ssvc.scheme_positions(admin)}
     assert got[("运营专员", False)] == got[("物流发货", False)] == got[("人事文员", False)] == "kpi-50-50"
     assert got[("运营经理", True)] == got[("客服主管", True)] == got[("运营总监", True)] == "task-attitude-ability"
