@@ -23,6 +23,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "users.manage": frozenset({ADMIN}),
     "policy.view": OFFICE,
     "policy.edit": LEADERS,
+    "policy.edit_security": frozenset({ADMIN}),  # security.* settings: a manager cannot weaken them
     "audit.view": PEOPLE_ADMIN,
     "system.check": PEOPLE_ADMIN,
     "system.backup": frozenset({ADMIN}),
@@ -51,6 +52,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "attendance.roster": LEADERS | {HR},
     "attendance.import": PEOPLE_ADMIN,
     "attendance.calendar": LEADERS | {HR},  # the holiday calendar (节假日)
+    "attendance.close": frozenset({ADMIN, HR}),  # close a month (考勤封帐) once its corrections are in
+    "attendance.reopen": frozenset({ADMIN}),  # reopen a closed month, with a reason
     "leave.request": OFFICE,
     # appraisal
     "appraisal.templates": LEADERS | {HR},

@@ -22,7 +22,8 @@ from app.services.punches import DECISION_LABELS, SOURCE_LABELS
 from app.i18n import language
 from ui.widgets.actions import toolbar_action
 from ui import theme
-from ui.attendance.dialogs import CorrectionDialog, LeaveDialog, OvertimeDialog, PunchDialog
+from ui.attendance.dialogs import (CorrectionDialog, ExtendLeaveDialog, HandoverDialog, LeaveDialog, OvertimeDialog,
+                                   PunchDialog)
 from ui.attendance.models import MonthGridModel, RosterGridModel
 from ui.models.table import Column, RowTableModel, sorting_proxy
 from ui.widgets.table_view import DataTableView
@@ -69,6 +70,10 @@ class AttendanceView(QWidget):
                                    "actionNewLeave")
         self.act_overtime = self._add(toolbar, self.tr("Request overtime…"), "mdi6.briefcase-clock-outline",
                                       self.request_overtime, "actionRequestOvertime")
+        self.act_extend = self._add(toolbar, self.tr("Extend a leave…"), "mdi6.calendar-arrow-right", self.extend_leave,
+                                    "actionExtendLeave")
+        self.act_handover = self._add(toolbar, self.tr("Handover…"), "mdi6.account-switch-outline", self.record_handover,
+                                      "actionHandover")
         self.act_correction = self._add(toolbar, self.tr("File a correction…"), "mdi6.clock-plus-outline",
                                         self.request_correction, "actionRequestCorrection")
         self.act_punch = self._add(toolbar, self.tr("Manual punch…"), "mdi6.clock-edit-outline", self.manual_punch,
@@ -146,6 +151,8 @@ class AttendanceView(QWidget):
             Column("leave", self.tr("Leave (h)"), value=leave_total, align_right=True, tooltip=leave_tip),
             Column("overtime_hours", self.tr("OT (h)"), align_right=True),
             Column("comp_hours_balance", self.tr("Comp (h)"), align_right=True),
+            Column("unpaid_leave_hours", self.tr("Unpaid (h)"), align_right=True),
+            Column("paid_days", self.tr("Paid days"), align_right=True),
             Column("penalty_rmb", self.tr("Penalty"), value=lambda r: f"¥{r['penalty_rmb']:,.2f}", align_right=True),
             Column("flags", self.tr("Flags"), value=lambda r: ", ".join(app_tr(svc.FLAG_LABELS.get(f, f)) for f in r["flags"]),
                    color=lambda r: theme.danger if r["flags"] else None),
@@ -307,13 +314,15 @@ class AttendanceView(QWidget):
         if d["leave"]:
             parts.append(f"<p><b>{heading_leave}</b><br>" + "<br>".join(
                 f"{x['label']} {x['start']}–{x['end']}" for x in d["leave"]) + "</p>")
+        heading_off_post, minutes = self.tr("Off the post"), self.tr("%1 min")
         if d.get("off_post"):
-            parts.append(f"<p><b>{self.tr('Off the post')}</b><br>" + "<br>".join(
-                f"{x['out']}–{x['back']} · " + self.tr("%1 min").replace("%1", str(x["minutes"])) for x in d["off_post"]) + "</p>")
+            parts.append(f"<p><b>{heading_off_post}</b><br>" + "<br>".join(
+                f"{x['out']}–{x['back']} · " + minutes.replace("%1", str(x["minutes"])) for x in d["off_post"]) + "</p>")
         reasons = [escape(r) for r in d["reasons"]] or [self.tr("All punches on time.")]
         parts.append(f"<p><b>{heading_why}</b><br>" + "<br>".join(reasons) + "</p>")
+        heading_remedy = self.tr("What to do")
         if d.get("remedy"):
-            parts.append(f"<p><b>{self.tr('What to do')}</b><br>{escape(d['remedy'])}</p>")
+            parts.append(f"<p><b>{heading_remedy}</b><br>{escape(d['remedy'])}</p>")
         self.detail.setHtml("".join(parts))
 
     # -- requests ----------------------------------------------------------------------------
@@ -338,6 +347,20 @@ class AttendanceView(QWidget):
         dialog = LeaveDialog(self.ctx, filing_choices(self.ctx.actor, "leave"), self)
         if dialog.exec():
             self._changed(self.tr("Leave request %1 filed.").replace("%1", str(dialog.new_id)))
+
+    def extend_leave(self) -> None:
+        leaves = leave_svc.extendable_leaves(self.ctx.actor)
+        if not leaves:
+            self.ctx.show_status(self.tr("No leave is running or ahead that could be extended."))
+            return
+        dialog = ExtendLeaveDialog(self.ctx, leaves, self)
+        if dialog.exec():
+            self._changed(self.tr("Extension %1 filed; it counts once approved.").replace("%1", str(dialog.new_id)))
+
+    def record_handover(self) -> None:
+        dialog = HandoverDialog(self.ctx, self._people(), self)
+        if dialog.exec():
+            self._changed(self.tr("Handover %1 recorded.").replace("%1", str(dialog.new_id)))
 
     def request_overtime(self) -> None:
         dialog = OvertimeDialog(self.ctx, filing_choices(self.ctx.actor, "overtime"), self)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+from PySide6.QtWidgets import (QHBoxLayout, QPushButton, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QVBoxLayout)
 
+from app.errors import ShopTeamError
 from app.i18n import _ as app_tr
 from app.services import employees as svc
 from app.services.employees import STATUS_LABELS, EmployeeInput, EmployeeRow
@@ -62,7 +63,13 @@ class EmployeeDialog(QDialog):
         form.addRow(self.tr("Status"), self.status)
         form.addRow(self.has_leave, self.leave)
         form.addRow(self.tr("Phone"), self.phone)
-        form.addRow(self.tr("Badge code"), self.badge)
+        badge_row = QHBoxLayout()
+        badge_row.addWidget(self.badge, 1)
+        self.new_badge = QPushButton(self.tr("New code"), objectName="newBadgeButton")
+        self.new_badge.setToolTip(self.tr("A random badge code nobody else has (print it as the badge's barcode)"))
+        self.new_badge.clicked.connect(self._new_badge)
+        badge_row.addWidget(self.new_badge)
+        form.addRow(self.tr("Badge code"), badge_row)
         form.addRow(self.tr("Clock no."), self.clock_no)
         form.addRow(self.tr("Kiosk PIN"), self.pin)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
@@ -143,3 +150,9 @@ class EmployeeDialog(QDialog):
     def _refused(self, message: str) -> None:
         self.buttons.setEnabled(True)
         self.problem.setText(message)
+
+    def _new_badge(self) -> None:
+        try:
+            self.badge.setText(svc.new_badge_code(self.ctx.actor))
+        except ShopTeamError as exc:
+            self.problem.setText(str(exc))

@@ -5,13 +5,13 @@ reads the new audit rows, so a change made on another PC reaches the screens by 
 SQLite needs nothing: the watcher reads ``PRAGMA data_version`` there.
 
 Revision ID: 0130
-Revises: 0120
+Revises: 0200
 """
 
 from alembic import op
 
 revision = '0130'
-down_revision = '0120'
+down_revision = '0200'
 branch_labels = None
 depends_on = None
 
