@@ -59,6 +59,7 @@ class PunchResult:
     late_minutes: int = 0
     duplicate: bool = False  # already recorded within the window: nothing stored
     punch_id: Optional[int] = None
+    pending: bool = False  # in the kiosk's local journal, to be delivered when the database answers
 
     @property
     def late(self) -> bool:
@@ -102,6 +103,8 @@ EARLIEST_YEAR = 2000
 def first_punch_day(s: Session) -> date:
     """The first day a punch may have: the tracking start, and never before 2000 (a typo like 1900)."""
     start = policy.value_in(s, "attendance.tracking_start")
+    if isinstance(start, str):
+        start = date.fromisoformat(start) if start else None
     return max(d for d in (date(EARLIEST_YEAR, 1, 1), start) if d is not None)
 
 
@@ -176,6 +179,36 @@ def kiosk_badge(badge: str, at: datetime | None = None) -> PunchResult:
         if e is None or not badge.strip():
             raise NotFound("Badge {badge} is not known.", badge=badge.strip())
         return _store(s, actor, e, moment, "kiosk")
+
+
+def _unreachable(exc: BaseException) -> bool:
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
+    from app.errors import DatabaseError
+
+    return isinstance(exc, (DatabaseError, OperationalError, InterfaceError))
+
+
+def kiosk_badge_or_journal(badge: str, at: datetime | None = None) -> PunchResult:
+    """A badge scan that is never lost: stored in the database, or, when the database is busy or
+    unreachable, in the kiosk's fsync'd local journal (``pending``), delivered in order later."""
+    from app.services import punch_journal
+
+    moment = (at or now()).replace(microsecond=0)
+    badge = (badge or "").strip()
+    if not badge:
+        raise NotFound("Badge {badge} is not known.", badge=badge)
+    journal = punch_journal.journal_path()
+    try:
+        if punch_journal.pending_count(journal):
+            punch_journal.deliver(journal)  # older punches first: the journal keeps the order
+        if not punch_journal.pending_count(journal):
+            return kiosk_badge(badge, moment)
+    except Exception as exc:
+        if not _unreachable(exc):
+            raise
+    punch_journal.record(badge, moment, journal)
+    return PunchResult("", "", moment, "", pending=True)
 
 
 def kiosk_pin(employee_no: str, pin: str, at: datetime | None = None) -> PunchResult:

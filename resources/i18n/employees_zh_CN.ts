@@ -63,6 +63,14 @@
         <translation>电话</translation>
     </message>
     <message>
+        <source>New code</source>
+        <translation>生成新卡号</translation>
+    </message>
+    <message>
+        <source>A random badge code nobody else has (print it as the badge's barcode)</source>
+        <translation>生成一个别人没有用过的随机工卡号（打印为工卡条码）</translation>
+    </message>
+    <message>
         <source>Badge code</source>
         <translation>工卡号</translation>
     </message>

@@ -39,6 +39,12 @@
         <translation>工号 %1：请输入密码后按回车</translation>
     </message>
     <message>
+        <source>%1
+Recorded (waiting to sync)</source>
+        <translation>%1
+已记录（待同步）</translation>
+    </message>
+    <message>
         <source>Clock in</source>
         <translation>上班</translation>
     </message>
@@ -63,6 +69,12 @@ Already recorded at %2</source>
 %2 %3 ✓</source>
         <translation>%1
 %2 %3 ✓</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n punch(es) waiting to sync</source>
+        <translation>
+            <numerusform>%n 条打卡待同步</numerusform>
+        </translation>
     </message>
 </context>
 <context>
