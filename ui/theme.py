@@ -30,6 +30,18 @@ status = {
     "missing": "#db2777",
     "none": "#ffffff",
 }
+# grades from the best to the worst: green … red, whatever the number of grades
+GRADE_SCALE = ["#16a34a", "#65a30d", "#f59e0b", "#ea580c", "#dc2626"]
+
+
+def grade_colours(count: int) -> list[str]:
+    """`count` colours running from good (green) to bad (red), for grades listed best first."""
+    if count <= 1:
+        return GRADE_SCALE[:count]
+    last = len(GRADE_SCALE) - 1
+    return [GRADE_SCALE[round(i * last / (count - 1))] for i in range(count)]
+
+
 # the holiday calendar (节假日 page): statutory holiday, make-up working day, the shop's working day / rest day
 day_kind = {"holiday": "#e11d48", "makeup": "#0f766e", "workday": "#2563eb", "rest": "#9ca3af"}
 # department colours for the org chart and charts

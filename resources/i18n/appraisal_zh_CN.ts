@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AppraisalTab</name>
@@ -45,6 +44,10 @@
     <message>
         <source>Grade</source>
         <translation>等级</translation>
+    </message>
+    <message>
+        <source>Monthly label</source>
+        <translation>月度评价</translation>
     </message>
     <message>
         <source>Flags</source>
@@ -95,48 +98,24 @@
         <translation>还没有考核期——点击“新建考核期…”开启一个。</translation>
     </message>
     <message>
-        <source>Start scoring</source>
-        <translation>开始评分</translation>
-    </message>
-    <message>
-        <source>Submit for review</source>
-        <translation>提交审核</translation>
-    </message>
-    <message>
-        <source>Approve</source>
-        <translation>批准</translation>
-    </message>
-    <message>
-        <source>Lock</source>
-        <translation>锁定</translation>
-    </message>
-    <message>
         <source>New period</source>
         <translation>新建考核期</translation>
-    </message>
-    <message>
-        <source>Period: 2026-12 (month), 2026-Q4 (quarter), 2026-H2 (half year) or 2026 (year)</source>
-        <translation>考核期间：2026-12（月度）、2026-Q4（季度）、2026-H2（半年）或 2026（年度）</translation>
     </message>
     <message>
         <source>Period %1 opened for %2 people.</source>
         <translation>考核期 %1 已开启，共 %2 人。</translation>
     </message>
     <message>
+        <source>results due %1</source>
+        <translation>结果须在 %1 前完成</translation>
+    </message>
+    <message>
+        <source>overdue: %1</source>
+        <translation>已逾期：%1</translation>
+    </message>
+    <message>
         <source>Grade %1: %2 people, the quota allows %3.</source>
         <translation>等级 %1：%2 人，比例上限为 %3 人。</translation>
-    </message>
-    <message>
-        <source>Forced distribution</source>
-        <translation>强制分布</translation>
-    </message>
-    <message>
-        <source>Continue anyway?</source>
-        <translation>仍然继续吗？</translation>
-    </message>
-    <message>
-        <source>Lock %1? Its results become read-only; only an administrator can reopen it.</source>
-        <translation>锁定 %1？锁定后结果只读，只有管理员可以重新开启。</translation>
     </message>
     <message>
         <source>%1 is now in: %2</source>
@@ -181,6 +160,14 @@
 </context>
 <context>
     <name>ChartsPanel</name>
+    <message>
+        <source>No scores in this period yet</source>
+        <translation>本期还没有评分</translation>
+    </message>
+    <message>
+        <source>Grade distribution, %1</source>
+        <translation>等级分布，%1</translation>
+    </message>
     <message>
         <source>Quota</source>
         <translation>比例上限</translation>
@@ -322,10 +309,81 @@
     </message>
 </context>
 <context>
+    <name>NewPeriodDialog</name>
+    <message>
+        <source>New period</source>
+        <translation>新建考核期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>覆盖</translation>
+    </message>
+    <message>
+        <source>Open period</source>
+        <translation>开启考核期</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>%1 月</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Q%1 (months %2–%3)</source>
+        <translation>第 %1 季度（%2–%3 月）</translation>
+    </message>
+    <message>
+        <source>Half year</source>
+        <translation>半年</translation>
+    </message>
+    <message>
+        <source>First half (January–June)</source>
+        <translation>上半年（1–6 月）</translation>
+    </message>
+    <message>
+        <source>Second half (July–December)</source>
+        <translation>下半年（7–12 月）</translation>
+    </message>
+    <message>
+        <source>Period %1 already exists.</source>
+        <translation>考核期 %1 已存在。</translation>
+    </message>
+</context>
+<context>
     <name>SchemeDialog</name>
     <message>
         <source>Appraisal scheme library</source>
         <translation>考核方案库</translation>
+    </message>
+    <message>
+        <source>Tick staff positions</source>
+        <translation>勾选员工岗位</translation>
+    </message>
+    <message>
+        <source>Tick manager positions</source>
+        <translation>勾选管理岗位</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除勾选</translation>
     </message>
     <message>
         <source>Apply to ticked positions</source>
@@ -491,6 +549,10 @@
         <translation>等级：</translation>
     </message>
     <message>
+        <source>Monthly label:</source>
+        <translation>月度评价：</translation>
+    </message>
+    <message>
         <source>Choose a person on the left</source>
         <translation>请在左侧选择一位员工</translation>
     </message>
@@ -523,7 +585,7 @@
         <translation>直接录入总分（代替指标评分）</translation>
     </message>
     <message>
-        <source>Rater&apos;s total</source>
+        <source>Rater's total</source>
         <translation>评分人总分</translation>
     </message>
     <message>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>EmployeeDialog</name>
@@ -171,6 +172,16 @@
     <message>
         <source>No employees yet — import a roster (CSV/XLSX) or add a new employee.</source>
         <translation>还没有员工——导入花名册（CSV/XLSX）或新建员工。</translation>
+    </message>
+    <message>
+        <source>Nobody matches “%1”. Search by name, pinyin or initials (zyt), no., department or position.</source>
+        <translation>没有找到与“%1”匹配的员工。可按姓名、拼音或首字母（zyt）、工号、部门或岗位搜索。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1 of %n people</source>
+        <translation>
+            <numerusform>显示 %1 / 共 %n 人</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n people</source>

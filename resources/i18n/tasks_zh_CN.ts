@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ArchiveDoneDialog</name>
@@ -7,7 +8,7 @@
         <translation>归档已完成卡片</translation>
     </message>
     <message>
-        <source>Finished cards completed before this day leave the board. They stay in each card's history, in the task statistics and in “tasks list --include-archived”.</source>
+        <source>Finished cards completed before this day leave the board. They stay in each card&apos;s history, in the task statistics and in “tasks list --include-archived”.</source>
         <translation>在此日期之前完成的卡片将离开看板，但仍保留在卡片历史、任务统计和“tasks list --include-archived”中。</translation>
     </message>
     <message>
@@ -182,11 +183,11 @@
 <context>
     <name>PlansView</name>
     <message>
-        <source>Weekly plan (this week's plan, last week's summary)</source>
+        <source>Weekly plan (this week&apos;s plan, last week&apos;s summary)</source>
         <translation>周计划（本周计划、上周总结）</translation>
     </message>
     <message>
-        <source>Monthly (this month's summary, next month's plan)</source>
+        <source>Monthly (this month&apos;s summary, next month&apos;s plan)</source>
         <translation>月度（本月总结、下月计划）</translation>
     </message>
     <message>
@@ -238,19 +239,19 @@
         <translation>未提交</translation>
     </message>
     <message>
-        <source>Last week's summary</source>
+        <source>Last week&apos;s summary</source>
         <translation>上周总结</translation>
     </message>
     <message>
-        <source>This month's summary</source>
+        <source>This month&apos;s summary</source>
         <translation>本月总结</translation>
     </message>
     <message>
-        <source>This week's plan</source>
+        <source>This week&apos;s plan</source>
         <translation>本周计划</translation>
     </message>
     <message>
-        <source>Next month's plan</source>
+        <source>Next month&apos;s plan</source>
         <translation>下月计划</translation>
     </message>
     <message>
@@ -514,8 +515,20 @@
         <translation>按时率</translation>
     </message>
     <message>
-        <source>Avg. cycle (days)</source>
-        <translation>平均周期（天）</translation>
+        <source>Avg. cycle</source>
+        <translation>平均周期</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>No task was finished or sent back in %1.</source>
+        <translation>%1 没有完成或退回的任务。</translation>
+    </message>
+    <message>
+        <source>Tasks per person, %1</source>
+        <translation>每人任务，%1</translation>
     </message>
     <message>
         <source>Sent back</source>

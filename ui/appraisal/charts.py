@@ -55,9 +55,17 @@ class ChartsPanel(QWidget):
         fig.clear()
         ax = fig.add_subplot(111)
         grades = list(counts)
-        bars = ax.bar(grades, [counts[g] for g in grades], color=theme.series[: len(grades)], width=0.6)
-        ax.bar_label(bars, padding=2)
         total = sum(counts.values())
+        if not total:  # an empty 0–1 axis says nothing; say why there is no chart
+            ax.axis("off")
+            ax.text(0.5, 0.5, self.tr("No scores in this period yet"), ha="center", va="center",
+                    transform=ax.transAxes, color=theme.text_muted, fontsize=12)
+            ax.set_title(self.tr("Grade distribution, %1").replace("%1", period))
+            self.dist_canvas.draw_idle()
+            self.quota_label.setVisible(False)
+            return
+        bars = ax.bar(grades, [counts[g] for g in grades], color=theme.grade_colours(len(grades)), width=0.6)
+        ax.bar_label(bars, padding=2)
         if check.get("forced") and total:
             quota = [total * float(check["quota"].get(g, 0)) / 100 for g in grades]
             ax.plot(grades, quota, marker="_", markersize=28, linestyle="none", color=theme.danger,

@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
                                QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
@@ -19,6 +19,7 @@ from app.services import calendar as calendar_svc
 from ui import theme
 from ui.models.table import Column, RowTableModel
 from ui.widgets.table_view import DataTableView
+from ui.widgets.file_dialogs import open_file
 
 
 def _letter(kind: str) -> str:
@@ -277,8 +278,8 @@ class HolidayPage(QWidget):
                            entry.day.year)
 
     def import_file(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, self.tr("Import a holiday schedule"), "",
-                                               self.tr("Spreadsheets (*.csv *.xlsx)"))
+        path = open_file(self, "attendance/holidays", self.tr("Import a holiday schedule"),
+                         self.tr("Spreadsheets (*.csv *.xlsx)"))
         if path:
             self.import_path(path)
 

@@ -8,13 +8,13 @@ from html import escape
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QFileDialog, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QHBoxLayout, QLabel,
                                QMessageBox, QPushButton, QSplitter, QTabWidget, QTableView, QTextBrowser, QToolBar,
                                QVBoxLayout, QWidget)
 
 from app.errors import ShopTeamError
 from app.i18n import _ as app_tr
-from app.rules.attendance import STATUS_LABELS, status_letter
+from app.rules.attendance import SHOWN_STATUSES, status_label, status_letter
 from app.services import attendance as svc, leave as leave_svc, roster as roster_svc
 from app.services.employees import list_employees
 from app.services.punches import DECISION_LABELS, SOURCE_LABELS
@@ -26,8 +26,8 @@ from ui.attendance.models import MonthGridModel, RosterGridModel
 from ui.models.table import Column, RowTableModel, sorting_proxy
 from ui.widgets.table_view import DataTableView
 from ui.workers import Job, pool, run_with_progress
+from ui.widgets.file_dialogs import open_file, save_file
 
-LEGEND = ("normal", "late", "early", "absent", "missing", "leave", "offsite", "rest")
 
 
 def _grid_view(name: str) -> QTableView:
@@ -110,8 +110,8 @@ class AttendanceView(QWidget):
         self.detail.setMinimumWidth(260)
         legend = QHBoxLayout()
         legend.setContentsMargins(4, 0, 4, 0)
-        for code in LEGEND:
-            chip = QLabel(f" {status_letter(code, language())} {app_tr(STATUS_LABELS[code])} ")
+        for code in SHOWN_STATUSES:
+            chip = QLabel(f" {status_letter(code, language())} {status_label(code)} ", objectName=f"legend_{code}")
             chip.setStyleSheet(f"background: {theme.status[code]}; color: white; border-radius: 3px; padding: 2px 4px;")
             legend.addWidget(chip)
         legend.addStretch(1)
@@ -311,8 +311,13 @@ class AttendanceView(QWidget):
         if d["leave"]:
             parts.append(f"<p><b>{heading_leave}</b><br>" + "<br>".join(
                 f"{x['label']} {x['start']}–{x['end']}" for x in d["leave"]) + "</p>")
+        if d.get("off_post"):
+            parts.append(f"<p><b>{self.tr('Off the post')}</b><br>" + "<br>".join(
+                f"{x['out']}–{x['back']} · " + self.tr("%1 min").replace("%1", str(x["minutes"])) for x in d["off_post"]) + "</p>")
         reasons = [escape(r) for r in d["reasons"]] or [self.tr("All punches on time.")]
         parts.append(f"<p><b>{heading_why}</b><br>" + "<br>".join(reasons) + "</p>")
+        if d.get("remedy"):
+            parts.append(f"<p><b>{self.tr('What to do')}</b><br>{escape(d['remedy'])}</p>")
         self.detail.setHtml("".join(parts))
 
     # -- requests ----------------------------------------------------------------------------
@@ -389,8 +394,8 @@ class AttendanceView(QWidget):
     def import_file(self) -> None:
         from ui.attendance.punch_import import FILE_FILTER
 
-        path, _f = QFileDialog.getOpenFileName(self, self.tr("Import punches"), "",
-                                               self.tr("Clock exports") + f" ({FILE_FILTER})")
+        path = open_file(self, "attendance/punches", self.tr("Import punches"),
+                         self.tr("Clock exports") + f" ({FILE_FILTER})")
         if path:
             self.start_import(path)
 
@@ -413,8 +418,8 @@ class AttendanceView(QWidget):
 
     def export_file(self) -> None:
         y, m = self.year_month()
-        path, _f = QFileDialog.getSaveFileName(self, self.tr("Export summary"), f"attendance-{y}-{m:02d}.xlsx",
-                                               self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+        path = save_file(self, "attendance/summary", self.tr("Export summary"), f"attendance-{y}-{m:02d}.xlsx",
+                         self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
         if path:
             self.export_to(path)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QStackedWidget, QToolBar, QVBoxLayout,
                                QWidget)
 
@@ -15,11 +15,13 @@ from app.services.employee_files import export_employees, import_employees
 from app.services.employees import STATUS_LABELS
 from ui import theme
 from ui.employees.dialog import EmployeeDialog
-from ui.models.table import Column, RowTableModel, sorting_proxy
+from ui.models.search_proxy import SearchProxy
+from ui.models.table import Column, RowTableModel
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.actions import toolbar_action
 from ui.widgets.table_view import DataTableView
 from ui.workers import run_with_progress
+from ui.widgets.file_dialogs import open_file, save_file
 
 STATUS_COLOURS = {"active": None, "probation": theme.warning, "left": theme.text_muted}
 
@@ -42,7 +44,9 @@ class EmployeesView(QWidget):
             Column("badge_code", self.tr("Badge")),
             Column("clock_no", self.tr("Clock no.")),
         ], self)
-        self.proxy = sorting_proxy(self.model, self)
+        self.private = ctx.can("employees.view_private")
+        self.proxy = SearchProxy(self.model, lambda r: (r.employee_no, r.name, r.department, r.position,
+                                                        r.manager_name, r.phone), self)
         self.table = DataTableView("employeeTable")
         self.table.setModel(self.proxy)
         self.table.sortByColumn(0, Qt.AscendingOrder)
@@ -50,7 +54,7 @@ class EmployeesView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.search = QLineEdit(objectName="employeeSearch", placeholderText=self.tr("Search name, no., department, position…"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self._on_search)
         self.show_left = QCheckBox(self.tr("Show people who left"), objectName="employeeShowLeft")
         self.show_left.toggled.connect(lambda _c: self.reload())
         self.count_label = QLabel(objectName="employeeCount")
@@ -67,9 +71,13 @@ class EmployeesView(QWidget):
             action.setVisible(self.can_edit)
         self.act_export.setVisible(ctx.can("employees.view_private"))
         self.empty = EmptyState(self.tr("No employees yet — import a roster (CSV/XLSX) or add a new employee."), "employeesEmpty")
+        self.no_match = EmptyState("", "employeesNoMatch")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.no_match)
+        for column in ("phone", "badge_code", "clock_no"):  # staff may not see them: no empty columns either
+            self.table.setColumnHidden(self.model.column_index(column), not self.private)
         layout = QVBoxLayout(self)
         layout.addWidget(toolbar)
         bar = QWidget()
@@ -89,9 +97,28 @@ class EmployeesView(QWidget):
     def reload(self) -> None:
         rows = svc.list_employees(self.ctx.actor, include_left=self.show_left.isChecked())
         self.model.set_rows(rows)
-        self.stack.setCurrentWidget(self.table if rows or self.show_left.isChecked() else self.empty)
-        self.count_label.setText(self.tr("%n people", "", len(rows)))
+        self._show_matches()
         self._update_actions()
+
+    def _on_search(self, text: str) -> None:
+        self.proxy.set_query(text)
+        self._show_matches()
+
+    def _show_matches(self) -> None:
+        """The count says what the list shows; an empty search result says so instead of a blank table."""
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        if not total and not self.show_left.isChecked():
+            self.stack.setCurrentWidget(self.empty)
+        elif total and not shown:
+            self.no_match.setText(self.tr("Nobody matches “%1”. Search by name, pinyin or initials (zyt), no., "
+                                          "department or position.").replace("%1", self.proxy.query))
+            self.stack.setCurrentWidget(self.no_match)
+        else:
+            self.stack.setCurrentWidget(self.table)
+        if self.proxy.query:
+            self.count_label.setText(self.tr("Showing %1 of %n people", "", total).replace("%1", str(shown)))
+        else:
+            self.count_label.setText(self.tr("%n people", "", total))
 
     def refresh(self, areas) -> None:
         if "*" in areas or "employees" in areas or "org" in areas:
@@ -159,8 +186,8 @@ class EmployeesView(QWidget):
         self._changed(self.tr("%1 marked as left.").replace("%1", row.name))
 
     def import_file(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, self.tr("Import employees"), "",
-                                               self.tr("Spreadsheets (*.csv *.xlsx)"))
+        path = open_file(self, "employees/import", self.tr("Import employees"),
+                         self.tr("Spreadsheets (*.csv *.xlsx)"))
         if path and self.confirm_import(path):
             self.start_import(path)
 
@@ -196,8 +223,8 @@ class EmployeesView(QWidget):
         box.exec()
 
     def export_file(self) -> None:
-        path, _f = QFileDialog.getSaveFileName(self, self.tr("Export employees"), "employees.xlsx",
-                                               self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+        path = save_file(self, "employees/export", self.tr("Export employees"), "employees.xlsx",
+                         self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
         if not path:
             return
         try:

@@ -20,29 +20,29 @@ from ui.kiosk.guard import KioskGuard
 
 ANSWER_MS = 4000
 SYNC_MS = 5000  # how often waiting punches are offered to the database again
-KIOSK_STYLE = f"""
-#kioskWindow {{ background: #0f172a; }}
-#kioskWindow QLabel {{ color: #e5e7eb; }}
-#kioskClock {{ color: #ffffff; }}
-#kioskDate {{ font-size: 24pt; color: #cbd5e1; }}
-#kioskPrompt {{ font-size: 18pt; color: #cbd5e1; }}
-#kioskInput {{ font-size: 30pt; padding: 10px 16px; border-radius: 10px; border: 2px solid #334155;
-    background: #1e293b; color: #ffffff; }}
-#kioskStatus {{ font-size: 34pt; font-weight: 600; border-radius: 16px; padding: 18px; }}
-#kioskKeypad QPushButton {{ font-size: 24pt; min-width: 64px; min-height: 64px; border-radius: 12px;
-    background: #1e293b; color: #ffffff; border: 1px solid #334155; }}
-#kioskKeypad QPushButton:pressed {{ background: #334155; }}
-#kioskLeaveDialog {{ background: #1e293b; }}
-#kioskLeaveDialog QLabel {{ color: #f1f5f9; font-size: 13pt; }}
-#kioskLeaveDialog QLabel#kioskLeaveError {{ color: #fecaca; font-weight: 600; }}
-#kioskLeaveDialog QLineEdit {{ font-size: 14pt; padding: 6px 10px; border-radius: 6px; border: 1px solid #475569;
-    background: #0f172a; color: #ffffff; }}
-#kioskLeaveDialog QLineEdit:focus {{ border: 1px solid #60a5fa; }}
-#kioskLeaveDialog QPushButton {{ font-size: 13pt; padding: 8px 18px; border-radius: 8px; background: #334155;
-    color: #ffffff; border: 1px solid #475569; }}
-#kioskLeaveDialog QPushButton:default {{ background: #2563eb; border-color: #2563eb; }}
-#kioskWindow QPushButton#kioskExit {{ font-size: 11pt; min-width: 60px; min-height: 28px; background: transparent;
-    color: #64748b; border: none; }}
+KIOSK_STYLE = """
+#kioskWindow { background: #0f172a; }
+#kioskWindow QLabel { color: #e5e7eb; }
+#kioskClock { color: #ffffff; }
+#kioskDate { font-size: 24pt; color: #cbd5e1; }
+#kioskPrompt { font-size: 18pt; color: #cbd5e1; }
+#kioskInput { font-size: 30pt; padding: 10px 16px; border-radius: 10px; border: 2px solid #334155;
+    background: #1e293b; color: #ffffff; }
+#kioskStatus { font-size: 34pt; font-weight: 600; border-radius: 16px; padding: 18px; }
+#kioskKeypad QPushButton { font-size: 24pt; min-width: 64px; min-height: 64px; border-radius: 12px;
+    background: #1e293b; color: #ffffff; border: 1px solid #334155; }
+#kioskKeypad QPushButton:pressed { background: #334155; }
+#kioskLeaveDialog { background: #1e293b; }
+#kioskLeaveDialog QLabel { color: #f1f5f9; font-size: 13pt; }
+#kioskLeaveDialog QLabel#kioskLeaveError { color: #fecaca; font-weight: 600; }
+#kioskLeaveDialog QLineEdit { font-size: 14pt; padding: 6px 10px; border-radius: 6px; border: 1px solid #475569;
+    background: #0f172a; color: #ffffff; }
+#kioskLeaveDialog QLineEdit:focus { border: 1px solid #60a5fa; }
+#kioskLeaveDialog QPushButton { font-size: 13pt; padding: 8px 18px; border-radius: 8px; background: #334155;
+    color: #ffffff; border: 1px solid #475569; }
+#kioskLeaveDialog QPushButton:default { background: #2563eb; border-color: #2563eb; }
+#kioskWindow QPushButton#kioskExit { font-size: 11pt; min-width: 60px; min-height: 28px; background: transparent;
+    color: #64748b; border: none; }
 """
 
 

@@ -27,6 +27,7 @@ class Column:
     color: Callable[[Any], Any] | None = None  # row -> QColor/str for the text, or None
     background: Callable[[Any], Any] | None = None
     tooltip: Callable[[Any], str] | None = None
+    text: Callable[[Any], str] | None = None  # value -> shown text (rounding, units); sorting keeps the value
 
 
 def _get(row: Any, key: str) -> Any:
@@ -69,6 +70,9 @@ class RowTableModel(QAbstractTableModel):
             values = self._values[r] = tuple(self.raw(row, col) for col in self.columns)
         return values
 
+    def column_index(self, key: str) -> int:
+        return next(i for i, col in enumerate(self.columns) if col.key == key)
+
     def row_at(self, row: int) -> Any:
         return self.rows[row]
 
@@ -88,7 +92,9 @@ class RowTableModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex, role=_DISPLAY):
         if role == _DISPLAY:
-            return display(self._row_values(index.row())[index.column()])
+            value = self._row_values(index.row())[index.column()]
+            text = self.columns[index.column()].text
+            return text(value) if text is not None and value is not None else display(value)
         if role == SortRole:
             value = self._row_values(index.row())[index.column()]
             if value is None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMarginsF, QRectF, QSize, Qt
 from PySide6.QtGui import QAction, QImage, QPageLayout, QPageSize, QPainter
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QToolBar, QVBoxLayout, QWidget)
 
 from app.services import org as svc
 from ui.widgets.actions import toolbar_action
 from ui.org.chart import OrgChartView
 from ui.workers import run_with_progress
+from ui.widgets.file_dialogs import save_file
 
 MAX_PNG_SIDE = 8000
 
@@ -174,7 +175,7 @@ class ChartPage(QWidget):
 
     def export_png(self, path: str | None = None) -> bool:
         if path is None:
-            path, _f = QFileDialog.getSaveFileName(self, self.tr("Export chart to PNG"), "org-chart.png", self.tr("PNG image (*.png)"))
+            path = save_file(self, "org/chart", self.tr("Export chart to PNG"), "org-chart.png", self.tr("PNG image (*.png)"))
         if not path:
             return False
         from PySide6.QtCore import QBuffer, QByteArray, QIODevice
@@ -203,7 +204,7 @@ class ChartPage(QWidget):
                 return None
             paper, tiled = options.paper.currentData(), options.tiled.isChecked()
         if path is None:
-            path, _f = QFileDialog.getSaveFileName(self, self.tr("Export chart to PDF"), "org-chart.pdf", self.tr("PDF (*.pdf)"))
+            path = save_file(self, "org/chart", self.tr("Export chart to PDF"), "org-chart.pdf", self.tr("PDF (*.pdf)"))
         if not path:
             return None
         nodes, collapsed = list(self.view.nodes), set(self.view.collapsed)

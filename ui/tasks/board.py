@@ -20,6 +20,7 @@ from ui.tasks.board_model import BoardFilter, BoardModel, ColumnModel, lanes, sp
 from ui.tasks.column import BoardColumn
 from ui.tasks.detail import TaskDetailPanel
 from ui.tasks.dialogs import ArchiveDoneDialog, SendBackDialog, TaskDialog
+from ui.widgets.file_dialogs import open_file
 
 
 class BoardView(QWidget):
@@ -313,11 +314,9 @@ class BoardView(QWidget):
         TemplatesDialog(self.ctx, self).exec()
 
     def import_file(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         from ui.workers import run_with_progress
 
-        path, _f = QFileDialog.getOpenFileName(self, self.tr("Import tasks"), "", self.tr("Spreadsheets (*.csv *.xlsx)"))
+        path = open_file(self, "tasks/import", self.tr("Import tasks"), self.tr("Spreadsheets (*.csv *.xlsx)"))
         if not path:
             return
 

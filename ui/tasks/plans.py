@@ -4,6 +4,7 @@ task statistics page (per person, per month)."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget,
@@ -122,6 +123,11 @@ class PlansView(QWidget):
             self.reload()
 
 
+def one_decimal(value: float) -> str:
+    """Rounded as people round (15.25 -> 15.3), not to even."""
+    return str(Decimal(str(value)).quantize(Decimal("0.1"), ROUND_HALF_UP))
+
+
 class StatsView(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -134,24 +140,76 @@ class StatsView(QWidget):
             Column("employee_no", self.tr("No.")),
             Column("name", self.tr("Name")),
             Column("done", self.tr("Tasks done"), align_right=True),
-            Column("on_time_rate", self.tr("On time"), align_right=True,
-                   value=lambda r: None if r["on_time_rate"] is None else f"{r['on_time_rate']:.0%}"),
-            Column("avg_cycle_days", self.tr("Avg. cycle (days)"), align_right=True),
+            Column("on_time_rate", self.tr("On time"), align_right=True, text=lambda v: f"{v:.0%}"),
+            Column("avg_cycle_days", self.tr("Avg. cycle"), align_right=True,
+                   text=lambda v: self.tr("%1 days").replace("%1", one_decimal(v))),
             Column("sent_back", self.tr("Sent back"), align_right=True),
         ], self)
         self.table = DataTableView("taskStatsTable")
         self.table.setModel(sorting_proxy(self.model, self))
+        self.table.horizontalHeader().setStretchLastSection(False)  # columns as wide as their content
+        self.chart = None  # matplotlib is imported when the page is first shown
+        self.chart_box = QVBoxLayout()
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Month")))
         top.addWidget(self.month)
         top.addStretch(1)
+        body = QHBoxLayout()
+        body.addWidget(self.table, 0)
+        body.addLayout(self.chart_box, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.table, 1)
+        layout.addLayout(body, 1)
 
     def reload(self, *_args) -> None:
         d = self.month.date()
-        self.model.set_rows(task_svc.task_stats(self.ctx.actor, d.year(), d.month()))
+        rows = task_svc.task_stats(self.ctx.actor, d.year(), d.month())
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        self.table.setMaximumWidth(header.length() + self.table.frameWidth() * 2 + 24)
+        if self.isVisible():
+            self.draw_chart(rows)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.draw_chart(self.model.rows)
+
+    def draw_chart(self, rows) -> None:
+        """Tasks done per person, and how many were sent back, each bar labelled with its number."""
+        from ui.widgets.mpl import canvas_and_figure
+
+        if self.chart is None:
+            canvas_cls, figure_cls = canvas_and_figure()
+            self.figure = figure_cls(figsize=(5, 3), dpi=90, layout="constrained")
+            self.chart = canvas_cls(self.figure)
+            self.chart.setObjectName("taskStatsChart")
+            self.chart_box.addWidget(self.chart)
+        fig = self.figure
+        fig.clear()
+        ax = fig.add_subplot(111)
+        month = self.month.date().toString("yyyy-MM")
+        people = [r for r in rows if r["done"] or r["sent_back"]]
+        if not people:
+            ax.axis("off")
+            ax.text(0.5, 0.5, self.tr("No task was finished or sent back in %1.").replace("%1", month),
+                    ha="center", va="center", transform=ax.transAxes, color=theme.text_muted)
+        else:
+            names = [r["name"] for r in people]
+            ys = list(range(len(people)))
+            done = ax.barh([y - 0.2 for y in ys], [r["done"] for r in people], height=0.4, color=theme.success,
+                           label=self.tr("Tasks done"))
+            back = ax.barh([y + 0.2 for y in ys], [r["sent_back"] for r in people], height=0.4, color=theme.warning,
+                           label=self.tr("Sent back"))
+            ax.bar_label(done, padding=2)
+            ax.bar_label(back, padding=2)
+            ax.set_yticks(ys, names)
+            ax.invert_yaxis()
+            ax.xaxis.get_major_locator().set_params(integer=True)
+            ax.legend(frameon=False, loc="lower right")
+            ax.spines[["top", "right"]].set_visible(False)
+        ax.set_title(self.tr("Tasks per person, %1").replace("%1", month))
+        self.chart.draw_idle()
 
     def refresh(self, areas) -> None:
         if "*" in areas or "tasks" in areas:
