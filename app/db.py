@@ -94,15 +94,12 @@ class Database:
             # a dropped network must fail fast: the kiosk then journals the punch instead of waiting
             self.engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
         self._sessions = sessionmaker(self.engine, class_=Session, expire_on_commit=False)
-<<<<<<< HEAD
         event.listen(self._sessions, "before_flush", _refuse_control_characters)
         from app.services.coverage import install
 
         install(self._sessions)  # data rows reference the audit row that wrote them
-=======
         self._read_sessions = sessionmaker(self.engine.execution_options(**{_READ: True}), class_=Session,
                                            expire_on_commit=False)
->>>>>>> main
 
     @property
     def path(self) -> Path | None:

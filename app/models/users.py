@@ -28,8 +28,5 @@ class User(SQLModel, table=True):
     failed_logins: int = 0
     locked_until: Optional[LocalDateTime] = None
     created_at: LocalDateTime = Field(default_factory=now)
-<<<<<<< HEAD
-    audit_id: Optional[int] = Field(default=None, index=True)  # the audit row that wrote it (app.services.coverage)
-=======
     first_admin: bool = False
->>>>>>> main
+    audit_id: Optional[int] = Field(default=None, index=True)  # the audit row that wrote it (app.services.coverage)

@@ -28,11 +28,7 @@ class SettingSpec:
     max: float | None = None
     choices: tuple = field(default_factory=tuple)
     nullable: bool = False
-<<<<<<< HEAD
-    help: str = ""  # one line of English saying what the setting does (translated where shown)
-=======
     help: str = ""  # one line of English that says what the setting does (translated when shown)
->>>>>>> main
 
     @classmethod
     def from_dict(cls, raw: dict) -> "SettingSpec":

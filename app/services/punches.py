@@ -221,12 +221,9 @@ def kiosk_pin(employee_no: str, pin: str, at: datetime | None = None) -> PunchRe
     if not no:
         raise ValidationError("Type your employee no. first.")
     failed = False
-<<<<<<< HEAD
     from app.services import kiosk_guard
 
-=======
     table = KioskLock.__table__
->>>>>>> main
     with transaction() as s:
         values = policy.values_in(s)
         kiosk_guard.check_pin_allowed(moment, values)
@@ -244,23 +241,12 @@ def kiosk_pin(employee_no: str, pin: str, at: datetime | None = None) -> PunchRe
             if lock is not None:
                 s.execute(update(table).where(table.c.employee_no == no).values(failures=0, locked_until=None))
             return _store(s, actor, e, moment, "kiosk")
-<<<<<<< HEAD
-        if lock is None:
-            lock = KioskLock(employee_no=no, failures=0)
-            s.add(lock)
-        lock.failures += 1
-        kiosk_guard.note_pin_failure(moment, values)
-        if lock.failures >= values["attendance.kiosk_max_pin_failures"]:
-            lock.locked_until = moment + timedelta(minutes=values["attendance.kiosk_lock_minutes"])
-            lock.failures = 0
-            audit.record(s, actor, "attendance.kiosk_locked", "employee", no, None, {"until": lock.locked_until})
-=======
         failures = count_up(s, table, {"employee_no": no}, "failures")  # counted in the database
+        kiosk_guard.note_pin_failure(moment, values)
         if failures >= values["attendance.kiosk_max_pin_failures"]:
             until = moment + timedelta(minutes=values["attendance.kiosk_lock_minutes"])
             s.execute(update(table).where(table.c.employee_no == no).values(failures=0, locked_until=until))
             audit.record(s, actor, "attendance.kiosk_locked", "employee", no, None, {"until": until})
->>>>>>> main
         failed = True
     if failed:
         raise PermissionDenied("Wrong employee no. or PIN.")
