@@ -260,13 +260,15 @@ def _DUMMY_PIN_HASH() -> str:  # noqa: N802
     return hash_pin("00000000")
 
 
-def _kiosk_person(s: Session, typed: str) -> Optional[Employee]:
-    """The person a typed 工号 means; on a number pad "4" or "004" means E004 when only one 工号 fits."""
-    e = s.execute(select(Employee).where(Employee.employee_no == typed)).scalar()
+def _kiosk_person(s: Session, typed: str):
+    """The person a typed 工号 means; on a number pad "4" or "004" means E004 when only one 工号 fits.
+    Only the columns the kiosk may read (its database role has column-level grants)."""
+    columns = (*_PERSON, Employee.pin_hash)
+    e = s.execute(select(*columns).where(Employee.employee_no == typed)).first()
     if e is None and typed.isdigit():
-        fits = [x for x in s.execute(select(Employee)).scalars()
-                if "".join(c for c in x.employee_no if c.isdigit()).lstrip("0") == typed.lstrip("0")]
-        e = fits[0] if len(fits) == 1 else None
+        fits = [no for no in s.execute(select(Employee.employee_no)).scalars()
+                if "".join(c for c in no if c.isdigit()).lstrip("0") == typed.lstrip("0")]
+        e = s.execute(select(*columns).where(Employee.employee_no == fits[0])).first() if len(fits) == 1 else None
     return e
 
 
