@@ -94,12 +94,12 @@ class Database:
             # a dropped network must fail fast: the kiosk then journals the punch instead of waiting
             self.engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
         self._sessions = sessionmaker(self.engine, class_=Session, expire_on_commit=False)
+        self._read_sessions = sessionmaker(self.engine.execution_options(**{_READ: True}), class_=Session,
+                                           expire_on_commit=False)
         event.listen(self._sessions, "before_flush", _refuse_control_characters)
         from app.services.coverage import install
 
         install(self._sessions)  # data rows reference the audit row that wrote them
-        self._read_sessions = sessionmaker(self.engine.execution_options(**{_READ: True}), class_=Session,
-                                           expire_on_commit=False)
 
     @property
     def path(self) -> Path | None:
@@ -180,7 +180,10 @@ def transaction() -> Iterator[Session]:
         raise storage_error(exc) or ConflictError(
             "Someone else saved the same change at the same moment; nothing was saved. Check and try again.") from exc
     except SQLAlchemyError as exc:
-        raise storage_error(exc) or exc
+        clear = storage_error(exc)
+        if clear is None:
+            raise
+        raise clear from exc
 
 
 @contextmanager
@@ -192,7 +195,10 @@ def reading() -> Iterator[Session]:
             with session.begin():
                 yield session
     except SQLAlchemyError as exc:
-        raise storage_error(exc) or exc
+        clear = storage_error(exc)
+        if clear is None:
+            raise
+        raise clear from exc
 
 
 def count_up(session: Session, table, key: dict, column: str) -> int:

@@ -78,6 +78,7 @@ class LeaveForm:
     requested_at: Optional[datetime] = None
     requested_by: str = ""
     decisions: list[Decision] = field(default_factory=list)
+    extends_id: Optional[int] = None  # an extension (续假) of that request
 
 
 def leave_story(f: LeaveForm, company: str) -> list:
@@ -91,7 +92,8 @@ def leave_story(f: LeaveForm, company: str) -> list:
         key_value_table([(_("Leave type"), f.kind), (_("Leave starts"), _when(f.start)), (_("Leave ends"), _when(f.end)),
                          (_("Leave hours"), _("{hours} h ({days} days)", hours=fmt_number(f.hours), days=fmt_number(f.days, 2))),
                          (_("Certificate"), f.certificate),
-                         (_("Filed afterwards"), _("yes") if f.filed_late else _("no"))], width),
+                         (_("Filed afterwards"), _("yes") if f.filed_late else _("no"))]
+                        + ([(_("Extends request"), str(f.extends_id))] if f.extends_id else []), width),
         Spacer(1, 2 * mm),
         para(_("Reason for leave"), "h2"),
         _boxed(para(f.reason or "—"), width, 22 * mm),

@@ -2,11 +2,11 @@
 
 from alembic import context
 from sqlalchemy import create_engine
+from sqlmodel import SQLModel
 
 import app.models
 
 app.models.load_all()  # registers every table
-from sqlmodel import SQLModel
 
 config = context.config
 target_metadata = SQLModel.metadata

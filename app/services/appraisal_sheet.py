@@ -208,9 +208,13 @@ def _indicator_score(ind: dict, raters: list[dict]) -> Optional[float]:
     return float(rules.round2(sum(rules.dec(w) * rules.dec(v) for w, v in pairs) / weight)) if weight else None
 
 
-def sheet_data_in(s: Session, actor: Actor, period_key: str, employee_no: str) -> dict:
+def sheet_data_in(s: Session, actor: Actor, period_key: str, employee_no: str, rollup: bool = True) -> dict:
     from app.services.appraisal import _trend_in
 
+    if rollup and core.span_of(period_key).kind == "year":  # the annual sheet shows the rolled-up year
+        from app.services.appraisal_year import year_sheet_in
+
+        return year_sheet_in(s, actor, period_key, employee_no)
     detail = subject_detail_in(s, actor, period_key, employee_no)
     period = core.period_in(s, period_key)
     person = s.execute(select(Employee).where(Employee.employee_no == employee_no.strip())).scalar_one()

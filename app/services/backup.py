@@ -18,11 +18,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from app import schema
-from app.db import Database, current, open_database, reading, resolve_url, set_current, storage_error, transaction
+from app.db import Database, current, open_database, reading, resolve_url, set_current, storage_error
 from app.errors import DatabaseError, SchemaTooNew, ShopTeamError, ValidationError
 from app.i18n import _
 from app.models._base import now as _now
-from app.services import audit
 from app.services.context import Actor
 from app.services.permissions import require
 

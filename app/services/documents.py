@@ -275,24 +275,32 @@ def handbook_prints(actor: Actor) -> list[dict]:
 
 
 # -- appraisal sheets -------------------------------------------------------------------
+def appraisal_periods(actor: Actor) -> list[dict]:
+    """The periods the documents tab offers for appraisal sheets: {"key", "kind", "label"}, newest first."""
+    require(actor, "documents.print")
+    from app.i18n import _ as tr
+    from app.services import appraisal as source
+    from app.services.appraisal_core import KIND_NAMES
+
+    return [dict(p, label=f"{p['key']} · {tr(KIND_NAMES[p['kind']])}") for p in source.printable_periods(actor)]
+
+
 def appraisal_employees(actor: Actor, period_key: str) -> list[dict]:
     """The people with a result in the period ({employee_no, name, ...}), for choosing whom to print."""
     require(actor, "documents.print")
-    parse_period(period_key)
     from app.services import appraisal as source
 
-    return [dict(r) for r in source.period_results(actor, period_key)]
+    return [dict(r) for r in source.printable_people(actor, period_key)]
 
 
 def appraisal_sheets(actor: Actor, period_key: str, employee_nos: Sequence[str] | None = None) -> list:
     from app.documents.appraisal_sheet import AppraisalSheet
 
     require(actor, "documents.print")
-    parse_period(period_key)
     from app.services import appraisal as source
 
-    if not employee_nos:
-        employee_nos = [r["employee_no"] for r in source.period_results(actor, period_key)]
+    if not employee_nos:  # every kind of period: 2026-11, 2026-Q4, 2026-H2, 2026 (the rolled-up year)
+        employee_nos = [r["employee_no"] for r in source.printable_people(actor, period_key)]
     if not employee_nos:
         raise NotFound("There are no appraisal results for {period}.", period=period_key)
     return [AppraisalSheet.from_dict(sheet_fields(source.sheet_data(actor, period_key, no))) for no in employee_nos]
@@ -319,7 +327,8 @@ def sheet_fields(d: dict) -> dict:
         return "" if value is None else f"{value:g}{suffix}" if isinstance(value, (int, float)) else f"{value}{suffix}"
 
     return {
-        "period_key": header.get("period", ""), "employee_no": header.get("employee_no", ""),
+        "period_key": header.get("period", ""), "kind": header.get("kind") or "month",
+        "year_lines": _year_lines(d.get("year")), "employee_no": header.get("employee_no", ""),
         "name": header.get("name", ""), "position": header.get("position", ""),
         "department": header.get("department", ""),
         "indicators": [{"name": i.get("indicator", ""), "weight": i.get("weight"), "section": i.get("section", ""),
@@ -335,9 +344,22 @@ def sheet_fields(d: dict) -> dict:
         "excellent_at": (d.get("labels") or {}).get("excellent", 90), "pass_at": (d.get("labels") or {}).get("qualified", 80),
         "attendance": att, "trend": [(t["period"], t.get("score")) for t in d.get("trend", [])],
         "comment": "\n".join(x for x in (d.get("comment") or "", d.get("interview") or "") if x),
-        "appeal_deadline": d.get("appeal_deadline"), "final": d.get("published_on") is not None,
+        "appeal_deadline": d.get("appeal_deadline"), "final": d.get("final", d.get("published_on") is not None),
         "scheme_line": _scheme_line(header),
     }
+
+
+def _year_lines(year: dict | None) -> list:
+    """The annual sheet's roll-up rows: (period, score) per month or half, the own score with its weight."""
+    from app.i18n import _ as tr
+
+    if not year:
+        return []
+    lines = [(key, score, "") for key, score in year["lines"] if key in year["from"]]
+    if year.get("own") is not None and any(len(k) == 4 for k in year["from"]):  # the annual period's own score
+        weight = 100 if not lines else year["own_weight"]
+        lines.append((tr("Annual appraisal"), year["own"], f"{weight:g}%"))
+    return lines
 
 
 def _scheme_line(header: dict) -> str:
@@ -370,7 +392,9 @@ def write_appraisal_sheets(actor: Actor, period_key: str, out: Path | str, *, pe
     from app.documents.appraisal_sheet import write_sheets
 
     require(actor, "documents.print")
-    parse_period(period_key)
+    from app.services.appraisal_core import span_of
+
+    period_key = span_of(period_key).key  # any kind: 2026-11, 2026-Q4, 2026-H2, 2026
     out = Path(out).expanduser()
     with reading() as s:
         company = _company(s)

@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Callable, Optional
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import select, text
 from sqlmodel import Session
 
 from app.db import reading, transaction
@@ -38,6 +38,7 @@ Progress = Optional[Callable[[int, int], None]]
 SCALE = 1000  # progress is reported in thousandths of the whole import
 BATCH_PEOPLE = 100  # people per de-duplication query
 INSERT_CHUNK = 20000
+MAX_LISTED = 500  # skipped lines listed in a preview (all are counted)
 
 
 @dataclass
@@ -190,7 +191,8 @@ def _summary(plan: _Plan) -> dict:
         "punches": len(cf.punches), "new": len(plan.new), "already": sum(plan.found.values()) - len(plan.new),
         "missed_cells": cf.missed, "people": people,
         "unknown": sorted(plan.unknown.values(), key=lambda u: u["first_row"]),
-        "skipped": [{"row": e.row, "reason": e.reason} for e in cf.skipped],
+        "skipped": [{"row": e.row, "reason": e.reason} for e in cf.skipped[:MAX_LISTED]],
+        "skipped_count": len(cf.skipped),
         "errors": [{"row": e.row, "reason": e.reason} for e in sorted(plan.errors, key=lambda e: e.row)],
     }
 

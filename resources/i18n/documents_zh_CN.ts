@@ -41,8 +41,8 @@
         <translation>手册正文…</translation>
     </message>
     <message>
-        <source>Monthly appraisal sheets</source>
-        <translation>月度绩效考核表</translation>
+        <source>Appraisal sheets</source>
+        <translation>绩效考核表</translation>
     </message>
     <message>
         <source>Department handbook</source>
@@ -73,6 +73,10 @@
         <translation>空白考核表</translation>
     </message>
     <message>
+        <source>Handover form (临时工作交接表)</source>
+        <translation>临时工作交接表</translation>
+    </message>
+    <message>
         <source>Everybody</source>
         <translation>全部人员</translation>
     </message>
@@ -87,6 +91,10 @@
     <message>
         <source>Month</source>
         <translation>月份</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>考核期间</translation>
     </message>
     <message>
         <source>For</source>

@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.db import reading
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError

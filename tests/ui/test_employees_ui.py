@@ -74,7 +74,7 @@ def test_bad_import_shows_rows_and_imports_nothing(qtbot, main_window, tmp_path,
     monkeypatch.setattr(view, "_show_import_error", shown.append)
     path = tmp_path / "bad.csv"
     path.write_text("工号,姓名,上级工号\nN1,,E007\nN2,乙,M009\n", encoding="utf-8")
-    job = view.start_import(str(path))
+    view.start_import(str(path))
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
     assert "Row 2" in shown[0] and "Row 3" in shown[0] and "M009" in shown[0]
     assert svc.count(admin) == 15

@@ -43,17 +43,19 @@ class DocumentsView(QWidget):
                                       "actionHandbookTexts")
         self.act_texts.setVisible(self.ctx.can("documents.handbook_edit"))
         self.kind = QComboBox(objectName="documentChoice")
-        self.kind.addItem(self.tr("Monthly appraisal sheets"), "appraisal")
+        self.kind.addItem(self.tr("Appraisal sheets"), "appraisal")
         self.kind.addItem(self.tr("Department handbook"), "handbook")
         self.kind.addItem(self.tr("Monthly attendance report"), "attendance")
         for label, kind in ((self.tr("Leave request form (请假申请单)"), "leave"), (self.tr("Duty roster (值班表)"), "roster"),
                             (self.tr("Employee receipt form (员工签收表)"), "handbook_receipt"),
                             (self.tr("Job description (岗位说明书)"), "job_card"),
-                            (self.tr("Blank appraisal form (考核表)"), "appraisal_form")):
+                            (self.tr("Blank appraisal form (考核表)"), "appraisal_form"),
+                            (self.tr("Handover form (临时工作交接表)"), "handover")):
             self.kind.addItem(label, kind)
         self.subject = QComboBox(objectName="documentSubject")
         today = QDate.currentDate()
         self.period = QDateEdit(today.addMonths(-1), objectName="documentPeriod", displayFormat="yyyy-MM")
+        self.appraisal_period = QComboBox(objectName="documentAppraisalPeriod")  # months, quarters, halves, years
         self.people = QListWidget(objectName="documentPeople")
         self.all_people = QCheckBox(self.tr("Everybody"), objectName="documentAllPeople", checked=True)
         self.per_person = QCheckBox(self.tr("One file per person"), objectName="documentPerPerson")
@@ -69,6 +71,7 @@ class DocumentsView(QWidget):
         self.form = QFormLayout(form_box)
         self.form.addRow(self.tr("Document"), self.kind)
         self.form.addRow(self.tr("Month"), self.period)
+        self.form.addRow(self.tr("Period"), self.appraisal_period)
         self.form.addRow(self.tr("For"), self.subject)
         self.form.addRow(self.tr("People"), self.all_people)
         self.form.addRow("", self.people)
@@ -107,6 +110,7 @@ class DocumentsView(QWidget):
         self.act_texts.triggered.connect(self.edit_texts)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.period.dateChanged.connect(lambda _d: self._load_people())
+        self.appraisal_period.currentIndexChanged.connect(lambda _i: self._load_people())
         self.all_people.toggled.connect(self._on_all_people)
 
     # -- state ----------------------------------------------------------------------------
@@ -114,7 +118,25 @@ class DocumentsView(QWidget):
         return self.kind.currentData()
 
     def period_key(self) -> str:
+        if self.current_kind() == "appraisal" and self.appraisal_period.currentData():
+            return self.appraisal_period.currentData()
         return self.period.date().toString("yyyy-MM")
+
+    def _load_appraisal_periods(self) -> None:
+        keep = self.appraisal_period.currentData()
+        self.appraisal_period.blockSignals(True)
+        self.appraisal_period.clear()
+        try:
+            periods = svc.appraisal_periods(self.ctx.actor)
+        except ShopTeamError:
+            periods = []
+        for p in periods:
+            self.appraisal_period.addItem(p["label"], p["key"])
+        wanted = self.appraisal_period.findData(keep) if keep else -1
+        if wanted < 0:  # default: last month, as before
+            wanted = self.appraisal_period.findData(self.period.date().toString("yyyy-MM"))
+        self.appraisal_period.setCurrentIndex(max(0, wanted))
+        self.appraisal_period.blockSignals(False)
 
     def selected_people(self) -> list[str] | None:
         if self.all_people.isChecked():
@@ -138,7 +160,10 @@ class DocumentsView(QWidget):
         self.result.clear()
         for w in (self.all_people, self.people, self.per_person):
             self._set_row_visible(w, kind == "appraisal")
-        self._set_row_visible(self.period, kind in ("appraisal", "attendance", "roster"))
+        self._set_row_visible(self.period, kind in ("attendance", "roster"))
+        self._set_row_visible(self.appraisal_period, kind == "appraisal")
+        if kind == "appraisal":
+            self._load_appraisal_periods()
         self._set_row_visible(self.version, kind in ("handbook", "handbook_receipt"))
         self._set_row_visible(self.effective, kind == "handbook")
         self._fill_subjects(kind)
@@ -163,7 +188,7 @@ class DocumentsView(QWidget):
         choices = form_svc.form_subjects(self.ctx.actor, kind) if kind in form_svc.FORM_KINDS else []
         for label, value in choices:
             self.subject.addItem(label, value)
-        self._set_row_visible(self.subject, kind in ("leave", "job_card", "appraisal_form"))
+        self._set_row_visible(self.subject, kind in ("leave", "job_card", "appraisal_form", "handover"))
 
     def _form_params(self) -> dict:
         return dict(subject=self.subject.currentData() or "", period=self.period_key(), version=self.version.text())
@@ -242,7 +267,7 @@ class DocumentsView(QWidget):
             names = {"appraisal": f"appraisal_{self.period_key()}.pdf", "attendance": f"attendance_{self.period_key()}.pdf",
                      "handbook": f"handbook_{self.version.text() or 'new'}.pdf",
                      "leave": f"leave_{self.subject.currentData() or ''}.pdf", "roster": f"roster_{self.period_key()}.pdf",
-                     "handbook_receipt": "handbook_receipt.pdf",
+                     "handbook_receipt": "handbook_receipt.pdf", "handover": f"handover_{self.subject.currentData() or ''}.pdf",
                      "job_card": f"job_{(self.subject.currentData() or '').replace('/', '_')}.pdf",
                      "appraisal_form": f"appraisal_form_{(self.subject.currentData() or '').replace('/', '_')}.pdf"}
             target = save_file(self, f"documents/{kind}", self.tr("Write PDF"), names[kind], self.tr("PDF (*.pdf)"))

@@ -280,24 +280,12 @@ class KioskWindow(QWidget):
         self._confirm(result)
 
     def _confirm(self, result) -> None:
-        when = result.at.strftime("%H:%M")
         if result.pending:  # on this PC's disk, delivered when the database answers
-            self._answer(self.tr("%1\nRecorded (waiting to sync)").replace("%1", when), theme.status["leave"])
             self._update_waiting()
-            return
-        kind = self.tr("Clock in") if result.kind == "in" else self.tr("Clock out")
-        if result.duplicate:
-            text = self.tr("%1\nAlready recorded at %2").replace("%1", result.name).replace("%2", when)
-            colour = theme.status["leave"]
-        elif result.late:
-            text = (self.tr("%1\n%2 %3 · late by %4 min").replace("%1", result.name).replace("%2", when)
-                    .replace("%3", kind).replace("%4", str(result.late_minutes)))
-            colour = theme.status["late"]
-        else:
-            text = self.tr("%1\n%2 %3 ✓").replace("%1", result.name).replace("%2", when).replace("%3", kind)
-            colour = theme.status["normal"]
+        # the words and the colour come from the service: what this punch is for this person today
+        text, colour = result.answer, theme.status[result.tone]
         self._answer(text, colour)
-        if not result.duplicate:
+        if not result.duplicate and not result.pending:
             self.punched.emit(result)
 
     # -- the local journal -----------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """safety: data rows reference the audit row that wrote them
 
 Revision ID: 0160
-Revises: 0120
+Revises: 0141
 Create Date: 2026-11-29 23:05:00
 
 Adds ``audit_id`` to the rows people are paid by (punches, corrections, leave and overtime requests,
@@ -15,7 +15,7 @@ import sqlmodel
 from alembic import op
 
 revision = '0160'
-down_revision = '0120'
+down_revision = '0141'
 branch_labels = None
 depends_on = None
 
