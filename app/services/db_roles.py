@@ -21,7 +21,9 @@ OFFICE, KIOSK = "shopteam_office", "shopteam_kiosk"
 # table -> (select columns, insert, update columns); "*" = the whole table
 KIOSK_GRANTS: dict[str, tuple[tuple[str, ...], bool, tuple[str, ...]]] = {
     "alembic_version": (("version_num",), False, ()),
-    "employee": (("id", "employee_no", "name", "status", "leave_date", "badge_code", "pin_hash"), False, ()),
+    "employee": (("id", "employee_no", "name", "status", "hire_date", "leave_date", "badge_code", "pin_hash"), False, ()),
+    "roster_entry": (("id", "employee_id", "day"), False, ()),  # is today a shift for this person
+    "calendar_day": (("day", "source", "kind"), False, ()),
     "punch": (("id", "employee_id", "at", "source", "recorded_by", "note", "audit_id"), True, ("audit_id",)),
     "audit_log": (("id", "hash", "covers"), True, ("covers", "hash")),
     "audit_coverage": (("table_name", "legacy_max_id"), False, ()),
