@@ -221,7 +221,9 @@ def print_appraisal_form(actor: Actor, position: str, out: Path | str) -> dict:
         company = _company(s)
     from app.services.appraisal_core import ROLE_NAMES
 
-    raters = [(_(ROLE_NAMES[role]), float(w)) for role, w in zip(("gm", "leader", "head"), weights) if w]
+    pairs = (template["raters"].items() if isinstance(template.get("raters"), dict)  # a scheme's raters (peers …)
+             else zip(("gm", "leader", "head"), weights))
+    raters = [(_(ROLE_NAMES.get(role, role)), float(w)) for role, w in pairs if w]
     title = _("Appraisal Form")
     pages = _write_atomic(path, lambda tmp: write_form(appraisal_form_story(pos.name, dept.name if dept else "", template,
                                                                             company, raters), str(tmp), title, company))
@@ -324,4 +326,4 @@ def print_handover_form(actor: Actor, handover_id: int, out: Path | str) -> dict
     form, company = handover_form(actor, handover_id)
     title = _("Temporary Work Handover Form")
     pages = _write_atomic(path, lambda tmp: write_form(handover_story(form, company), str(tmp), title, company))
-    return _written(path, pages, handover_id=handover_id, name=form.from_name)
+    return _written(path, pages, handover_id=handover_id, name=form.from_name.split("（")[0])

@@ -49,7 +49,7 @@ def test_documents_tab_previews_and_writes_every_form(qtbot, ctx, tmp_path):
             view.grab().save(str(tmp_path / "documents-roster.png"))
         target = tmp_path / f"{kind}.pdf"
         view.start_write(str(target))
-        qtbot.waitUntil(lambda: view.last_files == [str(target)], timeout=30000)
+        qtbot.waitUntil(lambda: view.last_files == [str(target)], timeout=30000)  # noqa: B023 - waited for here
         assert expected in pdf_text(target)
 
 
