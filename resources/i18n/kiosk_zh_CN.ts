@@ -93,6 +93,12 @@
         <source>Employee no. %1: type your PIN and press Enter</source>
         <translation>工号 %1：请输入密码后按回车</translation>
     </message>
+    <message numerus="yes">
+        <source>%n punch(es) waiting to sync</source>
+        <translation>
+            <numerusform>%n 条打卡待同步</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LeaveKioskDialog</name>
