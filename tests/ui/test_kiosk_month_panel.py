@@ -22,9 +22,9 @@ def _fixed_now(monkeypatch):
 @pytest.fixture(autouse=True)
 def _worker_done_before_the_database_goes(demo_db):
     yield
-    from ui.workers import pool
+    from ui.operations import wait_idle
 
-    pool().waitForDone(30000)
+    wait_idle()
 
 
 @pytest.fixture

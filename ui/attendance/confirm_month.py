@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QInputDialog, QMessageBox, QPushButton, QScrollArea, QVBoxLayout
 
-from app.errors import ShopTeamError
 from app.i18n import _ as app_tr
 from app.services import kiosk_month, month_close
 from ui import theme
@@ -14,17 +13,16 @@ from ui.attendance.month_figures import MonthFigures
 
 
 class ConfirmMonthDialog(QDialog):
-    def __init__(self, ctx, employee_no: str, month: str | None = None, parent=None):
+    def __init__(self, ctx, data: dict, employee_no: str, parent=None):
+        """``data``: what month_close.my_month returned (the caller fetched it as an operation)."""
         super().__init__(parent)
         self.setObjectName("confirmMonthDialog")
-        self.ctx, self.employee_no = ctx, employee_no
-        self.data = month_close.my_month(ctx.actor, employee_no, month)  # records that they looked
-        self.month = self.data["month"] if self.data else month
+        self.ctx, self.employee_no, self.data = ctx, employee_no, data
+        self.month = data["month"]
         self.setWindowTitle(self.tr("Confirm my attendance of %1").replace("%1", self.month or ""))
         self.resize(720, 560)
         self.figures = MonthFigures(self)
-        if self.data:
-            self.figures.show_month(self.data)
+        self.figures.show_month(data)
         scroll = QScrollArea(objectName="confirmMonthScroll", widgetResizable=True)
         scroll.setWidget(self.figures)
         self.confirm_button = QPushButton(theme.icon("mdi6.check"), self.tr("Confirm"),
@@ -52,12 +50,12 @@ class ConfirmMonthDialog(QDialog):
         return self.answer(note) if ok else False
 
     def answer(self, disagree: str | None) -> bool:
-        try:
-            month_close.confirm_month(self.ctx.actor, self.employee_no, self.month, disagree)
-        except ShopTeamError as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
-            return False
-        self.ctx.show_status(self.tr("Your answer for %1 is recorded.").replace("%1", self.month))
-        self.ctx.bus.emit_changed("attendance")
-        self.accept()
+        actor, no, month = self.ctx.actor, self.employee_no, self.month
+
+        def done(_result) -> None:
+            self.ctx.show_status(self.tr("Your answer for %1 is recorded.").replace("%1", month))
+            self.accept()
+
+        self.ctx.write(self, lambda: month_close.confirm_month(actor, no, month, disagree), done,
+                       failed=lambda msg: QMessageBox.warning(self, self.windowTitle(), msg))
         return True

@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QInputDialog, QLabel, QMessageBox,
                                QPushButton, QTabWidget, QVBoxLayout)
 
-from app.errors import ShopTeamError
 from app.i18n import _ as app_tr
 from app.services import month_close as svc
 from ui import theme
@@ -87,12 +86,33 @@ class MonthCloseDialog(QDialog):
         box.addWidget(self.counts)
         box.addWidget(self.pages, 1)
         box.addLayout(buttons)
-        self.changed = False
+        self.status = {"pending": []}
+        self.close_button.hide()
+        self.reopen_button.hide()
         self.reload()
 
     def reload(self) -> None:
-        actor = self.ctx.actor
-        self.status = st = svc.close_status(actor, self.month)
+        actor, month = self.ctx.actor, self.month
+
+        def load():
+            st = svc.close_status(actor, month)
+            people = svc.confirmations(actor, month)["people"] if st["closed"] else []
+            return st, people, svc.difference(actor, month)["changes"]
+
+        self._loading = True
+        self.ctx.query(self, load, self._show, failed=self._failed)
+
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def _failed(self, message: str) -> None:
+        self._loading = False
+        self.state.setText(message)
+
+    def _show(self, result) -> None:
+        self._loading = False
+        st, people, changes = result
+        self.status = st
         if st["closed"]:
             self.state.setText(closed_note(st))
         elif st.get("reopened_at"):
@@ -102,13 +122,12 @@ class MonthCloseDialog(QDialog):
             self.state.setText(self.tr("Open: not closed yet."))
         self.pending_model.set_rows(st["pending"])
         self.pages.setTabText(0, self.tr("Still open (%1)").replace("%1", str(len(st["pending"]))))
-        people = svc.confirmations(actor, self.month)["people"] if st["closed"] else []
         self.confirm_model.set_rows(people)
         a = st.get("answers") or {}
         self.counts.setText(self.tr("%1 confirmed · %2 disagreed · %3 have not confirmed")
                             .replace("%1", str(a.get("confirmed", 0))).replace("%2", str(a.get("disagreed", 0)))
                             .replace("%3", str(a.get("viewed", 0) + a.get("not_looked", 0))) if st["closed"] else "")
-        self.diff_model.set_rows(svc.difference(actor, self.month)["changes"])
+        self.diff_model.set_rows(changes)
         self.close_button.setVisible(st["may_close"])
         self.reopen_button.setVisible(st["may_reopen"])
 
@@ -124,12 +143,10 @@ class MonthCloseDialog(QDialog):
                                      "decided once closed:").replace("%1", str(len(pending))) + "\n" + listed + more
         if QMessageBox.question(self, self.tr("Close the month"), text) != QMessageBox.Yes:
             return False
-        try:
-            svc.close_month(self.ctx.actor, self.month, close_pending=True)
-        except ShopTeamError as exc:
-            QMessageBox.warning(self, self.tr("Close the month"), str(exc))
-            return False
-        self._changed(self.tr("%1 closed.").replace("%1", self.month))
+        actor, month = self.ctx.actor, self.month
+        self.ctx.write(self, lambda: svc.close_month(actor, month, close_pending=True),
+                       lambda _r: self._changed(self.tr("%1 closed.").replace("%1", month)),
+                       failed=lambda msg: QMessageBox.warning(self, self.tr("Close the month"), msg))
         return True
 
     def reopen_month(self) -> bool:
@@ -137,16 +154,12 @@ class MonthCloseDialog(QDialog):
                                           self.tr("Why is the month reopened? (kept in the audit trail)"))
         if not ok:
             return False
-        try:
-            svc.reopen_month(self.ctx.actor, self.month, reason)
-        except ShopTeamError as exc:
-            QMessageBox.warning(self, self.tr("Reopen"), str(exc))
-            return False
-        self._changed(self.tr("%1 reopened.").replace("%1", self.month))
+        actor, month = self.ctx.actor, self.month
+        self.ctx.write(self, lambda: svc.reopen_month(actor, month, reason),
+                       lambda _r: self._changed(self.tr("%1 reopened.").replace("%1", month)),
+                       failed=lambda msg: QMessageBox.warning(self, self.tr("Reopen"), msg))
         return True
 
     def _changed(self, message: str) -> None:
-        self.changed = True
         self.ctx.show_status(message)
-        self.ctx.bus.emit_changed("attendance")
         self.reload()

@@ -409,29 +409,30 @@ class AttendanceView(QWidget):
 
     # -- month close -------------------------------------------------------------------------
     def open_month_close(self):
+        """The month-close dialog of the month shown (it loads in the background)."""
         from ui.attendance.month_close import MonthCloseDialog
 
         y, m = self.year_month()
-        try:
-            dialog = MonthCloseDialog(self.ctx, f"{y}-{m:02d}", self)
-        except ShopTeamError as exc:
-            QMessageBox.warning(self, self.tr("Month close…"), str(exc))
-            return None
+        dialog = MonthCloseDialog(self.ctx, f"{y}-{m:02d}", self)
         dialog.open()
         return dialog
 
-    def confirm_my_month(self):
-        from ui.attendance.confirm_month import ConfirmMonthDialog
-
+    def confirm_my_month(self) -> None:
+        """Fetch my month (that records I looked, hence a write), then show the confirm dialog."""
         if self._waiting is None:
-            return None
-        try:
-            dialog = ConfirmMonthDialog(self.ctx, self._waiting["employee_no"], self._waiting["month"], self)
-        except ShopTeamError as exc:
-            QMessageBox.warning(self, self.tr("Confirm my month…"), str(exc))
-            return None
-        dialog.open()
-        return dialog
+            return
+        actor, no, month = self.ctx.actor, self._waiting["employee_no"], self._waiting["month"]
+
+        def show(data) -> None:
+            from ui.attendance.confirm_month import ConfirmMonthDialog
+
+            if data is None:
+                return
+            self.confirm_dialog = ConfirmMonthDialog(self.ctx, data, no, self)
+            self.confirm_dialog.open()
+
+        self.ctx.write(self, lambda: month_close_svc.my_month(actor, no, month), show,
+                       failed=lambda msg: QMessageBox.warning(self, self.tr("Confirm my month…"), msg))
 
     # -- roster ------------------------------------------------------------------------------
     def _on_roster_clicked(self, index) -> None:

@@ -16,7 +16,7 @@ from app.i18n import _ as app_tr
 from app.services import kiosk_month
 from ui import theme
 from ui.attendance.month_figures import MonthFigures
-from ui.workers import Job, pool
+from ui import operations
 
 IDLE_MS = 45_000  # nobody touching the panel: back to the clock
 PANEL_STYLE = """
@@ -146,23 +146,25 @@ class KioskMonthPanel(QWidget):
         seq = self._seq
         punch_id, employee_no = getattr(result, "punch_id", None), getattr(result, "employee_no", None)
 
-        def load(_progress):
+        def load():
             ticket = kiosk_month.ticket_for(punch_id, employee_no)
             if ticket is None:
                 return seq, None, None, []
             return seq, ticket, kiosk_month.month_to_confirm(ticket), kiosk_month.missing_punches(ticket)
 
-        job = Job(load)
-        job.signals.finished.connect(self._loaded)
-        job.signals.failed.connect(lambda _m: None)  # the punch itself is recorded; the panel is optional
-        self._job = job
-        pool().start(job)
+        self._loading = True
+        # the punch itself is recorded; the panel is optional, so a failure only leaves it closed
+        operations.run(self, load, self._loaded, failed=self._load_failed)
+
+    def _load_failed(self, message: str) -> None:
+        self._loading = False
+        self.load_error = message  # logged by ui.operations when unexpected; the kiosk goes on
 
     def is_loading(self) -> bool:
-        return getattr(self, "_job", None) is not None
+        return getattr(self, "_loading", False)
 
     def _loaded(self, result) -> None:
-        self._job = None
+        self._loading = False
         seq, ticket, data, missing = result
         if seq != self._seq or ticket is None or (data is None and not missing):
             return
