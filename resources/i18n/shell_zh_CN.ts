@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AddUserDialog</name>
@@ -74,7 +73,7 @@
         <translation>数据库位置</translation>
     </message>
     <message>
-        <source>One PC: keep the database in a file. Several PCs (a kiosk at the door and an office PC): use one PostgreSQL database on the shop&apos;s network and enter the same address on every PC.</source>
+        <source>One PC: keep the database in a file. Several PCs (a kiosk at the door and an office PC): use one PostgreSQL database on the shop's network and enter the same address on every PC.</source>
         <translation>只有一台电脑：数据库保存为本机文件。多台电脑（门口的考勤机和办公室电脑）：使用店内网络上的同一个 PostgreSQL 数据库，并在每台电脑上填写相同的地址。</translation>
     </message>
     <message>
@@ -132,6 +131,61 @@
     <message>
         <source>ShopTeam database (*.db)</source>
         <translation>ShopTeam 数据库 (*.db)</translation>
+    </message>
+</context>
+<context>
+    <name>DryRunDialog</name>
+    <message>
+        <source>What this change would do</source>
+        <translation>此项修改的影响</translation>
+    </message>
+    <message>
+        <source>%1 people: %2 changes</source>
+        <translation>%1 人的%2变化</translation>
+    </message>
+    <message>
+        <source> (total %1)</source>
+        <translation>（合计 %1）</translation>
+    </message>
+    <message>
+        <source>Applied to %1:</source>
+        <translation>套用到 %1：</translation>
+    </message>
+    <message>
+        <source>nobody's figures change.</source>
+        <translation>没有人的数据变化。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>变更前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>变更后</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
