@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>KioskWindow</name>
@@ -39,31 +38,11 @@
         <source>Employee no. %1: type your PIN and press Enter</source>
         <translation>工号 %1：请输入密码后按回车</translation>
     </message>
-    <message>
-        <source>Clock in</source>
-        <translation>上班</translation>
-    </message>
-    <message>
-        <source>Clock out</source>
-        <translation>下班</translation>
-    </message>
-    <message>
-        <source>%1
-Already recorded at %2</source>
-        <translation>%1
-%2 已打过卡</translation>
-    </message>
-    <message>
-        <source>%1
-%2 %3 · late by %4 min</source>
-        <translation>%1
-%2 %3 · 迟到 %4 分钟</translation>
-    </message>
-    <message>
-        <source>%1
-%2 %3 ✓</source>
-        <translation>%1
-%2 %3 ✓</translation>
+    <message numerus="yes">
+        <source>%n punch(es) waiting to sync</source>
+        <translation>
+            <numerusform>%n 条打卡待同步</numerusform>
+        </translation>
     </message>
 </context>
 <context>
