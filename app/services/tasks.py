@@ -323,14 +323,29 @@ def list_tasks(actor: Actor, assignee_no: str = "", today: Optional[date] = None
     return sorted(cards, key=lambda c: (order[c.status], c.rank))
 
 
+def people_names(s: Session, usernames) -> dict[str, str]:
+    """Login names -> the person's name, for showing who did something (a user without an employee keeps
+    the login name)."""
+    from app.models.users import User
+
+    wanted = {u for u in usernames if u}
+    if not wanted:
+        return {}
+    rows = s.execute(select(User.username, Employee.name).join(Employee, Employee.id == User.employee_id)
+                     .where(User.username.in_(wanted))).all()
+    return {username: name for username, name in rows}
+
+
 def task_detail(actor: Actor, task_id: int, today: Optional[date] = None) -> TaskDetail:
     require(actor, "tasks.view")
     with reading() as s:
         t = _load(s, actor, task_id)
         labels = column_labels(policy.values_in(s))
         may_edit = _may_edit(actor, t)
+        names = people_names(s, [step.get("done_by") for step in t.checklist])
         checklist = [dict(step, may_check=rules.may_check_step(step.get("approval_role"), actor.role)
-                          and (may_edit or bool(step.get("approval_role"))))
+                          and (may_edit or bool(step.get("approval_role"))),
+                          done_by_name=names.get(step.get("done_by") or "", step.get("done_by") or ""))
                      for step in t.checklist]
         comments = [{"at": c.at, "author": c.author, "author_name": c.author_name, "body": c.body, "kind": c.kind}
                     for c in s.execute(select(TaskComment).where(TaskComment.task_id == t.id).order_by(TaskComment.id)).scalars()]

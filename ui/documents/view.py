@@ -16,6 +16,7 @@ from app.services import documents as svc
 from ui import theme
 from ui.widgets.file_dialogs import existing_folder, save_file
 from ui.workers import run_with_progress
+from ui.widgets.date_entry import DateEntry
 
 KINDS = ("appraisal", "handbook", "attendance")
 
@@ -52,7 +53,7 @@ class DocumentsView(QWidget):
         self.all_people = QCheckBox(self.tr("Everybody"), objectName="documentAllPeople", checked=True)
         self.per_person = QCheckBox(self.tr("One file per person"), objectName="documentPerPerson")
         self.version = QLineEdit(objectName="documentVersion")
-        self.effective = QDateEdit(today, objectName="documentEffective", displayFormat="yyyy-MM-dd", calendarPopup=True)
+        self.effective = DateEntry(today, "documentEffective")
         self.notice = QLabel(objectName="documentNotice")
         self.notice.setWordWrap(True)
         self.notice.setProperty("role", "error")

@@ -46,6 +46,7 @@ class ChartPage(QWidget):
         self.view.texts = {
             "title": self.tr("Change manager"),
             "confirm": self.tr("Make %2 the manager of %1? %1's own team moves along with them."),
+            "refused": self.tr("%1 cannot report to %2: %2 already reports to %1, directly or through others."),
             "collapse": self.tr("Collapse team"),
             "expand": self.tr("Expand team"),
         }
@@ -116,7 +117,8 @@ class ChartPage(QWidget):
 
     def _reparent(self, person: str, manager: str) -> None:
         row = svc.set_manager(self.ctx.actor, person, manager)
-        self.ctx.show_status(self.tr("%1 now reports to %2.").replace("%1", row.name).replace("%2", manager))
+        boss = next((n.name for n in self.view.nodes if n.key == manager), manager)
+        self.ctx.show_status(self.tr("%1 now reports to %2.").replace("%1", row.name).replace("%2", boss))
         self.ctx.bus.emit_changed("org")
 
     # -- search -------------------------------------------------------------------------------
