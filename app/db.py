@@ -1,9 +1,12 @@
 """The database: engine, sessions and the schema check at start-up.
 
 SQLite (the default, a file in the user data folder) runs in WAL mode with foreign keys,
-synchronous=FULL and a busy timeout, and every transaction starts with BEGIN IMMEDIATE so
-two processes on one file queue instead of failing. Any SQLAlchemy URL works unchanged,
-e.g. ``postgresql+psycopg://user@host/shopteam`` for a shop with several PCs.
+synchronous=FULL and a busy timeout. A write (``transaction()``) starts with BEGIN IMMEDIATE so
+two processes on one file queue instead of failing; a read (``reading()``) starts a deferred
+transaction and never takes the write lock. Any SQLAlchemy URL works unchanged, e.g.
+``postgresql+psycopg://user@host/shopteam`` for a shop with several PCs; there every write
+transaction first takes one advisory lock, so check-then-write rules run one at a time
+(docs/operations.md says why).
 """
 
 from __future__ import annotations
@@ -15,15 +18,17 @@ from typing import Iterator
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
-from app.errors import DatabaseError, SchemaTooNew
+from app.errors import ConflictError, DatabaseError, SchemaTooNew
 from app.paths import user_data_dir
 
 DEFAULT_FILENAME = "shopteam.db"
 BUSY_TIMEOUT_MS = 15000
+WRITE_LOCK_KEY = 774411  # PostgreSQL: the transaction-level advisory lock every writer takes first
+_READ = "shopteam_read"  # execution option of the read-only sessions (deferred BEGIN on SQLite)
 
 
 def default_path() -> Path:
@@ -68,7 +73,9 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # a read never takes the write lock; a write takes it at once, so it cannot fail half-way
+        # on a lock upgrade and two writers queue on the busy timeout
+        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(_READ) else "BEGIN IMMEDIATE")
 
 
 class Database:
@@ -86,6 +93,8 @@ class Database:
         else:
             self.engine = create_engine(url, pool_pre_ping=True)
         self._sessions = sessionmaker(self.engine, class_=Session, expire_on_commit=False)
+        self._read_sessions = sessionmaker(self.engine.execution_options(**{_READ: True}), class_=Session,
+                                           expire_on_commit=False)
 
     @property
     def path(self) -> Path | None:
@@ -103,6 +112,9 @@ class Database:
 
     def session(self) -> Session:
         return self._sessions()
+
+    def read_session(self) -> Session:
+        return self._read_sessions()
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -126,24 +138,67 @@ def set_current(db: Database | None) -> None:
 
 @contextmanager
 def transaction() -> Iterator[Session]:
-    """One user action = one transaction: commit at the end, roll back on any error."""
+    """One user action = one write transaction: commit at the end, roll back on any error.
+
+    Writers run one at a time: SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory lock taken before
+    the first statement, so every "check, then write" inside sees what the writer before it wrote.
+    """
+    db = current()
     try:
-        with current().session() as session:
+        with db.session() as session:
             with session.begin():
+                if not db.is_sqlite:
+                    session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
                 yield session
+    except IntegrityError as exc:
+        # a unique constraint caught what the checks could not see (another PC's write)
+        raise storage_error(exc) or ConflictError(
+            "Someone else saved the same change at the same moment; nothing was saved. Check and try again.") from exc
     except SQLAlchemyError as exc:
         raise storage_error(exc) or exc
 
 
 @contextmanager
 def reading() -> Iterator[Session]:
-    """A read-only unit of work (no audit, nothing to commit)."""
+    """A read-only unit of work (no audit, nothing to commit). On SQLite it starts deferred and
+    never takes the write lock, so it neither waits for nor blocks a writer."""
     try:
-        with current().session() as session:
+        with current().read_session() as session:
             with session.begin():
                 yield session
     except SQLAlchemyError as exc:
         raise storage_error(exc) or exc
+
+
+def count_up(session: Session, table, key: dict, column: str) -> int:
+    """Add one to a counter in the database and return the new value, in one statement (an
+    INSERT … ON CONFLICT DO UPDATE … RETURNING): never read, changed and written back in Python,
+    so two PCs counting at once both count, and the first count of a key cannot collide."""
+    if session.get_bind().dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert
+    else:
+        from sqlalchemy.dialects.postgresql import insert
+    col = table.c[column]
+    stmt = (insert(table).values(**key, **{column: 1})
+            .on_conflict_do_update(index_elements=list(key), set_={column: col + 1})
+            .returning(col))
+    return session.execute(stmt).scalar_one()
+
+
+def update_if(session: Session, obj, expected: dict, values: dict) -> bool:
+    """Write ``values`` to obj's row only while its columns still hold ``expected`` (one UPDATE …
+    WHERE id = … AND status = 'pending'): a compare-and-set in the database, so of two decisions
+    made at once exactly one lands. True when it did; obj then shows the new values."""
+    from sqlalchemy import update
+    from sqlalchemy.orm.attributes import set_committed_value
+
+    model = type(obj)
+    stmt = update(model).where(model.id == obj.id, *(getattr(model, k) == v for k, v in expected.items()))
+    done = session.execute(stmt.values(**values).execution_options(synchronize_session=False)).rowcount == 1
+    if done:
+        for key, value in values.items():
+            set_committed_value(obj, key, value)
+    return done
 
 
 # Driver errors a person can act on (full disk, read-only folder, damaged file, server down),

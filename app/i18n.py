@@ -57,6 +57,29 @@ def _(msgid: str, **params) -> str:
     return text
 
 
+@lru_cache(maxsize=None)
+def area_catalog(lang: str, area: str) -> dict[str, str]:
+    """One area's own catalogue (data/i18n/<area>.<lang>.json): the translation context of its words."""
+    path = DATA_DIR / "i18n" / f"{area}.{lang}.json"
+    if lang == "en" or not path.exists():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def translate_in(context: str, msgid: str, **params) -> str:
+    """_() looked up in ``context`` (an area's catalogue) first, as Qt's translation contexts are: a
+    word two areas translate differently ("Normal": 正常 as a day status, 中 as a task priority) gets
+    its own area's meaning."""
+    lang = language()
+    text = area_catalog(lang, context).get(msgid) or catalog(lang).get(msgid, msgid)
+    if params:
+        try:
+            return text.format(**params)
+        except (KeyError, IndexError, ValueError):
+            return msgid.format(**params)
+    return text
+
+
 def N_(msgid: str) -> str:
     """Mark a message id for translation where it is defined; translate it with _() when shown."""
     return msgid

@@ -16,8 +16,11 @@ def register(commands) -> None:
     q = sub.add_parser("open", help=_("open a period: 2026-11, 2026-Q4, 2026-H2 or 2026"))
     q.add_argument("period")
     q.set_defaults(handler=_open)
-    q = sub.add_parser("advance", help=_("move a period to its next state (entry, scoring, review, approved, locked)"))
+    q = sub.add_parser("advance", help=_("take a period's next step: start scoring, submit for review, consolidate (HR), "
+                                         "approve (general manager), lock (HR or admin)"))
     q.add_argument("period")
+    q.add_argument("--user", help=_("act as this login (the password is asked for, or read from SHOPTEAM_PASSWORD)"))
+    q.add_argument("--yes", action="store_true", help=_("approve even where the grades break the forced distribution"))
     q.set_defaults(handler=_advance)
     q = sub.add_parser("reopen", help=_("reopen a locked period (administrator, with a reason)"))
     q.add_argument("period")
@@ -60,11 +63,34 @@ def _open(args) -> int:
     return 0
 
 
+def _actor(args):
+    """The CLI acts as the trusted administrator, or as a named login (a step only that role may take)."""
+    if not getattr(args, "user", None):
+        return cli_actor()
+    import getpass
+    import os
+
+    from app.services.users import login
+
+    password = os.environ.get("SHOPTEAM_PASSWORD") or getpass.getpass(_("Password for {user}: ", user=args.user))
+    return login(args.user, password)
+
+
 def _advance(args) -> int:
-    from app.services.appraisal import advance_period
+    import sys
+
+    from app.errors import ConflictError
+    from app.services.appraisal import advance_period, period_step
     from app.services.appraisal_core import STATE_LABELS
 
-    r = advance_period(cli_actor(), args.period)
+    actor = _actor(args)
+    step = period_step(actor, args.period)
+    for v in step["violations"]:  # the same warning the window shows before approval
+        print(_("Grade {grade}: {count} people, the quota allows {allowed}.", **v), file=sys.stderr)
+    if step["violations"] and step["may"] and not args.yes:
+        raise ConflictError("The grades break the forced distribution (above); add --yes to approve {key} anyway.",
+                            key=step["key"])
+    r = advance_period(actor, args.period)
     print(_("Period {key} is now in {state}.", key=r["key"], state=_(STATE_LABELS[r["state"]])))
     return 0
 
@@ -90,7 +116,7 @@ def _pull(args) -> int:
 def _month(args) -> int:
     from app.rules.appraisal import month_key
     from app.services.appraisal import month_report
-    from app.services.appraisal_core import FLAG_NAMES, LABEL_NAMES
+    from app.services.appraisal_core import FLAG_NAMES
 
     year, month = month_arg(args.month)
     report = month_report(cli_actor(), month_key(year, month))
@@ -99,9 +125,9 @@ def _month(args) -> int:
         return 0
     for e in report["employees"]:
         score = "" if e["score"] is None else f"{e['score']:.2f}"
-        label = _(LABEL_NAMES[e["label"]]) if e["label"] else ""
+        grade = f"{e['grade']} {e['grade_name']}".strip()
         flags = ", ".join(_(FLAG_NAMES[f]) for f in e["flags"])
-        print(f"{e['employee_no']:8} {e['name']:8} {score:>7} {e['grade']:2} {label:10} {flags}")
+        print(f"{e['employee_no']:8} {e['name']:8} {score:>7} {grade:10} {e['label_name']:10} {flags}")
     print(" ".join(f"{g}:{n}" for g, n in report["distribution"].items()))
     for v in report["violations"]:
         print(_("Grade {grade}: {count} people, the quota allows {allowed}.", **v))

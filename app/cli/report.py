@@ -28,6 +28,9 @@ def register(commands) -> None:
     q.add_argument("--out", required=True, metavar="FILE.pdf")
     q.add_argument("--json", action="store_true", help=_("print the result as JSON"))
     q.set_defaults(handler=_attendance)
+    from app.cli._forms import add_form_commands
+
+    add_form_commands(sub)  # leave, roster, handbook-receipt, job-card, appraisal-form
 
 
 def _appraisal(args) -> int:

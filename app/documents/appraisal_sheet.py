@@ -20,6 +20,7 @@ from app.documents.fasttable import Heading, LightTable
 from app.documents.pdf import (FONT, HEADER_BG, RULE, GroupStart, canvas_with_header, content_width,
                                document, fmt_number, key_value_table, para, register_font, signature_lines)
 from app.i18n import _
+from app.rules.grades import GradeCatalogue
 
 GRADE_COLOURS = {"A": "#16a34a", "B": "#2563eb", "C": "#0891b2", "D": "#d97706", "E": "#dc2626"}
 
@@ -65,14 +66,15 @@ class AppraisalSheet:
     raters: list[RaterLine] = field(default_factory=list)
     final_score: Optional[float] = None
     grade: str = ""  # A..E
-    grade_label: str = ""  # 优秀 / 良好 ...
+    grade_label: str = ""  # the grade's name: 优秀 / 良好 … (app/rules/grades.py)
+    month_label: str = ""  # the monthly label, a separate word: 月度优秀 / 合格 / 一般 / 需激励
     attendance: Optional[AttendanceFigures] = None
     trend: list[tuple[str, Optional[float]]] = field(default_factory=list)  # oldest first, this month last
     comment: str = ""
     appeal_deadline: Optional[date] = None
     final: bool = True  # False prints "draft" in the title: scores may still change
-    excellent_at: float = 90
-    pass_at: float = 60
+    excellent_at: float = 90  # the monthly labels' lines on the trend chart
+    pass_at: float = 80
 
     @classmethod
     def from_dict(cls, d: dict) -> "AppraisalSheet":
@@ -92,11 +94,12 @@ class AppraisalSheet:
             raters=[RaterLine(role=r.get("role", ""), name=r.get("name", ""), weight=float(r.get("weight") or 0),
                               score=r.get("score")) for r in d.get("raters", [])],
             final_score=d.get("final_score"), grade=d.get("grade") or "", grade_label=d.get("grade_label") or "",
+            month_label=d.get("month_label") or "",
             attendance=AttendanceFigures(**{k: v for k, v in att.items() if k in AttendanceFigures.__dataclass_fields__})
             if att else None,
             trend=[(str(p[0]), p[1]) for p in d.get("trend", [])],
             comment=d.get("comment") or "", appeal_deadline=deadline or None, final=bool(d.get("final", True)),
-            excellent_at=float(d.get("excellent_at", 90)), pass_at=float(d.get("pass_at", 60)),
+            excellent_at=float(d.get("excellent_at", 90)), pass_at=float(d.get("pass_at", 80)),
         )
 
 
@@ -154,8 +157,8 @@ def sheet_story(sheet: AppraisalSheet, company: str) -> list:
         story.append(para(_("No attendance figures for this month."), "muted"))
     story.append(Spacer(1, 3 * mm))
     story.append(TrendChart(sheet.trend, width, 40 * mm, title=_("Scores of the last six months"),
-                            thresholds=[Threshold(sheet.excellent_at, _("Excellent"), "#16a34a"),
-                                        Threshold(sheet.pass_at, _("Qualified"), "#d97706")]))
+                            thresholds=[Threshold(sheet.excellent_at, GradeCatalogue.label("excellent"), "#16a34a"),
+                                        Threshold(sheet.pass_at, GradeCatalogue.label("qualified"), "#d97706")]))
     story.append(Heading(_("4. Comments")))
     story.append(_boxed(sheet.comment or _("(no comment)"), width))
     tail = [Spacer(1, 3 * mm)]
@@ -171,17 +174,22 @@ def sheet_story(sheet: AppraisalSheet, company: str) -> list:
 def _grade_text(sheet: AppraisalSheet) -> str:
     if not sheet.grade:
         return "—"
-    return f"{sheet.grade}（{sheet.grade_label}）" if sheet.grade_label else sheet.grade
+    return f"{sheet.grade} {sheet.grade_label}" if sheet.grade_label else sheet.grade
 
 
 def _result_box(sheet: AppraisalSheet, width: float) -> Table:
+    """Final score, grade (letter and name) and, as its own word, the monthly label."""
     colour = colors.HexColor(GRADE_COLOURS.get(sheet.grade[:1], "#111827")) if sheet.grade else colors.black
-    table = Table([[_("Final score"), fmt_number(sheet.final_score, 2), _("Grade"), _grade_text(sheet)]],
-                  colWidths=[30 * mm, width / 2 - 30 * mm, 30 * mm, width / 2 - 30 * mm], rowHeights=[11 * mm])
+    cap = 24 * mm
+    value = (width - 3 * cap) / 3
+    table = Table([[_("Final score"), fmt_number(sheet.final_score, 2), _("Grade"), _grade_text(sheet),
+                    _("Monthly label"), sheet.month_label or "—"]],
+                  colWidths=[cap, value, cap, value, cap, value], rowHeights=[11 * mm])
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), FONT, 10), ("FONT", (1, 0), (1, 0), FONT, 15), ("FONT", (3, 0), (3, 0), FONT, 15),
-        ("TEXTCOLOR", (3, 0), (3, 0), colour), ("BACKGROUND", (0, 0), (0, 0), HEADER_BG),
-        ("BACKGROUND", (2, 0), (2, 0), HEADER_BG), ("BOX", (0, 0), (-1, -1), 0.8, RULE),
+        ("FONT", (5, 0), (5, 0), FONT, 12), ("TEXTCOLOR", (3, 0), (3, 0), colour),
+        ("BACKGROUND", (0, 0), (0, 0), HEADER_BG), ("BACKGROUND", (2, 0), (2, 0), HEADER_BG),
+        ("BACKGROUND", (4, 0), (4, 0), HEADER_BG), ("BOX", (0, 0), (-1, -1), 0.8, RULE),
         ("INNERGRID", (0, 0), (-1, -1), 0.5, RULE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ]))
     return table

@@ -11,31 +11,23 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from app.documents.pdf import (FONT, HEADER_BG, LANDSCAPE, RULE, STATUS_COLOURS, GroupStart, canvas_with_header,
-                               content_width, data_table, document, esc, fmt_money, fmt_number, para, styles)
+                               content_width, data_table, document, esc, fmt_money, fmt_number, para, signature_lines,
+                               styles)
 from app.i18n import N_, _, language
+from app.rules import attendance as rules
 
 LEAVE_TYPES = {"personal": N_("Personal leave"), "sick": N_("Sick leave"), "annual": N_("Annual leave"),
                "comp": N_("Comp leave"), "marriage": N_("Marriage leave"), "bereavement": N_("Bereavement leave"),
                "statutory": N_("Statutory holiday"), "other": N_("Other leave")}
 ALWAYS_SHOWN = ("personal", "sick")
-STATUS_LABELS = {"normal": N_("Present"), "late": N_("Late"), "early": N_("Early leave"), "absent": N_("Absent"),
-                 "leave": N_("Leave"), "offsite": N_("Off-site"), "rest": N_("Rest day"),
-                 "missing": N_("Punch missing")}
-# one letter per status, so the grid reads in black-and-white print and for colour-blind readers
-_LETTERS = {
-    "zh_CN": {"normal": "√", "late": "迟", "early": "早", "absent": "旷", "leave": "假", "offsite": "外",
-              "rest": "休", "missing": "缺", "none": ""},
-    "en": {"normal": "√", "late": "L", "early": "E", "absent": "A", "leave": "V", "offsite": "O", "rest": "R",
-           "missing": "M", "none": ""},
-}
 _WEEKDAYS = {"zh_CN": "一二三四五六日", "en": "MTWTFSS"}
 
 
 def status_letter(status: str) -> str:
-    return _LETTERS.get(language(), _LETTERS["en"]).get(status, "?")
+    return rules.status_letter(status)
 
 
 @dataclass
@@ -48,11 +40,15 @@ class AttendanceRow:
     late_count: int = 0
     late_minutes: int = 0
     early_count: int = 0
+    missing_punch_count: int = 0
     absent_days: float = 0
     leave_hours: dict[str, float] = field(default_factory=dict)  # type (see LEAVE_TYPES) -> hours
     overtime_hours: float = 0
     comp_balance_hours: float = 0
     penalty: float = 0  # RMB
+    unpaid_leave_hours: float = 0
+    paid_days: float = 0
+    flags: list[str] = field(default_factory=list)
 
     # the names app.services.attendance.monthly_summary uses for the same figures
     ALIASES = {"early_leave_count": "early_count", "absence_days": "absent_days",
@@ -72,6 +68,8 @@ class AttendanceReport:
     rows: list[AttendanceRow] = field(default_factory=list)
     grid: dict[str, list[str]] = field(default_factory=dict)  # employee no -> status per day (index 0 = day 1)
     department: str = ""
+    pay_day: int = 18  # wages for the month are paid on this day of the next month
+    unpaid_label: str = ""  # the unpaid leave types in words, e.g. "事假、病假"
 
     @property
     def period_key(self) -> str:
@@ -83,34 +81,42 @@ class AttendanceReport:
 
 
 def _head(text: str) -> Paragraph:
-    style = ParagraphStyle("head", parent=styles()["cell"], fontSize=8, leading=10, alignment=TA_CENTER)
+    # English headers wrap between words; Chinese ones anywhere
+    style = ParagraphStyle("head", parent=styles()["cell"], fontSize=8, leading=10, alignment=TA_CENTER,
+                           wordWrap="CJK" if language() == "zh_CN" else None)
     return Paragraph(esc(text), style)
 
 
 def summary_table(report: AttendanceReport, width: float) -> Table:
     leave_types = report.leave_types()
     header = [_("Employee no."), _("Name"), _("Department"), _("Days due"), _("Days present"), _("Late (times)"),
-              _("Late (min)"), _("Early leave"), _("Absence (days)")]
+              _("Late (min)"), _("Early leave"), _("Missing punches"), _("Absence (days)")]
     header += [_("{leave} (h)", leave=_(LEAVE_TYPES.get(t, t))) for t in leave_types]
-    header += [_("Overtime (h)"), _("Comp balance (h)"), _("Penalty")]
+    header += [_("Overtime (h)"), _("Comp balance (h)"), _("Unpaid leave (h)"), _("Paid days"), _("Penalty"),
+               _("Dismissal review")]
     rows = []
     for r in report.rows:
         rows.append([r.employee_no, r.name, r.department, fmt_number(r.days_due), fmt_number(r.days_present),
-                     str(r.late_count), str(r.late_minutes), str(r.early_count), fmt_number(r.absent_days)]
+                     str(r.late_count), str(r.late_minutes), str(r.early_count), str(r.missing_punch_count),
+                     fmt_number(r.absent_days)]
                     + [fmt_number(r.leave_hours.get(t, 0)) for t in leave_types]
-                    + [fmt_number(r.overtime_hours), fmt_number(r.comp_balance_hours), fmt_money(r.penalty)])
+                    + [fmt_number(r.overtime_hours), fmt_number(r.comp_balance_hours), fmt_number(r.unpaid_leave_hours),
+                       fmt_number(r.paid_days), fmt_money(r.penalty),
+                       _("Yes") if "dismissal_review" in r.flags else ""])
     rs = report.rows
     rows.append([_("Total"), _("{n} people", n=len(rs)), "", fmt_number(sum(r.days_due for r in rs)),
                  fmt_number(sum(r.days_present for r in rs)), str(sum(r.late_count for r in rs)),
                  str(sum(r.late_minutes for r in rs)), str(sum(r.early_count for r in rs)),
-                 fmt_number(sum(r.absent_days for r in rs))]
+                 str(sum(r.missing_punch_count for r in rs)), fmt_number(sum(r.absent_days for r in rs))]
                 + [fmt_number(sum(r.leave_hours.get(t, 0) for r in rs)) for t in leave_types]
                 + [fmt_number(sum(r.overtime_hours for r in rs)), fmt_number(sum(r.comp_balance_hours for r in rs)),
-                   fmt_money(sum(r.penalty for r in rs))])
-    fixed = [16 * mm, 20 * mm, 24 * mm]
-    rest = (width - sum(fixed) - 22 * mm) / (len(header) - 4)
-    widths = fixed + [rest] * (len(header) - 4) + [22 * mm]
-    return data_table([_head(h) for h in header], rows, widths, right=range(3, len(header)), font_size=8.5,
+                   fmt_number(sum(r.unpaid_leave_hours for r in rs)), fmt_number(sum(r.paid_days for r in rs)),
+                   fmt_money(sum(r.penalty for r in rs)), str(sum("dismissal_review" in r.flags for r in rs))])
+    fixed = [15 * mm, 18 * mm, 20 * mm]
+    money, review = 20 * mm, 14 * mm
+    rest = (width - sum(fixed) - money - review) / (len(header) - 5)
+    widths = fixed + [rest] * (len(header) - 5) + [money, review]
+    return data_table([_head(h) for h in header], rows, widths, right=range(3, len(header)), font_size=8,
                       total_row=True)
 
 
@@ -151,8 +157,8 @@ def legend() -> Table:
     cells = []
     cmds = [("FONT", (0, 0), (-1, -1), FONT, 8.5), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2)]
-    for i, (status, label) in enumerate(STATUS_LABELS.items()):
-        cells += [status_letter(status), _(label)]
+    for i, status in enumerate(rules.SHOWN_STATUSES):
+        cells += [status_letter(status), rules.status_label(status)]
         cmds.append(("TEXTCOLOR", (2 * i, 0), (2 * i, 0), colors.HexColor(STATUS_COLOURS[status])))
         cmds.append(("ALIGN", (2 * i, 0), (2 * i, 0), "RIGHT"))
     table = Table([cells], hAlign="LEFT")
@@ -176,11 +182,19 @@ def write_report(report: AttendanceReport, target, company: str, department: str
         story.append(summary_table(report, width))
     else:
         story.append(para(_("Nobody was scheduled in this month."), "muted"))
-    story += [Spacer(1, 3 * mm), para(_("Leave hours are unpaid for personal and sick leave; penalties follow the "
-                                        "attendance rules in force. Pay day is the 18th of the next month."), "muted"),
+    nxt = date(report.year + (report.month == 12), report.month % 12 + 1, 1)
+    pay_date = nxt.replace(day=min(report.pay_day, 28))
+    story += [Spacer(1, 3 * mm),
+              para(_("Paid days = days due less unpaid leave ({kinds}) less absence days; penalties follow the "
+                     "attendance rules in force.", kinds=report.unpaid_label or "—"), "muted"),
+              para(_("Pay day: {date} (the {day}th of the next month).", date=pay_date.isoformat(), day=report.pay_day),
+                   "body"),
               PageBreak(), Paragraph(esc(_("2. Month grid")), st["h2"]), legend(), Spacer(1, 2 * mm)]
     if report.rows:
         story.append(grid_table(report, width))
+    # who drew the report up, who checked it, and the employees' confirmation (制表 / 审核 / 员工确认)
+    story.append(KeepTogether([Spacer(1, 6 * mm), signature_lines(
+        [_("Prepared by"), _("Reviewed by"), _("Employee confirmation")], width)]))
     doc = document(target, pagesize=LANDSCAPE, title=title, author=company)
     doc.build(story, canvasmaker=canvas_with_header(f"{company} · {title}"))
     return doc.page

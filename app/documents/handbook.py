@@ -63,6 +63,7 @@ class HandbookData:
     appraisal_settings: list[tuple[str, str, str]] = field(default_factory=list)
     goals: list[tuple[str, str, str]] = field(default_factory=list)
     workflows: list[tuple[str, list[str]]] = field(default_factory=list)
+    receipt: list = field(default_factory=list)  # app.documents.forms.ReceiptLine: the 员工签收表 the 附则 promises
 
 
 def fill(text: str, data: HandbookData) -> str:
@@ -210,6 +211,11 @@ class _HandbookDoc:
             if n > 1:
                 story.append(PageBreak())
             story += self.chapter(n, section)
+        if d.receipt:
+            from app.documents.forms import receipt_story
+
+            story += [PageBreak()] + receipt_story(d.receipt, d.company, _("E-commerce Department Operations Handbook"),
+                                                   d.version)
         return story
 
 

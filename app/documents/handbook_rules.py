@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, Mapping, Sequence
 
 from app.i18n import N_, _
+from app.rules.grades import catalogue
 
 # name -> (policy keys tried in order, domain.md default)
 RULE_VALUES: dict[str, tuple[tuple[str, ...], Any]] = {
@@ -48,6 +49,10 @@ RULE_VALUES: dict[str, tuple[tuple[str, ...], Any]] = {
     "appeal_days": (("appraisal.appeal_days", "appraisal.appeal_window_days"), 7),
 }
 
+GRADES_SENTENCE = N_("Grades: {grades}.")
+FORCED_SENTENCE = N_("Forced distribution of the four grades: A {a}%, B {b}%, C {c}%, D {d}%; it is not applied "
+                     "to the year-end appraisal.")
+
 ATTENDANCE_SENTENCES = [
     N_("Working hours are {am_start}–{am_end} and {pm_start}–{pm_end}. The store is staffed every day from "
        "Monday to Sunday; {duty_per_day} people are on duty each day according to the duty roster."),
@@ -78,7 +83,7 @@ APPRAISAL_SENTENCES = [
        "{qualified_min} or more is qualified, below {improve_below} needs improvement."),
     N_("{warning_months} consecutive months of 'needs improvement' bring a warning; {no_bonus_months} cancel the "
        "year-end bonus. {star_months} consecutive excellent months make a star employee."),
-    N_("Grades: {grades}."),
+    GRADES_SENTENCE,
     N_("Rater weights for staff: general manager {staff_gm}%, supervising leader {staff_leader}%, department "
        "head {staff_head}%. Middle managers: general manager {mgr_gm}%, supervising leader {mgr_leader}%. "
        "The final score is the weighted sum; self-assessment is recorded but not counted; nobody rates "
@@ -87,7 +92,6 @@ APPRAISAL_SENTENCES = [
        "is shown the employee may appeal; HR investigates and records the decision."),
     N_("A result is visible only to its raters, the employee, HR and the general manager."),
 ]
-GRADE_NAMES = [N_("excellent"), N_("good"), N_("fair"), N_("qualified"), N_("poor")]
 
 
 def rule_values(policy: Mapping[str, Any]) -> dict[str, Any]:
@@ -117,23 +121,6 @@ def _pad(values: Any, n: int, default: Sequence) -> list:
     return (values + list(default)[len(values):])[:n]
 
 
-def grade_text(bands: Sequence[float]) -> str:
-    """[90, 80, 70, 60] -> "A ≥ 90 (excellent), B 80–89 (good), ..., E < 60 (poor)"."""
-    floors = sorted((float(b) for b in bands), reverse=True)
-    letters = "ABCDEFG"
-    parts = []
-    for i, floor in enumerate(floors):
-        name = _(GRADE_NAMES[i]) if i < len(GRADE_NAMES) else ""
-        if i == 0:
-            span = f"≥ {_num(floor)}"
-        else:
-            span = f"{_num(floor)}–{_num(floors[i - 1] - 1)}"
-        parts.append(f"{letters[i]} {span}" + (f" ({name})" if name else ""))
-    last = _(GRADE_NAMES[len(floors)]) if len(floors) < len(GRADE_NAMES) else ""
-    parts.append(f"{letters[len(floors)]} < {_num(floors[-1])}" + (f" ({last})" if last else ""))
-    return _(", ").join(parts)
-
-
 def attendance_rules(policy: Mapping[str, Any]) -> list[str]:
     v = {k: _num(x) for k, x in rule_values(policy).items()}
     sentences = [_(s, **v) for s in ATTENDANCE_SENTENCES]
@@ -148,8 +135,13 @@ def appraisal_rules(policy: Mapping[str, Any]) -> list[str]:
     staff = _pad(raw["staff_weights"], 3, [10, 20, 70])
     mgr = _pad(raw["manager_weights"], 2, [30, 70])
     v.update(staff_gm=_num(staff[0]), staff_leader=_num(staff[1]), staff_head=_num(staff[2]),
-             mgr_gm=_num(mgr[0]), mgr_leader=_num(mgr[1]), grades=grade_text(raw["grade_bands"]))
-    return [_(s, **v) for s in APPRAISAL_SENTENCES]
+             mgr_gm=_num(mgr[0]), mgr_leader=_num(mgr[1]), grades=catalogue(policy).bands_text())
+    sentences = [_(s, **v) for s in APPRAISAL_SENTENCES]
+    if catalogue(policy).scheme == "four":
+        quota = _pad(policy.get("appraisal.forced_distribution"), 4, [45, 30, 20, 5])
+        sentences.insert(APPRAISAL_SENTENCES.index(GRADES_SENTENCE) + 1,
+                         _(FORCED_SENTENCE, a=_num(quota[0]), b=_num(quota[1]), c=_num(quota[2]), d=_num(quota[3])))
+    return sentences
 
 
 def settings_table(policy: Mapping[str, Any], specs: Mapping[str, Any], prefixes: Sequence[str]) -> list[tuple[str, str, str]]:

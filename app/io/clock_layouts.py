@@ -91,9 +91,19 @@ def read_attlog(text: str, progress: Callable[[int, int], None] | None = None) -
     out = ClockFile("attlog")
     append, match = out.punches.append, _ATTLOG.match
     total = len(lines)
+    fromiso = datetime.fromisoformat
     for number, line in enumerate(lines, start=1):
         if progress and number % 50000 == 0:
             progress(number, total)
+        parts = line.split("\t", 2)  # the usual firmware: tabs and a zero-padded time, no regex needed
+        if len(parts) > 1 and len(parts[1]) == 19:
+            no = parts[0].strip()
+            if no.isdigit():
+                try:
+                    append((number, no, "", fromiso(parts[1])))
+                    continue
+                except ValueError:
+                    pass  # a time that does not exist: the regex path below reports it
         m = match(line)
         if m is None:
             if line.strip():

@@ -39,7 +39,7 @@ def parse_priority(text: str) -> Optional[int]:
 
 
 def read_task_rows(path: str | Path, people: dict, templates: set[str]):
-    """-> ([(TaskInput, Employee)], [RowError]); ``people`` maps 工号 -> Employee."""
+    """-> ([(row number, TaskInput, Employee)], [RowError]); ``people`` maps 工号 -> Employee."""
     from app.services.tasks import TaskInput
 
     parsed, errors = [], []
@@ -80,7 +80,7 @@ def read_task_rows(path: str | Path, people: dict, templates: set[str]):
         if reasons:
             errors.append(RowError(row.number, "; ".join(reasons)))
             continue
-        parsed.append((TaskInput(title=title, assignee_no=no, due_date=due, priority=priority, tags=tags,
+        parsed.append((row.number, TaskInput(title=title, assignee_no=no, due_date=due, priority=priority, tags=tags,
                                  description=row.text("description"), template=template, status=status), person))
     if not parsed and not errors:
         errors.append(RowError(2, _("the file has no tasks")))

@@ -18,10 +18,11 @@ LEAVE_KINDS = ("personal", "sick", "marriage", "bereavement", "annual", "comp", 
 
 
 class Punch(SQLModel, table=True):
-    """One clock-in or clock-out (打卡). Never edited or deleted."""
+    """One clock-in or clock-out (打卡). Never edited or deleted. One person never has two punches at
+    the same second; the wider duplicate window is checked by the (serialised) writer."""
 
     __tablename__ = "punch"
-    __table_args__ = (Index("ix_punch_employee_at", "employee_id", "at"),)
+    __table_args__ = (Index("uq_punch_employee_at", "employee_id", "at", unique=True),)
 
     id: Optional[int] = Field(default=None, primary_key=True)
     employee_id: int = Field(foreign_key="employee.id")

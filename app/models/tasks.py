@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Optional
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from app.models._base import LocalDateTime, json_column, now
@@ -14,6 +14,7 @@ from app.models._base import LocalDateTime, json_column, now
 
 class Task(SQLModel, table=True):
     __tablename__ = "task"
+    __table_args__ = (Index("uq_task_recurrence_occurrence", "recurrence_id", "occurrence", unique=True),)
 
     id: Optional[int] = Field(default=None, primary_key=True)
     title: str = Field(max_length=200)
@@ -33,6 +34,7 @@ class Task(SQLModel, table=True):
     sent_back_count: int = 0
     returned: bool = False  # sent back by the reviewer and not yet handed in again
     recurrence_id: Optional[int] = Field(default=None, foreign_key="task_recurrence.id", index=True)
+    occurrence: Optional[date] = None  # the day a recurring card fell due: one card per rule and day
     created_by: str = Field(default="", max_length=64)
     created_at: LocalDateTime = Field(default_factory=now)
     started_at: Optional[LocalDateTime] = None

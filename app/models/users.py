@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from sqlalchemy import Index, text
 from sqlmodel import Field, SQLModel
 
 from app.models._base import LocalDateTime, now
@@ -14,6 +15,9 @@ ROLES = ("admin", "manager", "hr", "staff", "gm")  # gm: the general manager, li
 
 class User(SQLModel, table=True):
     __tablename__ = "app_user"
+    # only one account is ever created as the first administrator
+    __table_args__ = (Index("uq_app_user_first_admin", "first_admin", unique=True,
+                            sqlite_where=text("first_admin"), postgresql_where=text("first_admin")),)
 
     id: Optional[int] = Field(default=None, primary_key=True)
     username: str = Field(index=True, unique=True, max_length=64)
@@ -24,3 +28,4 @@ class User(SQLModel, table=True):
     failed_logins: int = 0
     locked_until: Optional[LocalDateTime] = None
     created_at: LocalDateTime = Field(default_factory=now)
+    first_admin: bool = False

@@ -23,7 +23,7 @@ SELF = "self"
 FIVE_GRADES = ("A", "B", "C", "D", "E")
 FOUR_GRADES = ("A", "B", "C", "D")
 LABELS = ("excellent", "qualified", "ordinary", "needs_improvement")
-STATES = ("entry", "scoring", "review", "approved", "locked")  # 录入 评分 审核 批准 锁定
+STATES = ("entry", "scoring", "review", "consolidated", "approved", "locked")  # 录入 评分 审核 汇总 批准 归档
 
 
 def dec(value) -> Decimal:
@@ -192,6 +192,12 @@ def forced_distribution_violations(grades: Sequence[str], quota: Mapping[str, fl
         if counts.get(grade, 0) > allowed:
             result.append({"grade": grade, "count": counts[grade], "allowed": allowed, "quota": quota[grade]})
     return result
+
+
+def results_due(end: date, due_day: int = 10) -> date:
+    """The day a period's results are due: ``due_day`` of the month after the period ends (results by the 10th)."""
+    year, month = shift_month(end.year, end.month, 1)
+    return date(year, month, min(due_day, calendar.monthrange(year, month)[1]))
 
 
 def appeal_deadline(published: date, days: int = 7) -> date:

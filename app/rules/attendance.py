@@ -16,19 +16,35 @@ from app.i18n import N_
 # status codes of a day (the grid colours in ui/theme.py use the same keys)
 NORMAL, LATE, EARLY, ABSENT, MISSING, LEAVE, OFFSITE, REST, NONE = (
     "normal", "late", "early", "absent", "missing", "leave", "offsite", "rest", "none")
-STATUS_LABELS = {NORMAL: N_("Normal"), LATE: N_("Late"), EARLY: N_("Early leave"), ABSENT: N_("Absent"),
-                 MISSING: N_("Missing punch"), LEAVE: N_("Leave"), OFFSITE: N_("Off-site"), REST: N_("Rest day"),
+# The one vocabulary of a day's status: the rules, the grid, the day detail, the PDF report and the
+# exports all show these words and letters. The labels are looked up in the attendance context
+# (status_label), so "Normal" as a task priority never replaces "Normal" as a day status.
+STATUS_CONTEXT = "attendance"
+STATUS_LABELS = {NORMAL: N_("Normal"), LATE: N_("Late"), EARLY: N_("Early leave"), MISSING: N_("Missing punch"),
+                 ABSENT: N_("Absent"), LEAVE: N_("Leave"), OFFSITE: N_("Off-site"), REST: N_("Rest"),
                  NONE: N_("Not scheduled")}
+SHOWN_STATUSES = (NORMAL, LATE, EARLY, MISSING, ABSENT, LEAVE, OFFSITE, REST)  # legends, in this order
 # the letter printed with each colour, per language (single letters are too ambiguous for a shared catalogue)
 STATUS_LETTERS = {
-    "en": {NORMAL: "✓", LATE: "L", EARLY: "E", ABSENT: "A", MISSING: "M", LEAVE: "V", OFFSITE: "O", REST: "R", NONE: ""},
-    "zh_CN": {NORMAL: "✓", LATE: "迟", EARLY: "早", ABSENT: "旷", MISSING: "缺", LEAVE: "假", OFFSITE: "外", REST: "休",
+    "en": {NORMAL: "√", LATE: "L", EARLY: "E", ABSENT: "A", MISSING: "M", LEAVE: "V", OFFSITE: "O", REST: "R", NONE: ""},
+    "zh_CN": {NORMAL: "√", LATE: "迟", EARLY: "早", ABSENT: "旷", MISSING: "缺", LEAVE: "假", OFFSITE: "外", REST: "休",
               NONE: ""},
 }
 
 
-def status_letter(status: str, language: str) -> str:
-    return STATUS_LETTERS.get(language, STATUS_LETTERS["en"])[status]
+def status_letter(status: str, language: str | None = None) -> str:
+    from app.i18n import language as current
+
+    return STATUS_LETTERS.get(language or current(), STATUS_LETTERS["en"]).get(status, "?")
+
+
+def status_label(status: str) -> str:
+    """The day status in the current language, from the attendance vocabulary."""
+    from app.i18n import translate_in
+
+    return translate_in(STATUS_CONTEXT, STATUS_LABELS[status])
+
+
 LEAVE_KINDS = ("personal", "sick", "marriage", "bereavement", "annual", "comp")
 EXCUSE_KINDS = LEAVE_KINDS + ("offsite",)
 
@@ -57,6 +73,9 @@ class DayRules:
     long_absence_minutes: int = 60
     long_late_is_absence: bool = True
     early_leave_is_absence: bool = True
+    missing_is_absence: bool = False  # a session with a single punch: 缺卡 to correct, or an absence too
+    off_post_minutes: int = 60  # out and back this long or longer, not covered, is an absence (0: off)
+    leave_overrun_is_absence: bool = True  # arriving after an approved leave ended
 
     @property
     def day_minutes(self) -> int:
@@ -84,6 +103,7 @@ class SessionVerdict:
     early: int = 0
     missing: bool = False
     absent: bool = False
+    after_leave: bool = False  # the session starts where an approved leave ends
 
 
 @dataclass
@@ -97,6 +117,8 @@ class DayVerdict:
     absence: float = 0.0  # 0, 0.5 or 1 (day fractions)
     present: bool = False  # at least one punch
     full_absence: bool = False  # every session that was due is absent
+    off_post: list[tuple[int, int, int]] = field(default_factory=list)  # (out, back, uncovered minutes)
+    unpaired: list[int] = field(default_factory=list)  # punches between arrival and departure without a pair
     sessions: list[SessionVerdict] = field(default_factory=list)  # empty for a plain normal day
     reasons: list[tuple[str, dict]] = field(default_factory=list)
 
@@ -124,12 +146,15 @@ def _nearest(groups: list[SessionVerdict], p: int) -> SessionVerdict:
     return best
 
 
-def evaluate_day(rules: DayRules, punches: Iterable[int], excuses: Sequence[Excuse] = ()) -> DayVerdict:
+def evaluate_day(rules: DayRules, punches: Iterable[int], excuses: Sequence[Excuse] = (),
+                 cover: Sequence[tuple[int, int]] = ()) -> DayVerdict:
     """The verdict on one scheduled day for one person.
 
     ``punches`` are minutes from midnight (corrections included); ``excuses`` approved leave and
-    off-site time. Each session's first punch is compared with its start (late), its last with its
-    end (early leave); no punch makes the session absent, one punch is a missing punch and absent.
+    off-site time; ``cover`` other approved off-post time (handover records). Each session's first
+    punch is compared with its start (late), its last with its end (early leave), the punches between
+    pair up as out and back (off the post); no punch makes the session absent, one punch is a missing
+    punch (缺卡: absent too only when the shop says so).
     """
     punches = sorted(punches)
     if not excuses and len(punches) == 4 and rules.punches_per_day == 4 and len(rules.sessions) == 2:
@@ -139,17 +164,42 @@ def evaluate_day(rules: DayRules, punches: Iterable[int], excuses: Sequence[Excu
         # the end of both sessions, the two middle punches on their own side of the break's middle
         if p0 <= s0 and e0 <= p1 and 2 * p1 < e0 + s1 <= 2 * p2 and p2 <= s1 and p3 >= e1:
             return DayVerdict(status=NORMAL, present=True)
-    return evaluate_full(rules, punches, excuses)
+    return evaluate_full(rules, punches, excuses, cover)
 
 
-def evaluate_full(rules: DayRules, punches: Sequence[int], excuses: Sequence[Excuse] = ()) -> DayVerdict:
+def _minus(pieces: list[tuple[int, int]], ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    for cs, ce in ranges:
+        nxt = []
+        for ps, pe in pieces:
+            if ce <= ps or cs >= pe:
+                nxt.append((ps, pe))
+                continue
+            if ps < cs:
+                nxt.append((ps, cs))
+            if ce < pe:
+                nxt.append((ce, pe))
+        pieces = nxt
+    return pieces
+
+
+def uncovered_minutes(rules: DayRules, out: int, back: int, excuses: Sequence[Excuse] = (),
+                      cover: Sequence[tuple[int, int]] = ()) -> int:
+    """Scheduled minutes in [out, back) that no leave, off-site or handover time covers."""
+    pieces = [(max(out, s), min(back, e)) for s, e in rules.sessions if max(out, s) < min(back, e)]
+    pieces = _minus(pieces, [(x.start, x.end) for x in excuses])
+    pieces = _minus(pieces, cover)
+    return sum(e - s for s, e in pieces)
+
+
+def evaluate_full(rules: DayRules, punches: Sequence[int], excuses: Sequence[Excuse] = (),
+                  cover: Sequence[tuple[int, int]] = ()) -> DayVerdict:
     """evaluate_day without its shortcut for a plain normal day (the shortcut is tested against this)."""
     punches = sorted(punches)
     weight = 1.0 / len(rules.sessions)
     base: list[SessionVerdict] = []
     for s, e in rules.sessions:
         ts, te, kind = _trim(s, e, excuses)
-        v = SessionVerdict(ts, te, weight)
+        v = SessionVerdict(ts, te, weight, after_leave=s < ts < te and any(ex.end == ts for ex in excuses))
         if ts >= te:
             v.excused_by = kind or "leave"
         base.append(v)
@@ -164,7 +214,8 @@ def evaluate_full(rules: DayRules, punches: Sequence[int], excuses: Sequence[Exc
         verdict.status = OFFSITE if kinds.count("offsite") > len(kinds) / 2 else LEAVE
         return verdict
     if rules.punches_per_day == 2:
-        groups = [SessionVerdict(active[0].start, active[-1].end, weight * len(active))]
+        groups = [SessionVerdict(active[0].start, active[-1].end, weight * len(active),
+                                 after_leave=active[0].after_leave)]
     else:
         groups = active
     for p in punches:
@@ -177,18 +228,31 @@ def evaluate_full(rules: DayRules, punches: Sequence[int], excuses: Sequence[Exc
             verdict.reasons.append((N_("{start}-{end}: no punch, absent"), span))
             continue
         if len(g.punches) == 1:
-            g.missing = g.absent = True
+            g.missing = True
             verdict.missing_punches += 1
-            verdict.reasons.append((N_("{start}-{end}: only one punch ({at}), missing punch, absent"),
-                                    {**span, "at": hhmm(g.punches[0])}))
+            if rules.missing_is_absence:
+                g.absent = True
+                verdict.reasons.append((N_("{start}-{end}: only one punch ({at}), missing punch, absent"),
+                                        {**span, "at": hhmm(g.punches[0])}))
+            else:
+                verdict.reasons.append((N_("{start}-{end}: only one punch ({at}): a missing punch, to be corrected "
+                                           "with a correction request (补卡)"), {**span, "at": hhmm(g.punches[0])}))
             continue
         first, last = g.punches[0], g.punches[-1]
         g.late, g.early = max(0, first - g.start), max(0, g.end - last)
-        limit = rules.long_absence_minutes
-        if rules.long_late_is_absence and (g.late > limit or g.early > limit):
+        if _off_post(rules, g, verdict, excuses, cover, span):
             day_absent = True
-            which = N_("late") if g.late > limit else N_("early")
-            verdict.reasons.append((N_("{start}-{end}: {which} by {minutes} min (more than {limit}), the day is an absence"),
+        if rules.leave_overrun_is_absence and g.after_leave and g.late > rules.late_grace:
+            day_absent = True
+            verdict.reasons.append((N_("{start}-{end}: in at {at}, after the leave ended at {start}, with no extension: "
+                                       "the day is an absence"), {**span, "at": hhmm(first)}))
+            continue
+        limit = rules.long_absence_minutes
+        # "迟到或早退1小时以上": 以上 includes the number itself (Civil Code art. 1259)
+        if rules.long_late_is_absence and (g.late >= limit or g.early >= limit):
+            day_absent = True
+            which = N_("late") if g.late >= limit else N_("early")
+            verdict.reasons.append((N_("{start}-{end}: {which} by {minutes} min ({limit} or more), the day is an absence"),
                                     {**span, "which": which, "minutes": max(g.late, g.early), "limit": limit}))
             continue
         if g.late > rules.late_grace:
@@ -221,6 +285,33 @@ def evaluate_full(rules: DayRules, punches: Sequence[int], excuses: Sequence[Exc
     elif len(active) < len(base):
         verdict.status = OFFSITE if any(v.excused_by == "offsite" for v in base) else LEAVE
     return verdict
+
+
+def _off_post(rules: DayRules, g: SessionVerdict, verdict: DayVerdict, excuses: Sequence[Excuse],
+              cover: Sequence[tuple[int, int]], span: dict) -> bool:
+    """Pair the punches between arrival and departure as out and back; True when an interval off
+    the post, not covered by approved time, reaches the limit (the day is then an absence)."""
+    middle = g.punches[1:-1]
+    if not middle:
+        return False
+    if len(middle) % 2:
+        verdict.unpaired.append(middle[-1])
+        verdict.reasons.append((N_("Punch at {at} has no pair between arrival and departure; it is ignored"),
+                                {"at": hhmm(middle[-1])}))
+        middle = middle[:-1]
+    absent = False
+    for out, back in zip(middle[0::2], middle[1::2]):
+        away = uncovered_minutes(rules, out, back, excuses, cover)
+        verdict.off_post.append((out, back, away))
+        if rules.off_post_minutes and away >= rules.off_post_minutes:
+            absent = True
+            verdict.reasons.append((N_("Off the post {out}-{back}: {minutes} min without approval ({limit} or more), "
+                                       "the day is an absence"),
+                                    {"out": hhmm(out), "back": hhmm(back), "minutes": away, "limit": rules.off_post_minutes}))
+        elif away:
+            verdict.reasons.append((N_("Off the post {out}-{back}: {minutes} min"),
+                                    {"out": hhmm(out), "back": hhmm(back), "minutes": away}))
+    return absent
 
 
 def excused_minutes(rules: DayRules, excuses: Sequence[Excuse]) -> dict[str, int]:
@@ -302,3 +393,39 @@ def year_absences(days: Sequence[tuple[date, float, bool]], year: int, month: in
     result.penalty_amounts = penalty_amounts(numbers, penalties)
     result.penalty_rmb = sum(result.penalty_amounts)
     return result
+
+
+@dataclass
+class MonthFigures:
+    """One person's month (月度考勤汇总): the one figures type the summary, its exports, the CLI's JSON and
+    the printed report share. Leave hours per type; ``paid_days`` = days due less unpaid leave days less
+    absence days (never below zero)."""
+
+    employee_no: str
+    name: str
+    days_due: int = 0
+    days_present: int = 0
+    late_count: int = 0
+    late_minutes: int = 0
+    early_leave_count: int = 0
+    missing_punch_count: int = 0
+    absence_days: float = 0.0
+    leave_hours: dict[str, float] = field(default_factory=lambda: {k: 0.0 for k in LEAVE_KINDS})
+    overtime_hours: float = 0.0
+    comp_hours_balance: float = 0.0
+    penalty_rmb: int = 0
+    flags: list[str] = field(default_factory=list)
+    unpaid_leave_hours: float = 0.0
+    paid_days: float = 0.0
+
+    def as_dict(self) -> dict:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+def paid_figures(days_due: float, absence_days: float, leave_hours: dict[str, float], unpaid_kinds: Iterable[str],
+                 day_hours: float) -> tuple[float, float]:
+    """(unpaid leave hours, paid days): pay counts the month's actual working days due, less unpaid leave
+    (personal and sick by default) and absence."""
+    unpaid = round(sum(leave_hours.get(k, 0.0) for k in unpaid_kinds), 2)
+    paid = days_due - (unpaid / day_hours if day_hours else 0) - absence_days
+    return unpaid, round(min(days_due, max(0.0, paid)), 2)

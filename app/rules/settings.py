@@ -10,7 +10,7 @@ from typing import Any
 
 from app.errors import ValidationError
 
-TYPES = ("int", "float", "bool", "str", "time", "date", "int_list", "float_list", "choice", "weekday_list")
+TYPES = ("int", "float", "bool", "str", "time", "date", "int_list", "float_list", "choice", "weekday_list", "str_list")
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _TRUE = {"1", "true", "yes", "on", "是", "开"}
 _FALSE = {"0", "false", "no", "off", "否", "关"}
@@ -28,6 +28,7 @@ class SettingSpec:
     max: float | None = None
     choices: tuple = field(default_factory=tuple)
     nullable: bool = False
+    help: str = ""  # one line of English that says what the setting does (translated when shown)
 
     @classmethod
     def from_dict(cls, raw: dict) -> "SettingSpec":
@@ -38,6 +39,8 @@ class SettingSpec:
     def describe_range(self) -> str:
         if self.type == "choice":
             return " | ".join(str(c) for c in self.choices)
+        if self.type == "str_list":
+            return "comma separated: " + " | ".join(str(c) for c in self.choices)
         if self.type == "bool":
             return "true | false"
         if self.type == "time":
@@ -121,6 +124,11 @@ def parse_value(spec: SettingSpec, raw: Any) -> Any:
             if text not in spec.choices and str(text) not in [str(c) for c in spec.choices]:
                 raise ValueError
             return next(c for c in spec.choices if str(c) == str(text))
+        if t == "str_list":  # a list of codes out of ``choices``; may be empty
+            items = [str(x).strip() for x in _as_list(text) if str(x).strip()]
+            if spec.choices and any(x not in spec.choices for x in items):
+                raise ValueError
+            return list(dict.fromkeys(items))
         if t in ("int_list", "float_list", "weekday_list"):
             items = _as_list(text)
             conv = float if t == "float_list" else int

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app.db import reading, transaction
-from app.errors import ConflictError, ValidationError
+from app.errors import ConflictError, PermissionDenied, ValidationError
 from app.i18n import _
 from app.models.appraisal import AppraisalActual, AppraisalPeriod, AppraisalSubject
 from app.models.org import Department, Position
@@ -32,7 +32,7 @@ from app.services.appraisal_demo import seed_demo_in
 from app.services.context import Actor
 from app.services.permissions import can, require
 
-DEMO_ORDER = 60
+DEMO_ORDER = 320  # after attendance (40) and tasks (300): pulled indicators read their figures
 
 
 # -- periods -------------------------------------------------------------------------------------
@@ -41,10 +41,14 @@ def list_periods(actor: Actor) -> list[dict]:
     require(actor, "appraisal.rate")
     with reading() as s:
         rows = []
+        due_day = core.config_in(s).due_day
         for p in s.execute(select(AppraisalPeriod).order_by(AppraisalPeriod.start.desc(), AppraisalPeriod.kind)).scalars():
             subjects = s.execute(select(AppraisalSubject).where(AppraisalSubject.period_id == p.id)).scalars().all()
+            due = rules.results_due(p.end, due_day)
             rows.append({"key": p.key, "kind": p.kind, "start": p.start, "end": p.end, "state": p.state,
-                         "published_on": p.published_on, "people": len(subjects),
+                         "published_on": p.published_on, "people": len(subjects), "scope": p.scope,
+                         "gm_delegated": p.gm_delegated, "due_on": due,
+                         "overdue": p.state not in ("approved", "locked") and core.today() > due,
                          "scored": sum(1 for x in subjects if x.final_score is not None)})
         return rows
 
@@ -61,17 +65,67 @@ def open_period(actor: Actor, key: str) -> dict:
         return {"key": period.key, "kind": period.kind, "state": period.state, "people": n}
 
 
+def period_step(actor: Actor, key: str, on: Optional[date] = None) -> dict:
+    """The next step of a period's approval chain as ``actor`` sees it: the action, whether they may take it
+    and why not, the confirmation text, the forced-distribution breaches shown before approval, and the
+    due date of the results (flagged when overdue)."""
+    require(actor, "appraisal.rate")
+    with reading() as s:
+        return _step_in(s, actor, core.period_in(s, key), on)
+
+
+def _step_in(s: Session, actor: Actor, period: AppraisalPeriod, on: Optional[date] = None) -> dict:
+    cfg = core.config_in(s)
+    due = rules.results_due(period.end, cfg.due_day)
+    out = {"key": period.key, "state": period.state, "state_name": _(core.STATE_LABELS[period.state]),
+           "due_on": due, "overdue": period.state not in ("approved", "locked") and (on or core.today()) > due,
+           "next_state": None, "action": "", "confirm": "", "may": False, "why_not": "", "violations": []}
+    step = core.STEPS.get(period.state)
+    if step is None:
+        out["why_not"] = _("Period {key} is locked; an administrator can reopen it with a reason.", key=period.key)
+        return out
+    nxt, permission, action, confirm = step
+    out.update(next_state=nxt, action=_(action), confirm=_(confirm, key=period.key, days=cfg.appeal_days))
+    problem = _step_problem(s, actor, period, permission)
+    out["may"], out["why_not"] = problem is None, problem or ""
+    if nxt == "approved" and cfg.scheme == "four" and period.kind != "year":
+        grades = [x.grade for x in _subjects(s, period) if x.grade]
+        out["violations"] = rules.forced_distribution_violations(grades, cfg.quota)
+    return out
+
+
+def _step_problem(s: Session, actor: Actor, period: AppraisalPeriod, permission: str) -> Optional[str]:
+    """Why ``actor`` may not take the period's next step (None when they may): separation of duties."""
+    if not can(actor, permission):
+        who = {"appraisal.submit": _("a department head or a manager"), "appraisal.consolidate": _("HR"),
+               "appraisal.approve": _("the general manager"), "appraisal.lock": _("HR or an administrator"),
+               "appraisal.manage_period": _("a manager or HR")}[permission]
+        return _("This step is taken by {who}.", who=who)
+    if permission == "appraisal.approve" and actor.employee_id is not None:
+        mine = s.execute(select(AppraisalSubject.id).where(AppraisalSubject.period_id == period.id,
+                                                           AppraisalSubject.employee_id == actor.employee_id)).scalar()
+        if mine is not None:
+            return _("You are appraised in {key}; nobody approves a period in which they are a subject.", key=period.key)
+    return None
+
+
 def advance_period(actor: Actor, key: str, on: Optional[date] = None) -> dict:
-    """Move a period one step on; scoring → review needs every person fully scored, approval publishes."""
-    require(actor, "appraisal.manage_period")
+    """Move a period one step along the chain, by the role the scheme names: start scoring (manager or HR),
+    submit for review (a department head or manager; needs everyone fully scored), consolidate (HR), approve
+    (the general manager, never in a period they are a subject of; publishes the results), lock (HR or admin)."""
+    require(actor, "appraisal.rate")
     with transaction() as s:
         period = core.period_in(s, key)
-        if period.state == "locked":
+        step = core.STEPS.get(period.state)
+        if step is None:
             raise ConflictError("Period {key} is already locked.", key=period.key)
+        nxt, permission, _action, _confirm = step
+        problem = _step_problem(s, actor, period, permission)
+        if problem is not None:
+            raise PermissionDenied("{problem}", problem=problem)
         cfg = core.config_in(s)
         subjects = _subjects(s, period)
         before = {"state": period.state}
-        nxt = rules.STATES[rules.STATES.index(period.state) + 1]
         if period.state in core.EDITABLE_STATES:
             core.recompute_subjects(s, subjects, cfg)
         if nxt == "review":
@@ -291,6 +345,9 @@ def results_in(s: Session, actor: Actor, period: AppraisalPeriod) -> list[dict]:
             "status": "complete" if x.final_score is not None else ("partial" if done else "not_started"),
             "score": None if hidden else x.final_score, "grade": "" if hidden else x.grade,
             "label": "" if hidden else x.label, "flags": [] if hidden else flags[x.id],
+            "grade_name": "" if hidden else cfg.catalogue.name(x.grade),
+            "grade_text": "" if hidden else cfg.catalogue.text(x.grade),
+            "label_name": "" if hidden else cfg.catalogue.label(x.label),
             "my_roles": my_roles or [],
         })
     return sorted(rows, key=lambda r: r["employee_no"])
@@ -316,7 +373,8 @@ def month_report(actor: Actor, period_key: str) -> dict:
         violations = rules.forced_distribution_violations(grades, cfg.quota) if cfg.scheme == "four" else []
         return {
             "period": period.key, "state": period.state,
-            "employees": [{k: r[k] for k in ("employee_no", "name", "score", "grade", "label", "flags")} for r in rows],
+            "employees": [{k: r[k] for k in ("employee_no", "name", "score", "grade", "label", "flags", "grade_name",
+                                             "label_name")} for r in rows],
             "distribution": rules.distribution(grades, cfg.letters), "violations": violations,
         }
 

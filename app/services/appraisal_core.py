@@ -21,7 +21,7 @@ from app.models.appraisal import AppraisalActual, AppraisalAppeal, AppraisalPeri
 from app.models.org import Department, Position
 from app.models.people import Employee
 from app.rules import appraisal as rules
-from app.rules import raters
+from app.rules import grades, raters
 from app.rules.appraisal_template import indicators, quantitative_score, rater_total
 from app.services import policy
 from app.rules.appraisal_growth import base_key
@@ -31,14 +31,27 @@ from app.services.context import Actor
 from app.services.permissions import can
 
 STATE_LABELS = {"entry": N_("Data entry"), "scoring": N_("Scoring"), "review": N_("Review"),
-                "approved": N_("Approved"), "locked": N_("Locked")}
-LABEL_NAMES = {"excellent": N_("Excellent"), "qualified": N_("Qualified"), "ordinary": N_("Ordinary"),
-               "needs_improvement": N_("Needs improvement")}
+                "consolidated": N_("Consolidated by HR"), "approved": N_("Approved"), "locked": N_("Locked")}
+# the approval chain (domain.md §5): state -> (next state, permission, action, what confirming does)
+STEPS = {
+    "entry": ("scoring", "appraisal.manage_period", N_("Start scoring"),
+              N_("Start scoring {key}? The raters can then enter their scores.")),
+    "scoring": ("review", "appraisal.submit", N_("Submit for review"),
+                N_("Submit {key} for review? Scores are frozen from now on; HR consolidates next.")),
+    "review": ("consolidated", "appraisal.consolidate", N_("Consolidate"),
+               N_("Mark {key} as consolidated by HR? The general manager can then approve it.")),
+    "consolidated": ("approved", "appraisal.approve", N_("Approve"),
+                     N_("Approve {key}? The results are published to the employees today and the appeal window "
+                        "of {days} days starts.")),
+    "approved": ("locked", "appraisal.lock", N_("Lock"),
+                 N_("Lock {key}? Its results become read-only; only an administrator can reopen it, with a reason.")),
+}
+LABEL_NAMES = grades.LABEL_NAMES  # the one catalogue: app/rules/grades.py
 FLAG_NAMES = {"star_employee": N_("Star employee"), "warning": N_("Warning"),
               "no_year_end_bonus": N_("No year-end bonus"), "salary_step": N_("Salary step"),
               "non_renewal_review": N_("Contract non-renewal review")}
-ROLE_NAMES = {"gm": N_("General manager"), "leader": N_("Leader"), "head": N_("Department head"),
-              "self": N_("Self-assessment")}
+ROLE_NAMES = {"gm": N_("General manager"), "leader": N_("Supervising leader"), "head": N_("Department head"),
+              "peer": N_("Peer"), "subordinate": N_("Subordinate"), "self": N_("Self-assessment")}
 KIND_NAMES = {"month": N_("Monthly"), "quarter": N_("Quarterly"), "half": N_("Semi-annual"), "year": N_("Annual")}
 EDITABLE_STATES = ("entry", "scoring")
 # an appeal is open, upheld (the person's result is reopened for rescoring), rescored, or rejected
@@ -61,6 +74,10 @@ class Config:
     warning: int
     no_bonus: int
     appeal_days: int
+    catalogue: grades.GradeCatalogue = None
+    due_day: int = 10
+    year_from: str = "months"
+    year_own_weight: int = 0
 
 
 def config_in(s: Session) -> Config:
@@ -78,7 +95,9 @@ def config_in(s: Session) -> Config:
         excellent=v["appraisal.label_excellent"], qualified=v["appraisal.label_qualified"],
         improve_below=v["appraisal.label_improve_below"], star=v["appraisal.star_months"],
         warning=v["appraisal.warning_months"], no_bonus=v["appraisal.no_bonus_months"],
-        appeal_days=v["appraisal.appeal_days"],
+        appeal_days=v["appraisal.appeal_days"], catalogue=grades.catalogue(v),
+        due_day=v.get("appraisal.results_due_day", 10), year_from=v.get("appraisal.year_from", "months"),
+        year_own_weight=v.get("appraisal.year_own_weight", 0),
     )
 
 

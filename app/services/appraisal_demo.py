@@ -66,14 +66,33 @@ def believable_actual(ind: dict, score: float, jitter: float) -> float:
     return float(round(value)) if whole else round(value, 1 if unit == "%" else 2)
 
 
-def _locked_actuals(subjects, numbers: dict, back: int, by: str) -> list[dict]:
+def _pulled(ind: dict, sources: dict, employee_id: int):
+    """The figure an indicator with a source ("attendance.absence_days") reads for the person, as
+    `appraisal pull` would: the sheet then agrees with the attendance report and task statistics."""
+    area, _dot, name = str(ind.get("source") or "").partition(".")
+    value = ((sources.get(area) or {}).get(employee_id) or {}).get(name)
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _sources(s: Session, year: int, month: int) -> dict:
+    from app.services.appraisal import _source
+
+    return {"attendance": _source(s, "attendance", year, month), "tasks": _source(s, "tasks", year, month)}
+
+
+def _locked_actuals(subjects, numbers: dict, back: int, by: str, sources: dict) -> list[dict]:
     at = now()
     rows = []
     for subject in subjects:
         no = numbers[subject.employee_id]
         score = subject.final_score if subject.final_score is not None else _score(no, back, "")
         for ind in indicators(subject.template):
-            if ind.get("kind") == "quantitative":
+            if ind.get("kind") == "quantitative" and ind.get("source"):
+                value = _pulled(ind, sources, subject.employee_id)
+                if value is not None:
+                    rows.append({"subject_id": subject.id, "indicator": ind["key"], "source": ind["source"],
+                                 "value": value, "entered_at": at, "entered_by": by})
+            elif ind.get("kind") == "quantitative":
                 rows.append({"subject_id": subject.id, "indicator": ind["key"], "source": ind.get("source") or "manual",
                              "value": believable_actual(ind, score, _jitter(no, back, ind["key"])),
                              "entered_at": at, "entered_by": by})
@@ -99,7 +118,7 @@ def seed_demo_in(s: Session, actor: Actor, today: date) -> None:
                 subject.comment_by = actor.username
         s.flush()
         core.recompute_subjects(s, subjects, cfg)  # rater totals were typed: actuals show, totals stand
-        actuals = _locked_actuals(subjects, numbers, back, actor.username)
+        actuals = _locked_actuals(subjects, numbers, back, actor.username, _sources(s, y, m))
         if actuals:
             s.execute(insert(AppraisalActual), actuals)
         ny, nm = rules.shift_month(y, m, 1)
@@ -107,10 +126,17 @@ def seed_demo_in(s: Session, actor: Actor, today: date) -> None:
         period.state = "locked"
     current = core.open_period_in(s, rules.parse_period_key(rules.month_key(today.year, today.month)),
                                   actor.username, state="scoring")
+    sources = _sources(s, today.year, today.month)
     for subject in s.execute(select(AppraisalSubject).where(AppraisalSubject.period_id == current.id)).scalars():
         factor = 0.85 + (subject.employee_id % 4) * 0.06
         for ind in indicators(subject.template):
             if ind.get("kind") != "quantitative":
+                continue
+            if ind.get("source"):
+                value = _pulled(ind, sources, subject.employee_id)
+                if value is not None:
+                    s.add(AppraisalActual(subject_id=subject.id, indicator=ind["key"], value=value,
+                                          source=ind["source"], entered_by=actor.username))
                 continue
             target = float(ind.get("target") or 0)
             value = round(target * (2 - factor), 2) if ind.get("lower_is_better") else round(target * factor, 2)

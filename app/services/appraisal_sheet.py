@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Optional
 
 from sqlalchemy import select
@@ -11,7 +12,9 @@ from app.models.appraisal import AppraisalAppeal, AppraisalPeriod, AppraisalSubj
 from app.models.people import Employee
 from app.rules import appraisal as rules
 from app.rules import appraisal_growth as growth
-from app.rules.appraisal_template import indicators
+from app.rules import grades
+from app.rules import raters as raters_rules
+from app.rules.appraisal_template import indicators, level_points, quantitative_score, rater_total
 from app.services import appraisal_core as core
 from app.services import policy
 from app.services.appraisal_growth import add_base_figures, base_text
@@ -58,18 +61,18 @@ def subject_detail_in(s: Session, actor: Actor, period_key: str, employee_no: st
                          quant_score=float(quant[ind["key"]]) if ind["key"] in quant else None,
                          **_growth_fields(ind, actuals)))
 
-    def column(rater_id: int, roles: list[str], weight: float) -> dict:
+    def column(rater_id: int, roles: list[str], weight: float, group: str = "") -> dict:
         own = {ind: row for (rid, ind), row in scores.items() if rid == rater_id and ind}
         typed = scores.get((rater_id, ""))
         total = core.rater_result(subject, rater_id, scores, quant)
         no, name = people[rater_id][0], people[rater_id][1]
-        return {"employee_no": no, "name": name, "roles": roles, "weight": weight,
+        return {"employee_no": no, "name": name, "roles": roles, "weight": weight, "group": group,
                 "can_edit": editable and (can(actor, "appraisal.enter_for") or actor.employee_id == rater_id),
                 "scores": {k: r.score for k, r in own.items()}, "levels": {k: r.level for k, r in own.items() if r.level},
                 "typed_total": typed.score if typed else None,
                 "total": None if (hide and rater_id != subject.employee_id) else (float(total) if total is not None else None)}
 
-    raters = [column(r["employee_id"], r["roles"], r["weight"]) for r in subject.raters]
+    raters = [column(r["employee_id"], r["roles"], r["weight"], r.get("group", "")) for r in subject.raters]
     no, name, pos, dept = people[subject.employee_id]
     return {
         "period": period.key, "kind": period.kind, "state": period.state, "editable": editable,
@@ -84,7 +87,94 @@ def subject_detail_in(s: Session, actor: Actor, period_key: str, employee_no: st
         "published_on": period.published_on, "appeal_deadline": _deadline(period, cfg),
         "appeals": _appeals(s, subject), "grades": list(cfg.letters), "bands": [(g, float(m)) for g, m in cfg.bands],
         "labels": {"excellent": cfg.excellent, "qualified": cfg.qualified, "improve_below": cfg.improve_below},
+        "grade_names": {g: cfg.catalogue.name(g) for g in cfg.letters},
+        "grade_name": "" if hide else cfg.catalogue.name(subject.grade),
+        "label_name": "" if hide else cfg.catalogue.label(subject.label),
+        "may_appeal": may_appeal(actor, subject, period, cfg, s),
     }
+
+
+def may_appeal(actor: Actor, subject: AppraisalSubject, period: AppraisalPeriod, cfg: core.Config, s: Session,
+               on=None) -> bool:
+    """Whether ``actor`` may file an appeal against this result now: their own published result, within the
+    appeal window, with no appeal still open or being rescored."""
+    if actor.employee_id != subject.employee_id or period.published_on is None:
+        return False
+    if (on or core.today()) > rules.appeal_deadline(period.published_on, cfg.appeal_days):
+        return False
+    return not any(a["status"] in ("open", "upheld") for a in _appeals(s, subject))
+
+
+def _number(text) -> Optional[Decimal]:
+    if text is None or str(text).strip() == "":
+        return None
+    try:
+        value = rules.dec(str(text).strip().replace(",", "."))
+    except ValueError:
+        return None
+    return value if value.is_finite() and Decimal(0) <= value <= Decimal(100) else None
+
+
+def live_figures(detail: dict, levels: dict, typed: dict, actuals: dict, bases: dict | None = None) -> dict:
+    """What the entry form shows while the user types, by the rules the services save with: the indicator
+    scores of the actuals, each rater's total, the final score, grade and monthly label. ``levels`` maps
+    (rater no., indicator key) to a level letter or points; ``typed`` rater no. -> a typed total;
+    ``actuals`` indicator key -> the actual typed in; ``bases`` a growth indicator's base figure. Nothing is saved.
+    A growth indicator without its base figure has no score (``no_base`` lists them)."""
+    inds = detail["indicators"]
+    quant, no_base = {}, []
+    for ind in inds:
+        text = str(actuals.get(ind["key"]) or "").strip()
+        if ind.get("kind") == "quantitative" and text:
+            base = str((bases or {}).get(ind["key"]) or "").strip().replace(",", ".") or None
+            try:
+                score = quantitative_score(ind, text.replace(",", "."), base)
+            except (ValueError, ArithmeticError):
+                continue
+            if score is None:
+                no_base.append(ind["key"])
+            else:
+                quant[ind["key"]] = score
+    totals: dict[str, Optional[Decimal]] = {}
+    for c in [*detail["raters"], detail["self"]]:
+        no = c["employee_no"]
+        if str(typed.get(no) or "").strip():
+            totals[no] = _number(typed[no])
+            continue
+        picked = {}
+        for ind in inds:
+            value = levels.get((no, ind["key"]))
+            if isinstance(value, str):
+                value = level_points(ind, value)
+            if value is not None:
+                picked[ind["key"]] = rules.dec(value)
+        merged = dict(quant)
+        merged.update(picked)
+        totals[no] = rater_total({"sections": _sections(inds)}, merged) if picked or not any(
+            i.get("kind") == "qualitative" for i in inds) else None
+    counted = [(c["weight"], c.get("group", ""), totals[c["employee_no"]]) for c in detail["raters"]]
+    out = {"quant": {k: float(v) for k, v in quant.items()}, "no_base": no_base,
+           "totals": {k: (None if v is None else float(v)) for k, v in totals.items()},
+           "score": None, "grade": "", "grade_text": "", "label_name": ""}
+    if counted and all(total is not None for _w, _g, total in counted):
+        final = raters_rules.final_score(counted)
+        bands = [(g, rules.dec(m)) for g, m in detail["bands"]]
+        grade = rules.grade_for(final, bands)
+        lab = detail["labels"]
+        label = rules.label_for(final, lab["excellent"], lab["qualified"], lab["improve_below"])
+        out.update(score=float(final), grade=grade, grade_text=f"{grade} {detail['grade_names'].get(grade, '')}".strip(),
+                   label_name=grades.GradeCatalogue.label(label))
+    return out
+
+
+def _sections(inds: list[dict]) -> list[dict]:
+    """The template's sections again from the flat indicator rows the detail carries."""
+    sections: dict[str, dict] = {}
+    for ind in inds:
+        sec = sections.setdefault(ind["section_key"] or ind["section"], {"key": ind["section_key"], "name": ind["section"],
+                                                                          "weight": ind["section_weight"], "indicators": []})
+        sec["indicators"].append(ind)
+    return list(sections.values())
 
 
 def _growth_fields(ind: dict, actuals: dict) -> dict:
@@ -141,6 +231,7 @@ def sheet_data_in(s: Session, actor: Actor, period_key: str, employee_no: str) -
                     "score": r["total"]} for r in detail["raters"]],
         "self_score": detail["self"]["total"],
         "score": detail["score"], "grade": detail["grade"], "label": detail["label"], "flags": detail["flags"],
+        "grade_name": detail["grade_name"], "label_name": detail["label_name"], "labels": detail["labels"],
         "comment": detail["comment"], "interview": detail["interview"], "interview_on": detail["interview_on"],
         "published_on": detail["published_on"], "appeal_deadline": detail["appeal_deadline"],
         "appeals": detail["appeals"], "attendance": _attendance(s, period, person),

@@ -29,7 +29,7 @@ from app.services.permissions import can, require
 
 SUMMARY_FIELDS = ("days_due", "days_present", "late_count", "late_minutes", "early_leave_count",
                   "missing_punch_count", "absence_days", "leave_hours", "overtime_hours", "comp_hours_balance",
-                  "penalty_rmb", "flags")
+                  "penalty_rmb", "flags", "paid_days", "unpaid_leave_hours")
 KIND_LABELS = {"personal": N_("Personal leave"), "sick": N_("Sick leave"), "marriage": N_("Marriage leave"),
                "bereavement": N_("Bereavement leave"), "annual": N_("Annual leave"), "comp": N_("Comp leave"),
                "offsite": N_("Off-site business")}
@@ -44,7 +44,10 @@ def day_rules(values: dict[str, Any]) -> rules.DayRules:
         sessions=sessions, punches_per_day=int(values["attendance.punches_per_day"]),
         late_grace=values["attendance.late_grace_minutes"], long_absence_minutes=values["attendance.long_absence_minutes"],
         long_late_is_absence=values["attendance.long_late_is_absence"],
-        early_leave_is_absence=values["attendance.early_leave_is_absence"])
+        early_leave_is_absence=values["attendance.early_leave_is_absence"],
+        missing_is_absence=values["attendance.missing_punch_counts_as"] == "absence",
+        off_post_minutes=values["attendance.off_post_minutes"],
+        leave_overrun_is_absence=values["attendance.leave_overrun_is_absence"])
 
 
 @dataclass
@@ -223,11 +226,10 @@ def summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] | 
     working = {d: sched.working_day(d) for d in days_of_month}
     roster, day_rules_, evaluate_day = sched.roster, sched.rules, rules.evaluate_day
     seen: dict[tuple[int, ...], rules.DayVerdict] = {}
+    unpaid_kinds, day_hours = sched.values["attendance.unpaid_leave_types"], day_rules_.day_minutes / 60
     result: dict[int, dict] = {}
     for person in people:
-        row = {"employee_no": person.employee_no, "name": person.name, "days_due": 0, "days_present": 0,
-               "late_count": 0, "late_minutes": 0, "early_leave_count": 0, "missing_punch_count": 0,
-               "absence_days": 0.0, "leave_hours": {k: 0.0 for k in rules.LEAVE_KINDS}}
+        row = rules.MonthFigures(person.employee_no, person.name)
         pid = person.id
         history: list[tuple[date, float, bool]] = list(prior.get(pid, ()))
         leave_minutes: dict[str, int] = defaultdict(int)
@@ -246,27 +248,29 @@ def summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] | 
                 if v is None:
                     v = seen[key] = evaluate_day(day_rules_, key)
             history.append((day, v.absence, v.full_absence))
-            row["days_due"] += 1
-            row["days_present"] += 1 if v.present else 0
-            row["late_count"] += v.late_count
-            row["late_minutes"] += v.late_minutes
-            row["early_leave_count"] += v.early_count
-            row["missing_punch_count"] += v.missing_punches
-            row["absence_days"] += v.absence
+            row.days_due += 1
+            row.days_present += 1 if v.present else 0
+            row.late_count += v.late_count
+            row.late_minutes += v.late_minutes
+            row.early_leave_count += v.early_count
+            row.missing_punch_count += v.missing_punches
+            row.absence_days += v.absence
             if day_excuses:
                 for kind, minutes in rules.excused_minutes(day_rules_, day_excuses).items():
                     leave_minutes[kind] += minutes
         for kind in rules.LEAVE_KINDS:
-            row["leave_hours"][kind] = round(leave_minutes.get(kind, 0) / 60, 2)
-        row["absence_days"] = round(row["absence_days"], 2)
+            row.leave_hours[kind] = round(leave_minutes.get(kind, 0) / 60, 2)
+        row.absence_days = round(row.absence_days, 2)
         yearly = rules.year_absences(history, year, month, penalties,
                                      sched.values["attendance.dismissal_consecutive_days"],
                                      sched.values["attendance.dismissal_year_days"])
-        row["overtime_hours"] = round(overtime.get(person.id, 0.0), 2)
-        row["comp_hours_balance"] = round(comp.get(person.id, 0.0), 2)
-        row["penalty_rmb"] = yearly.penalty_rmb
-        row["flags"] = yearly.flags
-        result[person.id] = row
+        row.overtime_hours = round(overtime.get(person.id, 0.0), 2)
+        row.comp_hours_balance = round(comp.get(person.id, 0.0), 2)
+        row.penalty_rmb = yearly.penalty_rmb
+        row.flags = yearly.flags
+        row.unpaid_leave_hours, row.paid_days = rules.paid_figures(row.days_due, row.absence_days, row.leave_hours,
+                                                                   unpaid_kinds, day_hours)
+        result[person.id] = row.as_dict()
     if fresh and ids is None and last_done >= first - timedelta(days=1):
         _HISTORY_CACHE.pop(cache_key, None)
         _HISTORY_CACHE[cache_key] = (fingerprint, prior)
@@ -567,7 +571,9 @@ def day_detail(actor: Actor, employee_no: str, day: date, as_of: datetime | None
     status = v.status if v else (rules.NONE if scheduled or sched.working_day(day) else rules.REST)
     return {
         "employee_no": emp.employee_no, "name": emp.name, "day": day, "scheduled": scheduled,
-        "status": status, "status_label": _(rules.STATUS_LABELS[status]),
+        "status": status, "status_label": rules.status_label(status),
+        "remedy": _("File a correction (补卡)") if status == rules.MISSING else "",
+        "off_post": [{"out": rules.hhmm(a), "back": rules.hhmm(b), "minutes": m} for a, b, m in (v.off_post if v else [])],
         "punches": [{"at": at, "source": source} for at, source in punch_list],
         "corrections": [{"id": c.id, "at": c.at, "status": c.status, "reason": c.reason} for c in corrections],
         "leave": [{"kind": ex.kind, "label": _(KIND_LABELS[ex.kind]), "start": rules.hhmm(ex.start),
@@ -579,13 +585,14 @@ def day_detail(actor: Actor, employee_no: str, day: date, as_of: datetime | None
 def summary_table(rows: list[dict]) -> tuple[list[str], list[list]]:
     """The summary as a header and rows for CSV/XLSX (leave hours one column per type)."""
     header = [_("Employee no."), _("Name"), _("Days due"), _("Days present"), _("Late count"), _("Late minutes"),
-              _("Early leave count"), _("Missing punches"), _("Absence days")]
+              _("Early leave count"), _("Missing punches"), _("Absence days"), _("Unpaid leave (h)"), _("Paid days")]
     header += [_(KIND_LABELS[k]) + " " + _("(h)") for k in rules.LEAVE_KINDS]
     header += [_("Overtime (h)"), _("Comp balance (h)"), _("Penalty (RMB)"), _("Flags")]
     body = []
     for r in rows:
         body.append([r["employee_no"], r["name"], r["days_due"], r["days_present"], r["late_count"], r["late_minutes"],
-                     r["early_leave_count"], r["missing_punch_count"], r["absence_days"]]
+                     r["early_leave_count"], r["missing_punch_count"], r["absence_days"], r["unpaid_leave_hours"],
+                     r["paid_days"]]
                     + [r["leave_hours"][k] for k in rules.LEAVE_KINDS]
                     + [r["overtime_hours"], r["comp_hours_balance"], r["penalty_rmb"],
                        ", ".join(_(FLAG_LABELS.get(f, f)) for f in r["flags"])])

@@ -7,7 +7,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlmodel import Session
 
 from app.models._base import now
@@ -42,11 +42,8 @@ def row_hash(prev_hash: str, entry: AuditEntry) -> str:
 
 def record(session: Session, actor: Actor | str, action: str, entity: str, entity_id: Any = "",
            before: Any = None, after: Any = None) -> AuditEntry:
-    """Append one audit row inside the caller's transaction."""
-    bind = session.get_bind()
-    if bind.dialect.name == "postgresql":
-        # Serialize writers of the chain; SQLite already holds the write lock (BEGIN IMMEDIATE).
-        session.execute(text("SELECT pg_advisory_xact_lock(774411)"))
+    """Append one audit row inside the caller's write transaction (``app.db.transaction``), whose
+    write lock keeps the hash chain linear."""
     prev = session.execute(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).scalar()
     entry = AuditEntry(
         at=now(),
@@ -61,6 +58,23 @@ def record(session: Session, actor: Actor | str, action: str, entity: str, entit
     entry.hash = row_hash(entry.prev_hash, entry)
     session.add(entry)
     return entry
+
+
+def record_many(session: Session, actor: Actor | str, rows: list[tuple]) -> int:
+    """Append many audit rows at once (imports): ``rows`` of (action, entity, entity_id, before, after),
+    chained in order from one read of the last hash, inserted with the caller's next flush."""
+    prev = session.execute(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).scalar() or ""
+    at, who = now(), actor if isinstance(actor, str) else actor.username
+    entries = []
+    for action, entity, entity_id, before, after in rows:
+        entry = AuditEntry(at=at, actor=who, action=action, entity=entity,
+                           entity_id=str(entity_id if entity_id is not None else ""),
+                           before=_jsonable(before), after=_jsonable(after), prev_hash=prev)
+        entry.hash = prev = row_hash(prev, entry)
+        entries.append(entry)
+    session.add_all(entries)
+    session.flush()
+    return len(entries)
 
 
 def first_broken(session: Session) -> int | None:

@@ -197,8 +197,10 @@ def handbook_data(actor: Actor, version: str, effective_date: date):
         sections = [Section(x["key"], x["title"], x["body"], x["kind"]) for x in _sections_in(s)]
         workflows = _workflows(s)
         from app.services.calendar import handbook_lines
+        from app.services.forms import receipt_lines
 
         holidays = handbook_lines(s, effective_date.year)
+        receipt = receipt_lines(s)
     by_id = {p.id: p for p in positions}
     nodes = {p.id: OrgNode(p.name, dept_name.get(p.department_id, ""), people.get(p.id, [])) for p in positions}
     roots = []
@@ -216,7 +218,7 @@ def handbook_data(actor: Actor, version: str, effective_date: date):
         attendance_rules=rules.attendance_rules(values), appraisal_rules=rules.appraisal_rules(values),
         attendance_settings=rules.settings_table(values, specs, ("attendance.", "leave.", "overtime.")),
         appraisal_settings=rules.settings_table(values, specs, ("appraisal.",)),
-        goals=goal_rows, workflows=workflows, holidays=holidays,
+        goals=goal_rows, workflows=workflows, holidays=holidays, receipt=receipt,
     )
 
 
@@ -294,7 +296,7 @@ def appraisal_sheets(actor: Actor, period_key: str, employee_nos: Sequence[str] 
 def sheet_fields(d: dict) -> dict:
     """What app.services.appraisal.sheet_data returns, in the fields the printed sheet takes."""
     from app.i18n import _ as tr
-    from app.services.appraisal_core import LABEL_NAMES, ROLE_NAMES
+    from app.services.appraisal_core import ROLE_NAMES
 
     if "header" not in d:  # already in the sheet's own fields (synthetic data, tests)
         return d
@@ -324,7 +326,8 @@ def sheet_fields(d: dict) -> dict:
         "raters": [{"role": "、".join(tr(ROLE_NAMES.get(r, r)) for r in x.get("roles", [])), "name": x.get("name", ""),
                     "weight": x.get("weight"), "score": x.get("score")} for x in d.get("raters", [])],
         "final_score": d.get("score"), "grade": d.get("grade") or "",
-        "grade_label": tr(LABEL_NAMES.get(d.get("label") or "", "")) if d.get("label") else "",
+        "grade_label": d.get("grade_name") or "", "month_label": d.get("label_name") or "",
+        "excellent_at": (d.get("labels") or {}).get("excellent", 90), "pass_at": (d.get("labels") or {}).get("qualified", 80),
         "attendance": att, "trend": [(t["period"], t.get("score")) for t in d.get("trend", [])],
         "comment": "\n".join(x for x in (d.get("comment") or "", d.get("interview") or "") if x),
         "appeal_deadline": d.get("appeal_deadline"), "final": d.get("published_on") is not None,
@@ -396,7 +399,13 @@ def attendance_report(actor: Actor, year: int, month: int):
             for r in source.monthly_summary(actor, year, month)]
     grid_raw = source.month_grid(actor, year, month)
     grid = {str(no): [str(x) for x in cells] for no, cells in dict(grid_raw).items()}
-    return AttendanceReport(year=year, month=month, rows=rows, grid=grid)
+    with reading() as s:
+        pay_day = policy.value_in(s, "attendance.pay_day")
+        unpaid = policy.value_in(s, "attendance.unpaid_leave_types")
+    from app.i18n import _
+
+    unpaid_label = _(", ").join(_(source.KIND_LABELS[k]) for k in unpaid if k in source.KIND_LABELS)
+    return AttendanceReport(year=year, month=month, rows=rows, grid=grid, pay_day=pay_day, unpaid_label=unpaid_label)
 
 
 def write_attendance_report(actor: Actor, year: int, month: int, out: Path | str, report=None) -> dict:

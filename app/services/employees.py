@@ -224,7 +224,11 @@ def _manager_id(s: Session, data: EmployeeInput, self_id: Optional[int]) -> Opti
 
 
 def _apply(s: Session, e: Employee, data: EmployeeInput) -> None:
-    pos = ensure_position(s, data.department, data.position)
+    _fill(e, data, ensure_position(s, data.department, data.position))
+
+
+def _fill(e: Employee, data: EmployeeInput, pos: Optional[Position]) -> None:
+    """An employee's fields from a form or a file row, with its position already found."""
     e.employee_no = data.employee_no.strip()
     e.name = data.name.strip()
     e.position_id = pos.id if pos else None

@@ -10,7 +10,7 @@ from typing import Optional
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app.db import reading, transaction
+from app.db import reading, transaction, update_if
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from app.i18n import _
 from app.models._base import now
@@ -38,13 +38,19 @@ def scheduled_hours(sched: Schedule, person: Person, start: datetime, end: datet
 
 
 def route_for(kind: str, days: float, values: dict) -> str:
-    """supervisor or leader: personal leave up to 2 days and sick leave up to 3 days go to the direct
-    supervisor, longer ones to the department leader; other kinds to the direct supervisor."""
+    """supervisor or leader: personal leave up to 2 days ("两天以内": 以内 includes 2) and sick leave up to
+    3 days go to the direct supervisor, longer ones to the department leader; other kinds to the direct
+    supervisor."""
     if kind == "personal" and days > values["leave.personal_supervisor_days"]:
         return "leader"
     if kind == "sick" and days > values["leave.sick_supervisor_days"]:
         return "leader"
     return "supervisor"
+
+
+def needs_certificate(kind: str, days: float, values: dict) -> bool:
+    """病假"超过一天"需病假证明: 超过 excludes the number itself, so exactly one day needs none."""
+    return kind == "sick" and days > values["leave.sick_certificate_days"]
 
 
 def _approver(s: Session, e: Employee, route: str) -> Optional[int]:
@@ -100,7 +106,7 @@ def request_leave(actor: Actor, employee_no: str, kind: str, start: datetime, en
         late = start - now() < timedelta(hours=values["leave.notice_hours"])
         if late and not reason.strip():
             raise ValidationError("This request is less than a day ahead; give a reason.")
-        if kind == "sick" and days > values["leave.sick_certificate_days"] and not certificate:
+        if needs_certificate(kind, days, values) and not certificate:
             raise ValidationError("Sick leave of more than {days} day(s) needs a hospital certificate.",
                                   days=values["leave.sick_certificate_days"])
         if kind in ("personal", "comp") and values["leave.block_plan_days"]:
@@ -166,7 +172,9 @@ def decide_leave(actor: Actor, request_id: int, approve: bool) -> None:
         if approve and req.kind == "comp":
             _check_comp_balance(s, req)
         before = audit.snapshot(req)
-        req.status, req.decided_by, req.decided_at = ("approved" if approve else "rejected"), actor.username, now()
+        decision = {"status": "approved" if approve else "rejected", "decided_by": actor.username, "decided_at": now()}
+        if not update_if(s, req, {"status": "pending"}, decision):  # one decision per request
+            raise ConflictError("Request {id} was already decided.", id=request_id)
         audit.record(s, actor, "leave.decide", "leave_request", req.id, before, audit.snapshot(req))
 
 
@@ -219,7 +227,9 @@ def decide_overtime(actor: Actor, request_id: int, approve: bool) -> None:
             raise PermissionDenied("{user} may not decide request {id}; it goes to {approver}.", user=actor.username,
                                    id=request_id, approver=_name(s, req.approver_id))
         before = audit.snapshot(req)
-        req.status, req.decided_by, req.decided_at = ("approved" if approve else "rejected"), actor.username, now()
+        decision = {"status": "approved" if approve else "rejected", "decided_by": actor.username, "decided_at": now()}
+        if not update_if(s, req, {"status": "pending"}, decision):  # one decision per request
+            raise ConflictError("Request {id} was already decided.", id=request_id)
         audit.record(s, actor, "overtime.decide", "overtime_request", req.id, before, audit.snapshot(req))
 
 

@@ -228,7 +228,8 @@ def stop_recurrence(actor: Actor, recurrence_id: int) -> None:
 def create_due_recurring(actor: Actor, today: Optional[date] = None) -> list[int]:
     """Create the cards of recurring tasks that have fallen due (one per rule at most); returns their ids.
 
-    Safe to call often (the board calls it when it opens): an occurrence is never created twice.
+    Safe to call often (the board calls it when it opens): an occurrence is never created twice (the
+    writers run one at a time, and a unique index on the rule and due day holds it).
     """
     require(actor, "tasks.recurring")
     today = today or date.today()
@@ -243,7 +244,7 @@ def create_due_recurring(actor: Actor, today: Optional[date] = None) -> list[int
                 continue
             data = TaskInput(title=r.title, due_date=when + timedelta(days=r.due_in_days),
                              priority=r.priority, tags=r.tags, template=r.template)
-            task = new_task(s, actor, data, assignee, recurrence_id=r.id)
+            task = new_task(s, actor, data, assignee, recurrence_id=r.id, occurrence=when)
             r.last_occurrence = when
             created.append(task.id)
     return created

@@ -11,10 +11,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Callable, Optional
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select, update
 from sqlmodel import Session
 
-from app.db import reading, transaction
+from app.db import count_up, reading, transaction, update_if
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from app.i18n import N_
 from app.models._base import now
@@ -168,6 +168,7 @@ def kiosk_pin(employee_no: str, pin: str, at: datetime | None = None) -> PunchRe
     if not no:
         raise ValidationError("Type your employee no. first.")
     failed = False
+    table = KioskLock.__table__
     with transaction() as s:
         values = policy.values_in(s)
         e = _kiosk_person(s, no)
@@ -178,16 +179,13 @@ def kiosk_pin(employee_no: str, pin: str, at: datetime | None = None) -> PunchRe
             raise PermissionDenied("Too many wrong PINs; {no} is locked for {minutes} more minutes.", no=no, minutes=minutes)
         if e is not None and pin and verify_pin(e.pin_hash, pin):
             if lock is not None:
-                lock.failures, lock.locked_until = 0, None
+                s.execute(update(table).where(table.c.employee_no == no).values(failures=0, locked_until=None))
             return _store(s, actor, e, moment, "kiosk")
-        if lock is None:
-            lock = KioskLock(employee_no=no, failures=0)
-            s.add(lock)
-        lock.failures += 1
-        if lock.failures >= values["attendance.kiosk_max_pin_failures"]:
-            lock.locked_until = moment + timedelta(minutes=values["attendance.kiosk_lock_minutes"])
-            lock.failures = 0
-            audit.record(s, actor, "attendance.kiosk_locked", "employee", no, None, {"until": lock.locked_until})
+        failures = count_up(s, table, {"employee_no": no}, "failures")  # counted in the database
+        if failures >= values["attendance.kiosk_max_pin_failures"]:
+            until = moment + timedelta(minutes=values["attendance.kiosk_lock_minutes"])
+            s.execute(update(table).where(table.c.employee_no == no).values(failures=0, locked_until=until))
+            audit.record(s, actor, "attendance.kiosk_locked", "employee", no, None, {"until": until})
         failed = True
     if failed:
         raise PermissionDenied("Wrong employee no. or PIN.")
@@ -252,11 +250,37 @@ def request_correction(actor: Actor, employee_no: str, at: datetime, reason: str
         e = _find(s, employee_no, None)
         if not can(actor, "attendance.correct") and actor.employee_id != e.id:
             raise PermissionDenied("You may only ask for corrections of your own punches.")
+        _check_correction_limits(s, e, at)
         c = PunchCorrection(employee_id=e.id, at=at.replace(microsecond=0), reason=reason.strip(), requested_by=actor.username)
         s.add(c)
         s.flush()
         audit.record(s, actor, "attendance.correction_request", "punch_correction", c.id, None, audit.snapshot(c))
         return c.id
+
+
+def correction_deadline(month_of: date, deadline_day: int) -> date:
+    """The last day corrections for ``month_of``'s month are accepted: that day of the next month."""
+    nxt = date(month_of.year + (month_of.month == 12), month_of.month % 12 + 1, 1)
+    return nxt.replace(day=deadline_day)
+
+
+def _check_correction_limits(s: Session, e: Employee, at: datetime) -> None:
+    """补卡 is limited: so many per person per month, and a month closes on a day of the next month.
+    (A manager's manual punch is not limited; it is audited as the manager's.)"""
+    values = policy.values_in(s)
+    deadline = correction_deadline(at.date(), values["attendance.correction_deadline_day"])
+    if now().date() > deadline:
+        raise ValidationError("Corrections for {month} closed on {deadline}; ask a manager to enter the punch.",
+                              month=at.strftime("%Y-%m"), deadline=deadline.isoformat())
+    first = datetime(at.year, at.month, 1)
+    nxt = datetime.combine(correction_deadline(at.date(), 1), datetime.min.time())
+    used = s.execute(select(func.count()).select_from(PunchCorrection).where(
+        PunchCorrection.employee_id == e.id, PunchCorrection.at >= first, PunchCorrection.at < nxt,
+        PunchCorrection.status != "rejected")).scalar_one()
+    quota = values["attendance.correction_quota_per_month"]
+    if used >= quota:
+        raise ValidationError("{name} has used all {quota} corrections for {month}; ask a manager to enter the punch.",
+                              name=e.name, quota=quota, month=at.strftime("%Y-%m"))
 
 
 def decide_correction(actor: Actor, correction_id: int, approve: bool) -> None:
@@ -271,5 +295,7 @@ def decide_correction(actor: Actor, correction_id: int, approve: bool) -> None:
         if actor.employee_id is not None and actor.employee_id == c.employee_id:
             raise PermissionDenied("Nobody approves their own request.")
         before = audit.snapshot(c)
-        c.status, c.decided_by, c.decided_at = ("approved" if approve else "rejected"), actor.username, now()
+        decision = {"status": "approved" if approve else "rejected", "decided_by": actor.username, "decided_at": now()}
+        if not update_if(s, c, {"status": "pending"}, decision):  # one decision per request
+            raise ConflictError("Correction {id} was already decided.", id=correction_id)
         audit.record(s, actor, "attendance.correction_decide", "punch_correction", c.id, before, audit.snapshot(c))

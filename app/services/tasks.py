@@ -16,7 +16,7 @@ from sqlalchemy import Boolean, String, and_, func, or_, select, type_coerce
 from sqlmodel import Session
 
 from app.db import reading, transaction
-from app.errors import ConflictError, ImportRejected, NotFound, PermissionDenied, ValidationError
+from app.errors import ConflictError, ImportRejected, NotFound, PermissionDenied, RowError, ValidationError
 from app.i18n import _
 from app.models._base import now
 from app.models.audit import AuditEntry
@@ -226,24 +226,37 @@ def _check_input(data: TaskInput) -> list[str]:
 
 
 def new_task(s: Session, actor: Actor, data: TaskInput, assignee: Optional[Employee], *,
-             recurrence_id: Optional[int] = None, at: Optional[datetime] = None) -> Task:
+             recurrence_id: Optional[int] = None, occurrence: Optional[date] = None,
+             at: Optional[datetime] = None) -> Task:
     """Insert a validated task (with its template's checklist) and its audit row, in the caller's transaction."""
-    steps: list[dict] = []
-    if data.template.strip():
-        template = template_in(s, data.template)
-        if template is None:
-            raise ValidationError("There is no workflow template called {name}.", name=data.template)
-        steps = [{"text": st["text"], "approval_role": st.get("approval_role"), "done": False} for st in template.steps]
-    stamp = at or now()
-    task = Task(title=data.title.strip(), description=data.description.strip(), status=data.status,
-                rank=_end_rank(s, data.status), assignee_id=assignee.id if assignee else None, priority=data.priority,
-                due_date=data.due_date, tags=",".join(rules.normalise_tags(data.tags)), template=data.template.strip(),
-                checklist=steps, created_by=actor.username, created_at=stamp, updated_at=stamp,
-                started_at=stamp if data.status in (DOING, REVIEW) else None, recurrence_id=recurrence_id)
-    _recount(task)
+    steps = _template_steps(s, data.template)
+    task = _task_from(actor, data, assignee, steps, _end_rank(s, data.status), at or now(),
+                      recurrence_id=recurrence_id, occurrence=occurrence)
     s.add(task)
     s.flush()
     audit.record(s, actor, "task.create", "task", task.id, None, _snapshot(task))
+    return task
+
+
+def _template_steps(s: Session, name: str) -> list[dict]:
+    """A new card's checklist: the named workflow template's steps, none done."""
+    if not name.strip():
+        return []
+    template = template_in(s, name)
+    if template is None:
+        raise ValidationError("There is no workflow template called {name}.", name=name)
+    return [{"text": st["text"], "approval_role": st.get("approval_role"), "done": False} for st in template.steps]
+
+
+def _task_from(actor: Actor, data: TaskInput, assignee: Optional[Employee], steps: list[dict], rank: float,
+               stamp: datetime, recurrence_id: Optional[int] = None, occurrence: Optional[date] = None) -> Task:
+    task = Task(title=data.title.strip(), description=data.description.strip(), status=data.status,
+                rank=rank, assignee_id=assignee.id if assignee else None, priority=data.priority,
+                due_date=data.due_date, tags=",".join(rules.normalise_tags(data.tags)), template=data.template.strip(),
+                checklist=[dict(st) for st in steps], created_by=actor.username, created_at=stamp, updated_at=stamp,
+                started_at=stamp if data.status in (DOING, REVIEW) else None, recurrence_id=recurrence_id,
+                occurrence=occurrence)
+    _recount(task)
     return task
 
 
@@ -674,21 +687,38 @@ def _archive(s: Session, actor: Actor, t: Task, stamp: datetime) -> None:
 # -- import --------------------------------------------------------------------------------
 def import_tasks(actor: Actor, path: str, progress: Callable[[int, int], None] | None = None,
                  today: Optional[date] = None) -> int:
-    """Import cards from CSV/XLSX: all rows or none; a bad file lists its bad rows."""
+    """Import cards from CSV/XLSX: all rows or none; a bad file lists its bad rows.
+
+    The file is read and checked before the write transaction opens; the write checks again only what
+    another PC may have changed meanwhile (people who left, templates removed) and inserts the cards
+    and their audit rows in bulk, so the write lock is held for the write alone."""
     require(actor, "tasks.import")
     from app.io.tasks import read_task_rows
 
-    with transaction() as s:
+    with reading() as s:
         people = {e.employee_no: e for e in s.execute(select(Employee)).scalars()}
         templates = {t.name for t in templates_in(s)}
-        parsed, errors = read_task_rows(path, people, templates)
-        if errors:
-            raise ImportRejected(errors)
-        for i, (data, assignee) in enumerate(parsed, start=1):
-            new_task(s, actor, data, assignee)
-            if progress:
+    parsed, errors = read_task_rows(path, people, templates)
+    if errors:
+        raise ImportRejected(errors)
+    with transaction() as s:
+        steps = {name: _template_steps(s, name) for name in {data.template for _n, data, _who in parsed}}
+        active = set(s.execute(select(Employee.id).where(Employee.status != "left")).scalars())
+        gone = [RowError(number, _("{name} has left and cannot be given tasks.", name=who.name))
+                for number, _data, who in parsed if who.id not in active]
+        if gone:
+            raise ImportRejected(gone)
+        rank = {status: _end_rank(s, status) for status in {data.status for _n, data, _who in parsed}}
+        stamp, cards = now(), []
+        for i, (_number, data, assignee) in enumerate(parsed, start=1):
+            cards.append(_task_from(actor, data, assignee, steps[data.template], rank[data.status], stamp))
+            rank[data.status] += 1024.0
+            if progress and (i % 500 == 0 or i == len(parsed)):
                 progress(i, len(parsed))
-        return len(parsed)
+        s.add_all(cards)
+        s.flush()
+        audit.record_many(s, actor, [("task.create", "task", c.id, None, _snapshot(c)) for c in cards])
+        return len(cards)
 
 
 # -- statistics ----------------------------------------------------------------------------

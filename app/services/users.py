@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from app.db import reading, transaction
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
@@ -50,7 +50,8 @@ def create_first_admin(username: str, password: str) -> Actor:
         if s.execute(select(User.id).where(User.username == username)).scalar() is not None:
             raise ConflictError("The user name {name} is taken.", name=username)
         _check_password(password, policy.value_in(s, "security.min_password_length"))
-        user = User(username=username, password_hash=hash_password(password), role="admin")
+        first = s.execute(select(User.id).where(User.first_admin)).scalar() is None
+        user = User(username=username, password_hash=hash_password(password), role="admin", first_admin=first)
         s.add(user)
         s.flush()
         audit.record(s, username, "user.create_first_admin", "user", username, None, {"role": "admin"})
@@ -103,18 +104,20 @@ def login(username: str, password: str) -> Actor:
         if user.locked_until and user.locked_until > moment:
             minutes = max(1, int((user.locked_until - moment).total_seconds() // 60) + 1)
             raise PermissionDenied("Too many wrong passwords; try again in {minutes} minutes.", minutes=minutes)
+        table = User.__table__
         if not verify_password(user.password_hash, password):
-            user.failed_logins += 1
-            if user.failed_logins >= policy.value_in(s, "security.login_max_attempts"):
-                user.locked_until = moment + timedelta(minutes=policy.value_in(s, "security.login_lock_minutes"))
-                user.failed_logins = 0
-                audit.record(s, username, "user.locked", "user", username, None, {"until": user.locked_until})
-            # commit the counter even though the login fails
-            failed = True
+            failures = s.execute(update(table).where(table.c.id == user.id)  # counted in the database
+                                 .values(failed_logins=table.c.failed_logins + 1)
+                                 .returning(table.c.failed_logins)).scalar_one()
+            if failures >= policy.value_in(s, "security.login_max_attempts"):
+                until = moment + timedelta(minutes=policy.value_in(s, "security.login_lock_minutes"))
+                s.execute(update(table).where(table.c.id == user.id).values(failed_logins=0, locked_until=until))
+                audit.record(s, username, "user.locked", "user", username, None, {"until": until})
+            failed = True  # the counter is committed even though the login fails
         else:
             failed = False
-            user.failed_logins = 0
-            user.locked_until = None
+            if user.failed_logins or user.locked_until:
+                s.execute(update(table).where(table.c.id == user.id).values(failed_logins=0, locked_until=None))
     if failed:
         raise PermissionDenied("Wrong user name or password.")
     return Actor(username=user.username, role=user.role, user_id=user.id, employee_id=user.employee_id)

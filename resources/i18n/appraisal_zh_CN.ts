@@ -47,6 +47,10 @@
         <translation>等级</translation>
     </message>
     <message>
+        <source>Monthly label</source>
+        <translation>月度评价</translation>
+    </message>
+    <message>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
@@ -95,22 +99,6 @@
         <translation>还没有考核期——点击“新建考核期…”开启一个。</translation>
     </message>
     <message>
-        <source>Start scoring</source>
-        <translation>开始评分</translation>
-    </message>
-    <message>
-        <source>Submit for review</source>
-        <translation>提交审核</translation>
-    </message>
-    <message>
-        <source>Approve</source>
-        <translation>批准</translation>
-    </message>
-    <message>
-        <source>Lock</source>
-        <translation>锁定</translation>
-    </message>
-    <message>
         <source>New period</source>
         <translation>新建考核期</translation>
     </message>
@@ -119,20 +107,16 @@
         <translation>考核期 %1 已开启，共 %2 人。</translation>
     </message>
     <message>
+        <source>results due %1</source>
+        <translation>结果须在 %1 前完成</translation>
+    </message>
+    <message>
+        <source>overdue: %1</source>
+        <translation>已逾期：%1</translation>
+    </message>
+    <message>
         <source>Grade %1: %2 people, the quota allows %3.</source>
         <translation>等级 %1：%2 人，比例上限为 %3 人。</translation>
-    </message>
-    <message>
-        <source>Forced distribution</source>
-        <translation>强制分布</translation>
-    </message>
-    <message>
-        <source>Continue anyway?</source>
-        <translation>仍然继续吗？</translation>
-    </message>
-    <message>
-        <source>Lock %1? Its results become read-only; only an administrator can reopen it.</source>
-        <translation>锁定 %1？锁定后结果只读，只有管理员可以重新开启。</translation>
     </message>
     <message>
         <source>%1 is now in: %2</source>
@@ -552,6 +536,10 @@
     <message>
         <source>Grade:</source>
         <translation>等级：</translation>
+    </message>
+    <message>
+        <source>Monthly label:</source>
+        <translation>月度评价：</translation>
     </message>
     <message>
         <source>Choose a person on the left</source>

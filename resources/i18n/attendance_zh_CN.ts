@@ -242,6 +242,10 @@
         <translation>无</translation>
     </message>
     <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
         <source>All punches on time.</source>
         <translation>打卡全部正常。</translation>
     </message>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>DocumentsPrinting</name>
@@ -54,6 +53,26 @@
         <translation>月度考勤汇总表</translation>
     </message>
     <message>
+        <source>Leave request form (请假申请单)</source>
+        <translation>请假申请单</translation>
+    </message>
+    <message>
+        <source>Duty roster (值班表)</source>
+        <translation>值班表</translation>
+    </message>
+    <message>
+        <source>Employee receipt form (员工签收表)</source>
+        <translation>员工签收表</translation>
+    </message>
+    <message>
+        <source>Job description (岗位说明书)</source>
+        <translation>岗位说明书</translation>
+    </message>
+    <message>
+        <source>Blank appraisal form (考核表)</source>
+        <translation>空白考核表</translation>
+    </message>
+    <message>
         <source>Everybody</source>
         <translation>全部人员</translation>
     </message>
@@ -68,6 +87,10 @@
     <message>
         <source>Month</source>
         <translation>月份</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>对象</translation>
     </message>
     <message>
         <source>People</source>
@@ -95,15 +118,15 @@
     </message>
     <message>
         <source>Write PDF</source>
-        <translation>生成 PDF</translation>
+        <translation>写入 PDF</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Writing the PDF…</source>
-        <translation>正在生成 PDF…</translation>
+        <translation>正在写入 PDF…</translation>
     </message>
     <message>
         <source>%1 files in %2</source>
@@ -115,7 +138,7 @@
     </message>
     <message>
         <source>PDF written: %1</source>
-        <translation>PDF 已生成：%1</translation>
+        <translation>PDF 已写入：%1</translation>
     </message>
     <message>
         <source>Documents</source>
@@ -124,6 +147,29 @@
     <message>
         <source>Write a PDF first; then it can be printed.</source>
         <translation>请先生成 PDF，然后才能打印。</translation>
+    </message>
+</context>
+<context>
+    <name>FormPrinting</name>
+    <message>
+        <source>PDF written: %1</source>
+        <translation>PDF 已写入：%1</translation>
+    </message>
+    <message>
+        <source>Print form</source>
+        <translation>打印表单</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>正在写入 PDF…</translation>
+    </message>
+    <message>
+        <source>Write PDF</source>
+        <translation>写入 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>

@@ -312,6 +312,14 @@
         <translation>新建部门</translation>
     </message>
     <message>
+        <source>Print job description…</source>
+        <translation>打印岗位说明书…</translation>
+    </message>
+    <message>
+        <source>Blank appraisal form…</source>
+        <translation>空白考核表…</translation>
+    </message>
+    <message>
         <source>Department / position</source>
         <translation>部门 / 岗位</translation>
     </message>

@@ -171,7 +171,7 @@ def test_demo_heads_shown_in_the_org_tab_and_set_from_the_cli(demo_db, admin):
     from app.services.org import org_tree
 
     def main(args):
-        return cli(["--db", str(demo_db.path), *args])
+        return cli(["--db", str(demo_db.path) if demo_db.is_sqlite else demo_db.url, *args])
 
     heads = {d.name: (d.head, d.head_source) for d in org_tree(admin).departments}
     assert heads["仓储物流组"] == ("林晓雯 (E002)", "parent")

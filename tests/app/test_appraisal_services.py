@@ -96,9 +96,10 @@ def test_workflow_review_needs_everyone_scored_then_approval_publishes_and_lock_
     assert svc.advance_period(admin, key)["state"] == "review"
     with pytest.raises(ConflictError):
         svc.enter_scores(admin, key, "E004", "E002", total=10)
-    approved = svc.advance_period(admin, key)
+    assert svc.advance_period(actor_for("fengyq"), key)["state"] == "consolidated"
+    approved = svc.advance_period(actor_for("chenzy"), key)
     assert approved["state"] == "approved" and approved["published_on"] is not None
-    assert svc.advance_period(admin, key)["state"] == "locked"
+    assert svc.advance_period(actor_for("fengyq"), key)["state"] == "locked"
     with pytest.raises(ConflictError, match="locked"):
         svc.enter_scores(admin, key, "E004", "E002", total=10)
     assert svc.subject_detail(admin, key, "E004")["score"] == 85.0

@@ -26,8 +26,8 @@ NORMAL_DAY = ("08:20", "12:01", "13:25", "17:31")
     ("08:30", r.NORMAL, 0, 0, 0),        # exactly at the start is on time
     ("08:29", r.NORMAL, 0, 0, 0),
     ("08:31", r.LATE, 1, 1, 0),
-    ("09:30", r.LATE, 1, 60, 0),         # 60 minutes late is still late
-    ("09:31", r.ABSENT, 0, 0, 1.0),      # more than 60: the day is an absence instead
+    ("09:29", r.LATE, 1, 59, 0),         # 59 minutes late is still late
+    ("09:30", r.ABSENT, 0, 0, 1.0),      # "1小时以上" includes 60: the day is an absence instead
 ])
 def test_late_boundaries(first_in, status, late_count, late_minutes, absence):
     v = day(first_in, "12:01", "13:25", "17:31")
@@ -50,8 +50,8 @@ def test_grace_minutes():
 @pytest.mark.parametrize("last_out, early_count, absence, status", [
     ("17:30", 0, 0, r.NORMAL),
     ("17:29", 1, 1.0, r.EARLY),          # an early leave is counted and makes the day an absence
-    ("16:30", 1, 1.0, r.EARLY),          # 60 minutes early: still an early leave
-    ("16:29", 0, 1.0, r.ABSENT),         # more than 60: absence instead of an early leave
+    ("16:31", 1, 1.0, r.EARLY),          # 59 minutes early: still an early leave
+    ("16:30", 0, 1.0, r.ABSENT),         # 60 or more: absence instead of an early leave
 ])
 def test_early_leave_boundaries(last_out, early_count, absence, status):
     v = day("08:20", "12:01", "13:25", last_out)
@@ -75,8 +75,10 @@ def test_no_punch_in_a_session_is_half_a_day_absent():
     assert (v.absence, v.present, v.full_absence) == (1.0, False, True)
 
 
-def test_single_punch_is_a_missing_punch_and_absent():
+def test_single_punch_is_a_missing_punch_not_an_absence():
     v = day("08:20", "13:25", "17:31")
+    assert (v.status, v.missing_punches, v.absence) == (r.MISSING, 1, 0)
+    v = day("08:20", "13:25", "17:31", rules=r.DayRules(missing_is_absence=True))  # the shop's choice
     assert (v.status, v.missing_punches, v.absence) == (r.MISSING, 1, 0.5)
 
 
@@ -101,15 +103,17 @@ def test_leave_covering_a_session_excuses_it():
 def test_partial_leave_moves_the_start():
     doctor = r.Excuse(m("08:30"), m("10:00"), "sick")
     assert day("09:58", "12:01", "13:25", "17:31", excuses=[doctor]).status == r.NORMAL
-    v = day("10:05", "12:01", "13:25", "17:31", excuses=[doctor])
+    v = day("10:05", "12:01", "13:25", "17:31", excuses=[doctor], rules=r.DayRules(leave_overrun_is_absence=False))
     assert (v.status, v.late_minutes) == (r.LATE, 5)
+    v = day("10:05", "12:01", "13:25", "17:31", excuses=[doctor])  # the leave ran past its end: absence
+    assert (v.status, v.absence) == (r.ABSENT, 1.0)
 
 
 def test_two_punch_mode():
     rules = r.DayRules(punches_per_day=2)
     assert day("08:30", "17:30", rules=rules).status == r.NORMAL
     v = day("08:30", rules=rules)
-    assert (v.missing_punches, v.absence) == (1, 1.0)
+    assert (v.missing_punches, v.absence, v.status) == (1, 0, r.MISSING)
     assert day("08:40", "17:30", rules=rules).late_minutes == 10
 
 

@@ -260,3 +260,51 @@ def test_clock_no_is_unique_editable_and_in_the_roster_file(shop, tmp_path):
     (tmp_path / "none.csv").write_text("工号,姓名\nE003,王五\n", encoding="utf-8")
     import_employees(shop, tmp_path / "none.csv")  # a file without the column keeps the clock no.
     assert get_employee(shop, "E003").clock_no == "10"
+
+
+def test_two_pcs_importing_the_same_file_at_once_store_each_punch_once(shop, tmp_path):
+    """Two office PCs import the same export at the same moment (threads here, each with its own
+    connection): one import waits for the other, so no punch is stored twice."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    lines = [attlog_line(no, f"2026-11-{day:02d} {hh:02d}:{mm:02d}:00")
+             for day in range(2, 21) for no in (583, 17) for hh, mm in ((8, 20), (12, 2), (13, 25), (17, 40))]
+    path = tmp_path / "attlog.dat"
+    path.write_text("\n".join(lines) + "\n")
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(lambda _i: punches.import_punches(shop, path)["added"], range(2)))
+    assert sorted(results) == [0, len(lines)]
+    assert len(stored(shop, "E001")) + len(stored(shop, "E002")) == len(lines)
+
+
+def test_one_audit_row_per_import_and_a_cancel_writes_nothing(shop, tmp_path):
+    import hashlib
+
+    from sqlalchemy import select
+
+    from app.db import reading
+    from app.models.audit import AuditEntry
+
+    lines = [attlog_line(583, f"2026-11-{day:02d} 08:2{i}:00") for day in range(2, 25) for i in range(0, 8, 2)]
+    path = tmp_path / "attlog.dat"
+    path.write_text("\n".join(lines) + "\n")
+
+    class Stop(Exception):
+        pass
+
+    def cancel_while_writing(done, total):  # what the window's Cancel does: raise from inside progress
+        if done > 0.7 * total:
+            raise Stop()
+
+    with pytest.raises(Stop):
+        punch_import.import_punches(shop, path, cancel_while_writing)
+    assert stored(shop, "E001") == []
+    result = punches.import_punches(shop, path)
+    punches.import_punches(shop, path)  # adds nothing, so it records nothing
+    with reading() as s:
+        rows = s.execute(select(AuditEntry).where(AuditEntry.action == "attendance.import")).scalars().all()
+    assert len(rows) == 1
+    after = rows[0].after
+    assert after["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert (after["added"], after["punches"], after["from"], after["to"]) == (result["added"], len(lines),
+                                                                              "2026-11-02", "2026-11-24")

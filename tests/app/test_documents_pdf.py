@@ -29,7 +29,7 @@ def test_appraisal_sheets_carry_names_scores_grades_one_page_each(tmp_path):
     for sheet, text in zip(sheets, pages):
         assert sheet.name in text and sheet.employee_no in text
         assert f"{sheet.final_score:.2f}".rstrip("0").rstrip(".") in text
-        assert f"{sheet.grade}（{sheet.grade_label}）" in text
+        assert f"{sheet.grade} {sheet.grade_label}" in text
         assert "Page 1 of 1" in text  # each person's sheet is numbered on its own
         assert "2026-11-17" in text  # appeal deadline
         for ind in sheet.indicators:

@@ -37,13 +37,6 @@ def test_alternative_key_spellings_are_found():
     assert rules.rule_values({"attendance.morning_start": "07:30", "attendance.work_start": "08:00"})["am_start"] == "07:30"
 
 
-def test_grade_text_boundaries():
-    assert rules.grade_text([90, 80, 70, 60]) == ("A ≥ 90 (excellent), B 80–89 (good), C 70–79 (fair), "
-                                                  "D 60–69 (qualified), E < 60 (poor)")
-    assert rules.grade_text([60, 90, 80]).startswith("A ≥ 90 (excellent), B 80–89 (good), C 60–79 (fair)")
-    assert rules.grade_text([85]) == "A ≥ 85 (excellent), B < 85 (good)"
-
-
 def test_settings_table_lists_declared_keys_with_labels():
     from app.rules.settings import SettingSpec
 

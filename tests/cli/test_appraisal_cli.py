@@ -48,7 +48,8 @@ def test_import_totals_then_month_json(demo_db, capsys, tmp_path, current):
     data = json.loads(out)
     assert set(data) == {"period", "employees", "distribution", "violations"}
     e004 = next(e for e in data["employees"] if e["employee_no"] == "E004")
-    assert e004 == {"employee_no": "E004", "name": "张雨桐", "score": 86.0, "grade": "B", "label": "qualified", "flags": []}
+    assert e004 == {"employee_no": "E004", "name": "张雨桐", "score": 86.0, "grade": "B", "label": "qualified", "flags": [],
+                    "grade_name": "Good", "label_name": "Qualified"}
     assert data["distribution"] == {"A": 0, "B": 1, "C": 0, "D": 0, "E": 0}
 
 

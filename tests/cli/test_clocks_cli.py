@@ -54,3 +54,17 @@ def test_a_file_in_no_layout_is_refused_with_the_layouts_tried(demo_db, capsys, 
     path.write_text("hello\nworld\n", encoding="utf-8")
     code, out, err = run(demo_db, capsys, "punches", "import", str(path), "--dry-run")
     assert code == 2 and "ZKTeco" in err and "Deli" in err and "Traceback" not in err + out
+
+
+def test_report_forms_from_the_command_line(demo_db, capsys, tmp_path):
+    for argv in (["roster", "2026-12"], ["handbook-receipt", "--version", "2026.2"], ["job-card", "运营专员"],
+                 ["appraisal-form", "客服组/客服专员"]):
+        out_file = tmp_path / f"{argv[0]}.pdf"
+        code, out, err = run(demo_db, capsys, "report", *argv, "--out", str(out_file), "--json")
+        assert code == 0 and json.loads(out)["pages"] >= 1 and out_file.read_bytes().startswith(b"%PDF"), err
+    code, _, err = run(demo_db, capsys, "report", "job-card", "宇航员", "--out", str(tmp_path / "x.pdf"))
+    assert code == 3 and "宇航员" in err
+    code, _, err = run(demo_db, capsys, "report", "roster", "2026-12", "--out", str(tmp_path / "nope" / "r.pdf"))
+    assert code == 2 and "nope" in err and "Traceback" not in err
+    code, _, err = run(demo_db, capsys, "report", "leave", "abc", "--out", str(tmp_path / "l.pdf"))
+    assert code == 2 and "abc" in err

@@ -30,7 +30,7 @@ def test_upheld_appeal_opens_the_form_and_finishing_closes_it(qtbot, demo_db, ac
     view.select("E004")
     assert view.form.save_button.isEnabled() and not panel.finish_button.isHidden()
     assert "rescoring" in panel.appeal_info.text()
-    edit = view.form.total_edits["E002"]
+    edit = view.form.total_edits["E003"]  # the head of 运营组
     edit.setText("97")
     edit.textEdited.emit("97")
     qtbot.mouseClick(view.form.save_button, Qt.LeftButton)

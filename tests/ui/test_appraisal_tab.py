@@ -2,7 +2,6 @@
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 
 from app.services import appraisal as svc
 from ui.shell import ChangeBus, ShellContext
@@ -90,3 +89,36 @@ def test_staff_sees_only_their_own_row(view_for, actor_for):
     view.period_combo.setCurrentIndex(1)
     assert [r["employee_no"] for r in view.model.rows] == ["E004"]
     assert not view.act_new.isVisible() and not view.act_reopen.isVisible()
+
+
+def _answer_confirmation(monkeypatch, accept: bool, seen: list):
+    from PySide6.QtWidgets import QMessageBox
+
+    def answer(box):
+        seen.append((box.objectName(), box.text(), box.button(QMessageBox.Yes).text()))
+        return QMessageBox.Yes if accept else QMessageBox.Cancel
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+
+
+def test_each_step_asks_for_confirmation_saying_what_it_does(qtbot, view_for, actor_for, admin, monkeypatch):
+    svc.open_period(admin, "2030-01")
+    view = view_for(actor_for("fengyq"))  # HR may start scoring
+    view.reload("2030-01")
+    assert view.act_advance.isEnabled() and view.act_advance.text() == "Start scoring"
+    seen = []
+    _answer_confirmation(monkeypatch, False, seen)
+    view.act_advance.trigger()
+    assert seen and seen[0][0] == "appraisalConfirmStep" and "2030-01" in seen[0][1] and seen[0][2] == "Start scoring"
+    assert svc.period_step(admin, "2030-01")["state"] == "entry"  # cancelled: nothing changed
+    _answer_confirmation(monkeypatch, True, seen)
+    view.act_advance.trigger()
+    assert svc.period_step(admin, "2030-01")["state"] == "scoring"
+    # HR may not submit for review: the action is disabled and says who takes the step
+    assert not view.act_advance.isEnabled() and "department head" in view.act_advance.toolTip()
+
+
+def test_the_general_manager_sees_approve_only_when_it_is_his_step(qtbot, view_for, actor_for, admin):
+    gm_view = view_for(actor_for("chenzy"))
+    assert not gm_view.act_advance.isEnabled()  # the demo month is still being scored
+    assert "department head" in gm_view.act_advance.toolTip()

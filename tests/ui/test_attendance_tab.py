@@ -205,6 +205,10 @@ def test_correction_from_the_grid_day_and_hr_approves_it(main_window, actor_for,
         d.reason.setText("忘记打卡")
 
     seen = _fill_and_submit(monkeypatch, CorrectionDialog, fill)
+    from app.services import punches
+
+    # filed on the 1st of this month: the previous month's corrections are still open (they close on the 3rd)
+    monkeypatch.setattr(punches, "now", lambda: datetime.combine(datetime.now().date().replace(day=1), time(12)))
     staff.act_correction.trigger()
     assert seen["id"] is not None
     loaded(staff, qtbot)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPlainTextEdit,
                                QPushButton, QWidget)
@@ -70,8 +68,7 @@ class FeedbackPanel(QWidget):
         self.appeal_info.setText("\n".join(lines))
         own = bool(detail) and d["is_self"]
         self.appeal_button.setVisible(own)
-        self.appeal_button.setEnabled(own and bool(deadline) and date.today() <= deadline
-                                      and not any(a["status"] in ("open", "upheld") for a in appeals))
+        self.appeal_button.setEnabled(bool(d.get("may_appeal")))  # the service decides (appraisal_sheet.may_appeal)
         open_appeal = next((a for a in appeals if a["status"] == "open"), None)
         self.decide_button.setVisible(self.ctx.can("appraisal.appeal_decide"))
         self.decide_button.setEnabled(open_appeal is not None)

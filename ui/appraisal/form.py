@@ -1,6 +1,6 @@
 """The entry form for one person: indicators × raters, actuals, typed totals, live total and grade.
 
-The live figures come from the pure rules in app.rules (the same the services use); saving calls
+The live figures come from app.services.appraisal_sheet.live_figures (the rules the services save with); saving calls
 app.services.appraisal.save_entry_form, one transaction for the whole form.
 """
 
@@ -15,10 +15,9 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLin
 
 from app.errors import ShopTeamError
 from app.i18n import _ as app_tr
-from app.rules import appraisal as rules
-from app.rules.appraisal_template import quantitative_score
 from app.services import appraisal as svc
-from app.services.appraisal_core import LABEL_NAMES, ROLE_NAMES
+from app.services.appraisal_core import ROLE_NAMES
+from app.services.appraisal_sheet import live_figures
 from ui import theme
 
 FIXED = 4  # indicator, weight, target, actual
@@ -50,6 +49,7 @@ class ScoreForm(QWidget):
         self.grid.setEditTriggers(QTableWidget.NoEditTriggers)
         self.live_total = QLabel(objectName="appraisalLiveTotal")
         self.live_grade = QLabel(objectName="appraisalLiveGrade")
+        self.live_label = QLabel(objectName="appraisalLiveLabel")
         self.live_total.setProperty("role", "title")
         self.live_grade.setProperty("role", "title")
         self.problem = QLabel(objectName="appraisalFormProblem")
@@ -64,6 +64,9 @@ class ScoreForm(QWidget):
         bottom.addSpacing(16)
         bottom.addWidget(QLabel(self.tr("Grade:")))
         bottom.addWidget(self.live_grade)
+        bottom.addSpacing(16)
+        bottom.addWidget(QLabel(self.tr("Monthly label:")))
+        bottom.addWidget(self.live_label)
         bottom.addSpacing(16)
         bottom.addWidget(self.problem, 1)
         bottom.addWidget(self.save_button)
@@ -97,6 +100,7 @@ class ScoreForm(QWidget):
             self.save_button.setEnabled(False)
             self.live_total.clear()
             self.live_grade.clear()
+            self.live_label.clear()
             return
         self.title.setText(f"{detail['name']}（{detail['employee_no']}）")
         kind = self.tr("appraised as a manager") if detail["as_manager"] else self.tr("appraised as staff")
@@ -206,66 +210,33 @@ class ScoreForm(QWidget):
         self.total_edits[rater_no].clear()  # scoring by indicator now: the indicators make the total
         self.update_live()
 
-    # -- live figures --------------------------------------------------------------------------
-    def _points(self, ind: dict, box: QComboBox):
-        data = box.currentData()
-        if data is None:
-            return None
-        if isinstance(data, float):
-            return Decimal(str(data))
-        return next((Decimal(str(lv["points"])) for lv in ind["levels"] if lv["level"] == data), None)
-
-    def quant_scores(self) -> dict:
-        out = {}
-        for ind in self.detail["indicators"]:
-            edit = self.actual_edits.get(ind["key"])
-            if edit is not None and edit.text().strip():
-                base = self.base_edits[ind["key"]].text().strip() if ind["key"] in self.base_edits else ""
-                try:
-                    score = quantitative_score(ind, edit.text().replace(",", "."), base.replace(",", ".") or None)
-                except (ValueError, ArithmeticError):
-                    continue
-                if score is not None:  # a growth indicator without its base figure has no score
-                    out[ind["key"]] = score
-        return out
-
-    def rater_total(self, c: dict, quant: dict):
-        typed = self.total_edits[c["employee_no"]].text().strip()
-        if typed:
-            return _num(typed)
-        total = Decimal(0)
-        for ind in self.detail["indicators"]:
-            box = self.level_boxes.get((c["employee_no"], ind["key"]))
-            score = quant.get(ind["key"]) if box is None else self._points(ind, box)
-            if score is None:
-                return None
-            total += Decimal(str(ind["section_weight"])) * Decimal(str(ind["weight"])) * score
-        return rules.round2(total / Decimal(10000))
+    # -- live figures (computed by app.services.appraisal_sheet.live_figures: no rule here) ---------
+    def live(self) -> dict:
+        levels = {key: box.currentData() for key, box in self.level_boxes.items() if box.currentData() is not None}
+        typed = {no: edit.text() for no, edit in self.total_edits.items()}
+        actuals = {key: edit.text() for key, edit in self.actual_edits.items()}
+        bases = {key: edit.text() for key, edit in self.base_edits.items()}
+        return live_figures(self.detail, levels, typed, actuals, bases)
 
     def update_live(self) -> None:
         if not self.detail:
             return
-        quant = self.quant_scores()
+        figures = self.live()
         for (_no, key), label in self.quant_labels.items():
-            no_base = key in self.base_edits and self.actual_edits[key].text().strip() and key not in quant
-            label.setText(self.tr("no base figure") if no_base else "" if key not in quant else f"{quant[key]:.2f}")
-        pairs, missing = [], False
-        for c in self.columns():
-            total = self.rater_total(c, quant)
-            self.total_labels[c["employee_no"]].setText("—" if total is None else f"{total:.2f}")
-            if c["roles"] != ["self"]:
-                missing = missing or total is None
-                pairs.append((c["weight"], total))
-        if missing:
+            value = figures["quant"].get(key)
+            no_base = key in figures["no_base"]
+            label.setText(self.tr("no base figure") if no_base else "" if value is None else f"{value:.2f}")
+        for no, label in self.total_labels.items():
+            total = figures["totals"].get(no)
+            label.setText("—" if total is None else f"{total:.2f}")
+        if figures["score"] is None:
             self.live_total.setText("—")
             self.live_grade.setText(self.tr("waiting for every rater"))
+            self.live_label.clear()
             return
-        final = rules.weighted_score(pairs)
-        bands = [(g, Decimal(str(m))) for g, m in self.detail["bands"]]
-        lab = self.detail["labels"]
-        label = rules.label_for(final, lab["excellent"], lab["qualified"], lab["improve_below"])
-        self.live_total.setText(f"{final:.2f}")
-        self.live_grade.setText(f"{rules.grade_for(final, bands)} · {app_tr(LABEL_NAMES[label])}")
+        self.live_total.setText(f"{figures['score']:.2f}")
+        self.live_grade.setText(figures["grade_text"])
+        self.live_label.setText(figures["label_name"])
 
     # -- saving ------------------------------------------------------------------------------------
     def entries(self) -> tuple[list[dict], dict]:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QInputDialog, QLabel, QMessageBox, QSp
 from app.errors import ShopTeamError
 from app.i18n import _ as app_tr
 from app.services import appraisal as svc
-from app.services.appraisal_core import FLAG_NAMES, KIND_NAMES, LABEL_NAMES, STATE_LABELS
+from app.services.appraisal_core import FLAG_NAMES, KIND_NAMES, STATE_LABELS
 from app.services.appraisal_import import import_scores
 from ui.widgets.actions import toolbar_action
 from ui import theme
@@ -40,7 +40,8 @@ class AppraisalView(QWidget):
             Column("status", self.tr("State"), value=lambda r: f"{status_names[r['status']]} {r['raters_done']}/{r['raters']}",
                    color=lambda r: STATUS_COLOURS[r["status"]]),
             Column("score", self.tr("Score"), align_right=True),
-            Column("grade", self.tr("Grade"), value=lambda r: f"{r['grade']} · {app_tr(LABEL_NAMES[r['label']])}" if r["label"] else r["grade"]),
+            Column("grade", self.tr("Grade"), value=lambda r: r["grade_text"]),
+            Column("label", self.tr("Monthly label"), value=lambda r: r["label_name"]),
             Column("flags", self.tr("Flags"), value=lambda r: "、".join(app_tr(FLAG_NAMES[f]) for f in r["flags"]),
                    color=lambda r: theme.danger if {"warning", "no_year_end_bonus"} & set(r["flags"]) else None,
                    tooltip=lambda r: "\n".join(app_tr(FLAG_NAMES[f]) for f in r["flags"])),
@@ -69,8 +70,9 @@ class AppraisalView(QWidget):
         self.act_templates = self._add(toolbar, self.tr("Templates…"), "mdi6.file-table-outline", self.edit_templates,
                                        "actionAppraisalTemplates")
         self.act_templates.setVisible(ctx.can("appraisal.templates"))
-        for act in (self.act_new, self.act_advance, self.act_pull):
+        for act in (self.act_new, self.act_pull):
             act.setVisible(ctx.can("appraisal.manage_period"))
+        self.step: dict | None = None
         self.act_reopen.setVisible(ctx.can("appraisal.reopen"))
         self.act_import.setVisible(ctx.can("appraisal.enter_for"))
         self.form = ScoreForm(ctx)
@@ -135,11 +137,14 @@ class AppraisalView(QWidget):
             self.table.resizeColumnsToContents()
             self._sized = True
         state = period["state"] if period else ""
-        self.state_label.setText("  " + app_tr(STATE_LABELS[state]) if period else "")
-        nxt = {"entry": self.tr("Start scoring"), "scoring": self.tr("Submit for review"), "review": self.tr("Approve"),
-               "approved": self.tr("Lock")}.get(state)
-        self.act_advance.setText(nxt or self.tr("Next step"))
-        self.act_advance.setEnabled(bool(nxt))
+        self.step = svc.period_step(self.ctx.actor, period["key"]) if period else None
+        self.state_label.setText(self._state_text(period))
+        self.state_label.setProperty("role", "error" if period and period["overdue"] else "muted")
+        self.state_label.style().polish(self.state_label)
+        step = self.step or {}
+        self.act_advance.setText(step.get("action") or self.tr("Next step"))
+        self.act_advance.setEnabled(bool(step.get("may")))
+        self.act_advance.setToolTip(step.get("why_not") or step.get("confirm") or "")
         self.act_reopen.setEnabled(state == "locked")
         self.act_pull.setEnabled(state in ("entry", "scoring") and period is not None and period["kind"] == "month")
         self.act_import.setEnabled(state in ("entry", "scoring"))
@@ -203,22 +208,37 @@ class AppraisalView(QWidget):
                 self.reload(result["key"])
                 self._changed(self.tr("Period %1 opened for %2 people.").replace("%1", result["key"]).replace("%2", str(result["people"])))
 
+    def _state_text(self, period: dict | None) -> str:
+        if not period:
+            return ""
+        text = "  " + app_tr(STATE_LABELS[period["state"]])
+        if period["state"] not in ("approved", "locked"):
+            due = self.tr("results due %1").replace("%1", period["due_on"].isoformat())
+            text += " · " + (self.tr("overdue: %1").replace("%1", due) if period["overdue"] else due)
+        return text
+
     def advance(self) -> None:
+        """Take the period's next step after a confirmation that says what it does (and, before approval,
+        where the grades break the forced distribution)."""
         period = self.current_period()
         if period is None:
             return
-        if period["state"] == "review":  # before approval: where the grades break the forced distribution
-            check = svc.distribution_check(self.ctx.actor, period["key"])
-            if check["violations"]:
-                text = "\n".join(self.tr("Grade %1: %2 people, the quota allows %3.").replace("%1", v["grade"])
-                                 .replace("%2", str(v["count"])).replace("%3", str(v["allowed"])) for v in check["violations"])
-                if QMessageBox.question(self, self.tr("Forced distribution"), text + "\n\n" + self.tr("Continue anyway?")) != QMessageBox.Yes:
-                    return
-        if period["state"] == "approved" and QMessageBox.question(
-                self, self.tr("Lock"), self.tr("Lock %1? Its results become read-only; only an administrator can reopen it.")
-                .replace("%1", period["key"])) != QMessageBox.Yes:
+        step = svc.period_step(self.ctx.actor, period["key"])
+        if not step["may"]:
+            QMessageBox.information(self, step["action"] or self.tr("Next step"), step["why_not"])
             return
-        result = self._try(self.act_advance.text(), lambda: svc.advance_period(self.ctx.actor, period["key"]))
+        text = step["confirm"]
+        if step["violations"]:
+            text = "\n".join(self.tr("Grade %1: %2 people, the quota allows %3.").replace("%1", v["grade"])
+                             .replace("%2", str(v["count"])).replace("%3", str(v["allowed"]))
+                             for v in step["violations"]) + "\n\n" + text
+        box = QMessageBox(QMessageBox.Question, step["action"], text, QMessageBox.Yes | QMessageBox.Cancel, self)
+        box.setObjectName("appraisalConfirmStep")
+        box.button(QMessageBox.Yes).setText(step["action"])
+        box.setDefaultButton(QMessageBox.Cancel)
+        if box.exec() != QMessageBox.Yes:
+            return
+        result = self._try(step["action"], lambda: svc.advance_period(self.ctx.actor, period["key"]))
         if result:
             self._changed(self.tr("%1 is now in: %2").replace("%1", result["key"]).replace("%2", app_tr(STATE_LABELS[result["state"]])))
 

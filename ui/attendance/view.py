@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QHBoxLayout, QLabel
 
 from app.errors import ShopTeamError
 from app.i18n import _ as app_tr
-from app.rules.attendance import STATUS_LABELS, status_letter
+from app.rules.attendance import SHOWN_STATUSES, status_label, status_letter
 from app.services import attendance as svc, leave as leave_svc, roster as roster_svc
 from app.services.employees import list_employees
 from app.services.punches import DECISION_LABELS, SOURCE_LABELS
@@ -28,7 +28,6 @@ from ui.widgets.table_view import DataTableView
 from ui.workers import Job, pool, run_with_progress
 from ui.widgets.file_dialogs import open_file, save_file
 
-LEGEND = ("normal", "late", "early", "absent", "missing", "leave", "offsite", "rest")
 
 
 def _grid_view(name: str) -> QTableView:
@@ -111,8 +110,8 @@ class AttendanceView(QWidget):
         self.detail.setMinimumWidth(260)
         legend = QHBoxLayout()
         legend.setContentsMargins(4, 0, 4, 0)
-        for code in LEGEND:
-            chip = QLabel(f" {status_letter(code, language())} {app_tr(STATUS_LABELS[code])} ")
+        for code in SHOWN_STATUSES:
+            chip = QLabel(f" {status_letter(code, language())} {status_label(code)} ", objectName=f"legend_{code}")
             chip.setStyleSheet(f"background: {theme.status[code]}; color: white; border-radius: 3px; padding: 2px 4px;")
             legend.addWidget(chip)
         legend.addStretch(1)
@@ -312,8 +311,13 @@ class AttendanceView(QWidget):
         if d["leave"]:
             parts.append(f"<p><b>{heading_leave}</b><br>" + "<br>".join(
                 f"{x['label']} {x['start']}–{x['end']}" for x in d["leave"]) + "</p>")
+        if d.get("off_post"):
+            parts.append(f"<p><b>{self.tr('Off the post')}</b><br>" + "<br>".join(
+                f"{x['out']}–{x['back']} · " + self.tr("%1 min").replace("%1", str(x["minutes"])) for x in d["off_post"]) + "</p>")
         reasons = [escape(r) for r in d["reasons"]] or [self.tr("All punches on time.")]
         parts.append(f"<p><b>{heading_why}</b><br>" + "<br>".join(reasons) + "</p>")
+        if d.get("remedy"):
+            parts.append(f"<p><b>{self.tr('What to do')}</b><br>{escape(d['remedy'])}</p>")
         self.detail.setHtml("".join(parts))
 
     # -- requests ----------------------------------------------------------------------------

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QLa
                                QToolBar, QVBoxLayout, QWidget)
 
 from app.errors import ShopTeamError
-from app.services import documents as svc
+from app.services import documents as svc, forms as form_svc
 from ui import theme
 from ui.widgets.file_dialogs import existing_folder, save_file
 from ui.workers import run_with_progress
 from ui.widgets.date_entry import DateEntry
 
-KINDS = ("appraisal", "handbook", "attendance")
+KINDS = ("appraisal", "handbook", "attendance") + form_svc.FORM_KINDS
 
 
 class DocumentsView(QWidget):
@@ -47,6 +47,12 @@ class DocumentsView(QWidget):
         self.kind.addItem(self.tr("Monthly appraisal sheets"), "appraisal")
         self.kind.addItem(self.tr("Department handbook"), "handbook")
         self.kind.addItem(self.tr("Monthly attendance report"), "attendance")
+        for label, kind in ((self.tr("Leave request form (请假申请单)"), "leave"), (self.tr("Duty roster (值班表)"), "roster"),
+                            (self.tr("Employee receipt form (员工签收表)"), "handbook_receipt"),
+                            (self.tr("Job description (岗位说明书)"), "job_card"),
+                            (self.tr("Blank appraisal form (考核表)"), "appraisal_form")):
+            self.kind.addItem(label, kind)
+        self.subject = QComboBox(objectName="documentSubject")
         today = QDate.currentDate()
         self.period = QDateEdit(today.addMonths(-1), objectName="documentPeriod", displayFormat="yyyy-MM")
         self.people = QListWidget(objectName="documentPeople")
@@ -64,6 +70,7 @@ class DocumentsView(QWidget):
         self.form = QFormLayout(form_box)
         self.form.addRow(self.tr("Document"), self.kind)
         self.form.addRow(self.tr("Month"), self.period)
+        self.form.addRow(self.tr("For"), self.subject)
         self.form.addRow(self.tr("People"), self.all_people)
         self.form.addRow("", self.people)
         self.form.addRow("", self.per_person)
@@ -132,10 +139,11 @@ class DocumentsView(QWidget):
         self.result.clear()
         for w in (self.all_people, self.people, self.per_person):
             self._set_row_visible(w, kind == "appraisal")
-        self._set_row_visible(self.period, kind != "handbook")
-        for w in (self.version, self.effective):
-            self._set_row_visible(w, kind == "handbook")
-        if kind == "handbook":
+        self._set_row_visible(self.period, kind in ("appraisal", "attendance", "roster"))
+        self._set_row_visible(self.version, kind in ("handbook", "handbook_receipt"))
+        self._set_row_visible(self.effective, kind == "handbook")
+        self._fill_subjects(kind)
+        if kind in ("handbook", "handbook_receipt"):
             self.version.setText(svc.next_handbook_version(self.ctx.actor))
         if kind == "appraisal":
             self.per_person.setChecked(bool(self._setting("documents.appraisal_one_file_per_person")))
@@ -146,9 +154,20 @@ class DocumentsView(QWidget):
 
     def _reload_data(self) -> None:
         """After a change elsewhere: new version number and people; the preview and the result stay."""
-        if self.current_kind() == "handbook":
+        if self.current_kind() in ("handbook", "handbook_receipt"):
             self.version.setText(svc.next_handbook_version(self.ctx.actor))
         self._load_people()
+
+    def _fill_subjects(self, kind: str) -> None:
+        """The leave request or position a form is printed for (see app.services.forms)."""
+        self.subject.clear()
+        choices = form_svc.form_subjects(self.ctx.actor, kind) if kind in form_svc.FORM_KINDS else []
+        for label, value in choices:
+            self.subject.addItem(label, value)
+        self._set_row_visible(self.subject, kind in ("leave", "job_card", "appraisal_form"))
+
+    def _form_params(self) -> dict:
+        return dict(subject=self.subject.currentData() or "", period=self.period_key(), version=self.version.text())
 
     def _clear_preview(self) -> None:
         self.preview.clear()
@@ -196,8 +215,12 @@ class DocumentsView(QWidget):
         params = dict(period_key=self.period_key(), employee_nos=self.selected_people(), version=self.version.text(),
                       effective_date=self.effective.date().toPython())
 
+        forms = self._form_params()
+
         def job(progress):
             progress(0, 1)
+            if kind in form_svc.FORM_KINDS:
+                return form_svc.preview_form(self.ctx.actor, kind, png, dpi=80, **forms)
             return svc.preview_first_page(self.ctx.actor, kind, png, dpi=80, **params)
 
         return run_with_progress(self, self.tr("Drawing the preview…"), job, self._show_png, self._failed)
@@ -218,7 +241,11 @@ class DocumentsView(QWidget):
             target = existing_folder(self, f"documents/{kind}", self.tr("Folder for the appraisal sheets"))
         else:
             names = {"appraisal": f"appraisal_{self.period_key()}.pdf", "attendance": f"attendance_{self.period_key()}.pdf",
-                     "handbook": f"handbook_{self.version.text() or 'new'}.pdf"}
+                     "handbook": f"handbook_{self.version.text() or 'new'}.pdf",
+                     "leave": f"leave_{self.subject.currentData() or ''}.pdf", "roster": f"roster_{self.period_key()}.pdf",
+                     "handbook_receipt": "handbook_receipt.pdf",
+                     "job_card": f"job_{(self.subject.currentData() or '').replace('/', '_')}.pdf",
+                     "appraisal_form": f"appraisal_form_{(self.subject.currentData() or '').replace('/', '_')}.pdf"}
             target = save_file(self, f"documents/{kind}", self.tr("Write PDF"), names[kind], self.tr("PDF (*.pdf)"))
         if target:
             self.start_write(target, per_person)
@@ -227,8 +254,12 @@ class DocumentsView(QWidget):
         kind, actor = self.current_kind(), self.ctx.actor
         period, people = self.period_key(), self.selected_people()
         version, effective = self.version.text(), self.effective.date().toPython()
+        forms = self._form_params()
 
         def job(progress):
+            if kind in form_svc.FORM_KINDS:
+                progress(0, 1)
+                return [form_svc.write_form(actor, kind, target, **forms)["path"]]
             if kind == "appraisal":
                 return svc.write_appraisal_sheets(actor, period, target, per_person=per_person, employee_nos=people,
                                                   progress=progress)["files"]

@@ -50,6 +50,14 @@ class StructurePage(QWidget):
         self.act_new_department = self._add(toolbar, self.tr("New department"), "mdi6.folder-plus-outline", self.new_department, "actionNewDepartment")
         for action in (self.act_new_position, self.act_new_department):
             action.setVisible(self.can_edit)
+        toolbar.addSeparator()
+        self.act_job_card = self._add(toolbar, self.tr("Print job description…"), "mdi6.printer", self.print_job_card,
+                                      "actionPrintJobCard")
+        self.act_appraisal_form = self._add(toolbar, self.tr("Blank appraisal form…"), "mdi6.file-document-edit-outline",
+                                            self.print_appraisal_form, "actionPrintAppraisalForm")
+        for action in (self.act_job_card, self.act_appraisal_form):
+            action.setVisible(self.ctx.can("documents.print"))
+            action.setEnabled(False)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 6)
@@ -158,8 +166,36 @@ class StructurePage(QWidget):
                 return True
         return False
 
+    def selected_position(self) -> str:
+        """The selected position as 部门/岗位 (what the forms service takes), or ""."""
+        current, data = self.current(), self.tree_data
+        if current is None or data is None or current[0] != "position":
+            return ""
+        pos = next((p for p in data.positions if p.id == current[1]), None)
+        dept = next((d for d in data.departments if pos and d.id == pos.department_id), None)
+        return f"{dept.name}/{pos.name}" if pos and dept else ""
+
+    def print_job_card(self, target: str | None = None):
+        return self._print_form("job_card", "job", target)
+
+    def print_appraisal_form(self, target: str | None = None):
+        return self._print_form("appraisal_form", "appraisal_form", target)
+
+    def _print_form(self, kind: str, stem: str, target: str | None):
+        from ui.documents.forms_print import print_form, write_form_to
+
+        position = self.selected_position()
+        if not position:
+            return None
+        if target:
+            return write_form_to(self, self.ctx, kind, target, subject=position)
+        return print_form(self, self.ctx, kind, f"{stem}_{position.replace('/', '_')}.pdf", subject=position)
+
     def show_selected(self) -> None:
         current, data = self.current(), self.tree_data
+        is_position = current is not None and current[0] == "position"
+        self.act_job_card.setEnabled(is_position)
+        self.act_appraisal_form.setEnabled(is_position)
         if current is None or data is None:
             self.forms.setCurrentWidget(self.hint)
             return

@@ -1,0 +1,60 @@
+"""Operations: reads never wait for a writer on SQLite; counters and decisions are atomic in the database."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from app.db import count_up, reading, transaction, update_if
+from app.errors import ConflictError
+from app.models.attendance import KioskLock, LeaveRequest, Punch
+from app.models.people import Employee
+from app.services import employees
+
+
+def test_a_read_runs_while_another_process_holds_the_write_lock(sqlite_only, demo_db, admin):
+    other = sqlite3.connect(str(demo_db.path), timeout=0, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # the other PC (or an import) is writing
+    try:
+        rows = employees.list_employees(admin)  # would wait 15 s and fail if reads took the lock
+        assert any(r.employee_no == "E004" for r in rows)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
+def test_counters_count_in_the_database(db):
+    with transaction() as s:
+        assert [count_up(s, KioskLock.__table__, {"employee_no": "E004"}, "failures") for _n in range(3)] == [1, 2, 3]
+    with reading() as s:
+        assert s.get(KioskLock, "E004").failures == 3
+
+
+def test_a_decision_lands_once(demo_db, admin):
+    with transaction() as s:
+        e = s.execute(select(Employee).where(Employee.employee_no == "E004")).scalar_one()
+        start = datetime(2026, 11, 2, 9)
+        first = LeaveRequest(employee_id=e.id, kind="annual", start=start, end=start + timedelta(hours=9))
+        s.add(first)
+    with transaction() as s:  # a second PC decided meanwhile
+        s.get(LeaveRequest, first.id).status = "rejected"
+    with transaction() as s:
+        stale = s.get(LeaveRequest, first.id)
+        assert not update_if(s, stale, {"status": "pending"}, {"status": "approved"})
+    with reading() as s:
+        assert s.get(LeaveRequest, first.id).status == "rejected"
+
+
+def test_the_same_punch_twice_is_refused_by_the_database(demo_db):
+    at = datetime(2026, 10, 14, 9, 0, 0)
+    with transaction() as s:
+        e = s.execute(select(Employee.id).where(Employee.employee_no == "E004")).scalar_one()
+        s.add(Punch(employee_id=e, at=at, source="kiosk"))
+    with pytest.raises(ConflictError):  # what the serialised check would have stopped, held by the index
+        with transaction() as s:
+            s.add(Punch(employee_id=e, at=at, source="import"))
+    with reading() as s:
+        assert len(s.execute(select(Punch.id).where(Punch.employee_id == e, Punch.at == at)).all()) == 1
