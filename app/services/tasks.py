@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from app.db import reading, transaction
 from app.errors import ConflictError, ImportRejected, NotFound, PermissionDenied, RowError, ValidationError
-from app.i18n import _
+from app.i18n import N_, _
 from app.models._base import now
 from app.models.audit import AuditEntry
 from app.models.people import Employee
@@ -140,8 +140,17 @@ class TaskDetail:
 
 
 # -- helpers -------------------------------------------------------------------------------
+# The board's standard column names in every language; a name the shop typed itself is shown as typed.
+STANDARD_COLUMNS = {TODO: N_("To do"), DOING: N_("In progress"), REVIEW: N_("In review"), DONE: N_("Done")}
+
+
 def column_labels(settings: dict) -> dict[str, str]:
-    return {key: str(settings.get(f"tasks.column.{key}") or key) for key in COLUMNS}
+    labels = {}
+    for key in COLUMNS:
+        value = settings.get(f"tasks.column.{key}")
+        shipped = policy.spec(f"tasks.column.{key}").default
+        labels[key] = _(STANDARD_COLUMNS[key]) if not value or value == shipped else str(value)
+    return labels
 
 
 def _today(today: Optional[date]) -> date:

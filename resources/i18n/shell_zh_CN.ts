@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AddUserDialog</name>
@@ -73,7 +74,7 @@
         <translation>数据库位置</translation>
     </message>
     <message>
-        <source>One PC: keep the database in a file. Several PCs (a kiosk at the door and an office PC): use one PostgreSQL database on the shop's network and enter the same address on every PC.</source>
+        <source>One PC: keep the database in a file. Several PCs (a kiosk at the door and an office PC): use one PostgreSQL database on the shop&apos;s network and enter the same address on every PC.</source>
         <translation>只有一台电脑：数据库保存为本机文件。多台电脑（门口的考勤机和办公室电脑）：使用店内网络上的同一个 PostgreSQL 数据库，并在每台电脑上填写相同的地址。</translation>
     </message>
     <message>

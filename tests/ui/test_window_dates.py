@@ -5,7 +5,6 @@ from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import QDate, QDateTime, QRect, Qt, QTime
-from PySide6.QtWidgets import QLabel
 
 from ui.widgets.date_entry import parse_typed
 

@@ -2,7 +2,7 @@
 are readable; the first-start prompt says what is true; message boxes use plain standard buttons."""
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
                                QLabel, QMessageBox, QSpinBox, QStyle, QStyleOptionSpinBox, QWidget)
 

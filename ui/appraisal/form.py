@@ -18,6 +18,7 @@ from app.i18n import _ as app_tr
 from app.services import appraisal as svc
 from app.services.appraisal_core import ROLE_NAMES
 from app.services.appraisal_sheet import live_figures
+from ui.widgets.table_view import fit_headers
 from ui import theme
 
 FIXED = 4  # indicator, weight, target, actual
@@ -141,6 +142,7 @@ class ScoreForm(QWidget):
         for col in range(FIXED, self.grid.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.Fixed)
             self.grid.setColumnWidth(col, 104)
+        fit_headers(self.grid)  # a rater's name and role in full
         self.grid.resizeRowsToContents()
         self.save_button.setEnabled(any(c["can_edit"] for c in cols))
         self.update_live()

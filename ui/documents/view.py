@@ -47,10 +47,10 @@ class DocumentsView(QWidget):
         self.kind.addItem(self.tr("Monthly appraisal sheets"), "appraisal")
         self.kind.addItem(self.tr("Department handbook"), "handbook")
         self.kind.addItem(self.tr("Monthly attendance report"), "attendance")
-        for label, kind in ((self.tr("Leave request form (请假申请单)"), "leave"), (self.tr("Duty roster (值班表)"), "roster"),
-                            (self.tr("Employee receipt form (员工签收表)"), "handbook_receipt"),
-                            (self.tr("Job description (岗位说明书)"), "job_card"),
-                            (self.tr("Blank appraisal form (考核表)"), "appraisal_form")):
+        for label, kind in ((self.tr("Leave request form"), "leave"), (self.tr("Duty roster"), "roster"),
+                            (self.tr("Employee receipt form"), "handbook_receipt"),
+                            (self.tr("Job description"), "job_card"),
+                            (self.tr("Blank appraisal form"), "appraisal_form")):
             self.kind.addItem(label, kind)
         self.subject = QComboBox(objectName="documentSubject")
         today = QDate.currentDate()
