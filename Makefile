@@ -8,7 +8,7 @@ SYSTEM_PACKAGES := libgl1 libegl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libd
 	libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1
 TEST_SYSTEM_PACKAGES := postgresql
 
-.PHONY: run test setup setup-test system-deps i18n dist selftest bench clean
+.PHONY: run test lint setup setup-test system-deps i18n dist selftest bench clean
 
 $(VENV)/.stamp-base: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,10 +41,16 @@ run: setup
 	$(PY) -m app init --demo
 	$(PY) -m app
 
-test: setup-test
+test: setup-test lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider -n 2 --junitxml=.pytest-report.xml
-	@echo "== the service tests (tests/app) again on a throwaway PostgreSQL (tools/pg_test.py)"
-	QT_QPA_PLATFORM=offscreen $(PY) tools/pg_test.py run -- $(PY) -m pytest tests/app -q -p no:cacheprovider -n 2
+	@echo "== the service tests (tests/app) again on a throwaway PostgreSQL (tools/pg_test.py; fails if it cannot start)"
+	QT_QPA_PLATFORM=offscreen $(PY) tools/pg_test.py run -- $(PY) -m pytest tests/app -q -p no:cacheprovider -n 2 \
+		--junitxml=.pytest-report-pg.xml
+
+# ruff (likely bugs) and import-linter (app never imports Qt or ui; ui never imports the database libraries)
+lint: setup-test
+	$(VENV)/bin/ruff check app ui tests tools bench
+	PYTHONPATH=. $(VENV)/bin/lint-imports
 
 selftest: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m app --selftest

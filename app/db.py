@@ -95,6 +95,10 @@ class Database:
         self._sessions = sessionmaker(self.engine, class_=Session, expire_on_commit=False)
         self._read_sessions = sessionmaker(self.engine.execution_options(**{_READ: True}), class_=Session,
                                            expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", _refuse_control_characters)
+        from app.services.coverage import install
+
+        install(self._sessions)  # data rows reference the audit row that wrote them
 
     @property
     def path(self) -> Path | None:
@@ -118,6 +122,26 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _refuse_control_characters(session, _context, _instances) -> None:
+    """Every text a person gives is checked as it is saved: whatever face it came through."""
+    from sqlalchemy import inspect as sa_inspect
+
+    from app.rules.text import ONE_LINE_FIELDS, control_problem
+
+    for obj in list(session.new) + list(session.dirty):
+        state = sa_inspect(obj)
+        for attr in state.mapper.column_attrs:
+            key = attr.key
+            if obj not in session.new and not state.attrs[key].history.has_changes():
+                continue
+            value = getattr(obj, key, None)
+            if isinstance(value, str) and control_problem(value, key in ONE_LINE_FIELDS):
+                from app.errors import ValidationError
+
+                raise ValidationError("The {field} contains control characters or line breaks; remove them and try again.",
+                                      field=key.replace("_", " "))
 
 
 _current: Database | None = None
@@ -155,7 +179,10 @@ def transaction() -> Iterator[Session]:
         raise storage_error(exc) or ConflictError(
             "Someone else saved the same change at the same moment; nothing was saved. Check and try again.") from exc
     except SQLAlchemyError as exc:
-        raise storage_error(exc) or exc
+        clear = storage_error(exc)
+        if clear is None:
+            raise
+        raise clear from exc
 
 
 @contextmanager
@@ -167,7 +194,10 @@ def reading() -> Iterator[Session]:
             with session.begin():
                 yield session
     except SQLAlchemyError as exc:
-        raise storage_error(exc) or exc
+        clear = storage_error(exc)
+        if clear is None:
+            raise
+        raise clear from exc
 
 
 def count_up(session: Session, table, key: dict, column: str) -> int:

@@ -15,7 +15,14 @@ def register(commands) -> None:
     q.set_defaults(handler=_periods)
     q = sub.add_parser("open", help=_("open a period: 2026-11, 2026-Q4, 2026-H2 or 2026"))
     q.add_argument("period")
+    q.add_argument("--scope", default="all", help=_("who the period covers: all, managers, staff or positions:NAME,NAME"))
+    q.add_argument("--delegate-gm", action="store_true",
+                   help=_("the general manager delegates his part to the supervising leader"))
     q.set_defaults(handler=_open)
+    q = sub.add_parser("year", help=_("a year's results rolled up from its months (or halves), with the annual scores"))
+    q.add_argument("year", help="YYYY")
+    q.add_argument("--format", choices=["json", "text"], default="text")
+    q.set_defaults(handler=_year)
     q = sub.add_parser("advance", help=_("take a period's next step: start scoring, submit for review, consolidate (HR), "
                                          "approve (general manager), lock (HR or admin)"))
     q.add_argument("period")
@@ -58,7 +65,7 @@ def _periods(args) -> int:
 def _open(args) -> int:
     from app.services.appraisal import open_period
 
-    r = open_period(cli_actor(), args.period)
+    r = open_period(cli_actor(), args.period, args.scope, args.delegate_gm)
     print(_("Period {key} opened for {people} people.", key=r["key"], people=r["people"]))
     return 0
 
@@ -92,6 +99,19 @@ def _advance(args) -> int:
                             key=step["key"])
     r = advance_period(actor, args.period)
     print(_("Period {key} is now in {state}.", key=r["key"], state=_(STATE_LABELS[r["state"]])))
+    return 0
+
+
+def _year(args) -> int:
+    from app.services.appraisal_year import year_results
+
+    report = year_results(cli_actor(), args.year)
+    if args.format == "json":
+        print_json(report)
+        return 0
+    for e in report["employees"]:
+        print(f"{e['employee_no']:8} {e['name']:8} {e['score']:>7.2f} {e['grade']} {e['grade_name']:8} "
+              f"{', '.join(e['from'])}")
     return 0
 
 

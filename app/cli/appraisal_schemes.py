@@ -64,6 +64,9 @@ def _show(args) -> int:
 def _apply(args) -> int:
     from app.services.appraisal_schemes import apply_scheme
 
-    for r in apply_scheme(cli_actor(), args.scheme, _names(args.positions)):
+    done = apply_scheme(cli_actor(), args.scheme, _names(args.positions))
+    for r in done:
         print(_("{department}/{position}: template {template}, version {version}.", **r))
+    if done and done[0]["note"]:
+        print(done[0]["note"])
     return 0

@@ -55,6 +55,26 @@ def register(commands) -> None:
         q.add_argument("--by", required=True, metavar="EMPLOYEE_NO", help=_("the employee no. of the person deciding"))
         q.set_defaults(handler=_leave_decide, approve=approve)
 
+    q = sub.add_parser("extend", help=_("file an extension of a leave before it ends; prints the new request's id"))
+    q.add_argument("id", type=int)
+    q.add_argument("--end", required=True, metavar='"YYYY-MM-DD HH:MM"')
+    q.add_argument("--reason", default="")
+    q.set_defaults(handler=_leave_extend)
+
+    p = commands.add_parser("handover", help=_("handover records (临时工作交接表): approved time off the post"))
+    sub = p.add_subparsers(dest="handover_command", metavar="ACTION", required=True)
+    q = sub.add_parser("record", help=_("record a handover; prints its id"))
+    q.add_argument("employee_no", metavar="EMPLOYEE_NO", help=_("who leaves the post"))
+    q.add_argument("--to", required=True, metavar="EMPLOYEE_NO", help=_("who takes the work over"))
+    q.add_argument("--start", required=True, metavar='"YYYY-MM-DD HH:MM"')
+    q.add_argument("--back", required=True, metavar='"YYYY-MM-DD HH:MM"')
+    q.add_argument("--place", default="")
+    q.add_argument("--items", required=True, help=_("what was handed over"))
+    q.set_defaults(handler=_handover_record)
+    q = sub.add_parser("list", help=_("a month's handover records (JSON)"))
+    q.add_argument("month", metavar="YYYY-MM")
+    q.set_defaults(handler=_handover_list)
+
     p = commands.add_parser("overtime", help=_("overtime requests"))
     sub = p.add_subparsers(dest="overtime_command", metavar="ACTION", required=True)
     q = sub.add_parser("request", help=_("file an overtime request; prints its id"))
@@ -132,6 +152,32 @@ def _leave_request(args) -> int:
     return 0
 
 
+def _leave_extend(args) -> int:
+    from app.services.leave import extend_leave
+
+    print(extend_leave(cli_actor(), args.id, datetime_arg(args.end), args.reason))
+    return 0
+
+
+def _handover_record(args) -> int:
+    from app.services.handover import record_handover
+
+    print(record_handover(cli_actor(), args.employee_no, args.to, datetime_arg(args.start), datetime_arg(args.back),
+                          args.place, args.items))
+    return 0
+
+
+def _handover_list(args) -> int:
+    from dataclasses import asdict
+
+    from app.services.handover import list_handovers
+
+    year, month = month_arg(args.month)
+    print_json([{**asdict(h), "start": f"{h.start:%Y-%m-%d %H:%M}", "back_at": f"{h.back_at:%Y-%m-%d %H:%M}"}
+                for h in list_handovers(cli_actor(), year, month)])
+    return 0
+
+
 def _leave_decide(args) -> int:
     from app.services.leave import approver_actor, decide_leave
 
@@ -169,8 +215,9 @@ def _month(args) -> int:
             import json
 
             rows = monthly_summary(cli_actor(), year, month)
-            with open(args.out, "w", encoding="utf-8") as fh:
-                json.dump({"month": f"{year}-{month:02d}", "employees": rows}, fh, ensure_ascii=False, indent=2)
+            from app.io.atomic import write_text
+
+            write_text(args.out, json.dumps({"month": f"{year}-{month:02d}", "employees": rows}, ensure_ascii=False, indent=2))
             return 0
         n = export_month(cli_actor(), year, month, args.out)
         print(_("Exported {n} employees to {file}.", n=n, file=args.out))
@@ -180,9 +227,11 @@ def _month(args) -> int:
         print_json({"month": f"{year}-{month:02d}", "employees": rows})
     else:
         header, body = summary_table(rows)
-        writer = csv.writer(sys.stdout)
-        writer.writerow(header)
-        writer.writerows(body)
+        from app.io.tables import safe_cell
+
+        writer = csv.writer(sys.stdout)  # neutralised like a file: the output is often redirected into one
+        writer.writerow([safe_cell(h) for h in header])
+        writer.writerows([[safe_cell(v) for v in row] for row in body])
     return 0
 
 

@@ -42,7 +42,9 @@ def _export(args) -> int:
 
     data = export_json(cli_actor())
     if args.out:
-        Path(args.out).write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        from app.io.atomic import write_text
+
+        write_text(args.out, json.dumps(data, ensure_ascii=False, indent=2))
         print(_("Exported {n} departments, {m} positions and {p} people to {file}.", n=len(data["departments"]),
                 m=len(data["positions"]), p=len(data["people"]), file=args.out))
     else:

@@ -10,8 +10,8 @@ from app.i18n import _
 def register(commands) -> None:
     p = commands.add_parser("report", help=_("print documents as PDF: appraisal sheets, handbook, attendance report"))
     sub = p.add_subparsers(dest="report_command", metavar="DOCUMENT", required=True)
-    q = sub.add_parser("appraisal", help=_("monthly appraisal sheets of a period"))
-    q.add_argument("period", metavar="YYYY-MM")
+    q = sub.add_parser("appraisal", help=_("appraisal sheets of a period: 2026-11, 2026-Q4, 2026-H2 or 2026 (the year)"))
+    q.add_argument("period", metavar="PERIOD")
     q.add_argument("--out", required=True, metavar="FILE.pdf|DIR",
                    help=_("one PDF for everybody (FILE.pdf) or one file per person (a folder)"))
     q.add_argument("--employee", action="append", metavar="NO", help=_("only this employee no. (repeatable)"))
@@ -38,8 +38,9 @@ def _appraisal(args) -> int:
 
     from app.services import documents
 
-    year, month = month_arg(args.period)
-    period = f"{year:04d}-{month:02d}"
+    from app.services.appraisal_core import span_of
+
+    period = span_of(args.period).key
     out = Path(args.out)
     result = documents.write_appraisal_sheets(cli_actor(), period, out, per_person=out.suffix.lower() != ".pdf",
                                               employee_nos=args.employee)

@@ -19,7 +19,7 @@ from app.documents.charts import Threshold, TrendChart
 from app.documents.fasttable import Heading, LightTable
 from app.documents.pdf import (FONT, HEADER_BG, RULE, GroupStart, canvas_with_header, content_width,
                                document, fmt_number, key_value_table, para, register_font, signature_lines)
-from app.i18n import _
+from app.i18n import N_, _
 from app.rules.grades import GradeCatalogue
 
 GRADE_COLOURS = {"A": "#16a34a", "B": "#2563eb", "C": "#0891b2", "D": "#d97706", "E": "#dc2626"}
@@ -57,7 +57,7 @@ class AttendanceFigures:
 
 @dataclass
 class AppraisalSheet:
-    period_key: str  # "2026-10"
+    period_key: str  # "2026-10", "2026-Q4", "2026-H2", "2026"
     employee_no: str
     name: str
     position: str = ""
@@ -73,8 +73,11 @@ class AppraisalSheet:
     comment: str = ""
     appeal_deadline: Optional[date] = None
     final: bool = True  # False prints "draft" in the title: scores may still change
+    kind: str = "month"  # month | quarter | half | year
+    year_lines: list = field(default_factory=list)  # the annual sheet's roll-up: (period, score, weight)
     excellent_at: float = 90  # the monthly labels' lines on the trend chart
     pass_at: float = 80
+    scheme_line: str = ""  # the template's structure: scheme, period, sections with weights
 
     @classmethod
     def from_dict(cls, d: dict) -> "AppraisalSheet":
@@ -99,8 +102,14 @@ class AppraisalSheet:
             if att else None,
             trend=[(str(p[0]), p[1]) for p in d.get("trend", [])],
             comment=d.get("comment") or "", appeal_deadline=deadline or None, final=bool(d.get("final", True)),
+            kind=d.get("kind") or "month", year_lines=[tuple(x) for x in d.get("year_lines") or []],
             excellent_at=float(d.get("excellent_at", 90)), pass_at=float(d.get("pass_at", 80)),
+            scheme_line=d.get("scheme_line") or "",
         )
+
+
+TITLES = {"month": N_("Monthly Appraisal Sheet"), "quarter": N_("Quarterly Appraisal Sheet"),
+          "half": N_("Semi-annual Appraisal Sheet"), "year": N_("Annual Appraisal Sheet")}
 
 
 def period_label(period_key: str) -> str:
@@ -111,7 +120,7 @@ def period_label(period_key: str) -> str:
 def sheet_story(sheet: AppraisalSheet, company: str) -> list:
     register_font()  # before any text is measured
     width = content_width()
-    title = _("Monthly Appraisal Sheet")
+    title = _(TITLES.get(sheet.kind, TITLES["month"]))
     if not sheet.final:
         title += " " + _("(draft)")
     story: list = [
@@ -121,8 +130,38 @@ def sheet_story(sheet: AppraisalSheet, company: str) -> list:
         key_value_table([(_("Name"), sheet.name), (_("Employee no."), sheet.employee_no),
                          (_("Appraisal period"), period_label(sheet.period_key)), (_("Position"), sheet.position),
                          (_("Department"), sheet.department), (_("Grade"), _grade_text(sheet))], width),
-        Heading(_("1. Indicators")),
     ]
+    if sheet.scheme_line:
+        story += [Spacer(1, 1.5 * mm), para(sheet.scheme_line, "small")]
+    rollup_only = sheet.kind == "year" and not sheet.indicators and not sheet.raters  # no annual period opened
+    if not rollup_only:
+        story.extend(_indicators_and_raters(sheet, width))
+    story.append(Spacer(1, 3 * mm))
+    story.append(_result_box(sheet, width))
+    if sheet.kind == "year":
+        story.extend(_year_section(sheet, width, _("1. The year rolled up") if rollup_only else _("3. The year rolled up")))
+    elif sheet.kind == "month":  # quarters and halves have no month's attendance
+        story.extend(_attendance_section(sheet, width))
+    story.append(Spacer(1, 3 * mm))
+    story.append(TrendChart(sheet.trend, width, 40 * mm,
+                            title=_("Monthly scores of the year") if sheet.kind == "year" else _("Scores of the last six months"),
+                            thresholds=[Threshold(sheet.excellent_at, GradeCatalogue.label("excellent"), "#16a34a"),
+                                        Threshold(sheet.pass_at, GradeCatalogue.label("qualified"), "#d97706")]))
+    story.append(Heading(_("2. Comments") if rollup_only else _("4. Comments") if sheet.kind in ("month", "year")
+                         else _("3. Comments")))
+    story.append(_boxed(sheet.comment or _("(no comment)"), width))
+    tail = [Spacer(1, 3 * mm)]
+    if sheet.appeal_deadline:
+        tail.append(para(_("If you disagree with this result, you may appeal to HR in writing until {date}.",
+                           date=sheet.appeal_deadline.isoformat()), "small"))
+    tail.append(Spacer(1, 2 * mm))
+    tail.append(signature_lines([_("Employee signature"), _("Rater signature"), _("HR signature")], width))
+    story.append(KeepTogether(tail))
+    return story
+
+
+def _indicators_and_raters(sheet: AppraisalSheet, width: float) -> list:
+    story: list = [Heading(_("1. Indicators"))]
     rows, total_weight = [], 0.0
     for n, ind in enumerate(sheet.indicators, 1):
         total_weight += ind.weight
@@ -142,9 +181,24 @@ def sheet_story(sheet: AppraisalSheet, company: str) -> list:
     story.append(LightTable([_("Rater"), _("Name"), _("Weight"), _("Score"), _("Weighted")], rater_rows,
                             [40 * mm, 40 * mm, 28 * mm, 28 * mm, width - 136 * mm], right=(2, 3, 4),
                             total_row=True))
-    story.append(Spacer(1, 3 * mm))
-    story.append(_result_box(sheet, width))
-    story.append(Heading(_("3. Attendance this month")))
+    return story
+
+
+def _year_section(sheet: AppraisalSheet, width: float, heading: str) -> list:
+    """The roll-up: each month's (or half's) final score, the annual period's own score with its weight,
+    and the year's score (月度考核分数纳进年终考核)."""
+    out = [Heading(heading)]
+    if not sheet.year_lines:
+        return out + [para(_("No published results in this year yet."), "muted")]
+    rows = [[period_label(str(key)), weight or "", fmt_number(score, 2)] for key, score, weight in sheet.year_lines]
+    rows.append([_("Year score"), "", fmt_number(sheet.final_score, 2)])
+    out.append(LightTable([_("Period"), _("Weight"), _("Final score")], rows, [60 * mm, 40 * mm, width - 100 * mm],
+                          right=(1, 2), total_row=True))
+    return out
+
+
+def _attendance_section(sheet: AppraisalSheet, width: float) -> list:
+    story = [Heading(_("3. Attendance this month"))]
     a = sheet.attendance
     if a is not None:
         story.append(LightTable(
@@ -155,19 +209,6 @@ def sheet_story(sheet: AppraisalSheet, company: str) -> list:
               fmt_number(a.overtime_hours)]], [width / 7] * 7, centre=range(7), wrap=range(7)))
     else:
         story.append(para(_("No attendance figures for this month."), "muted"))
-    story.append(Spacer(1, 3 * mm))
-    story.append(TrendChart(sheet.trend, width, 40 * mm, title=_("Scores of the last six months"),
-                            thresholds=[Threshold(sheet.excellent_at, GradeCatalogue.label("excellent"), "#16a34a"),
-                                        Threshold(sheet.pass_at, GradeCatalogue.label("qualified"), "#d97706")]))
-    story.append(Heading(_("4. Comments")))
-    story.append(_boxed(sheet.comment or _("(no comment)"), width))
-    tail = [Spacer(1, 3 * mm)]
-    if sheet.appeal_deadline:
-        tail.append(para(_("If you disagree with this result, you may appeal to HR in writing until {date}.",
-                           date=sheet.appeal_deadline.isoformat()), "small"))
-    tail.append(Spacer(1, 2 * mm))
-    tail.append(signature_lines([_("Employee signature"), _("Rater signature"), _("HR signature")], width))
-    story.append(KeepTogether(tail))
     return story
 
 
@@ -203,7 +244,7 @@ def _boxed(text: str, width: float) -> Table:
 
 
 def write_sheets(sheets: Sequence[AppraisalSheet], target, company: str,
-                 progress: Callable[[int, int], None] | None = None) -> int:
+                 progress: Callable[[int, int], None] | None = None, footer_note: str = "") -> int:
     """Write the sheets into one PDF (``target``: a path or a binary file); returns the page count."""
     total = len(sheets)
     story: list = []
@@ -211,7 +252,8 @@ def write_sheets(sheets: Sequence[AppraisalSheet], target, company: str,
         if i:
             story.append(PageBreak())
         story.extend(sheet_story(sheet, company))
-    doc = document(target, title=_("Monthly Appraisal Sheet"), author=company)
+    title = _(TITLES.get(sheets[0].kind if sheets else "month", TITLES["month"]))
+    doc = document(target, title=title, author=company)
     done = [0]
 
     def after(flowable):
@@ -221,7 +263,7 @@ def write_sheets(sheets: Sequence[AppraisalSheet], target, company: str,
                 progress(done[0] - 1, total)
 
     doc.afterFlowable = after
-    doc.build(story, canvasmaker=canvas_with_header(f"{company} · {_('Monthly Appraisal Sheet')}"))
+    doc.build(story, canvasmaker=canvas_with_header(f"{company} · {title}", footer_note))
     if progress:
         progress(total, total)
     return doc.page

@@ -167,7 +167,7 @@ def legend() -> Table:
 
 
 def write_report(report: AttendanceReport, target, company: str, department: str = "",
-                 generated: Optional[date] = None) -> int:
+                 generated: Optional[date] = None, footer_note: str = "") -> int:
     """Write the report (``target``: a path or a binary file); returns the page count."""
     st = styles()
     width = content_width(LANDSCAPE)
@@ -196,5 +196,5 @@ def write_report(report: AttendanceReport, target, company: str, department: str
     story.append(KeepTogether([Spacer(1, 6 * mm), signature_lines(
         [_("Prepared by"), _("Reviewed by"), _("Employee confirmation")], width)]))
     doc = document(target, pagesize=LANDSCAPE, title=title, author=company)
-    doc.build(story, canvasmaker=canvas_with_header(f"{company} · {title}"))
+    doc.build(story, canvasmaker=canvas_with_header(f"{company} · {title}", footer_note))
     return doc.page

@@ -61,6 +61,7 @@ class HandbookData:
     appraisal_rules: list[str] = field(default_factory=list)
     attendance_settings: list[tuple[str, str, str]] = field(default_factory=list)  # (label, value, unit)
     appraisal_settings: list[tuple[str, str, str]] = field(default_factory=list)
+    appraisal_positions: list[dict] = field(default_factory=list)  # each position's scheme (handbook_schemes.py)
     goals: list[tuple[str, str, str]] = field(default_factory=list)
     workflows: list[tuple[str, list[str]]] = field(default_factory=list)
     receipt: list = field(default_factory=list)  # app.documents.forms.ReceiptLine: the 员工签收表 the 附则 promises
@@ -184,7 +185,10 @@ class _HandbookDoc:
         return story
 
     def _appraisal(self) -> list:
-        return self._rules(self.data.appraisal_rules, self.data.appraisal_settings)
+        from app.documents.handbook_schemes import position_schemes_story
+
+        return (self._rules(self.data.appraisal_rules, self.data.appraisal_settings)
+                + position_schemes_story(self.data.appraisal_positions, self.width, self.st, self._h2))
 
     def _goals(self) -> list:
         if not self.data.goals:

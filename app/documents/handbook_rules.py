@@ -59,8 +59,9 @@ ATTENDANCE_SENTENCES = [
     N_("Punches come from the kiosk (PIN or badge), a manager's entry or an imported clock export. A punch is "
        "never edited or deleted: a mistake is fixed by a correction with a reason, approved by a manager."),
     N_("Late: not at the post at the start time. Early leave: leaving before the end time."),
-    N_("Absence also means: off the post for more than {off_post_minutes} minutes without approval; a leave that "
-       "ran past its end without an extension; late or early by more than {late_absence_minutes} minutes without a "
+    N_("Absence also means: off the post for {off_post_minutes} minutes or more without approval (leave, off-site "
+       "business or a handover record); a leave that ran past its end without an extension; late or early by "
+       "{late_absence_minutes} minutes or more without a "
        "make-up leave request; refusing an assigned post."),
     N_("Leave is requested {leave_notice_days} day(s) ahead and counts only once approved; in an emergency inform "
        "the supervisor by phone and file the request afterwards."),
@@ -121,11 +122,38 @@ def _pad(values: Any, n: int, default: Sequence) -> list:
     return (values + list(default)[len(values):])[:n]
 
 
+MISSING_PUNCH = {
+    "missing": N_("A session with a single punch is a missing punch, not an absence: correct it with a correction "
+                  "request (补卡), at most {quota} a month, until the {deadline}th of the next month."),
+    "absence": N_("A session with a single punch is a missing punch and counts as absence unless corrected with a "
+                  "correction request (补卡), at most {quota} a month, until the {deadline}th of the next month."),
+}
+PLAN_DAYS = N_("On the weekly-plan Monday and the month's last Friday, {kinds} asked for ahead is refused; sick and "
+               "bereavement leave and make-up requests filed afterwards pass.")
+MAKE_UP_LEAVE = N_("Lateness for a special reason can be turned into personal leave by a make-up request filed "
+                   "afterwards over the late minutes.")
+UNPAID = N_("Unpaid leave: {kinds}. Paid days are the month's days due less unpaid leave days and absence days.")
+
+
 def attendance_rules(policy: Mapping[str, Any]) -> list[str]:
     v = {k: _num(x) for k, x in rule_values(policy).items()}
     sentences = [_(s, **v) for s in ATTENDANCE_SENTENCES]
     if rule_values(policy)["early_is_absence"]:
         sentences.insert(3, _(EARLY_IS_ABSENCE))
+    # the rules added with the holiday calendar and the payroll figures, each from its setting
+    from app.services.attendance import KIND_LABELS
+
+    def kinds(key: str, default: Sequence[str]) -> str:
+        codes = policy.get(key, default) or []
+        return _(", ").join(_(KIND_LABELS[k]) for k in codes if k in KIND_LABELS) or "—"
+
+    missing = MISSING_PUNCH.get(str(policy.get("attendance.missing_punch_counts_as", "missing")), MISSING_PUNCH["missing"])
+    sentences.insert(2, _(missing, quota=_num(policy.get("attendance.correction_quota_per_month", 3)),
+                          deadline=_num(policy.get("attendance.correction_deadline_day", 3))))
+    sentences.append(_(MAKE_UP_LEAVE))
+    if policy.get("leave.block_plan_days", True):
+        sentences.append(_(PLAN_DAYS, kinds=kinds("leave.plan_day_blocked_types", ["personal", "annual", "comp", "marriage"])))
+    sentences.append(_(UNPAID, kinds=kinds("attendance.unpaid_leave_types", ["personal", "sick"])))
     return sentences
 
 

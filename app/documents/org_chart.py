@@ -111,7 +111,16 @@ def write_pdf(drawing: ChartDrawing, path: str | Path, paper: str = "A4", tiled:
         scale = min(frame_w / width, frame_h / height, FIT_MAX_SCALE)
         cols = rows = 1
     total = cols * rows
-    c = canvas.Canvas(str(path), pagesize=(page_w, page_h))
+    from app.io.atomic import atomic_path
+
+    with atomic_path(path) as tmp:
+        return _write_pages(canvas.Canvas(str(tmp), pagesize=(page_w, page_h)), drawing, font, scale, tiled, cols, rows,
+                            page_w, page_h, header_h, frame_w, frame_h, width, progress)
+
+
+def _write_pages(c, drawing, font, scale, tiled, cols, rows, page_w, page_h, header_h, frame_w, frame_h, width,
+                 progress) -> int:
+    total = cols * rows
     c.setTitle(drawing.title)
     c.setAuthor("ShopTeam")
     offset_x = 0.0 if tiled else (frame_w - width * scale) / 2
@@ -286,6 +295,9 @@ def write_png(drawing: ChartDrawing, path: str | Path, dpi: int = 110) -> tuple[
         if hidden:
             ax.text(box.right - 8, box.bottom - 8, f"+{hidden}", ha="right", va="bottom", fontsize=8 * pt,
                     family=family, color="white", bbox={"boxstyle": "round,pad=0.2", "facecolor": colour, "edgecolor": "none"})
-    fig.savefig(str(path), dpi=dpi, facecolor="white")
+    from app.io.atomic import atomic_path
+
+    with atomic_path(path) as tmp:
+        fig.savefig(str(tmp), dpi=dpi, facecolor="white", format="png")
     w_px, h_px = fig.get_size_inches() * dpi
     return int(round(w_px)), int(round(h_px))

@@ -117,6 +117,7 @@ class NumberedCanvas(Canvas):
     """Holds pages back until the end so each footer can say 第 x 页 / 共 y 页 (per group)."""
 
     header_text = ""
+    footer_note = ""
 
     def __init__(self, *args, **kwargs):
         kwargs["initialFontName"] = kwargs.get("initialFontName") or register_font()  # no unembedded Helvetica
@@ -152,15 +153,18 @@ class NumberedCanvas(Canvas):
         self.setFillColor(MUTED)
         self.drawString(MARGIN, 8 * mm, label)
         self.drawRightString(width - MARGIN, 8 * mm, _("Page {page} of {total}", page=page, total=total))
+        if self.footer_note:
+            self.drawCentredString(width / 2, 8 * mm, self.footer_note)
         if self.header_text:
             self.drawRightString(width - MARGIN, height - 11 * mm, self.header_text)
             self.line(MARGIN, height - 12.5 * mm, width - MARGIN, height - 12.5 * mm)
         self.restoreState()
 
 
-def canvas_with_header(text: str):
-    """A NumberedCanvas class that also prints ``text`` (company · document) at the top right."""
-    return type("HeaderCanvas", (NumberedCanvas,), {"header_text": text})
+def canvas_with_header(text: str, note: str = ""):
+    """A NumberedCanvas class that also prints ``text`` (company · document) at the top right, and
+    ``note`` (e.g. the audit chain's head) in the middle of the footer."""
+    return type("HeaderCanvas", (NumberedCanvas,), {"header_text": text, "footer_note": note})
 
 
 def document(target, pagesize=PORTRAIT, title: str = "", author: str = "", **kwargs) -> BaseDocTemplate:

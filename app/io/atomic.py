@@ -106,7 +106,7 @@ def write_error(exc: OSError, target: Path) -> ValidationError:
     if isinstance(exc, PermissionError):
         return ValidationError("Cannot write {path}: permission denied. Choose another folder.", path=str(target))
     if getattr(exc, "errno", None) == 28:
-        return ValidationError("The disk is full: {path} was not written and the previous file is unchanged. Free some space or choose another drive.",
+        return ValidationError("The disk is full: {path} was not written; an earlier file of that name is unchanged. Free some space or choose another drive.",
                                path=str(target))
     return ValidationError("Cannot write {path}: {reason}", path=str(target), reason=exc.strerror or str(exc))
 

@@ -401,7 +401,7 @@ def _when(raw: Any, day_raw: Any) -> datetime:
                 return datetime.strptime(text, fmt)
             except ValueError:
                 continue
-        raise ValueError(text)
+        raise ValueError(text) from None
 
 
 def read_header_table(rows: list[list[Any]]) -> Optional[ClockFile]:
@@ -417,7 +417,7 @@ def read_header_table(rows: list[list[Any]]) -> Optional[ClockFile]:
 
         def cell(key: str) -> Any:
             i = cols.get(key)
-            return row[i] if i is not None and i < len(row) else None
+            return row[i] if i is not None and i < len(row) else None  # noqa: B023 - called in this turn only
 
         no = _text(cell("no"))
         if not no:

@@ -16,7 +16,6 @@ from typing import Any, Iterable, Sequence
 from app.errors import ValidationError
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
-_ENCODINGS = ("utf-8-sig", "gb18030")  # gb18030 is a superset of GBK/GB2312
 _DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # A cell holding only one of these asks an import to clear the field; an empty cell leaves it as it is.
 CLEAR_MARKERS = ("-", "(清空)", "（清空）", "(clear)")
@@ -64,15 +63,45 @@ def _normalise_header(name: Any) -> str:
     return str(name or "").strip().lstrip("\ufeff").strip().lower().replace(" ", "").replace("_", "").replace(".", "")
 
 
+_GB = {"gb18030", "gbk", "gb2312", "hz"}
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def _decode(data: bytes) -> str:
-    if b"\x00" in data[:4096]:
+    """The text of a CSV: UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text") or GBK/GB18030.
+
+    charset-normalizer judges what is not UTF-8; a file it does not take for Chinese GB text (Latin-1,
+    Big5, …) is refused rather than read as GBK mojibake."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _strict(data, "utf-8-sig")
+    if data.startswith(_UTF16_BOMS):
+        return _strict(data, "utf-16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    sample = data[:256 * 1024]
+    matches = [m for m in from_bytes(sample) if m.chaos <= 0.1]
+    names = [m.encoding.replace("_", "-").lower() for m in matches]
+    if b"\x00" in sample[:4096]:
+        for name in names:
+            if name.startswith("utf-16"):
+                return _strict(data, name.replace("-", "_"))
         raise ValidationError("The file is not a text table (CSV) or an Excel workbook (XLSX).")
-    for encoding in _ENCODINGS:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ValidationError("The file's text encoding is not UTF-8 or GBK; save it again as CSV UTF-8 from Excel.")
+    if any(n.replace("-", "") in _GB for n in names):
+        return _strict(data, "gb18030")  # gb18030 is a superset of GBK/GB2312
+    guess = names[0] if names else "unknown"
+    raise ValidationError("The file's text encoding looks like {encoding}, not UTF-8 or GBK; save it again as "
+                          "\"CSV UTF-8\" from Excel and import that file.", encoding=guess)
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise ValidationError("The file's text encoding is not UTF-8 or GBK; save it again as CSV UTF-8 from Excel.") from None
 
 
 def _read_csv(data: bytes) -> list[list[Any]]:
@@ -218,29 +247,29 @@ def write_table(path: str | Path, header: Sequence[str], rows: Iterable[Sequence
     if not path.parent.exists():
         raise ValidationError("The folder {folder} does not exist.", folder=str(path.parent))
     clean_rows = [[safe_cell(_cell_text(v)) for v in row] for row in rows]
-    try:
-        if suffix == ".csv":
-            with path.open("w", encoding="utf-8-sig", newline="") as fh:
-                writer = csv.writer(fh)
-                writer.writerow([safe_cell(h) for h in header])
-                writer.writerows(clean_rows)
-        else:
-            from openpyxl import Workbook
-            from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from app.io import atomic
 
-            def xlsx(value: Any) -> Any:  # control characters cannot be stored in a worksheet
-                return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+    if suffix == ".csv":  # built in memory, then written atomically: a failure keeps the previous file
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer)
+        writer.writerow([safe_cell(h) for h in header])
+        writer.writerows(clean_rows)
+        atomic.write_bytes(path, buffer.getvalue().encode("utf-8-sig"))
+    else:
+        from openpyxl import Workbook
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-            wb = Workbook(write_only=True)
-            ws = wb.create_sheet(title=sheet_title[:31] or "Sheet1")
-            ws.append([xlsx(safe_cell(h)) for h in header])
-            for row in clean_rows:
-                ws.append([xlsx(v) for v in row])
-            wb.save(path)
-    except PermissionError:
-        raise ValidationError("Cannot write {path}: permission denied. Choose another folder.", path=str(path)) from None
-    except OSError as exc:
-        raise ValidationError("Cannot write {path}: {reason}", path=str(path), reason=exc.strerror or str(exc)) from None
+        def xlsx(value: Any) -> Any:  # control characters cannot be stored in a worksheet
+            return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet(title=sheet_title[:31] or "Sheet1")
+        ws.append([xlsx(safe_cell(h)) for h in header])
+        for row in clean_rows:
+            ws.append([xlsx(v) for v in row])
+        buffer = io.BytesIO()  # the zip is finished in memory, so a full disk never leaves a ZipFile half-open
+        wb.save(buffer)
+        atomic.write_bytes(path, buffer.getvalue())
     return path
 
 

@@ -18,4 +18,4 @@ def now() -> datetime:
 
 # Every time in ShopTeam is shop-local wall-clock time, stored naive (sqlmodel would
 # otherwise demand tz-aware values). Annotate datetime fields as LocalDateTime.
-from pydantic import NaiveDatetime as LocalDateTime  # noqa: E402
+from pydantic import NaiveDatetime as LocalDateTime  # noqa: E402, F401 - re-exported for the models

@@ -81,6 +81,7 @@ class AppraisalScore(SQLModel, table=True):
     level: str = Field(default="", max_length=4)  # rubric level picked, if any
     entered_at: LocalDateTime = Field(default_factory=now)
     entered_by: str = ""
+    audit_id: Optional[int] = Field(default=None, index=True)  # the audit row that wrote it (app.services.coverage)
 
 
 class AppraisalActual(SQLModel, table=True):

@@ -31,6 +31,7 @@ class Punch(SQLModel, table=True):
     recorded_at: LocalDateTime = Field(default_factory=now)
     recorded_by: str = Field(default="", max_length=64)
     note: str = ""
+    audit_id: Optional[int] = Field(default=None, index=True)  # the audit row that wrote it (app.services.coverage)
 
 
 class PunchCorrection(SQLModel, table=True):
@@ -47,6 +48,7 @@ class PunchCorrection(SQLModel, table=True):
     requested_at: LocalDateTime = Field(default_factory=now)
     decided_by: str = Field(default="", max_length=64)
     decided_at: Optional[LocalDateTime] = None
+    audit_id: Optional[int] = Field(default=None, index=True)  # the audit row that wrote it (app.services.coverage)
 
 
 class LeaveRequest(SQLModel, table=True):
@@ -63,12 +65,31 @@ class LeaveRequest(SQLModel, table=True):
     certificate: bool = False
     late: bool = False  # filed less than a day ahead
     route: str = Field(default="supervisor", max_length=16)  # supervisor | leader
+    extends_id: Optional[int] = Field(default=None, foreign_key="leave_request.id")  # an extension of that leave
     approver_id: Optional[int] = Field(default=None, foreign_key="employee.id")
     status: str = Field(default="pending", max_length=16)
     requested_by: str = Field(default="", max_length=64)
     requested_at: LocalDateTime = Field(default_factory=now)
     decided_by: str = Field(default="", max_length=64)
     decided_at: Optional[LocalDateTime] = None
+    audit_id: Optional[int] = Field(default=None, index=True)  # the audit row that wrote it (app.services.coverage)
+
+
+class HandoverRecord(SQLModel, table=True):
+    """临时工作交接表: someone leaves the post for a while and hands the work to a colleague. Its range
+    (from ``start`` to ``back_at``) counts as approved time off the post."""
+
+    __tablename__ = "handover_record"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    employee_id: int = Field(foreign_key="employee.id", index=True)  # who leaves the post
+    to_employee_id: int = Field(foreign_key="employee.id")  # who takes the work over
+    start: LocalDateTime = Field(index=True)
+    back_at: LocalDateTime
+    place: str = Field(default="", max_length=120)  # where the person goes
+    items: str = ""  # what was handed over
+    recorded_by: str = Field(default="", max_length=64)
+    recorded_at: LocalDateTime = Field(default_factory=now)
 
 
 class OvertimeRequest(SQLModel, table=True):
@@ -89,6 +110,7 @@ class OvertimeRequest(SQLModel, table=True):
     requested_at: LocalDateTime = Field(default_factory=now)
     decided_by: str = Field(default="", max_length=64)
     decided_at: Optional[LocalDateTime] = None
+    audit_id: Optional[int] = Field(default=None, index=True)  # the audit row that wrote it (app.services.coverage)
 
 
 class RosterEntry(SQLModel, table=True):

@@ -23,3 +23,14 @@ class AuditEntry(SQLModel, table=True):
     after: Any = Field(default=None, sa_column=json_column())
     prev_hash: str = Field(default="", max_length=64)
     hash: str = Field(default="", max_length=64)
+    # {table: {row id: digest}} of the data rows this entry wrote (app.services.coverage); part of the hash
+    covers: Any = Field(default=None, sa_column=json_column())
+
+
+class AuditCoverage(SQLModel, table=True):
+    """Per covered table, the highest row id that existed before rows referenced their audit row."""
+
+    __tablename__ = "audit_coverage"
+
+    table_name: str = Field(primary_key=True, max_length=64)
+    legacy_max_id: int = 0

@@ -29,3 +29,4 @@ class User(SQLModel, table=True):
     locked_until: Optional[LocalDateTime] = None
     created_at: LocalDateTime = Field(default_factory=now)
     first_admin: bool = False
+    audit_id: Optional[int] = Field(default=None, index=True)  # the audit row that wrote it (app.services.coverage)

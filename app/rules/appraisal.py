@@ -206,3 +206,23 @@ def appeal_deadline(published: date, days: int = 7) -> date:
 
     return published + timedelta(days=days)
 
+
+
+# -- the year ------------------------------------------------------------------------------------
+def year_score(months: Mapping[str, object], halves: Mapping[str, object], own, year_from: str = "months",
+               own_weight=30) -> tuple[Optional[Decimal], list[str]]:
+    """The year's score and the period keys it came from (月度考核分数纳进年终考核).
+
+    ``year_from`` months: the mean of the monthly final scores; halves: the mean of the half-year results;
+    own: the annual period's own score only. An annual period's own score, when there is one, blends in
+    with ``own_weight`` percent (the roll-up takes the rest). Rounded half up to two decimals, once, at the end.
+    """
+    parts = {"months": months, "halves": halves}.get(year_from, {})
+    keys = sorted(k for k, v in parts.items() if v is not None)
+    rolled = sum((dec(parts[k]) for k in keys), Decimal(0)) / len(keys) if keys else None
+    if own is None or (year_from != "own" and dec(own_weight) == 0 and rolled is not None):
+        return (round2(rolled) if rolled is not None else None), keys
+    if year_from == "own" or rolled is None:
+        return round2(own), ["own"]
+    w = dec(own_weight)
+    return round2((dec(own) * w + rolled * (HUNDRED - w)) / HUNDRED), keys + ["own"]

@@ -53,16 +53,19 @@ def list_periods(actor: Actor) -> list[dict]:
         return rows
 
 
-def open_period(actor: Actor, key: str) -> dict:
-    """Open a period ("2026-11", "2026-Q4", "2026-H2", "2026") for everyone with a rater above them."""
+def open_period(actor: Actor, key: str, scope: str = "all", delegate_gm: bool = False) -> dict:
+    """Open a period ("2026-11", "2026-Q4", "2026-H2", "2026") for the people of ``scope`` (all | managers |
+    staff | positions:NAME,NAME) with a rater above them. ``delegate_gm`` records 总经理授权分管领导: the
+    general manager's weight goes to the supervising leader."""
     require(actor, "appraisal.manage_period")
     span = core.span_of(key)
     with transaction() as s:
-        period = core.open_period_in(s, span, actor.username)
+        period = core.open_period_in(s, span, actor.username, scope=(scope or "all").strip(), delegate_gm=delegate_gm)
         n = len(s.execute(select(AppraisalSubject.id).where(AppraisalSubject.period_id == period.id)).all())
         audit.record(s, actor, "appraisal.open", "appraisal_period", period.key, None,
-                     {"key": period.key, "kind": period.kind, "people": n})
-        return {"key": period.key, "kind": period.kind, "state": period.state, "people": n}
+                     {"key": period.key, "kind": period.kind, "people": n, "scope": period.scope,
+                      "gm_delegated": period.gm_delegated})
+        return {"key": period.key, "kind": period.kind, "state": period.state, "people": n, "scope": period.scope}
 
 
 def period_step(actor: Actor, key: str, on: Optional[date] = None) -> dict:
@@ -361,6 +364,35 @@ def period_results(actor: Actor, period_key: str) -> list[dict]:
         return results_in(s, actor, core.period_in(s, period_key))
 
 
+def printable_periods(actor: Actor) -> list[dict]:
+    """The periods whose sheets can be printed, newest first: every opened period, plus each year with
+    published results (its annual sheet rolls them up) — {"key", "kind"}."""
+    rows = [{"key": p["key"], "kind": p["kind"], "start": p["start"]} for p in list_periods(actor)]
+    years = {p["start"].year for p in list_periods(actor) if p["state"] in ("approved", "locked")}
+    for year in years - {r["start"].year for r in rows if r["kind"] == "year"}:
+        rows.append({"key": str(year), "kind": "year", "start": date(year, 1, 1)})
+    rows.sort(key=lambda r: (r["start"].year, r["kind"] == "year", r["start"]), reverse=True)
+    return [{"key": r["key"], "kind": r["kind"]} for r in rows]
+
+
+def printable_people(actor: Actor, period_key: str) -> list[dict]:
+    """Whose sheets a period prints: its results; for a year, everyone with a rolled-up year score
+    (whether or not an annual period was opened) whom the actor may see."""
+    span = core.span_of(period_key)
+    if span.kind != "year":
+        return period_results(actor, period_key)
+    require(actor, "appraisal.rate")
+    with reading() as s:
+        from app.services.appraisal_year import year_in
+
+        rolled = year_in(s, span.year)
+        people = _people(s)
+        rows = [{"employee_no": people[i][0], "name": people[i][1], "position": people[i][2] or "",
+                 "department": people[i][3] or "", "score": r["score"], "grade": r["grade"]}
+                for i, r in rolled.items() if can(actor, "appraisal.view_all") or actor.employee_id == i]
+        return sorted(rows, key=lambda r: r["employee_no"])
+
+
 def month_report(actor: Actor, period_key: str) -> dict:
     """The CLI's `appraisal month`: everyone's score, grade, label and flags, the grade distribution,
     and where it breaks the forced distribution (four-grade scheme)."""
@@ -370,7 +402,8 @@ def month_report(actor: Actor, period_key: str) -> dict:
         cfg = core.config_in(s)
         rows = results_in(s, actor, period)
         grades = [r["grade"] for r in rows if r["grade"]]
-        violations = rules.forced_distribution_violations(grades, cfg.quota) if cfg.scheme == "four" else []
+        forced = cfg.scheme == "four" and period.kind != "year"  # never applied at year end
+        violations = rules.forced_distribution_violations(grades, cfg.quota) if forced else []
         return {
             "period": period.key, "state": period.state,
             "employees": [{k: r[k] for k in ("employee_no", "name", "score", "grade", "label", "flags", "grade_name",
@@ -386,7 +419,7 @@ def distribution_check(actor: Actor, period_key: str) -> dict:
         period = core.period_in(s, period_key)
         cfg = core.config_in(s)
         grades = [r["grade"] for r in results_in(s, actor, period) if r["grade"]]
-        forced = cfg.scheme == "four"
+        forced = cfg.scheme == "four" and period.kind != "year"  # never applied at year end
         return {"distribution": rules.distribution(grades, cfg.letters), "forced": forced,
                 "quota": cfg.quota if forced else {},
                 "violations": rules.forced_distribution_violations(grades, cfg.quota) if forced else []}

@@ -77,7 +77,7 @@ class Config:
     catalogue: grades.GradeCatalogue = None
     due_day: int = 10
     year_from: str = "months"
-    year_own_weight: int = 0
+    year_own_weight: int = 30
 
 
 def config_in(s: Session) -> Config:
@@ -97,7 +97,7 @@ def config_in(s: Session) -> Config:
         warning=v["appraisal.warning_months"], no_bonus=v["appraisal.no_bonus_months"],
         appeal_days=v["appraisal.appeal_days"], catalogue=grades.catalogue(v),
         due_day=v.get("appraisal.results_due_day", 10), year_from=v.get("appraisal.year_from", "months"),
-        year_own_weight=v.get("appraisal.year_own_weight", 0),
+        year_own_weight=v.get("appraisal.year_own_weight", 30),
     )
 
 

@@ -20,19 +20,20 @@ from sqlmodel import Session
 
 from app.db import reading, transaction
 from app.errors import ConflictError, NotFound, ValidationError
-from app.i18n import _, language
+from app.i18n import N_, _, language
 from app.models._base import now
 from app.models.appraisal import AppraisalTemplate
 from app.models.appraisal_versions import AppraisalTemplateVersion
 from app.models.org import Department, Position
 from app.paths import DATA_DIR
 from app.rules.appraisal_schemes import TEMPLATE_KEYS, scheme_name, scheme_problems, scheme_template
-from app.services import audit
+from app.services import audit, policy
 from app.services.appraisal_templates import template_in
 from app.services.context import Actor
 from app.services.permissions import require
 
 SCHEMES_DIR = DATA_DIR / "appraisal" / "schemes"
+GRADE_NAMES = {"five": N_("five grades (A–E)"), "four": N_("four grades (A–D)")}
 
 
 # -- the library ----------------------------------------------------------------------------------
@@ -111,6 +112,20 @@ def _positions_named(s: Session, names: Sequence[str]) -> list[tuple[Position, s
     return found
 
 
+def scheme_positions(actor: Actor) -> list[dict]:
+    """Every position with what the scheme dialog shows and ticks by: manager or staff, template, version."""
+    require(actor, "appraisal.templates")
+    with reading() as s:
+        rows = []
+        for pos, dept in s.execute(select(Position, Department.name).join(Department, Department.id == Position.department_id)
+                                   .order_by(Department.sort_order, Position.id)).all():
+            template = template_in(s, pos, pos.is_manager)
+            rows.append({"department": dept, "position": pos.name, "is_manager": bool(pos.is_manager),
+                         "template": template.get("name", ""), "scheme": template.get("scheme", ""),
+                         "version": template.get("version")})
+        return rows
+
+
 def _current_version(s: Session, position_id: int) -> int:
     return s.execute(select(func.max(AppraisalTemplateVersion.version))
                      .where(AppraisalTemplateVersion.position_id == position_id)).scalar() or 0
@@ -130,14 +145,23 @@ def preview_scheme(actor: Actor, key: str, positions: Sequence[str]) -> list[dic
     require(actor, "appraisal.templates")
     scheme = scheme_by_key(key)
     with reading() as s:
+        in_force = policy.value_in(s, "appraisal.grade_scheme")
         out = []
         for pos, dept in _positions_named(s, positions):
             current = template_in(s, pos, pos.is_manager)
             version = _current_version(s, pos.id)
             out.append({"position": pos.name, "department": dept, "current": current,
-                        "current_version": version or None,
+                        "current_version": version or None, "grades_in_force": in_force,
                         "proposed": dict(scheme_template(scheme), version=(version or 1) + 1)})
         return out
+
+
+def grades_note(scheme_grades: str, in_force: str) -> str:
+    """Said when a scheme's grade scheme is not the shop's setting: results follow the setting."""
+    if not scheme_grades or scheme_grades == in_force:
+        return ""
+    return _("This scheme grades with {scheme}; the setting in force (appraisal.grade_scheme) grades with {setting}, "
+             "and results follow the setting.", scheme=_(GRADE_NAMES[scheme_grades]), setting=_(GRADE_NAMES[in_force]))
 
 
 def apply_scheme(actor: Actor, key: str, positions: Sequence[str]) -> list[dict]:
@@ -151,8 +175,9 @@ def apply_scheme(actor: Actor, key: str, positions: Sequence[str]) -> list[dict]
         with transaction() as s:
             out = []
             for pos, dept in _positions_named(s, positions):
-                row = s.execute(select(AppraisalTemplate).where(AppraisalTemplate.position_id == pos.id)
-                                .with_for_update()).scalar()
+                # one writer per position at a time on a shared PostgreSQL (SQLite already holds the write lock)
+                s.execute(select(Position.id).where(Position.id == pos.id).with_for_update())
+                row = s.execute(select(AppraisalTemplate).where(AppraisalTemplate.position_id == pos.id)).scalar()
                 before = template_in(s, pos, pos.is_manager)
                 if _current_version(s, pos.id) == 0:
                     record_version(s, pos.id, dict(before, version=1), str(before.get("scheme", "")),
@@ -171,7 +196,8 @@ def apply_scheme(actor: Actor, key: str, positions: Sequence[str]) -> list[dict]
                              {"template": name, "version": body["version"], "scheme": scheme["key"],
                               "position": pos.name, "department": dept})
                 out.append({"position": pos.name, "department": dept, "version": body["version"],
-                            "template": name, "scheme": scheme["key"]})
+                            "template": name, "scheme": scheme["key"],
+                            "note": grades_note(scheme.get("grades", ""), policy.value_in(s, "appraisal.grade_scheme"))})
             return out
     except IntegrityError:
         raise ConflictError("Someone changed these templates at the same moment; look at them again and apply "
@@ -192,3 +218,32 @@ def template_versions(actor: Actor, department: str, position: str) -> list[dict
 def kept_keys(template: dict) -> dict:
     """The scheme fields a template keeps when it is edited by hand (raters, period, grades …)."""
     return {k: copy.deepcopy(template[k]) for k in TEMPLATE_KEYS + ("scheme",) if k in template}
+
+
+# -- the handbook ----------------------------------------------------------------------------------
+def position_schemes_in(s: Session, values: dict) -> list[dict]:
+    """Each position's scheme as the templates in force say (for the handbook's 绩效评定 chapter):
+    template and scheme name, period kind, sections with weights, raters with weights.
+
+    A template without its own raters is rated as the settings say for staff or managers."""
+    names = {x["key"]: x for x in _shipped()}
+    staff = values.get("appraisal.weights_staff", [10, 20, 70])
+    managers = values.get("appraisal.weights_manager", [30, 70, 0])
+    rows = []
+    for pos, dept in s.execute(select(Position, Department.name).join(Department, Department.id == Position.department_id)
+                               .order_by(Department.sort_order, Position.id)).all():
+        template = template_in(s, pos, pos.is_manager)
+        raters = template.get("raters")
+        if isinstance(raters, dict):
+            raters = [(role, weight) for role, weight in raters.items()]
+        else:
+            weights = managers if pos.is_manager else staff
+            raters = [(role, weight) for role, weight in zip(("gm", "leader", "head"), weights or []) if weight]
+        scheme = names.get(template.get("scheme", ""))
+        rows.append({"department": dept, "position": pos.name, "template": template.get("name", ""),
+                     "scheme": scheme_name(scheme, "zh_CN") if scheme else "",
+                     "scheme_en": scheme_name(scheme, "en") if scheme else "",
+                     "period": template.get("period", ""), "version": template.get("version"),
+                     "sections": [(x.get("name", ""), x.get("weight", 0)) for x in template.get("sections", [])],
+                     "raters": raters})
+    return rows

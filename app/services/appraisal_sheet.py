@@ -208,9 +208,13 @@ def _indicator_score(ind: dict, raters: list[dict]) -> Optional[float]:
     return float(rules.round2(sum(rules.dec(w) * rules.dec(v) for w, v in pairs) / weight)) if weight else None
 
 
-def sheet_data_in(s: Session, actor: Actor, period_key: str, employee_no: str) -> dict:
+def sheet_data_in(s: Session, actor: Actor, period_key: str, employee_no: str, rollup: bool = True) -> dict:
     from app.services.appraisal import _trend_in
 
+    if rollup and core.span_of(period_key).kind == "year":  # the annual sheet shows the rolled-up year
+        from app.services.appraisal_year import year_sheet_in
+
+        return year_sheet_in(s, actor, period_key, employee_no)
     detail = subject_detail_in(s, actor, period_key, employee_no)
     period = core.period_in(s, period_key)
     person = s.execute(select(Employee).where(Employee.employee_no == employee_no.strip())).scalar_one()
@@ -225,7 +229,8 @@ def sheet_data_in(s: Session, actor: Actor, period_key: str, employee_no: str) -
                    "department_name": settings.get("general.department_name", ""),
                    "name": detail["name"], "employee_no": detail["employee_no"], "position": detail["position"],
                    "department": detail["department"], "period": period.key, "kind": period.kind,
-                   "start": period.start, "end": period.end, "template": detail["template_name"]},
+                   "start": period.start, "end": period.end, "template": detail["template_name"],
+                   "structure": _structure(core.subject_in(s, period, person).template)},
         "indicators": rows,
         "raters": [{"name": r["name"], "employee_no": r["employee_no"], "roles": r["roles"], "weight": r["weight"],
                     "score": r["total"]} for r in detail["raters"]],
@@ -237,6 +242,12 @@ def sheet_data_in(s: Session, actor: Actor, period_key: str, employee_no: str) -
         "appeals": detail["appeals"], "attendance": _attendance(s, period, person),
         "trend": _trend_in(s, actor, person, 6, period.key) if period.kind == "month" else [],
     }
+
+
+def _structure(template: dict) -> dict:
+    """What the sheet prints of the template's structure: its scheme, period kind and sections with weights."""
+    return {"scheme": template.get("scheme", ""), "period": template.get("period", ""),
+            "sections": [(x.get("name", ""), x.get("weight", 0)) for x in template.get("sections", [])]}
 
 
 def _attendance(s: Session, period: AppraisalPeriod, person: Employee) -> Optional[dict]:

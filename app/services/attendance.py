@@ -18,12 +18,13 @@ from sqlmodel import Session
 from app.db import reading
 from app.errors import ValidationError
 from app.i18n import N_, _, language
-from app.models.attendance import LeaveRequest, OvertimeRequest, Punch, PunchCorrection, RosterEntry
+from app.models.attendance import HandoverRecord, LeaveRequest, OvertimeRequest, Punch, PunchCorrection, RosterEntry
 from app.models.people import Employee
 from app.models._base import now
 from app.rules import attendance as rules
 from app.rules.calendar import is_working_day, month_days
 from app.services import policy
+from app.services.handover import covers_by_day
 from app.services.context import Actor
 from app.services.permissions import can, require
 
@@ -177,13 +178,14 @@ def _month_bounds(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year + (month == 12), month % 12 + 1, 1)
 
 
-def _evaluate(sched: Schedule, person: Person, day: date, punches, excuses, as_of: datetime):
+def _evaluate(sched: Schedule, person: Person, day: date, punches, excuses, as_of: datetime, covers=None):
     """(scheduled, verdict or None) for one person-day; None when the day is not over yet."""
     if not sched.is_scheduled(person, day):
         return False, None
     if sched.day_end(day) > as_of:
         return True, None
-    return True, rules.evaluate_day(sched.rules, punches.get((person.id, day), ()), excuses.get((person.id, day), ()))
+    return True, rules.evaluate_day(sched.rules, punches.get((person.id, day), ()), excuses.get((person.id, day), ()),
+                                    (covers or {}).get((person.id, day), ()))
 
 
 def _employed_span(sched: Schedule, person: Person, start: date, end: date) -> tuple[date, date]:
@@ -218,6 +220,7 @@ def summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] | 
     else:
         prior, fresh = prior_history(s, sched, people, year_start, min(first - timedelta(days=1), last_done), ids), True
     excuses = excuses_by_day(s, first, nxt, ids)
+    covers = covers_by_day(s, first, nxt, ids)
     plain, punches = day_punches(s, sched, first, nxt, ids, excuses)
     penalties = sched.values["attendance.penalties_rmb"]
     overtime = _overtime(s, first, nxt, ids)
@@ -238,10 +241,11 @@ def summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] | 
             if not (working[day] or (pid, day) in roster):
                 continue
             day_excuses = excuses.get((pid, day), ())
+            day_cover = covers.get((pid, day), ())
             if pid in plain.get(day, ()):
                 v = PLAIN_DAY
-            elif day_excuses:
-                v = evaluate_day(day_rules_, punches.get((pid, day), ()), day_excuses)
+            elif day_excuses or day_cover:
+                v = evaluate_day(day_rules_, punches.get((pid, day), ()), day_excuses, day_cover)
             else:  # without leave a day's verdict depends on its punches alone
                 key = tuple(sorted(punches.get((pid, day), ())))
                 v = seen.get(key)
@@ -294,6 +298,7 @@ def prior_history(s: Session, sched: Schedule, people: list[Person], start: date
         return {}
     end = last + timedelta(days=1)
     excuses = excuses_by_day(s, start, end, ids)
+    covers = covers_by_day(s, start, end, ids)
     plain, punches = day_punches(s, sched, start, end, ids, excuses)
     out: dict[int, list[tuple[date, float, bool]]] = {}
     days = [start + timedelta(days=i) for i in range((end - start).days)]
@@ -309,9 +314,9 @@ def prior_history(s: Session, sched: Schedule, people: list[Person], start: date
             if pid in plain.get(day, ()):
                 history.append((day, 0.0, False))
                 continue
-            day_excuses = excuses.get((pid, day))
-            if day_excuses:
-                v = evaluate_day(day_rules_, punches.get((pid, day), ()), day_excuses)
+            day_excuses, day_cover = excuses.get((pid, day)), covers.get((pid, day), ())
+            if day_excuses or day_cover:
+                v = evaluate_day(day_rules_, punches.get((pid, day), ()), day_excuses or (), day_cover)
                 history.append((day, v.absence, v.full_absence))
                 continue
             key = tuple(sorted(punches.get((pid, day), ())))
@@ -424,6 +429,8 @@ def _prior_fingerprint(s: Session, sched: Schedule, start: date, end: date) -> t
             PunchCorrection.status == "approved", PunchCorrection.at >= a, PunchCorrection.at < b)).one()),
         tuple(s.execute(select(func.count(), func.max(LeaveRequest.id)).where(
             LeaveRequest.status == "approved", LeaveRequest.start < b, LeaveRequest.end > a)).one()),
+        tuple(s.execute(select(func.count(), func.max(HandoverRecord.id)).where(
+            HandoverRecord.start < b, HandoverRecord.back_at > a)).one()),
         tuple(s.execute(select(func.count(), func.sum(RosterEntry.id)).where(
             RosterEntry.day >= start, RosterEntry.day < end)).one()),
         tuple(s.execute(select(Employee.id, Employee.hire_date, Employee.leave_date).order_by(Employee.id)).all()),
@@ -518,12 +525,13 @@ def month_table(actor: Actor, year: int, month: int, as_of: datetime | None = No
         sched = load_schedule(s, nxt)
         punches = punches_by_day(s, first, nxt, ids)
         excuses = excuses_by_day(s, first, nxt, ids)
+        covers = covers_by_day(s, first, nxt, ids)
     days = month_days(year, month)
     out = []
     for person in people:
         cells = []
         for day in days:
-            scheduled, v = _evaluate(sched, person, day, punches, excuses, as_of)
+            scheduled, v = _evaluate(sched, person, day, punches, excuses, as_of, covers)
             employed = not ((person.hire_date and day < person.hire_date) or (person.leave_date and day > person.leave_date))
             if v is not None:
                 code = v.status
@@ -560,8 +568,9 @@ def day_detail(actor: Actor, employee_no: str, day: date, as_of: datetime | None
             PunchCorrection.employee_id == emp.id, PunchCorrection.at >= datetime.combine(day, time()),
             PunchCorrection.at < datetime.combine(day + timedelta(days=1), time()))).scalars().all()
         excuses = excuses_by_day(s, day, day + timedelta(days=1), {emp.id})
+        covers = covers_by_day(s, day, day + timedelta(days=1), {emp.id})
         punches = punches_by_day(s, day, day + timedelta(days=1), {emp.id})
-    scheduled, v = _evaluate(sched, person, day, punches, excuses, as_of)
+    scheduled, v = _evaluate(sched, person, day, punches, excuses, as_of, covers)
     reasons = [_(msg, **{k: _(KIND_LABELS.get(val, val)) if isinstance(val, str) else val for k, val in params.items()})
                for msg, params in (v.reasons if v else [])]
     if not scheduled:
@@ -578,6 +587,7 @@ def day_detail(actor: Actor, employee_no: str, day: date, as_of: datetime | None
         "corrections": [{"id": c.id, "at": c.at, "status": c.status, "reason": c.reason} for c in corrections],
         "leave": [{"kind": ex.kind, "label": _(KIND_LABELS[ex.kind]), "start": rules.hhmm(ex.start),
                    "end": rules.hhmm(min(ex.end, 24 * 60 - 1))} for ex in excuses.get((emp.id, day), [])],
+        "handovers": [{"start": rules.hhmm(a), "back": rules.hhmm(b)} for a, b in covers.get((emp.id, day), [])],
         "reasons": reasons,
     }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from datetime import date, datetime
 from typing import Any
@@ -32,12 +33,17 @@ def snapshot(obj: Any, exclude: tuple[str, ...] = ("pin_hash", "password_hash"))
 
 
 def row_hash(prev_hash: str, entry: AuditEntry) -> str:
-    payload = json.dumps(
-        [prev_hash, entry.at.isoformat(), entry.actor, entry.action, entry.entity,
-         entry.entity_id, entry.before, entry.after],
-        ensure_ascii=False, sort_keys=True, default=str,
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    fields = [prev_hash, entry.at.isoformat(), entry.actor, entry.action, entry.entity,
+              entry.entity_id, entry.before, entry.after]
+    if getattr(entry, "covers", None) is not None:  # rows written before coverage hash as they always did
+        fields.append(entry.covers)
+    payload = json.dumps(fields, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")
+    from app.services.audit_key import key_for_row
+
+    key = key_for_row(entry.id)
+    if key is not None:  # keyed mode: nobody without the key can recompute the chain
+        return hmac.new(key, payload, hashlib.sha256).hexdigest()
+    return hashlib.sha256(payload).hexdigest()
 
 
 def record(session: Session, actor: Actor | str, action: str, entity: str, entity_id: Any = "",
@@ -55,8 +61,15 @@ def record(session: Session, actor: Actor | str, action: str, entity: str, entit
         after=_jsonable(after),
         prev_hash=prev or "",
     )
-    entry.hash = row_hash(entry.prev_hash, entry)
     session.add(entry)
+    from app.services.audit_key import active
+
+    if active() is not None:
+        session.flush()  # keyed mode depends on the row's id
+    entry.hash = row_hash(entry.prev_hash, entry)
+    from app.services.coverage import note_entry
+
+    note_entry(session, entry)  # the data rows of this transaction will reference it (app.services.coverage)
     return entry
 
 

@@ -18,11 +18,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from app import schema
-from app.db import Database, current, open_database, reading, resolve_url, set_current, storage_error, transaction
+from app.db import Database, current, open_database, reading, resolve_url, set_current, storage_error
 from app.errors import DatabaseError, SchemaTooNew, ShopTeamError, ValidationError
 from app.i18n import _
 from app.models._base import now as _now
-from app.services import audit
 from app.services.context import Actor
 from app.services.permissions import require
 
@@ -149,7 +148,9 @@ def _write_error(exc: BaseException, target: Path) -> ShopTeamError:
 
 def _copy_database(source: Path, target: Path) -> None:
     """Copy a live database into a new self-contained file with the online backup API (atomic rename)."""
-    partial = target.with_name(target.name + ".part")
+    from app.io.atomic import forget_temp, temp_path_for
+
+    partial = temp_path_for(target)
     src = dst = None
     try:
         src = sqlite3.connect(str(source), timeout=15)
@@ -162,11 +163,13 @@ def _copy_database(source: Path, target: Path) -> None:
         with open(partial, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(partial, target)
+        forget_temp(partial)
     except (OSError, sqlite3.Error) as exc:
         if dst is not None:
             dst.close()
         try:
             partial.unlink(missing_ok=True)
+            forget_temp(partial)
         except OSError:
             pass
         text = str(exc).lower()
@@ -196,7 +199,18 @@ def make_backup(actor: Actor, out: str | Path | None = None) -> BackupInfo:
         if target.exists() and target.resolve() == source.resolve():
             raise ValidationError("The backup cannot overwrite the database itself; choose another file name.")
     _copy_database(source, target)
+    _anchor(source, target)
     return BackupInfo(target, moment.replace(microsecond=0), target.stat().st_size)
+
+
+def _anchor(source: Path, copy: Path) -> None:
+    """Keep the chain head of this backup outside the database (app.services.anchor)."""
+    from app.services import anchor
+
+    try:
+        anchor.append_anchor(anchor.head_of_file(copy), backup_folder(source) / anchor.ANCHORS_NAME, backup=copy.name)
+    except (OSError, sqlite3.Error) as exc:
+        raise _write_error(exc, backup_folder(source) / anchor.ANCHORS_NAME) from None
 
 
 def _ensure_folder(folder: Path) -> None:
@@ -218,6 +232,7 @@ def auto_backup(moment: datetime | None = None) -> BackupInfo | None:
     target = backup_folder(source) / f"{AUTO_PREFIX}{moment.strftime(_STAMP)}.db"
     _ensure_folder(target.parent)
     _copy_database(source, target)
+    _anchor(source, target)
     with reading() as s:
         daily, weekly = policy.value_in(s, "backup.keep_daily"), policy.value_in(s, "backup.keep_weekly")
     rotate(source, daily, weekly)
@@ -272,7 +287,8 @@ def restore_backup(actor: Actor, backup: str | Path, location: str | None = None
     The backup is checked, upgraded and given its audit row in a copy (app.services.restore) before
     it goes over the live file in one step; a backup that fails a check is refused with the reason
     and the live file is untouched. Works on a damaged database too (start-up offers it then). If the
-    restored database cannot be opened, the previous one is put back.
+    restored database cannot be opened, the previous one is put back. (It changes data without a
+    transaction() on the live database: the restore's audit row is committed inside the copy.)
     """
     from app.services import restore
 
@@ -297,6 +313,7 @@ def restore_backup(actor: Actor, backup: str | Path, location: str | None = None
         restore.discard(candidate)
     try:
         restore.opens_cleanly(target)
+        _anchor(target, target)  # from now on the chain is the restored one
     except Exception as exc:
         set_current(None)
         if aside is not None:

@@ -5,7 +5,7 @@ follows the week pattern plus whatever the shop enters (from the State Council n
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import delete, select

@@ -70,16 +70,18 @@ def check_output_folder(folder: Path | str, create: bool = True) -> Path:
 
 
 def _write_atomic(path: Path, write: Callable[[Path], Any]) -> Any:
-    """Write through a temporary file next to ``path``: a failure or cancel leaves no half PDF."""
-    fd, tmp = tempfile.mkstemp(prefix=".shopteam-", suffix=".pdf", dir=path.parent)
-    os.close(fd)
-    try:
-        result = write(Path(tmp))
-        os.replace(tmp, path)
-        return result
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write a PDF through a registered temp file (removed at the next start if the run is killed)."""
+    from app.io.atomic import atomic_path
+
+    with atomic_path(path) as tmp:
+        return write(tmp)
+
+
+def _chain_note(s) -> str:
+    """The audit chain's head for a monthly report's footer: paper that remembers how long the trail was."""
+    from app.services.anchor import head_in
+
+    return head_in(s).short()
 
 
 def _safe_name(text: str) -> str:
@@ -197,10 +199,12 @@ def handbook_data(actor: Actor, version: str, effective_date: date):
         sections = [Section(x["key"], x["title"], x["body"], x["kind"]) for x in _sections_in(s)]
         workflows = _workflows(s)
         from app.services.calendar import handbook_lines
+        from app.services.appraisal_schemes import position_schemes_in
         from app.services.forms import receipt_lines
 
         holidays = handbook_lines(s, effective_date.year)
         receipt = receipt_lines(s)
+        appraisal_positions = position_schemes_in(s, values)
     by_id = {p.id: p for p in positions}
     nodes = {p.id: OrgNode(p.name, dept_name.get(p.department_id, ""), people.get(p.id, [])) for p in positions}
     roots = []
@@ -219,6 +223,7 @@ def handbook_data(actor: Actor, version: str, effective_date: date):
         attendance_settings=rules.settings_table(values, specs, ("attendance.", "leave.", "overtime.")),
         appraisal_settings=rules.settings_table(values, specs, ("appraisal.",)),
         goals=goal_rows, workflows=workflows, holidays=holidays, receipt=receipt,
+        appraisal_positions=appraisal_positions,
     )
 
 
@@ -270,24 +275,32 @@ def handbook_prints(actor: Actor) -> list[dict]:
 
 
 # -- appraisal sheets -------------------------------------------------------------------
+def appraisal_periods(actor: Actor) -> list[dict]:
+    """The periods the documents tab offers for appraisal sheets: {"key", "kind", "label"}, newest first."""
+    require(actor, "documents.print")
+    from app.i18n import _ as tr
+    from app.services import appraisal as source
+    from app.services.appraisal_core import KIND_NAMES
+
+    return [dict(p, label=f"{p['key']} · {tr(KIND_NAMES[p['kind']])}") for p in source.printable_periods(actor)]
+
+
 def appraisal_employees(actor: Actor, period_key: str) -> list[dict]:
     """The people with a result in the period ({employee_no, name, ...}), for choosing whom to print."""
     require(actor, "documents.print")
-    parse_period(period_key)
     from app.services import appraisal as source
 
-    return [dict(r) for r in source.period_results(actor, period_key)]
+    return [dict(r) for r in source.printable_people(actor, period_key)]
 
 
 def appraisal_sheets(actor: Actor, period_key: str, employee_nos: Sequence[str] | None = None) -> list:
     from app.documents.appraisal_sheet import AppraisalSheet
 
     require(actor, "documents.print")
-    parse_period(period_key)
     from app.services import appraisal as source
 
-    if not employee_nos:
-        employee_nos = [r["employee_no"] for r in source.period_results(actor, period_key)]
+    if not employee_nos:  # every kind of period: 2026-11, 2026-Q4, 2026-H2, 2026 (the rolled-up year)
+        employee_nos = [r["employee_no"] for r in source.printable_people(actor, period_key)]
     if not employee_nos:
         raise NotFound("There are no appraisal results for {period}.", period=period_key)
     return [AppraisalSheet.from_dict(sheet_fields(source.sheet_data(actor, period_key, no))) for no in employee_nos]
@@ -314,13 +327,14 @@ def sheet_fields(d: dict) -> dict:
         return "" if value is None else f"{value:g}{suffix}" if isinstance(value, (int, float)) else f"{value}{suffix}"
 
     return {
-        "period_key": header.get("period", ""), "employee_no": header.get("employee_no", ""),
+        "period_key": header.get("period", ""), "kind": header.get("kind") or "month",
+        "year_lines": _year_lines(d.get("year")), "employee_no": header.get("employee_no", ""),
         "name": header.get("name", ""), "position": header.get("position", ""),
         "department": header.get("department", ""),
         "indicators": [{"name": i.get("indicator", ""), "weight": i.get("weight"), "section": i.get("section", ""),
                         "target": i.get("target_text") or unit(i.get("target"), i.get("unit") or ""),
                         "actual": " ".join(x for x in (unit(i.get("actual"), i.get("unit") or ""),
-                                                       f"({i['note']})" if i.get("note") else "") if x),
+                                                       tr("({note})", note=i["note"]) if i.get("note") else "") if x),
                         "score": i.get("score")}
                        for i in d.get("indicators", [])],
         "raters": [{"role": "、".join(tr(ROLE_NAMES.get(r, r)) for r in x.get("roles", [])), "name": x.get("name", ""),
@@ -330,8 +344,40 @@ def sheet_fields(d: dict) -> dict:
         "excellent_at": (d.get("labels") or {}).get("excellent", 90), "pass_at": (d.get("labels") or {}).get("qualified", 80),
         "attendance": att, "trend": [(t["period"], t.get("score")) for t in d.get("trend", [])],
         "comment": "\n".join(x for x in (d.get("comment") or "", d.get("interview") or "") if x),
-        "appeal_deadline": d.get("appeal_deadline"), "final": d.get("published_on") is not None,
+        "appeal_deadline": d.get("appeal_deadline"), "final": d.get("final", d.get("published_on") is not None),
+        "scheme_line": _scheme_line(header),
     }
+
+
+def _year_lines(year: dict | None) -> list:
+    """The annual sheet's roll-up rows: (period, score) per month or half, the own score with its weight."""
+    from app.i18n import _ as tr
+
+    if not year:
+        return []
+    lines = [(key, score, "") for key, score in year["lines"] if key in year["from"]]
+    if year.get("own") is not None and any(len(k) == 4 for k in year["from"]):  # the annual period's own score
+        weight = 100 if not lines else year["own_weight"]
+        lines.append((tr("Annual appraisal"), year["own"], f"{weight:g}%"))
+    return lines
+
+
+def _scheme_line(header: dict) -> str:
+    """'Scheme: … · Half-yearly · 关键绩效指标 50%, 一般绩效指标 50%' from the sheet's template structure."""
+    from app.documents.handbook_schemes import PERIODS
+    from app.i18n import _ as tr
+
+    structure = header.get("structure") or {}
+    if not structure.get("sections"):
+        return ""
+    parts = [tr("Template: {name}", name=header.get("template", ""))]
+    if structure.get("period") in PERIODS:
+        parts.append(tr(PERIODS[structure["period"]]))
+    from app.i18n import language
+
+    parts.append(("、" if language() == "zh_CN" else ", ").join(
+        f"{name} {float(weight):g}%" for name, weight in structure["sections"]))
+    return " · ".join(parts)
 
 
 def write_appraisal_sheets(actor: Actor, period_key: str, out: Path | str, *, per_person: bool | None = None,
@@ -346,10 +392,13 @@ def write_appraisal_sheets(actor: Actor, period_key: str, out: Path | str, *, pe
     from app.documents.appraisal_sheet import write_sheets
 
     require(actor, "documents.print")
-    parse_period(period_key)
+    from app.services.appraisal_core import span_of
+
+    period_key = span_of(period_key).key  # any kind: 2026-11, 2026-Q4, 2026-H2, 2026
     out = Path(out).expanduser()
     with reading() as s:
         company = _company(s)
+        note = _chain_note(s)
         if per_person is None:
             per_person = bool(policy.value_in(s, "documents.appraisal_one_file_per_person"))
     if out.suffix.lower() == ".pdf":
@@ -368,12 +417,12 @@ def write_appraisal_sheets(actor: Actor, period_key: str, out: Path | str, *, pe
                 if progress:
                     progress(i, total)
                 target = folder / f"{period_key}_{_safe_name(sheet.employee_no)}_{_safe_name(sheet.name)}.pdf"
-                pages += _write_atomic(target, lambda tmp, sh=sheet: write_sheets([sh], str(tmp), company))
+                pages += _write_atomic(target, lambda tmp, sh=sheet: write_sheets([sh], str(tmp), company, footer_note=note))
                 written.append(target)
             if progress:
                 progress(total, total)
         else:
-            pages = _write_atomic(out, lambda tmp: write_sheets(sheets, str(tmp), company, progress))
+            pages = _write_atomic(out, lambda tmp: write_sheets(sheets, str(tmp), company, progress, footer_note=note))
             written.append(out)
     except BaseException:
         for path in written:
@@ -416,7 +465,8 @@ def write_attendance_report(actor: Actor, year: int, month: int, out: Path | str
     report = report if report is not None else attendance_report(actor, year, month)
     with reading() as s:
         company, department = _company(s), str(policy.value_in(s, "general.department_name"))
-    pages = _write_atomic(path, lambda tmp: write_report(report, str(tmp), company, department))
+        note = _chain_note(s)
+    pages = _write_atomic(path, lambda tmp: write_report(report, str(tmp), company, department, footer_note=note))
     with transaction() as s:
         audit.record(s, actor, "documents.print_attendance", "attendance_month", f"{year:04d}-{month:02d}", None,
                      {"people": len(report.rows), "pages": pages, "file": path.name})

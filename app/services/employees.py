@@ -315,3 +315,17 @@ def count(actor: Actor) -> int:
     require(actor, "employees.view")
     with reading() as s:
         return s.execute(select(func.count()).select_from(Employee)).scalar_one()
+
+
+def new_badge_code(actor: Actor) -> str:
+    """A random badge code nobody has yet (B + 8 digits). Sequential codes would let anyone guess a
+    colleague's badge; the kiosk also reads only a reader's fast burst as a badge."""
+    import secrets
+
+    require(actor, "employees.edit")
+    with reading() as s:
+        taken = set(s.execute(select(Employee.badge_code).where(Employee.badge_code.is_not(None))).scalars())
+    while True:
+        code = "B" + "".join(str(secrets.randbelow(10)) for _i in range(8))
+        if code not in taken:
+            return code

@@ -109,7 +109,10 @@ def request_leave(actor: Actor, employee_no: str, kind: str, start: datetime, en
         if needs_certificate(kind, days, values) and not certificate:
             raise ValidationError("Sick leave of more than {days} day(s) needs a hospital certificate.",
                                   days=values["leave.sick_certificate_days"])
-        if kind in ("personal", "comp") and values["leave.block_plan_days"]:
+        # the plan-day block is for leave asked for ahead; a make-up request filed afterwards (补假 over
+        # late minutes, an emergency) passes, and sick and bereavement leave are not in the list
+        ahead = start > now()
+        if ahead and values["leave.block_plan_days"] and kind in values["leave.plan_day_blocked_types"]:
             day = start.date()
             while datetime.combine(day, time()) < end:
                 if is_plan_day(day) and scheduled_hours(sched, _person(e), max(start, datetime.combine(day, time())),
@@ -130,6 +133,71 @@ def request_leave(actor: Actor, employee_no: str, kind: str, start: datetime, en
         s.flush()
         audit.record(s, actor, "leave.request", "leave_request", req.id, None, audit.snapshot(req))
         return req.id
+
+
+def extend_leave(actor: Actor, request_id: int, new_end: datetime, reason: str = "") -> int:
+    """File an extension of a leave (续假): a request of the same type from its end to ``new_end``, filed
+    before that end, routed by the total length. Returns the new request's id."""
+    require(actor, "leave.request")
+    with transaction() as s:
+        orig = s.get(LeaveRequest, request_id)
+        if orig is None:
+            raise NotFound("There is no leave request {id}.", id=request_id)
+        e = s.get(Employee, orig.employee_id)
+        _owner(s, actor, e.employee_no)
+        if orig.status == "rejected":
+            raise ConflictError("Request {id} was rejected; there is nothing to extend.", id=request_id)
+        if now() >= orig.end:
+            raise ValidationError("Leave {id} ended at {end}; an extension must be filed before the leave ends.",
+                                  id=request_id, end=orig.end.strftime("%Y-%m-%d %H:%M"))
+        if new_end <= orig.end:
+            raise ValidationError("The new end must be after the leave's end ({end}).", end=orig.end.strftime("%Y-%m-%d %H:%M"))
+        sched = load_schedule(s, new_end.date() + timedelta(days=1))
+        first = orig
+        while first.extends_id is not None:  # the whole leave, for routing by its total length
+            first = s.get(LeaveRequest, first.extends_id)
+        days = scheduled_hours(sched, _person(e), first.start, new_end) / (sched.rules.day_minutes / 60)
+        if scheduled_hours(sched, _person(e), orig.end, new_end) <= 0:
+            raise ValidationError("The extension covers no working hours; check the end.")
+        clash = s.execute(select(LeaveRequest.id).where(
+            LeaveRequest.employee_id == e.id, LeaveRequest.status.in_(("pending", "approved")),
+            LeaveRequest.start < new_end, LeaveRequest.end > orig.end)).scalar()
+        if clash is not None:
+            raise ConflictError("This overlaps request {id}; change or withdraw that one first.", id=clash)
+        route = route_for(orig.kind, days, sched.values)
+        if orig.kind == "sick" and needs_certificate("sick", days, sched.values) and not orig.certificate:
+            raise ValidationError("Sick leave of more than {days} day(s) needs a hospital certificate.",
+                                  days=sched.values["leave.sick_certificate_days"])
+        req = LeaveRequest(employee_id=e.id, kind=orig.kind, start=orig.end, end=new_end,
+                           reason=reason.strip() or orig.reason, certificate=orig.certificate, late=False, route=route,
+                           approver_id=_approver(s, e, route), requested_by=actor.username, extends_id=orig.id)
+        s.add(req)
+        s.flush()
+        audit.record(s, actor, "leave.extend", "leave_request", req.id, None, audit.snapshot(req))
+        return req.id
+
+
+@dataclass
+class OpenLeave:
+    id: int
+    employee_no: str
+    name: str
+    what: str
+    start: datetime
+    end: datetime
+    status: str
+
+
+def extendable_leaves(actor: Actor, at: datetime | None = None) -> list[OpenLeave]:
+    """Leave not yet over that the actor may extend (their own; everyone's for HR and leaders)."""
+    require(actor, "leave.request")
+    at = at or now()
+    with reading() as s:
+        q = select(LeaveRequest, Employee.employee_no, Employee.name).join(Employee, Employee.id == LeaveRequest.employee_id) \
+            .where(LeaveRequest.status.in_(("pending", "approved")), LeaveRequest.end > at).order_by(LeaveRequest.end)
+        if not can(actor, "attendance.view_all"):
+            q = q.where(LeaveRequest.employee_id == actor.employee_id)
+        return [OpenLeave(r.id, no, name, _(KIND_LABELS[r.kind]), r.start, r.end, r.status) for r, no, name in s.execute(q)]
 
 
 def may_decide(s: Session, actor: Actor, employee_id: int, approver_id: Optional[int]) -> bool:

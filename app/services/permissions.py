@@ -23,6 +23,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "users.manage": frozenset({ADMIN}),
     "policy.view": OFFICE,
     "policy.edit": LEADERS,
+    "policy.edit_security": frozenset({ADMIN}),  # security.* settings: a manager cannot weaken them
     "audit.view": PEOPLE_ADMIN,
     "system.check": PEOPLE_ADMIN,
     "system.backup": frozenset({ADMIN}),

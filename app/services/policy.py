@@ -95,6 +95,8 @@ def get(key: str) -> Any:
 def set_value(actor: Actor, key: str, raw: Any) -> Any:
     """Validate and store a setting; a bad value is refused with the allowed range."""
     require(actor, "policy.edit")
+    if key.startswith("security."):
+        require(actor, "policy.edit_security")
     sp = spec(key)
     value = parse_value(sp, raw)
     with transaction() as s:
@@ -120,6 +122,8 @@ def set_values(actor: Actor, changes: dict[str, Any]) -> dict[str, Any]:
             before = row.value if row else spec(key).default
             if before == value:
                 continue
+            if key.startswith("security."):  # only an admin may change (weaken) a security setting
+                require(actor, "policy.edit_security")
             if row is None:
                 row = PolicySetting(key=key)
                 s.add(row)

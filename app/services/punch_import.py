@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Callable, Optional
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import select, text
 from sqlmodel import Session
 
 from app.db import reading, transaction
@@ -259,6 +259,13 @@ def import_punches(actor: Actor, path: str | Path, progress: Progress = None) ->
     cf = _read(path, progress)
     with reading() as s:  # read, match and check the whole file before any write
         plan = _plan(s, cf, now(), progress)
+        from app.services.punches import first_punch_day
+
+        first = first_punch_day(s)
+        early = sorted({at.date() for _eid, at in plan.new if at.date() < first})
+    if early:
+        raise ValidationError("The file has punches on {days}, before attendance tracking starts ({first}); nothing was imported.",
+                              days=", ".join(d.isoformat() for d in early[:5]), first=first.isoformat())
     errors = sorted(plan.errors + _unknown_errors(plan), key=lambda e: e.row)
     if errors:
         raise ImportRejected(errors)

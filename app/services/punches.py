@@ -7,6 +7,7 @@ default) are one punch, so importing the same file twice changes nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Callable, Optional
@@ -16,7 +17,7 @@ from sqlmodel import Session
 
 from app.db import count_up, reading, transaction, update_if
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
-from app.i18n import N_
+from app.i18n import N_, _
 from app.models._base import now
 from app.models.attendance import KioskLock, Punch, PunchCorrection
 from app.models.people import Employee
@@ -58,15 +59,44 @@ class PunchResult:
     late_minutes: int = 0
     duplicate: bool = False  # already recorded within the window: nothing stored
     punch_id: Optional[int] = None
+    scheduled: bool = True  # the person has a shift today (working day, or on the duty roster)
+    early_minutes: int = 0  # an out-punch before the session's end, on a scheduled day
 
     @property
     def late(self) -> bool:
         return self.late_minutes > 0
 
+    @property
+    def tone(self) -> str:
+        """The status colour of the answer: a day status code of app.rules.attendance."""
+        if self.duplicate:
+            return rules.LEAVE
+        if self.late:
+            return rules.LATE
+        if self.early_minutes:
+            return rules.EARLY
+        return rules.NORMAL if self.scheduled else rules.REST
+
+    @property
+    def answer(self) -> str:
+        """What the kiosk shows: the name, then the time and what the punch is for this person today."""
+        when = self.at.strftime("%H:%M")
+        if self.duplicate:
+            line = _("Already recorded at {time}", time=when)
+        elif not self.scheduled:
+            line = _("{time} Recorded (no shift today)", time=when)
+        elif self.kind == "in":
+            line = (_("{time} Clock in · late by {minutes} min", time=when, minutes=self.late_minutes) if self.late
+                    else _("{time} Clock in ✓", time=when))
+        else:
+            line = (_("{time} Clock out · early by {minutes} min", time=when, minutes=self.early_minutes)
+                    if self.early_minutes else _("{time} Clock out ✓", time=when))
+        return f"{self.name}\n{line}"
+
 
 _PUNCH_KEYS = ("attendance.morning_start", "attendance.morning_end", "attendance.afternoon_start",
                "attendance.afternoon_end", "attendance.punches_per_day", "attendance.late_grace_minutes",
-               "attendance.duplicate_punch_seconds")
+               "attendance.duplicate_punch_seconds", "attendance.work_days")
 
 
 def _punch_settings(s: Session) -> dict:
@@ -79,8 +109,9 @@ def _punch_settings(s: Session) -> dict:
     return values
 
 
-def _kind_of(earlier: list[datetime], at: datetime, values: dict) -> tuple[str, int]:
-    """In or out, and minutes late for an in-punch, from the person's punches earlier that day."""
+def _kind_of(earlier: list[datetime], at: datetime, values: dict) -> tuple[str, int, int]:
+    """In or out, minutes late for an in-punch and minutes early for an out-punch, from the person's
+    punches earlier that day: the first punch of a session is 上班, a later one 下班."""
     start = [rules.parse_hhmm(values[k]) for k in _PUNCH_KEYS[:4]]
     sessions = ((start[0], start[1]), (start[2], start[3]))
     if int(values["attendance.punches_per_day"]) == 2:
@@ -89,30 +120,70 @@ def _kind_of(earlier: list[datetime], at: datetime, values: dict) -> tuple[str, 
     mine = rules._nearest(groups, rules.minute_of(at))
     for t in earlier:
         rules._nearest(groups, rules.minute_of(t)).punches.append(t)
-    if mine.punches:
-        return "out", 0
-    late = rules.minute_of(at) - mine.start
-    return "in", late if late > values["attendance.late_grace_minutes"] else 0
+    minute = rules.minute_of(at)
+    if mine.punches or minute >= mine.end:
+        return "out", 0, max(0, mine.end - minute)
+    late = minute - mine.start
+    return "in", late if late > values["attendance.late_grace_minutes"] else 0, 0
+
+
+def _scheduled(s: Session, employee_id: int, day: date, values: dict) -> bool:
+    """Whether the person has a shift on ``day``: a working day of the shop's calendar, or on the duty
+    roster; not before the hire date. A few indexed lookups: the kiosk answers in milliseconds."""
+    from app.models.attendance import CalendarDay, RosterEntry
+    from app.rules.calendar import is_working_day
+
+    hired = s.execute(select(Employee.hire_date).where(Employee.id == employee_id)).scalar()
+    if hired and day < hired:
+        return False
+    if s.execute(select(RosterEntry.id).where(RosterEntry.employee_id == employee_id, RosterEntry.day == day)).first():
+        return True
+    kinds = dict(s.execute(select(CalendarDay.source, CalendarDay.kind).where(CalendarDay.day == day)).all())
+    kind = kinds.get("shop") or kinds.get("statutory")
+    return is_working_day(day, values["attendance.work_days"], {day: kind} if kind else {})
+
+
+EARLIEST_YEAR = 2000
+
+
+def first_punch_day(s: Session) -> date:
+    """The first day a punch may have: the tracking start, and never before 2000 (a typo like 1900)."""
+    start = policy.value_in(s, "attendance.tracking_start")
+    return max(d for d in (date(EARLIEST_YEAR, 1, 1), start) if d is not None)
+
+
+def too_early(s: Session, at: datetime) -> Optional[date]:
+    """first_punch_day when ``at`` is before it, else None."""
+    first = first_punch_day(s)
+    return first if at.date() < first else None
 
 
 def _store(s: Session, actor: Actor, e, at: datetime, source: str, note: str = "") -> PunchResult:
     """Append the punch unless one is already stored within the window. ``e`` has id, employee_no,
     name, status and leave_date."""
+    first = too_early(s, at)
+    if first is not None:
+        raise ValidationError("A punch on {day} is before attendance tracking starts ({first}).",
+                              day=at.date().isoformat(), first=first.isoformat())
     _active(e, at.date())
     values = _punch_settings(s)
     window = timedelta(seconds=values["attendance.duplicate_punch_seconds"])
     day_start = datetime.combine(at.date(), datetime.min.time())
     around = s.execute(select(Punch.id, Punch.at).where(Punch.employee_id == e.id, Punch.at >= day_start,
                                                         Punch.at < max(at + window, at + timedelta(seconds=1)))).all()
-    kind, late = _kind_of([t for _i, t in around if t < at], at, values)
+    kind, late, early = _kind_of([t for _i, t in around if t < at], at, values)
+    scheduled = _scheduled(s, e.id, at.date(), values)
+    if not scheduled:  # no shift today: nobody is late or early
+        late = early = 0
     same = next(((i, t) for i, t in around if abs(t - at) < window or t == at), None)
     if same is not None:
-        return PunchResult(e.employee_no, e.name, same[1], kind, 0, duplicate=True, punch_id=same[0])
+        return PunchResult(e.employee_no, e.name, same[1], kind, 0, duplicate=True, punch_id=same[0], scheduled=scheduled)
     punch_id = s.execute(insert(Punch).values(employee_id=e.id, at=at, source=source, recorded_at=now(),
                                               recorded_by=actor.username, note=note)).inserted_primary_key[0]
     audit.record(s, actor, "attendance.punch", "punch", punch_id, None,
                  {"employee_no": e.employee_no, "at": at, "source": source})
-    return PunchResult(e.employee_no, e.name, at, kind, late, punch_id=punch_id)
+    return PunchResult(e.employee_no, e.name, at, kind, late, punch_id=punch_id, scheduled=scheduled,
+                       early_minutes=early)
 
 
 _PERSON = (Employee.id, Employee.employee_no, Employee.name, Employee.status, Employee.leave_date)
@@ -167,12 +238,19 @@ def kiosk_pin(employee_no: str, pin: str, at: datetime | None = None) -> PunchRe
     no = (employee_no or "").strip()
     if not no:
         raise ValidationError("Type your employee no. first.")
-    failed = False
+    failed, locked_for = False, 0
     table = KioskLock.__table__
+    from app.services import kiosk_guard
+
     with transaction() as s:
         values = policy.values_in(s)
+        kiosk_guard.check_pin_allowed(moment, values)
         e = _kiosk_person(s, no)
-        no = e.employee_no if e is not None else no  # "4" and "E004" share one counter
+        if e is None:  # a number nobody has: counts against this kiosk, adds no lock row
+            verify_pin(_DUMMY_PIN_HASH(), pin or "0000")  # as slow as a real check
+            kiosk_guard.note_pin_failure(moment, values)
+            raise PermissionDenied("Wrong employee no. or PIN.")
+        no = e.employee_no  # "4" and "E004" share one counter
         lock = s.get(KioskLock, no)
         if lock and lock.locked_until and lock.locked_until > moment:
             minutes = max(1, int((lock.locked_until - moment).total_seconds() + 59) // 60)
@@ -182,14 +260,25 @@ def kiosk_pin(employee_no: str, pin: str, at: datetime | None = None) -> PunchRe
                 s.execute(update(table).where(table.c.employee_no == no).values(failures=0, locked_until=None))
             return _store(s, actor, e, moment, "kiosk")
         failures = count_up(s, table, {"employee_no": no}, "failures")  # counted in the database
+        kiosk_guard.note_pin_failure(moment, values)
         if failures >= values["attendance.kiosk_max_pin_failures"]:
             until = moment + timedelta(minutes=values["attendance.kiosk_lock_minutes"])
             s.execute(update(table).where(table.c.employee_no == no).values(failures=0, locked_until=until))
+            locked_for = values["attendance.kiosk_lock_minutes"]
             audit.record(s, actor, "attendance.kiosk_locked", "employee", no, None, {"until": until})
         failed = True
+    if failed and locked_for:
+        raise PermissionDenied("Wrong PIN. {no} is now locked for {minutes} minutes.", no=no, minutes=locked_for)
     if failed:
         raise PermissionDenied("Wrong employee no. or PIN.")
     raise AssertionError("unreachable")
+
+
+@lru_cache(maxsize=1)
+def _DUMMY_PIN_HASH() -> str:  # noqa: N802
+    from app.security import hash_pin
+
+    return hash_pin("00000000")
 
 
 def _kiosk_person(s: Session, typed: str) -> Optional[Employee]:

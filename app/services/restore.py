@@ -151,6 +151,11 @@ def prepare_candidate(actor: Actor, backup: Path, target: Path, kept_aside: str 
                 broken = audit.first_broken(s)
                 if broken is not None:
                     raise _refuse(backup.name, _("its audit trail was altered at row {id}", id=broken))
+                from app.services.coverage import first_mismatch
+
+                mismatch = first_mismatch(s)
+                if mismatch:
+                    raise _refuse(backup.name, mismatch)
                 audit.record(s, actor, "system.restore", "database", target.name, None,
                              {"from": backup.name, "kept_aside": kept_aside})
         finally:

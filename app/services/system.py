@@ -61,13 +61,23 @@ def check(actor: Actor) -> CheckReport:
     stamped = schema.applied(db.engine) or set()
     if stamped and not stamped - set(schema.revision_graph()):
         report.problems.extend(_("Schema: {problem}", problem=p) for p in schema_problems(db.engine, stamped))
+    from app.services import anchor, coverage
+
     with reading() as s:
         broken = audit.first_broken(s)
         rows = s.execute(select(func.count()).select_from(AuditEntry)).scalar_one()
+        tail = anchor.tail_problem(s, anchor.anchors_file(db))
+        mismatch = coverage.first_mismatch(s) if broken is None else None
     if broken is not None:
         report.problems.append(_("The audit trail was altered at row {id}.", id=broken))
+    elif tail:
+        report.problems.append(tail)
     else:
         report.notes.append(_("Audit trail intact ({n} rows).", n=rows))
+    if mismatch:
+        report.problems.append(mismatch)
+    elif broken is None:
+        report.notes.append(_("Punches, corrections, leave, overtime, scores and user roles match their audit rows."))
     from app.services.calendar import missing_next_year, missing_next_year_message
 
     year = missing_next_year()

@@ -100,6 +100,7 @@ def run() -> list[Result]:
 
         read_ms, _r = _timed(floor_read)
         assert result["scores"] == len(lines) - 1 and len(report["employees"]) == len(subjects)
+        year_ms, plain_ms, year_rows = _year(actor, list(numbers))
         from app.db import set_current
 
         set_current(None)
@@ -110,5 +111,44 @@ def run() -> list[Result]:
                note=f"{len(lines) - 1} rows; baseline: parsing the file only"),
         Result("appraisal.month_report_500", report_ms, read_ms, target="<= 1000 ms",
                note="baseline: loading the subjects in one query"),
+        Result("appraisal.year_500x12", year_ms, plain_ms, target="<= 1000 ms",
+               note=f"`appraisal year` for {year_rows} people over 12 locked months; baseline: a plain query of "
+                    "the same final scores"),
     ]
+
+
+def _year(actor, employee_ids: list[int]) -> tuple[float, float, int]:
+    """Twelve locked months of 2025 for everyone (bulk inserted), then the year's roll-up beside a plain query."""
+    import random
+
+    from sqlalchemy import insert, select
+
+    from app.db import reading, transaction
+    from app.models.appraisal import AppraisalPeriod, AppraisalSubject
+    from app.rules.appraisal import parse_period_key
+    from app.services.appraisal_year import year_results
+
+    rng = random.Random(2025)
+    with transaction() as s:
+        for month in range(1, 13):
+            span = parse_period_key(f"2025-{month:02d}")
+            period = AppraisalPeriod(key=span.key, kind="month", start=span.start, end=span.end, state="locked",
+                                     published_on=span.end, created_by="bench")
+            s.add(period)
+            s.flush()
+            s.execute(insert(AppraisalSubject.__table__), [
+                {"period_id": period.id, "employee_id": e, "as_manager": False, "template": {}, "raters": [],
+                 "final_score": round(rng.uniform(55, 98), 2), "grade": "", "label": "", "comment": "", "comment_by": "",
+                 "interview": "", "interview_by": ""} for e in employee_ids])
+
+    def plain():
+        with reading() as s:
+            return s.execute(select(AppraisalSubject.employee_id, AppraisalSubject.final_score)
+                             .join(AppraisalPeriod, AppraisalPeriod.id == AppraisalSubject.period_id)
+                             .where(AppraisalPeriod.key.like("2025-%"))).all()
+
+    plain_ms, rows = _timed(plain)
+    year_ms, report = _timed(lambda: year_results(actor, 2025))
+    assert len(rows) == 12 * len(employee_ids) and len(report["employees"]) == len(employee_ids)
+    return year_ms, plain_ms, len(report["employees"])
 

@@ -375,6 +375,18 @@
         <translation>考核方案库</translation>
     </message>
     <message>
+        <source>Tick staff positions</source>
+        <translation>勾选员工岗位</translation>
+    </message>
+    <message>
+        <source>Tick manager positions</source>
+        <translation>勾选管理岗位</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除勾选</translation>
+    </message>
+    <message>
         <source>Apply to ticked positions</source>
         <translation>套用到勾选的岗位</translation>
     </message>

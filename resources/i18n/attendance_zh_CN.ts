@@ -78,6 +78,14 @@
         <translation>申请加班…</translation>
     </message>
     <message>
+        <source>Extend a leave…</source>
+        <translation>续假…</translation>
+    </message>
+    <message>
+        <source>Handover…</source>
+        <translation>工作交接…</translation>
+    </message>
+    <message>
         <source>File a correction…</source>
         <translation>申请补卡…</translation>
     </message>
@@ -266,6 +274,18 @@
         <translation>请假申请 %1 已提交。</translation>
     </message>
     <message>
+        <source>No leave is running or ahead that could be extended.</source>
+        <translation>没有可以续假的进行中或未开始的请假。</translation>
+    </message>
+    <message>
+        <source>Extension %1 filed; it counts once approved.</source>
+        <translation>续假申请 %1 已提交，批准后生效。</translation>
+    </message>
+    <message>
+        <source>Handover %1 recorded.</source>
+        <translation>工作交接 %1 已登记。</translation>
+    </message>
+    <message>
         <source>Overtime request %1 filed.</source>
         <translation>加班申请 %1 已提交。</translation>
     </message>
@@ -374,6 +394,76 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ExtendLeaveDialog</name>
+    <message>
+        <source>Extend a leave</source>
+        <translation>续假</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>New end</source>
+        <translation>新的结束时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>The new end must be after the leave&apos;s end.</source>
+        <translation>新的结束时间必须晚于原结束时间。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Handover record</source>
+        <translation>临时工作交接表</translation>
+    </message>
+    <message>
+        <source>e.g. customer chats, today&apos;s shipping list</source>
+        <translation>例如：客服咨询、当日发货单</translation>
+    </message>
+    <message>
+        <source>Leaving the post</source>
+        <translation>离岗人</translation>
+    </message>
+    <message>
+        <source>Handed over to</source>
+        <translation>接手人</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Back at</source>
+        <translation>返回时间</translation>
+    </message>
+    <message>
+        <source>Where to</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <source>What was handed over</source>
+        <translation>交接内容</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>The time back must be after the time of leaving.</source>
+        <translation>返回时间必须晚于离岗时间。</translation>
     </message>
 </context>
 <context>

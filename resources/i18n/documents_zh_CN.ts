@@ -42,8 +42,8 @@
         <translation>手册正文…</translation>
     </message>
     <message>
-        <source>Monthly appraisal sheets</source>
-        <translation>月度绩效考核表</translation>
+        <source>Appraisal sheets</source>
+        <translation>绩效考核表</translation>
     </message>
     <message>
         <source>Department handbook</source>
@@ -88,6 +88,10 @@
     <message>
         <source>Month</source>
         <translation>月份</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>考核期间</translation>
     </message>
     <message>
         <source>For</source>

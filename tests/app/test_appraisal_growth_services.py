@@ -45,7 +45,7 @@ def test_growth_against_last_year(demo_db, admin):
     row = _growth_row(admin, "2026-Q3", "E005")
     assert row["base"] is None and row["quant_score"] is None and row["base_note"] == "no base figure"
     sheet = svc.sheet_data(admin, "2026-Q3", "E005")
-    printed = next(i for i in sheet["indicators"] if i["indicator"] == "销售额同比增长率")
+    printed = next(i for i in sheet["indicators"] if i["indicator"] == "销售额增长率")
     assert printed["score"] is None and printed["note"] == "no base figure"
 
     svc.save_entry_form(admin, "2026-Q3", "E005", [], {"sales_growth@base": 1_200_000})  # typed: -5 %

@@ -77,3 +77,60 @@ def test_a_template_edited_by_hand_keeps_the_schemes_raters_and_period(demo_db, 
     saved = save_template(admin, "运营组", "运营专员", template)
     assert saved["raters"] == {"gm": 10, "leader": 20, "head": 70} and saved["period"] == "half"
     assert saved["version"] == 3 and saved["scheme"] == "kpi-50-50"
+
+
+def _raters_of(period_key: str, employee_no: str) -> dict:
+    """role -> (employee nos, weight) of one person's raters as the period fixed them."""
+    with reading() as s:
+        raters = s.execute(select(AppraisalSubject.raters)
+                           .join(AppraisalPeriod, AppraisalPeriod.id == AppraisalSubject.period_id)
+                           .join(Employee, Employee.id == AppraisalSubject.employee_id)
+                           .where(AppraisalPeriod.key == period_key, Employee.employee_no == employee_no)).scalar_one()
+        nos = {e.id: e.employee_no for e in s.execute(select(Employee)).scalars()}
+    out: dict = {}
+    for r in raters:
+        role = "+".join(r["roles"])
+        people, _w = out.get(role, ([], 0))
+        out[role] = (sorted(people + [nos[r["employee_id"]]]), r["weight"])
+    return out
+
+
+def test_the_schemes_raters_land_on_the_people_it_names(demo_db, admin):
+    schemes.apply_scheme(admin, "kpi-50-50", ["运营专员"])
+    schemes.apply_scheme(admin, "kpi-360", ["运营经理", "客服主管"])
+    svc.open_period(admin, "2026-H1")
+    # 张雨桐 (staff of 运营组): head 王浩然 70, leader 林晓雯 20, gm 陈志远 10
+    assert _raters_of("2026-H1", "E004") == {"head": (["E003"], 70), "leader": (["E002"], 20), "gm": (["E001"], 10)}
+    # 王浩然 (head of 运营组) under kpi-360: his leader 50; the other middle manager under 林晓雯 as peer 20;
+    # his direct reports share 30; no gm part; his self-assessment is recorded, not a rater
+    raters = _raters_of("2026-H1", "E003")
+    assert raters["leader"] == (["E002"], 50)
+    assert raters["peer"] == (["E007"], 20)
+    assert raters["subordinate"][1] == 30 and {"E004", "E005", "E006"} <= set(raters["subordinate"][0])
+    assert "gm" not in raters and "E003" not in sum((p for p, _w in raters.values()), [])
+
+
+def test_two_managers_apply_at_once_and_both_versions_are_kept(demo_db, admin):
+    """Two PCs apply a scheme to the same position at the same moment: one waits for the other; both land,
+    numbered one after the other, and the later one is in force."""
+    import threading
+
+    barrier, errors = threading.Barrier(2), []
+
+    def apply(key):
+        try:
+            barrier.wait(timeout=10)
+            schemes.apply_scheme(admin, key, ["运营专员"])
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(repr(exc))
+
+    threads = [threading.Thread(target=apply, args=(k,)) for k in ("kpi-50-50", "monthly-100")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert errors == []
+    history = schemes.template_versions(admin, "运营组", "运营专员")
+    assert [h["version"] for h in history] == [3, 2, 1]
+    assert {h["scheme"] for h in history[:2]} == {"kpi-50-50", "monthly-100"}
+    assert get_template(admin, "运营组", "运营专员")["scheme"] == history[0]["scheme"]

@@ -1,7 +1,6 @@
 """The department's rule book applied exactly: each rule at its boundary (Civil Code art. 1259: 以上/以内
 include the number, 超过 excludes it), invariants that hold for any day, and one vocabulary."""
 
-from datetime import date, datetime
 
 import pytest
 from hypothesis import given, settings, strategies as st

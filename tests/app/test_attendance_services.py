@@ -73,9 +73,11 @@ def test_manual_punch_needs_permission_and_a_known_person(team):
 
 def test_kiosk_pin_lockout_is_stored_and_expires(team):
     t = datetime(2026, 11, 3, 8, 0)
-    for i in range(5):
+    for i in range(4):
         with pytest.raises(PermissionDenied, match="Wrong employee no. or PIN"):
             punches.kiosk_pin("A01", "0000", at=t + timedelta(seconds=i))
+    with pytest.raises(PermissionDenied, match="A01 is now locked for 5 minutes"):  # the fifth says so
+        punches.kiosk_pin("A01", "0000", at=t + timedelta(seconds=4))
     with pytest.raises(PermissionDenied, match="locked"):
         punches.kiosk_pin("A01", "1234", at=t + timedelta(minutes=4, seconds=59))
     assert punches.list_punches(team, 2026, 11, "A01") == []

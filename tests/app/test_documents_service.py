@@ -192,5 +192,5 @@ def test_attendance_report_from_the_attendance_service(demo_db, admin, tmp_path,
 
 
 def test_bad_period_is_refused(db, admin, tmp_path):
-    with pytest.raises(ValidationError, match="is not a month"):
+    with pytest.raises(ValidationError, match="is not a period"):
         documents.write_appraisal_sheets(admin, "2026-13", tmp_path / "a.pdf")

@@ -45,7 +45,7 @@ def test_a_bad_file_imports_nothing_and_names_every_bad_row(demo_db, admin, tmp_
         "N001,新人甲,运营组,运营专员,M009,2025-01-01,,\n"       # row 2: unknown manager
         "N002,,运营组,运营专员,E003,2025-01-01,,\n"             # row 3: missing name
         "N003,新人丙,运营组,运营专员,E003,2025-13-01,,\n"       # row 4: bad date
-        "N004,新人丁,运营组,运营专员,E003,2025-01-01,B10004,\n" # row 5: badge of 张雨桐
+        "N004,新人丁,运营组,运营专员,E003,2025-01-01,B01119253,\n" # row 5: badge of 张雨桐
         "N005,新人戊,运营组,运营专员,E003,2025-01-01,,\n"
         "N005,新人己,运营组,运营专员,E003,2025-01-01,,\n"       # row 7: duplicate 工号
         "N006,新人庚,运营组,运营专员,N007,2025-01-01,,\n"
@@ -58,7 +58,7 @@ def test_a_bad_file_imports_nothing_and_names_every_bad_row(demo_db, admin, tmp_
     assert "M009" in by_row[2]
     assert "Name is missing" in by_row[3]
     assert "bad date" in by_row[4]
-    assert "B10004" in by_row[5] and "E004" in by_row[5]
+    assert "B01119253" in by_row[5] and "E004" in by_row[5]
     assert "row 6" in by_row[7]
     assert "loop" in by_row[8]
     assert "Row 2:" in str(err.value)

@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.db import reading
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
@@ -56,7 +56,7 @@ def test_duplicate_number_and_badge_are_refused(demo_db, admin):
     with pytest.raises(ConflictError, match="E004"):
         svc.create_employee(admin, EmployeeInput("E004", "重复"))
     with pytest.raises(ConflictError, match="张雨桐"):
-        svc.create_employee(admin, EmployeeInput("E200", "新人", badge_code="B10004"))
+        svc.create_employee(admin, EmployeeInput("E200", "新人", badge_code="B01119253"))
     with pytest.raises(ValidationError, match="M009"):
         svc.create_employee(admin, EmployeeInput("E200", "新人", manager_no="M009"))
 

@@ -144,7 +144,7 @@ def test_kill_at_random_points_leaves_the_old_or_the_restored_database(demo_db, 
     pristine = tmp_path / "pristine.db"
     backup.make_backup(admin, pristine)
     set_current(None)
-    home = tmp_path / "home"
+    home = tmp_path / "kill-home"
     home.mkdir()
     monkeypatch.setenv("SHOPTEAM_HOME", str(home))
     live = tmp_path / "live" / "shopteam.db"

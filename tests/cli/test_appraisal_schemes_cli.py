@@ -30,6 +30,7 @@ def test_scheme_list_json(demo_db, capsys):
 def test_scheme_apply_and_its_refusals(demo_db, capsys, admin):
     code, out, _err = run(demo_db, capsys, "appraisal", "scheme", "apply", "kpi-50-50", "--positions", "运营专员,美工")
     assert code == 0 and "运营组/运营专员" in out and "version 2" in out
+    assert "four grades (A–D)" in out and "results follow the setting" in out  # the shop grades with five
     assert get_template(admin, "美工组", "美工")["scheme"] == "kpi-50-50"
 
     code, out, err = run(demo_db, capsys, "appraisal", "scheme", "apply", "kpi-60-40", "--positions", "运营经理,品牌总监")
@@ -37,3 +38,11 @@ def test_scheme_apply_and_its_refusals(demo_db, capsys, admin):
     assert get_template(admin, "运营组", "运营经理").get("scheme") is None
     code, out, err = run(demo_db, capsys, "appraisal", "scheme", "apply", "kpi-99", "--positions", "运营经理")
     assert code == 3 and "kpi-99" in err and "kpi-50-50" in err
+
+
+def test_scheme_show(demo_db, capsys):
+    code, out, _err = run(demo_db, capsys, "--lang", "zh_CN", "appraisal", "scheme", "show", "quarterly-growth")
+    assert code == 0 and out.startswith("季度薪酬绩效考核（销售增长）")
+    assert "销售增长 40% · 销售额增长率 100%" in out and "无基数" in out
+    code, out, _err = run(demo_db, capsys, "appraisal", "scheme", "show", "kpi-50-50", "--format", "json")
+    assert json.loads(out)["sections"][0]["weight"] == 50

@@ -26,7 +26,7 @@ def run(demo_db, capsys, *argv):
 def test_punch_by_number_and_badge_then_list(demo_db, capsys):
     code, out, _ = run(demo_db, capsys, "punch", "E004", "--at", "2026-11-20 19:41")
     assert code == 0 and "E004" in out
-    code, out, _ = run(demo_db, capsys, "punch", "--badge", "B10004", "--at", "2026-11-20 19:41:30")
+    code, out, _ = run(demo_db, capsys, "punch", "--badge", "B01119253", "--at", "2026-11-20 19:41:30")
     assert code == 0 and "Already recorded" in out
     code, out, _ = run(demo_db, capsys, "punches", "list", "--employee", "E004", "--month", "2026-11", "--format", "json")
     rows = json.loads(out)

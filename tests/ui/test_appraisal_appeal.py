@@ -1,6 +1,5 @@
 """Deciding an appeal as upheld in the tab reopens the person's scores; finishing closes them again."""
 
-from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox

@@ -38,6 +38,7 @@ def test_preview_beside_the_current_template_then_apply(qtbot, demo_db, admin, m
     assert "员工关键/一般绩效考核（50/50）" in proposed and "关键绩效指标 50%" in proposed
     assert "Half-yearly" in proposed and "Department head 70%" in proposed
     assert "version 2" in dialog.proposed_title.text()
+    assert "results follow the setting" in proposed  # kpi-50-50 grades with four; the shop's setting is five
     assert "June and December" in dialog.description.text() or "half year" in dialog.description.text()
 
     # nothing ticked: nothing to apply
@@ -79,3 +80,20 @@ def test_the_preview_in_chinese(qtbot, demo_db, admin):
     finally:
         i18n.install("en")
         set_language("en")
+
+
+def test_staff_get_kpi_50_50_and_managers_task_attitude_ability_in_two_steps(qtbot, demo_db, admin, monkeypatch):
+    from ui.appraisal.schemes import SchemeDialog
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.Yes))
+    ctx = ShellContext(actor=admin, bus=ChangeBus(), show_status=lambda _m: None)
+    for key, button in (("kpi-50-50", "schemeTickStaff"), ("task-attitude-ability", "schemeTickManagers")):
+        dialog = SchemeDialog(ctx)
+        qtbot.addWidget(dialog)
+        _select(dialog, key)
+        qtbot.mouseClick(dialog.findChild(type(dialog.apply_button), button), Qt.LeftButton)
+        qtbot.mouseClick(dialog.apply_button, Qt.LeftButton)
+    got = {(r["position"], r["is_manager"]): r["scheme"] for r in ssvc.scheme_positions(admin)}
+    assert got[("运营专员", False)] == got[("物流发货", False)] == got[("人事文员", False)] == "kpi-50-50"
+    assert got[("运营经理", True)] == got[("客服主管", True)] == got[("运营总监", True)] == "task-attitude-ability"
+    assert set(got.values()) == {"kpi-50-50", "task-attitude-ability"}

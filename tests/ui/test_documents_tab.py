@@ -114,3 +114,19 @@ def test_pages_are_painted_onto_a_printer(qtbot, tmp_path):
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     assert paint_pages(printer, pages) == 2
     assert (tmp_path / "printed.pdf").stat().st_size > 1000
+
+
+def test_appraisal_period_picker_offers_every_kind_and_the_rolled_up_year(qtbot, ctx, tmp_path):
+    from app.services import appraisal as appraisal_svc
+
+    year = str(appraisal_svc.list_periods(ctx.actor)[1]["start"].year)  # the demo's locked months
+    appraisal_svc.open_period(ctx.actor, f"{year}-Q4", scope="managers")
+    view = make_view(qtbot, ctx)
+    choose(view, "appraisal")
+    keys = [view.appraisal_period.itemData(i) for i in range(view.appraisal_period.count())]
+    assert f"{year}-Q4" in keys and year in keys and any(len(k) == 7 and k[4] == "-" for k in keys)
+    assert not view.form.isRowVisible(view.period)  # the month field is the attendance report's
+    view.appraisal_period.setCurrentIndex(view.appraisal_period.findData(year))
+    assert view.period_key() == year and view.people.count() == 14  # everyone with a rolled-up year
+    view.appraisal_period.setCurrentIndex(view.appraisal_period.findData(f"{year}-Q4"))
+    assert view.people.count() == 3

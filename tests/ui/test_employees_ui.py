@@ -49,7 +49,7 @@ def test_edit_employee_and_duplicate_badge_message(qtbot, main_window, admin):
     dialog = EmployeeDialog(view.ctx, view.model.rows, row, view)
     qtbot.addWidget(dialog)
     assert dialog.no.text() == "E005" and dialog.position.currentText() == "运营专员"
-    dialog.badge.setText("B10004")
+    dialog.badge.setText("B01119253")
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
     assert "张雨桐" in dialog.problem.text() and not dialog.result()
     dialog.badge.setText("B20005")
@@ -74,7 +74,7 @@ def test_bad_import_shows_rows_and_imports_nothing(qtbot, main_window, tmp_path,
     monkeypatch.setattr(view, "_show_import_error", shown.append)
     path = tmp_path / "bad.csv"
     path.write_text("工号,姓名,上级工号\nN1,,E007\nN2,乙,M009\n", encoding="utf-8")
-    job = view.start_import(str(path))
+    view.start_import(str(path))
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
     assert "Row 2" in shown[0] and "Row 3" in shown[0] and "M009" in shown[0]
     assert svc.count(admin) == 15

@@ -32,10 +32,10 @@ def count(admin, no="E004"):
 
 def test_badge_scan_punches_and_a_second_scan_is_already_recorded(kiosk, qtbot, admin):
     before = count(admin)
-    type_enter(qtbot, kiosk, "B10004")
+    type_enter(qtbot, kiosk, "B01119253")
     assert "张雨桐" in kiosk.status.text()
     assert count(admin) == before + 1  # committed before the screen confirmed it
-    type_enter(qtbot, kiosk, "B10004")
+    type_enter(qtbot, kiosk, "B01119253")
     assert "Already recorded" in kiosk.status.text()
     assert count(admin) == before + 1
     kiosk.reset_idle()
@@ -102,3 +102,13 @@ def test_staff_password_does_not_leave(demo_db, qtbot):
     dialog.password.setText("demo1234")
     dialog._check()
     assert dialog.result() != dialog.DialogCode.Accepted and dialog.error.text()
+
+
+def test_a_badge_code_typed_by_hand_is_read_as_an_employee_no(kiosk, qtbot, admin):
+    before = count(admin)
+    qtbot.keyClicks(kiosk.input, "B01119253", delay=120)  # a colleague typing 张雨桐's badge code
+    qtbot.keyClick(kiosk.input, Qt.Key_Return)
+    assert kiosk.input.echoMode() == kiosk.input.EchoMode.Password  # asked for a PIN, nothing punched
+    assert count(admin) == before
+    type_enter(qtbot, kiosk, "0004")
+    assert count(admin) == before and "张雨桐" not in kiosk.status.text()

@@ -2,7 +2,6 @@
 
 from PySide6.QtGui import QImage, QPainter
 
-from app.rules.org_layout import overlaps
 from bench.scenarios.orgchart import generated_nodes
 
 

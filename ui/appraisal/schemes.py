@@ -10,13 +10,12 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QMessageBox, QSplitter, QTextBrowser, QVBoxLayout, QWidget)
+                               QMessageBox, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget)
 
 from app.errors import ShopTeamError
 from app.i18n import language
 from app.rules.appraisal_template import indicators
 from app.services import appraisal_schemes as ssvc
-from app.services import appraisal_templates as tsvc
 
 
 class SchemeDialog(QDialog):
@@ -39,9 +38,11 @@ class SchemeDialog(QDialog):
         self.description.setWordWrap(True)
         self.description.setProperty("role", "muted")
         self.position_list = QListWidget(objectName="schemePositionList")
-        for row in tsvc.list_templates(ctx.actor):
+        for row in ssvc.scheme_positions(ctx.actor):
             item = QListWidgetItem(f"{row['department']} · {row['position']}")
             item.setData(Qt.UserRole, f"{row['department']}/{row['position']}")
+            item.setData(Qt.UserRole + 1, row["is_manager"])
+            item.setToolTip(row["template"])
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Checked if position == (row["department"], row["position"]) else Qt.Unchecked)
             self.position_list.addItem(item)
@@ -51,6 +52,12 @@ class SchemeDialog(QDialog):
         self.proposed_title = QLabel(objectName="schemeProposedTitle")
         for title in (self.current_title, self.proposed_title):
             title.setProperty("role", "title")
+        self.tick_staff = QPushButton(self.tr("Tick staff positions"), objectName="schemeTickStaff")
+        self.tick_managers = QPushButton(self.tr("Tick manager positions"), objectName="schemeTickManagers")
+        self.tick_none = QPushButton(self.tr("Clear"), objectName="schemeTickNone")
+        self.tick_staff.clicked.connect(lambda: self.tick(False))
+        self.tick_managers.clicked.connect(lambda: self.tick(True))
+        self.tick_none.clicked.connect(lambda: self.tick(None))
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Close, objectName="schemeButtons")
         self.apply_button = self.buttons.button(QDialogButtonBox.Ok)
         self.apply_button.setObjectName("schemeApplyButton")
@@ -75,6 +82,10 @@ class SchemeDialog(QDialog):
         column.addWidget(self.scheme_list, 3)
         column.addWidget(QLabel(self.tr("Positions (tick those that get the scheme)")))
         column.addWidget(self.position_list, 4)
+        ticks = QHBoxLayout()
+        for button in (self.tick_staff, self.tick_managers, self.tick_none):
+            ticks.addWidget(button)
+        column.addLayout(ticks)
         panes = QHBoxLayout()
         for title, view in ((self.current_title, self.current_view), (self.proposed_title, self.proposed_view)):
             box = QVBoxLayout()
@@ -121,6 +132,13 @@ class SchemeDialog(QDialog):
         return [self.position_list.item(i).data(Qt.UserRole) for i in range(self.position_list.count())
                 if self.position_list.item(i).checkState() == Qt.Checked]
 
+    def tick(self, managers: bool | None) -> None:
+        """Tick every staff position (False) or every manager position (True) alone; None clears the ticks."""
+        for i in range(self.position_list.count()):
+            item = self.position_list.item(i)
+            wanted = managers is not None and bool(item.data(Qt.UserRole + 1)) == managers
+            item.setCheckState(Qt.Checked if wanted else Qt.Unchecked)
+
     def _enable(self) -> None:
         n = len(self.ticked())
         self.apply_button.setEnabled(n > 0 and bool(self.scheme_key()))
@@ -145,7 +163,9 @@ class SchemeDialog(QDialog):
         self.proposed_title.setText(self.tr("With the scheme (version %1)").replace("%1",
                                                                                  str(preview["proposed"]["version"])))
         self.current_view.setHtml(self.template_html(preview["current"]))
-        self.proposed_view.setHtml(self.template_html(preview["proposed"]))
+        note = ssvc.grades_note(preview["proposed"].get("grades", ""), preview["grades_in_force"])
+        self.proposed_view.setHtml(self.template_html(preview["proposed"]) +
+                                   (f"<p><i>{escape(note)}</i></p>" if note else ""))
 
     def template_html(self, template: dict) -> str:
         """Sections, indicators with their rules, raters and period of a template, as a small HTML page."""

@@ -201,3 +201,86 @@ class PunchDialog(_Form):
         at: datetime = self.at.dateTime().toPython().replace(second=0, microsecond=0)
         self.result_punch = record_punch(self.ctx.actor, employee_no=self.person.currentData(), at=at,
                                          note=self.note.text().strip())
+
+
+class ExtendLeaveDialog(_Form):
+    """Extend a leave that is not over yet (续假): filed before it ends, decided like a leave."""
+
+    def __init__(self, ctx, leaves, parent=None):
+        super().__init__(self.tr("Extend a leave"), "extendLeaveDialog", parent)
+        self.ctx = ctx
+        self.leave = QComboBox(objectName="extendLeaveWhich")
+        for x in leaves:
+            self.leave.addItem(f"{x.name} · {x.what} · {x.start:%m-%d %H:%M}–{x.end:%m-%d %H:%M}", x)
+        self.end = DateTimeEntry(QDateTime.currentDateTime(), "extendLeaveEnd")
+        self.reason = QLineEdit(objectName="extendLeaveReason")
+        self.form.addRow(self.tr("Leave"), self.leave)
+        self.form.addRow(self.tr("New end"), self.end)
+        self.form.addRow(self.tr("Reason"), self.reason)
+        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Submit"))
+        self.finish_layout()
+        self.new_id = None
+        self.leave.currentIndexChanged.connect(self._pick)
+        self.end.dateTimeChanged.connect(self._validate)
+        self._pick()
+
+    def _pick(self, *_args) -> None:
+        x = self.leave.currentData()
+        if x is not None:
+            self.end.setDateTime(QDateTime(x.end).addDays(1))
+        self._validate()
+
+    def _validate(self, *_args) -> None:
+        x = self.leave.currentData()
+        ok = x is not None and self.end.dateTime().toPython() > x.end
+        self.error.setText("" if ok or x is None else self.tr("The new end must be after the leave's end."))
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(ok)
+
+    def save(self) -> None:
+        self.new_id = leave_svc.extend_leave(self.ctx.actor, self.leave.currentData().id,
+                                             self.end.dateTime().toPython().replace(second=0, microsecond=0),
+                                             self.reason.text())
+
+
+class HandoverDialog(_Form):
+    """临时工作交接表: leaving the post for a while, the work handed to a colleague; approved off-post time."""
+
+    def __init__(self, ctx, people, parent=None):
+        super().__init__(self.tr("Handover record"), "handoverDialog", parent)
+        self.ctx = ctx
+        allowed, own = _own_people(ctx, people)
+        self.person = _people_combo(allowed, own, "handoverFrom")
+        self.to = _people_combo([(no, name) for no, name, _e in people], None, "handoverTo")
+        nowish = QDateTime.currentDateTime()
+        nowish = QDateTime(nowish.date(), QTime(nowish.time().hour(), nowish.time().minute()))
+        self.start = DateTimeEntry(nowish, "handoverStart")
+        self.back = DateTimeEntry(nowish.addSecs(3600), "handoverBack")
+        follow_start(self.start, self.back)
+        self.place = QLineEdit(objectName="handoverPlace")
+        self.items = QLineEdit(objectName="handoverItems")
+        self.items.setPlaceholderText(self.tr("e.g. customer chats, today's shipping list"))
+        self.form.addRow(self.tr("Leaving the post"), self.person)
+        self.form.addRow(self.tr("Handed over to"), self.to)
+        self.form.addRow(self.tr("From"), self.start)
+        self.form.addRow(self.tr("Back at"), self.back)
+        self.form.addRow(self.tr("Where to"), self.place)
+        self.form.addRow(self.tr("What was handed over"), self.items)
+        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Record"))
+        self.finish_layout()
+        self.new_id = None
+        for signal in (self.start.dateTimeChanged, self.back.dateTimeChanged):
+            signal.connect(self._validate)
+        self.items.textChanged.connect(self._validate)
+        self._validate()
+
+    def _validate(self, *_args) -> None:
+        ok = self.back.dateTime() > self.start.dateTime()
+        self.error.setText("" if ok else self.tr("The time back must be after the time of leaving."))
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(ok and bool(self.items.text().strip()))
+
+    def save(self) -> None:
+        from app.services.handover import record_handover
+
+        self.new_id = record_handover(self.ctx.actor, self.person.currentData(), self.to.currentData(),
+                                      self.start.dateTime().toPython(), self.back.dateTime().toPython(),
+                                      self.place.text(), self.items.text())

@@ -21,7 +21,8 @@ from app.services.punches import DECISION_LABELS, SOURCE_LABELS
 from app.i18n import language
 from ui.widgets.actions import toolbar_action
 from ui import theme
-from ui.attendance.dialogs import CorrectionDialog, LeaveDialog, OvertimeDialog, PunchDialog
+from ui.attendance.dialogs import (CorrectionDialog, ExtendLeaveDialog, HandoverDialog, LeaveDialog, OvertimeDialog,
+                                   PunchDialog)
 from ui.attendance.models import MonthGridModel, RosterGridModel
 from ui.models.table import Column, RowTableModel, sorting_proxy
 from ui.widgets.table_view import DataTableView, fit_headers
@@ -69,6 +70,10 @@ class AttendanceView(QWidget):
                                    "actionNewLeave")
         self.act_overtime = self._add(toolbar, self.tr("Request overtime…"), "mdi6.briefcase-clock-outline",
                                       self.request_overtime, "actionRequestOvertime")
+        self.act_extend = self._add(toolbar, self.tr("Extend a leave…"), "mdi6.calendar-arrow-right", self.extend_leave,
+                                    "actionExtendLeave")
+        self.act_handover = self._add(toolbar, self.tr("Handover…"), "mdi6.account-switch-outline", self.record_handover,
+                                      "actionHandover")
         self.act_correction = self._add(toolbar, self.tr("File a correction…"), "mdi6.clock-plus-outline",
                                         self.request_correction, "actionRequestCorrection")
         self.act_punch = self._add(toolbar, self.tr("Manual punch…"), "mdi6.clock-edit-outline", self.manual_punch,
@@ -347,6 +352,20 @@ class AttendanceView(QWidget):
         dialog = LeaveDialog(self.ctx, self._people(), self)
         if dialog.exec():
             self._changed(self.tr("Leave request %1 filed.").replace("%1", str(dialog.new_id)))
+
+    def extend_leave(self) -> None:
+        leaves = leave_svc.extendable_leaves(self.ctx.actor)
+        if not leaves:
+            self.ctx.show_status(self.tr("No leave is running or ahead that could be extended."))
+            return
+        dialog = ExtendLeaveDialog(self.ctx, leaves, self)
+        if dialog.exec():
+            self._changed(self.tr("Extension %1 filed; it counts once approved.").replace("%1", str(dialog.new_id)))
+
+    def record_handover(self) -> None:
+        dialog = HandoverDialog(self.ctx, self._people(), self)
+        if dialog.exec():
+            self._changed(self.tr("Handover %1 recorded.").replace("%1", str(dialog.new_id)))
 
     def request_overtime(self) -> None:
         dialog = OvertimeDialog(self.ctx, self._people(), self)

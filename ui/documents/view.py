@@ -44,7 +44,7 @@ class DocumentsView(QWidget):
                                       "actionHandbookTexts")
         self.act_texts.setVisible(self.ctx.can("documents.handbook_edit"))
         self.kind = QComboBox(objectName="documentChoice")
-        self.kind.addItem(self.tr("Monthly appraisal sheets"), "appraisal")
+        self.kind.addItem(self.tr("Appraisal sheets"), "appraisal")
         self.kind.addItem(self.tr("Department handbook"), "handbook")
         self.kind.addItem(self.tr("Monthly attendance report"), "attendance")
         for label, kind in ((self.tr("Leave request form"), "leave"), (self.tr("Duty roster"), "roster"),
@@ -55,6 +55,7 @@ class DocumentsView(QWidget):
         self.subject = QComboBox(objectName="documentSubject")
         today = QDate.currentDate()
         self.period = QDateEdit(today.addMonths(-1), objectName="documentPeriod", displayFormat="yyyy-MM")
+        self.appraisal_period = QComboBox(objectName="documentAppraisalPeriod")  # months, quarters, halves, years
         self.people = QListWidget(objectName="documentPeople")
         self.all_people = QCheckBox(self.tr("Everybody"), objectName="documentAllPeople", checked=True)
         self.per_person = QCheckBox(self.tr("One file per person"), objectName="documentPerPerson")
@@ -70,6 +71,7 @@ class DocumentsView(QWidget):
         self.form = QFormLayout(form_box)
         self.form.addRow(self.tr("Document"), self.kind)
         self.form.addRow(self.tr("Month"), self.period)
+        self.form.addRow(self.tr("Period"), self.appraisal_period)
         self.form.addRow(self.tr("For"), self.subject)
         self.form.addRow(self.tr("People"), self.all_people)
         self.form.addRow("", self.people)
@@ -108,6 +110,7 @@ class DocumentsView(QWidget):
         self.act_texts.triggered.connect(self.edit_texts)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.period.dateChanged.connect(lambda _d: self._load_people())
+        self.appraisal_period.currentIndexChanged.connect(lambda _i: self._load_people())
         self.all_people.toggled.connect(self._on_all_people)
 
     # -- state ----------------------------------------------------------------------------
@@ -115,7 +118,25 @@ class DocumentsView(QWidget):
         return self.kind.currentData()
 
     def period_key(self) -> str:
+        if self.current_kind() == "appraisal" and self.appraisal_period.currentData():
+            return self.appraisal_period.currentData()
         return self.period.date().toString("yyyy-MM")
+
+    def _load_appraisal_periods(self) -> None:
+        keep = self.appraisal_period.currentData()
+        self.appraisal_period.blockSignals(True)
+        self.appraisal_period.clear()
+        try:
+            periods = svc.appraisal_periods(self.ctx.actor)
+        except ShopTeamError:
+            periods = []
+        for p in periods:
+            self.appraisal_period.addItem(p["label"], p["key"])
+        wanted = self.appraisal_period.findData(keep) if keep else -1
+        if wanted < 0:  # default: last month, as before
+            wanted = self.appraisal_period.findData(self.period.date().toString("yyyy-MM"))
+        self.appraisal_period.setCurrentIndex(max(0, wanted))
+        self.appraisal_period.blockSignals(False)
 
     def selected_people(self) -> list[str] | None:
         if self.all_people.isChecked():
@@ -139,7 +160,10 @@ class DocumentsView(QWidget):
         self.result.clear()
         for w in (self.all_people, self.people, self.per_person):
             self._set_row_visible(w, kind == "appraisal")
-        self._set_row_visible(self.period, kind in ("appraisal", "attendance", "roster"))
+        self._set_row_visible(self.period, kind in ("attendance", "roster"))
+        self._set_row_visible(self.appraisal_period, kind == "appraisal")
+        if kind == "appraisal":
+            self._load_appraisal_periods()
         self._set_row_visible(self.version, kind in ("handbook", "handbook_receipt"))
         self._set_row_visible(self.effective, kind == "handbook")
         self._fill_subjects(kind)

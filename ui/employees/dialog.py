@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QVBoxLayout)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QVBoxLayout)
 
 from app.errors import ShopTeamError
 from app.i18n import _ as app_tr
@@ -64,7 +64,13 @@ class EmployeeDialog(QDialog):
         form.addRow(self.tr("Status"), self.status)
         form.addRow(self.has_leave, self.leave)
         form.addRow(self.tr("Phone"), self.phone)
-        form.addRow(self.tr("Badge code"), self.badge)
+        badge_row = QHBoxLayout()
+        badge_row.addWidget(self.badge, 1)
+        self.new_badge = QPushButton(self.tr("New code"), objectName="newBadgeButton")
+        self.new_badge.setToolTip(self.tr("A random badge code nobody else has (print it as the badge's barcode)"))
+        self.new_badge.clicked.connect(self._new_badge)
+        badge_row.addWidget(self.new_badge)
+        form.addRow(self.tr("Badge code"), badge_row)
         form.addRow(self.tr("Clock no."), self.clock_no)
         form.addRow(self.tr("Kiosk PIN"), self.pin)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
@@ -138,3 +144,9 @@ class EmployeeDialog(QDialog):
             self.problem.setText(str(exc))
             return
         self.accept()
+
+    def _new_badge(self) -> None:
+        try:
+            self.badge.setText(svc.new_badge_code(self.ctx.actor))
+        except ShopTeamError as exc:
+            self.problem.setText(str(exc))

@@ -4,12 +4,13 @@ leaving needs an administrator's or manager's password."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QElapsedTimer, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 from app.errors import NotFound, PermissionDenied, ShopTeamError
+from app.rules.kiosk import looks_scanned
 from app.services import punches
 from app.services.users import verify_leader_password
 from ui import theme
@@ -66,7 +67,13 @@ class LeaveKioskDialog(QDialog):
         form.addRow(buttons)
 
     def _check(self) -> None:
-        if verify_leader_password(self.user.text().strip(), self.password.text()):
+        try:
+            ok = verify_leader_password(self.user.text().strip(), self.password.text())
+        except PermissionDenied as exc:  # the exit dialog's own limit (never the office login's)
+            self.password.clear()
+            self.error.setText(str(exc))
+            return
+        if ok:
             self.accept()
         else:
             self.password.clear()
@@ -93,6 +100,10 @@ class KioskWindow(QWidget):
         self.input = QLineEdit(objectName="kioskInput", alignment=Qt.AlignCenter)
         self.input.setMaxLength(64)
         self.input.returnPressed.connect(self.submit)
+        self._clock = QElapsedTimer()
+        self._clock.start()
+        self._key_times: list[float] | None = []  # when each key of the current code came (None: on-screen pad)
+        self.input.installEventFilter(self)
         self.status = QLabel(objectName="kioskStatus", alignment=Qt.AlignCenter)
         self.status.setWordWrap(True)
         self.status.setMinimumHeight(150)
@@ -193,7 +204,17 @@ class KioskWindow(QWidget):
         self._idle_timer.start()
 
     # -- input -----------------------------------------------------------------------------------
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        """Note when each key reaches the input: a reader's burst is a badge, typing is a 工号."""
+        if watched is self.input and event.type() == QEvent.KeyPress:
+            if not self.input.text() and not self.input.hasSelectedText():
+                self._key_times = []  # a new code starts
+            if self._key_times is not None and (event.text() or event.key() in (Qt.Key_Return, Qt.Key_Enter)):
+                self._key_times.append(float(self._clock.elapsed()))
+        return super().eventFilter(watched, event)
+
     def _key(self, key: str) -> None:
+        self._key_times = None  # typed on the on-screen pad: never a badge
         if key == "⌫":
             self.input.backspace()
         elif key == "OK":
@@ -212,6 +233,10 @@ class KioskWindow(QWidget):
             self._punch_pin(self._pending_no, text)
             return
         if not text:
+            return
+        scanned, self._key_times = looks_scanned(self._key_times), []
+        if not scanned:  # typed by hand: a 工号, which needs the PIN (a typed badge code is not a badge)
+            self._ask_pin(text)
             return
         try:
             result = punches.kiosk_badge(text)
@@ -244,18 +269,8 @@ class KioskWindow(QWidget):
         self._confirm(result)
 
     def _confirm(self, result) -> None:
-        when = result.at.strftime("%H:%M")
-        kind = self.tr("Clock in") if result.kind == "in" else self.tr("Clock out")
-        if result.duplicate:
-            text = self.tr("%1\nAlready recorded at %2").replace("%1", result.name).replace("%2", when)
-            colour = theme.status["leave"]
-        elif result.late:
-            text = (self.tr("%1\n%2 %3 · late by %4 min").replace("%1", result.name).replace("%2", when)
-                    .replace("%3", kind).replace("%4", str(result.late_minutes)))
-            colour = theme.status["late"]
-        else:
-            text = self.tr("%1\n%2 %3 ✓").replace("%1", result.name).replace("%2", when).replace("%3", kind)
-            colour = theme.status["normal"]
+        # the words and the colour come from the service: what this punch is for this person today
+        text, colour = result.answer, theme.status[result.tone]
         self._answer(text, colour)
         if not result.duplicate:
             self.punched.emit(result)

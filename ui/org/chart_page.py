@@ -180,8 +180,21 @@ class ChartPage(QWidget):
             path = save_file(self, "org/chart", self.tr("Export chart to PNG"), "org-chart.png", self.tr("PNG image (*.png)"))
         if not path:
             return False
-        if not self.chart_image().save(path, "PNG"):
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+        from app.errors import ShopTeamError
+        from app.io.atomic import write_bytes
+
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.WriteOnly)
+        if not self.chart_image().save(buffer, "PNG"):
             QMessageBox.warning(self, self.tr("Export chart to PNG"), self.tr("Could not write %1.").replace("%1", path))
+            return False
+        try:  # through a temp file and a rename: a full disk keeps the previous image
+            write_bytes(path, bytes(data))
+        except ShopTeamError as exc:
+            QMessageBox.warning(self, self.tr("Export chart to PNG"), str(exc))
             return False
         self.ctx.show_status(self.tr("Org chart saved to %1.").replace("%1", path))
         return True

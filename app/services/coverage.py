@@ -1,0 +1,190 @@
+"""A trail that covers the data: every row people are paid by references the audit row that wrote it.
+
+When a transaction commits, every covered row it inserted (``audit_id`` still empty) or whose covered
+fields it changed is bound to the transaction's last audit row: the row gets ``audit_id`` and the audit
+row records the row's digest in ``covers``, which is part of its chained hash. `check` recomputes the
+digests: a punch, score, decision or role edited in the database directly no longer matches, a row
+added directly has no audit row, and a punch or score deleted directly is still listed in its audit row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date, datetime
+from typing import Any, Optional
+
+from sqlalchemy import event, inspect as sa_inspect, select, text, update
+from sqlalchemy.orm import Session
+
+from app.i18n import N_, _
+
+# table -> the fields its digest covers (not counters that change without a person's action)
+COVERED: dict[str, tuple[str, ...]] = {
+    "punch": ("employee_id", "at", "source", "recorded_by", "note"),
+    "punch_correction": ("employee_id", "at", "reason", "status", "requested_by", "decided_by", "decided_at"),
+    "leave_request": ("employee_id", "kind", "start", "end", "reason", "approver_id", "status", "decided_by", "decided_at"),
+    "overtime_request": ("employee_id", "start", "end", "hours", "comp_hours", "approver_id", "status", "decided_by",
+                         "decided_at"),
+    "appraisal_score": ("subject_id", "rater_id", "rater_role", "indicator", "score", "level", "entered_by"),
+    "app_user": ("username", "role", "employee_id", "active"),
+}
+APPEND_ONLY = ("punch", "appraisal_score")  # never deleted by ShopTeam: a row listed but gone was deleted
+LABELS = {"punch": N_("Punch"), "punch_correction": N_("Punch correction"), "leave_request": N_("Leave request"),
+          "overtime_request": N_("Overtime request"), "appraisal_score": N_("Appraisal score"), "app_user": N_("User account")}
+_INFO_DIRTY = "coverage_dirty"
+_INFO_ENTRY = "coverage_entry"
+_INFO_WROTE = "coverage_wrote"
+
+
+def _norm(value: Any) -> Any:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, float):
+        return round(value, 6)
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return value
+
+
+def digest(table: str, row_id: int, values: tuple) -> str:
+    payload = json.dumps([table, int(row_id), [_norm(v) for v in values]], ensure_ascii=False, default=str)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:20]
+
+
+def _columns(table: str) -> str:
+    return ", ".join(f'"{c}"' for c in COVERED[table])
+
+
+# -- binding rows at commit -----------------------------------------------------------------------
+
+def note_entry(session: Session, entry) -> None:
+    """Called by audit.record: the transaction's latest audit row."""
+    session.info[_INFO_ENTRY] = entry
+
+
+def _after_flush(session: Session, _context) -> None:
+    session.info[_INFO_WROTE] = True
+    dirty = session.info.setdefault(_INFO_DIRTY, {})
+    for obj in session.dirty:
+        table = getattr(obj, "__tablename__", None)
+        if table not in COVERED:
+            continue
+        state = sa_inspect(obj)
+        if any(state.attrs[f].history.has_changes() for f in COVERED[table]):
+            dirty.setdefault(table, set()).add(obj.id)
+
+
+def _watermarks(session: Session) -> Optional[dict[str, int]]:
+    try:
+        rows = session.execute(text("SELECT table_name, legacy_max_id FROM audit_coverage")).all()
+    except Exception:
+        return None  # a database from before coverage (being upgraded or restored)
+    return {t: int(m) for t, m in rows}
+
+
+def _before_commit(session: Session) -> None:
+    dirty = session.info.pop(_INFO_DIRTY, {})
+    entry = session.info.pop(_INFO_ENTRY, None)
+    if not session.info.pop(_INFO_WROTE, False) and entry is None:
+        return  # a read-only unit of work
+    if not _has_coverage_table(session):
+        return
+    marks = _watermarks(session)
+    if marks is None:
+        return
+    pending: dict[str, set[int]] = {t: set(ids) for t, ids in dirty.items()}
+    for table in COVERED:
+        new = session.execute(text(f"SELECT id FROM {table} WHERE audit_id IS NULL AND id > :m"),
+                              {"m": marks.get(table, 0)}).scalars().all()
+        if new:
+            pending.setdefault(table, set()).update(new)
+    pending = {t: ids for t, ids in pending.items() if ids}
+    if not pending:
+        return
+    from app.services import audit
+
+    if entry is None:  # rows written without an audit row of their own: attribute them openly
+        entry = audit.record(session, "system", "audit.cover", "data", "", None, None)
+        session.info.pop(_INFO_ENTRY, None)
+    session.flush()
+    covers = dict(entry.covers or {})
+    for table, ids in pending.items():
+        ordered = sorted(ids)
+        found = covers.setdefault(table, {})
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start:start + 500]
+            rows = session.execute(text(f"SELECT id, {_columns(table)} FROM {table} WHERE id IN ({', '.join(map(str, chunk))})")).all()
+            for row in rows:
+                found[str(row[0])] = digest(table, row[0], tuple(row[1:]))
+            session.execute(text(f"UPDATE {table} SET audit_id = :a WHERE id IN ({', '.join(map(str, chunk))})"),
+                            {"a": entry.id})
+    entry.covers = covers
+    entry.hash = audit.row_hash(entry.prev_hash, entry)
+    session.flush()
+
+
+def _has_coverage_table(session: Session) -> bool:
+    if session.get_bind().dialect.name == "postgresql":
+        return session.execute(text("SELECT to_regclass('audit_coverage') IS NOT NULL")).scalar()
+    return session.execute(text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='audit_coverage'")).first() is not None
+
+
+def _after_rollback(session: Session) -> None:
+    session.info.pop(_INFO_DIRTY, None)
+    session.info.pop(_INFO_ENTRY, None)
+    session.info.pop(_INFO_WROTE, None)
+
+
+def _on_execute(state) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        state.session.info[_INFO_WROTE] = True
+
+
+def install(sessions) -> None:
+    """Attach the binding to a session factory (app.db does it for every database)."""
+    event.listen(sessions, "after_flush", _after_flush)
+    event.listen(sessions, "before_commit", _before_commit)
+    event.listen(sessions, "after_soft_rollback", lambda s, _t: _after_rollback(s))
+    event.listen(sessions, "do_orm_execute", _on_execute)
+
+
+# -- checking -------------------------------------------------------------------------------------
+
+def first_mismatch(session: Session) -> Optional[str]:
+    """A sentence naming the first covered row that does not match its audit row, or None."""
+    if not _has_coverage_table(session):
+        return None
+    marks = _watermarks(session)
+    if marks is None:
+        return None
+    covers: dict[int, dict] = {}
+    for entry_id, value in session.execute(text("SELECT id, covers FROM audit_log WHERE covers IS NOT NULL")):
+        covers[int(entry_id)] = json.loads(value) if isinstance(value, str) else value
+    from sqlalchemy import inspect as sa_inspect_db
+
+    present_tables = set(sa_inspect_db(session.connection()).get_table_names())
+    for table in COVERED:
+        if table not in present_tables:
+            continue  # `check` reports the missing table itself
+        what = _(LABELS[table])
+        orphan = session.execute(text(f"SELECT min(id) FROM {table} WHERE audit_id IS NULL AND id > :m"),
+                                 {"m": marks.get(table, 0)}).scalar()
+        if orphan is not None:
+            return _("{what} {id} has no audit row: it was added outside ShopTeam.", what=what, id=orphan)
+        present = set()
+        for row in session.execute(text(f"SELECT id, audit_id, {_columns(table)} FROM {table} WHERE audit_id IS NOT NULL ORDER BY id")):
+            present.add(str(row[0]))
+            recorded = (covers.get(int(row[1])) or {}).get(table, {}).get(str(row[0]))
+            if recorded is None:
+                return _("{what} {id} points at audit row {audit}, which does not record it.", what=what, id=row[0], audit=row[1])
+            if recorded != digest(table, row[0], tuple(row[2:])):
+                return _("{what} {id} does not match its audit row {audit}: it was changed outside ShopTeam.",
+                         what=what, id=row[0], audit=row[1])
+        if table in APPEND_ONLY:
+            for entry_id in sorted(covers):
+                for row_id in sorted((covers[entry_id] or {}).get(table, {}), key=int):
+                    if row_id not in present:
+                        return _("{what} {id} recorded in audit row {audit} is missing: it was deleted outside ShopTeam.",
+                                 what=what, id=row_id, audit=entry_id)
+    return None

@@ -1,0 +1,69 @@
+"""Text kept intact (issue 14, item 7): encodings detected, UTF-16 read, formulas neutralised on every
+output including standard output, control characters refused wherever text is saved."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.cli import main
+from app.errors import ValidationError
+from app.services import employees as svc
+from app.services.employee_files import import_employees
+from app.services.tasks import TaskInput, add_comment, create_task
+
+
+def _write(tmp_path, text, encoding):
+    path = tmp_path / "roster.csv"
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize("text, encoding", [
+    ("employee_no,name\nA1,Renée Noël\n", "latin-1"),
+    ("工號,姓名\nE101,張雨桐\nE102,陳大文\n", "big5"),
+])
+def test_a_file_that_is_not_utf8_or_gbk_is_refused_not_garbled(db, admin, tmp_path, text, encoding):
+    with pytest.raises(ValidationError, match="UTF-8"):
+        import_employees(admin, _write(tmp_path, text, encoding))
+    assert svc.count(admin) == 0
+
+
+@pytest.mark.parametrize("text, encoding", [
+    ("工号,姓名\nE1,张三\n", "gbk"),
+    ("工号\t姓名\nE1\t张三\n", "utf-16"),     # Excel's "Unicode text"
+    ("工号\t姓名\nE1\t张三\n", "utf-16-le"),  # the same without its BOM
+    ("工号,姓名\nE1,张三\n", "utf-8"),
+])
+def test_utf8_gbk_and_utf16_files_import(db, admin, tmp_path, text, encoding):
+    import_employees(admin, _write(tmp_path, text, encoding))
+    assert svc.get_employee(admin, "E1").name == "张三"
+
+
+def test_month_summary_on_standard_output_is_neutralised(demo_db, admin, capsys):
+    row = svc.get_employee(admin, "E004")
+    data = svc.EmployeeInput(**{k: v for k, v in vars(row).items() if k in svc.EmployeeInput.__dataclass_fields__})
+    data.name = '=HYPERLINK("http://evil","x")'
+    svc.update_employee(admin, "E004", data)
+    assert main(["--db", str(demo_db.path), "attendance", "month", "2026-11", "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert "'=HYPERLINK" in out and ',=HYPERLINK' not in out
+
+
+@pytest.mark.parametrize("title", ["买\x1b[31m红色", "铃\x07声", "两\n行"])
+def test_task_titles_refuse_control_characters(demo_db, admin, title):
+    with pytest.raises(ValidationError, match="control characters"):
+        create_task(admin, TaskInput(title=title, assignee_no="E004"))
+
+
+def test_comments_keep_line_breaks_but_refuse_escapes(demo_db, admin):
+    card = create_task(admin, TaskInput(title="整理库存", assignee_no="E004"))
+    add_comment(admin, card.id, "第一行\n第二行")
+    with pytest.raises(ValidationError, match="control characters"):
+        add_comment(admin, card.id, "看这里\x1b[2J")
+
+
+def test_names_refuse_control_characters_in_any_service(demo_db, admin):
+    from app.services.org import DepartmentInput, create_department
+
+    with pytest.raises(ValidationError, match="control characters"):
+        create_department(admin, DepartmentInput(name="客服\x1b部"))
