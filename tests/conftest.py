@@ -22,7 +22,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
-PG_URL = os.environ.get("SHOPTEAM_TEST_PG_URL", "")  # e.g. postgresql+psycopg://postgres@127.0.0.1:54329/postgres
+PG_URL = os.environ.get("SHOPTEAM_TEST_PG_URL", "")
+DEMO_TODAY = __import__("datetime").date(2026, 11, 25)  # the demo department is loaded as of this day, every run  # e.g. postgresql+psycopg://postgres@127.0.0.1:54329/postgres
 
 
 def _pg_admin():
@@ -143,7 +144,7 @@ def _demo_template(tmp_path_factory, _template_db):
     if PG_URL:
         name = _pg_clone(_template_db)
         open_database(_pg_url(name))
-        load_demo(Actor.system("test-admin"))
+        load_demo(Actor.system("test-admin"), today=DEMO_TODAY)
         set_current(None)  # a template database must have no open connections
         yield name
         _pg_drop(name)
@@ -151,12 +152,18 @@ def _demo_template(tmp_path_factory, _template_db):
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     shutil.copy(_template_db, path)
     database = open_database(str(path))
-    load_demo(Actor.system("test-admin"))
+    load_demo(Actor.system("test-admin"), today=DEMO_TODAY)
     with database.engine.connect() as conn:
         conn.exec_driver_sql("COMMIT")  # leave the BEGIN IMMEDIATE the engine opened
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     set_current(None)
     yield path
+
+
+@pytest.fixture
+def demo_today():
+    """The day the demo department was loaded as of (a fixed date: no test depends on today)."""
+    return DEMO_TODAY
 
 
 @pytest.fixture

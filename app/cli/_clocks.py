@@ -36,7 +36,7 @@ def _import(args) -> int:
     print(_("Imported {added} punches; {duplicates} were already recorded.", added=result["added"],
             duplicates=result["duplicates"]))
     if result["skipped"]:
-        print(_("Skipped {n} lines that are not punches:", n=len(result["skipped"])))
+        print(_("Skipped {n} lines that are not punches:", n=result["skipped_count"]))
         for row in result["skipped"][:20]:
             print(_("Row {row}: {reason}", **row))
     return 0

@@ -27,6 +27,7 @@ def add_form_commands(sub) -> None:
          _("position name, or department/position"))
     form("appraisal-form", _("a blank appraisal form of a position (考核表), to score on paper"), _appraisal_form,
          "position", "POSITION", _("position name, or department/position"))
+    form("handover", _("a temporary work handover form (临时工作交接表)"), _handover, "handover_id", "ID")
 
 
 def _done(args, result: dict, message: str) -> int:
@@ -41,7 +42,7 @@ def _request_id(text: str) -> int:
     from app.errors import ValidationError
 
     if not str(text).strip().isdigit():
-        raise ValidationError("{value!r} is not a request number.", value=text)
+        raise ValidationError("{value!r} is not a record number.", value=text)
     return int(text)
 
 
@@ -78,3 +79,10 @@ def _appraisal_form(args) -> int:
 
     r = print_appraisal_form(cli_actor(), args.position, args.out)
     return _done(args, r, _("Blank appraisal form of {position} written to {path}", position=r["position"], path=r["path"]))
+
+
+def _handover(args) -> int:
+    from app.services.forms import print_handover_form
+
+    r = print_handover_form(cli_actor(), _request_id(args.handover_id), args.out)
+    return _done(args, r, _("Handover form {id} ({name}) written to {path}", id=r["handover_id"], name=r["name"], path=r["path"]))

@@ -43,6 +43,17 @@ def register(commands) -> None:
     from app.cli.appraisal_schemes import add_scheme_commands
 
     add_scheme_commands(sub)
+    q = sub.add_parser("replace-rater", help=_("replace the gm, leader or head rater of one person in one period"))
+    q.add_argument("period")
+    q.add_argument("employee_no")
+    q.add_argument("role", choices=["gm", "leader", "head"])
+    q.add_argument("rater_no")
+    q.add_argument("--note", required=True, help=_("why, e.g. the new head consulted the former one"))
+    q.set_defaults(handler=_replace_rater)
+    q = sub.add_parser("delegate", help=_("the general manager delegates his part of a period to the supervising leaders"))
+    q.add_argument("period")
+    q.add_argument("--off", action="store_true", help=_("take the delegation back"))
+    q.set_defaults(handler=_delegate)
     scores = sub.add_parser("scores", help=_("rater scores"))
     ssub = scores.add_subparsers(dest="scores_command", metavar="ACTION", required=True)
     q = ssub.add_parser("import", help=_("import rater scores from CSV or XLSX (all or nothing)"))
@@ -99,6 +110,24 @@ def _advance(args) -> int:
                             key=step["key"])
     r = advance_period(actor, args.period)
     print(_("Period {key} is now in {state}.", key=r["key"], state=_(STATE_LABELS[r["state"]])))
+    return 0
+
+
+def _replace_rater(args) -> int:
+    from app.services.appraisal_raters import replace_rater
+
+    replace_rater(cli_actor(), args.period, args.employee_no, args.role, args.rater_no, args.note)
+    print(_("{rater} is now the {role} rater of {no} in {key}.", rater=args.rater_no, role=args.role,
+            no=args.employee_no, key=args.period))
+    return 0
+
+
+def _delegate(args) -> int:
+    from app.services.appraisal_raters import set_delegation
+
+    r = set_delegation(cli_actor(), args.period, not args.off)
+    print(_("Delegation in {key}: {state}; raters changed for {people} people.", key=r["key"],
+            state=_("on") if r["gm_delegated"] else _("off"), people=r["people"]))
     return 0
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from app.cli import print_json
 from app.cli._common import cli_actor
-from app.i18n import _, language
+from app.i18n import N_, _, language
 
 
 def add_scheme_commands(sub) -> None:
@@ -37,10 +37,15 @@ def _list(args) -> int:
     if args.format == "json":
         print_json(rows)
         return 0
+    from app.documents.handbook_schemes import PERIODS, ROLES
+
+    roles = dict(ROLES, self=N_("Self-assessment (not counted)"))
     for r in rows:
         sections = " / ".join(f"{s['name']} {s['weight']}%" for s in r["sections"])
-        raters = " / ".join(f"{x['role']} {x['weight']}%" for x in r["raters"])
-        print(f"{r['key']:28} {r['period']:8} {r['name']}\n{'':28} {sections}\n{'':28} {raters}")
+        raters = " / ".join(f"{_(roles.get(x['role'], x['role']))} {x['weight']}%" for x in r["raters"]
+                            if x["role"] != "self") + " / " + _(roles["self"])
+        r = dict(r, period=_(PERIODS.get(r["period"], r["period"])))
+        print(f"{r['key']:28} {r['name']} · {r['period']}\n{'':28} {sections}\n{'':28} {raters}")
     return 0
 
 

@@ -98,6 +98,9 @@ def register(commands) -> None:
     q = sub.add_parser("roster-fill", help=_("fill a month's empty roster days in turn"))
     q.add_argument("month", metavar="YYYY-MM")
     q.set_defaults(handler=_roster_fill)
+    from app.cli._month_close import add_commands as add_close_commands
+
+    add_close_commands(sub)  # close, reopen, close-status, confirm, confirmations
 
 
 def _punch(args) -> int:
@@ -216,15 +219,19 @@ def _month(args) -> int:
 
             rows = monthly_summary(cli_actor(), year, month)
             from app.io.atomic import write_text
+            from app.services.month_close import closed_flag
 
-            write_text(args.out, json.dumps({"month": f"{year}-{month:02d}", "employees": rows}, ensure_ascii=False, indent=2))
+            write_text(args.out, json.dumps({"month": f"{year}-{month:02d}", **closed_flag(cli_actor(), year, month),
+                                             "employees": rows}, ensure_ascii=False, indent=2))
             return 0
         n = export_month(cli_actor(), year, month, args.out)
         print(_("Exported {n} employees to {file}.", n=n, file=args.out))
         return 0
     rows = monthly_summary(cli_actor(), year, month)
     if args.format == "json":
-        print_json({"month": f"{year}-{month:02d}", "employees": rows})
+        from app.services.month_close import closed_flag
+
+        print_json({"month": f"{year}-{month:02d}", **closed_flag(cli_actor(), year, month), "employees": rows})
     else:
         header, body = summary_table(rows)
         from app.io.tables import safe_cell

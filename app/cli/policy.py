@@ -16,6 +16,9 @@ def register(commands) -> None:
     q = sub.add_parser("set", help=_("change a setting"))
     q.add_argument("key")
     q.add_argument("value")
+    q.add_argument("--dry-run", action="store_true",
+                   help=_("show what the change would have done to the last closed month; change nothing"))
+    q.add_argument("--month", metavar="YYYY-MM", help=_("with --dry-run: the month to compare (default: the last closed)"))
     q.set_defaults(handler=_set)
 
 
@@ -39,6 +42,11 @@ def _list(args) -> int:
 def _set(args) -> int:
     from app.services import policy
 
+    if args.dry_run:
+        from app.services.policy_dry_run import dry_run
+
+        print_json(dry_run(cli_actor(), {args.key: args.value}, args.month))
+        return 0
     value = policy.set_value(cli_actor(), args.key, args.value)
     print(_("{key} = {value}", key=args.key, value=value))
     return 0

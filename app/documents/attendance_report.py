@@ -49,6 +49,7 @@ class AttendanceRow:
     unpaid_leave_hours: float = 0
     paid_days: float = 0
     flags: list[str] = field(default_factory=list)
+    confirmation: str = ""  # "Confirmed 2026-11-03 08:41" once the person confirmed a closed month
 
     # the names app.services.attendance.monthly_summary uses for the same figures
     ALIASES = {"early_leave_count": "early_count", "absence_days": "absent_days",
@@ -70,6 +71,8 @@ class AttendanceReport:
     department: str = ""
     pay_day: int = 18  # wages for the month are paid on this day of the next month
     unpaid_label: str = ""  # the unpaid leave types in words, e.g. "事假、病假"
+    closed_note: str = ""  # "已封帐 于 … 由 …": the figures come from the month's snapshot
+    changes: list[dict] = field(default_factory=list)  # what this close changed against the one before
 
     @property
     def period_key(self) -> str:
@@ -94,6 +97,9 @@ def summary_table(report: AttendanceReport, width: float) -> Table:
     header += [_("{leave} (h)", leave=_(LEAVE_TYPES.get(t, t))) for t in leave_types]
     header += [_("Overtime (h)"), _("Comp balance (h)"), _("Unpaid leave (h)"), _("Paid days"), _("Penalty"),
                _("Dismissal review")]
+    confirmed = bool(report.closed_note)
+    if confirmed:
+        header.append(_("Employee confirmation"))
     rows = []
     for r in report.rows:
         rows.append([r.employee_no, r.name, r.department, fmt_number(r.days_due), fmt_number(r.days_present),
@@ -102,7 +108,8 @@ def summary_table(report: AttendanceReport, width: float) -> Table:
                     + [fmt_number(r.leave_hours.get(t, 0)) for t in leave_types]
                     + [fmt_number(r.overtime_hours), fmt_number(r.comp_balance_hours), fmt_number(r.unpaid_leave_hours),
                        fmt_number(r.paid_days), fmt_money(r.penalty),
-                       _("Yes") if "dismissal_review" in r.flags else ""])
+                       _("Yes") if "dismissal_review" in r.flags else ""]
+                    + ([r.confirmation] if confirmed else []))
     rs = report.rows
     rows.append([_("Total"), _("{n} people", n=len(rs)), "", fmt_number(sum(r.days_due for r in rs)),
                  fmt_number(sum(r.days_present for r in rs)), str(sum(r.late_count for r in rs)),
@@ -111,11 +118,13 @@ def summary_table(report: AttendanceReport, width: float) -> Table:
                 + [fmt_number(sum(r.leave_hours.get(t, 0) for r in rs)) for t in leave_types]
                 + [fmt_number(sum(r.overtime_hours for r in rs)), fmt_number(sum(r.comp_balance_hours for r in rs)),
                    fmt_number(sum(r.unpaid_leave_hours for r in rs)), fmt_number(sum(r.paid_days for r in rs)),
-                   fmt_money(sum(r.penalty for r in rs)), str(sum("dismissal_review" in r.flags for r in rs))])
+                   fmt_money(sum(r.penalty for r in rs)), str(sum("dismissal_review" in r.flags for r in rs))]
+                + ([_("{n} confirmed", n=sum(bool(r.confirmation) for r in rs))] if confirmed else []))
     fixed = [15 * mm, 18 * mm, 20 * mm]
     money, review = 20 * mm, 14 * mm
-    rest = (width - sum(fixed) - money - review) / (len(header) - 5)
-    widths = fixed + [rest] * (len(header) - 5) + [money, review]
+    tail = [money, review] + ([24 * mm] if confirmed else [])
+    rest = (width - sum(fixed) - sum(tail)) / (len(header) - 3 - len(tail))
+    widths = fixed + [rest] * (len(header) - 3 - len(tail)) + tail
     return data_table([_head(h) for h in header], rows, widths, right=range(3, len(header)), font_size=8,
                       total_row=True)
 
@@ -178,6 +187,8 @@ def write_report(report: AttendanceReport, target, company: str, department: str
     story = [GroupStart(report.period_key, f"{title} · {period}"),
              Paragraph(esc(f"{company} {title}"), st["title"]), Paragraph(esc(sub), st["subtitle"]),
              Paragraph(esc(_("1. Summary per person")), st["h2"])]
+    if report.closed_note:
+        story.insert(3, para(report.closed_note, "body"))
     if report.rows:
         story.append(summary_table(report, width))
     else:
@@ -189,7 +200,13 @@ def write_report(report: AttendanceReport, target, company: str, department: str
                      "attendance rules in force.", kinds=report.unpaid_label or "—"), "muted"),
               para(_("Pay day: {date} (the {day}th of the next month).", date=pay_date.isoformat(), day=report.pay_day),
                    "body"),
-              PageBreak(), Paragraph(esc(_("2. Month grid")), st["h2"]), legend(), Spacer(1, 2 * mm)]
+              ]
+    if report.changes:
+        story += [Paragraph(esc(_("Changes against the previous close")), st["h2"]),
+                  data_table([_head(h) for h in (_("Employee no."), _("Name"), _("Figure"), _("Before"), _("After"))],
+                             [[c["employee_no"], c["name"], c["label"], str(c["before"]), str(c["after"])]
+                              for c in report.changes], [25 * mm, 30 * mm, 50 * mm, 30 * mm, 30 * mm], font_size=8)]
+    story += [PageBreak(), Paragraph(esc(_("2. Month grid")), st["h2"]), legend(), Spacer(1, 2 * mm)]
     if report.rows:
         story.append(grid_table(report, width))
     # who drew the report up, who checked it, and the employees' confirmation (制表 / 审核 / 员工确认)

@@ -78,6 +78,7 @@ class LeaveForm:
     requested_at: Optional[datetime] = None
     requested_by: str = ""
     decisions: list[Decision] = field(default_factory=list)
+    extends_id: Optional[int] = None  # an extension (续假) of that request
 
 
 def leave_story(f: LeaveForm, company: str) -> list:
@@ -91,7 +92,8 @@ def leave_story(f: LeaveForm, company: str) -> list:
         key_value_table([(_("Leave type"), f.kind), (_("Leave starts"), _when(f.start)), (_("Leave ends"), _when(f.end)),
                          (_("Leave hours"), _("{hours} h ({days} days)", hours=fmt_number(f.hours), days=fmt_number(f.days, 2))),
                          (_("Certificate"), f.certificate),
-                         (_("Filed afterwards"), _("yes") if f.filed_late else _("no"))], width),
+                         (_("Filed afterwards"), _("yes") if f.filed_late else _("no"))]
+                        + ([(_("Extends request"), str(f.extends_id))] if f.extends_id else []), width),
         Spacer(1, 2 * mm),
         para(_("Reason for leave"), "h2"),
         _boxed(para(f.reason or "—"), width, 22 * mm),
@@ -236,7 +238,13 @@ def appraisal_form_story(position: str, department: str, template: dict, company
             else:
                 unit = ind.get("unit", "")
                 target = _("target {target}{unit}", target=fmt_number(ind.get("target")), unit=unit)
-                if ind.get("lower_is_better"):
+                if (ind.get("rule") or {}).get("type") == "growth":  # scored by growth over a base figure
+                    from app.rules.appraisal_growth import BASE_NAMES
+
+                    rule = ind["rule"]
+                    target = _("growth against {base}: {bands}", base=_(BASE_NAMES.get(rule.get("base"), "?")),
+                               bands=", ".join(f"≥{fmt_number(g)}% {fmt_number(p)}" for g, p in rule.get("bands", [])))
+                elif ind.get("lower_is_better"):
                     target += _(" (lower is better)")
                 rows.append([Paragraph(esc(ind.get("name", "")), cell), Paragraph(share, cell), Paragraph(esc(target), cell),
                              "", ""])
@@ -276,9 +284,10 @@ class HandoverForm:
 def handover_story(f: HandoverForm, company: str) -> list:
     width = content_width()
     story = [_title(company, _("Temporary Work Handover Form")),
-             key_value_table([(_("Form no."), str(f.handover_id)), (_("Handed over at"), _when(f.start)),
-                              (_("Back at the post"), _when(f.end)), (_("Place"), f.place or "—"),
-                              (_("Handed over by"), f.from_name), (_("Taken over by"), f.to_name)] + list(f.extra), width),
+             key_value_table([(_("Form no."), str(f.handover_id)), (_("Place"), f.place or "—"),
+                              (_("Handed over at"), _when(f.start)), (_("Back at the post"), _when(f.end)),
+                              (_("Handed over by"), f.from_name), (_("Taken over by"), f.to_name)] + list(f.extra), width,
+                             columns=2),  # two pairs a row: places and names are long
              Spacer(1, 3 * mm), para(_("What was handed over"), "h2"), _boxed(para(f.items or "—"), width, 60 * mm)]
     if f.status:
         story += [Spacer(1, 2 * mm), para(f.status, "small")]

@@ -110,7 +110,6 @@ def write_pdf(drawing: ChartDrawing, path: str | Path, paper: str = "A4", tiled:
     else:
         scale = min(frame_w / width, frame_h / height, FIT_MAX_SCALE)
         cols = rows = 1
-    total = cols * rows
     from app.io.atomic import atomic_path
 
     with atomic_path(path) as tmp:

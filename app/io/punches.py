@@ -41,6 +41,8 @@ def _check_file(path: Path) -> bytes:
 
 
 def _decode(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # some clock software saves "Unicode text"
+        return data.decode("utf-16", errors="replace")
     for encoding in ("utf-8-sig", "gb18030"):  # gb18030 is a superset of GBK/GB2312
         try:
             return data.decode(encoding)

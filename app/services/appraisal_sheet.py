@@ -8,6 +8,7 @@ from typing import Optional
 from sqlalchemy import select
 from sqlmodel import Session
 
+from app.i18n import _
 from app.models.appraisal import AppraisalAppeal, AppraisalPeriod, AppraisalSubject
 from app.models.people import Employee
 from app.rules import appraisal as rules
@@ -52,6 +53,7 @@ def subject_detail_in(s: Session, actor: Actor, period_key: str, employee_no: st
     quant = core.quantitative_scores(subject, actuals)
     rescoring = core.rescoring_appeal(s, subject) if period.state not in core.EDITABLE_STATES else None
     editable = period.state in core.EDITABLE_STATES or rescoring is not None
+    read_only = "" if editable else _read_only_reason(period)
     people = _people(s)
     hide = _hide_result(actor, period, subject)
     inds = []
@@ -66,8 +68,11 @@ def subject_detail_in(s: Session, actor: Actor, period_key: str, employee_no: st
         typed = scores.get((rater_id, ""))
         total = core.rater_result(subject, rater_id, scores, quant)
         no, name = people[rater_id][0], people[rater_id][1]
+        own_column = can(actor, "appraisal.enter_for") or actor.employee_id == rater_id
+        why = read_only or ("" if own_column else _("Only {name} (or HR typing in the paper sheet) enters this "
+                                                    "column's scores.", name=name))
         return {"employee_no": no, "name": name, "roles": roles, "weight": weight, "group": group,
-                "can_edit": editable and (can(actor, "appraisal.enter_for") or actor.employee_id == rater_id),
+                "can_edit": editable and own_column, "why_read_only": why,
                 "scores": {k: r.score for k, r in own.items()}, "levels": {k: r.level for k, r in own.items() if r.level},
                 "typed_total": typed.score if typed else None,
                 "total": None if (hide and rater_id != subject.employee_id) else (float(total) if total is not None else None)}
@@ -76,6 +81,7 @@ def subject_detail_in(s: Session, actor: Actor, period_key: str, employee_no: st
     no, name, pos, dept = people[subject.employee_id]
     return {
         "period": period.key, "kind": period.kind, "state": period.state, "editable": editable,
+        "read_only_reason": read_only,
         "employee_no": no, "name": name, "position": pos or "", "department": dept or "",
         "is_rater": actor.employee_id in core.rater_ids(subject), "is_self": actor.employee_id == subject.employee_id,
         "as_manager": subject.as_manager, "template_name": subject.template.get("name", ""),
@@ -184,6 +190,14 @@ def _growth_fields(ind: dict, actuals: dict) -> dict:
     base = actuals.get(growth.base_key(ind["key"]))
     text, note = base_text(ind, actuals)
     return {"base": base.value if base is not None else None, "base_text": text, "base_note": note}
+
+
+def _read_only_reason(period: AppraisalPeriod) -> str:
+    """Why nobody may change this period's scores now, in the user's words."""
+    if period.state == "locked":
+        return _("{key} is locked (archived): read-only; an administrator can reopen it with a reason.", key=period.key)
+    return _("{key} is {state}: scores changed only during data entry and scoring.", key=period.key,
+             state=_(core.STATE_LABELS[period.state]))
 
 
 def _deadline(period: AppraisalPeriod, cfg: core.Config):

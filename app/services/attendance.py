@@ -486,8 +486,15 @@ def monthly_summary(actor: Actor, year: int, month: int, employee_nos: Iterable[
     """The monthly attendance summary (月度考勤汇总), one dict per employee sorted by 工号:
     employee_no, name and the fields of SUMMARY_FIELDS. Staff see only their own row."""
     require(actor, "attendance.view_own")
+    from app.services.month_close import snapshot_in
+
     with reading() as s:
         ids = _ids_for(s, actor, employee_nos)
+        frozen = snapshot_in(s, f"{year}-{month:02d}")
+        if frozen is not None:  # a closed month: the figures pay was based on, as stored
+            wanted = None if ids is None else set(s.execute(
+                select(Employee.employee_no).where(Employee.id.in_(list(ids)))).scalars())
+            return [r for r in frozen[1] if wanted is None or r["employee_no"] in wanted]
         rows = summary_in(s, year, month, ids, as_of)
     return sorted(rows.values(), key=lambda r: r["employee_no"])
 

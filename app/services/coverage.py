@@ -14,7 +14,7 @@ import json
 from datetime import date, datetime
 from typing import Any, Optional
 
-from sqlalchemy import event, inspect as sa_inspect, select, text, update
+from sqlalchemy import event, inspect as sa_inspect, text
 from sqlalchemy.orm import Session
 
 from app.i18n import N_, _

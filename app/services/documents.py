@@ -454,7 +454,13 @@ def attendance_report(actor: Actor, year: int, month: int):
     from app.i18n import _
 
     unpaid_label = _(", ").join(_(source.KIND_LABELS[k]) for k in unpaid if k in source.KIND_LABELS)
-    return AttendanceReport(year=year, month=month, rows=rows, grid=grid, pay_day=pay_day, unpaid_label=unpaid_label)
+    from app.services import month_close
+
+    closed = month_close.report_close(actor, year, month)
+    for r in rows:
+        r.confirmation = closed["stamps"].get(r.employee_no, "") if closed else ""
+    return AttendanceReport(year=year, month=month, rows=rows, grid=grid, pay_day=pay_day, unpaid_label=unpaid_label,
+                            closed_note=closed["note"] if closed else "", changes=closed["changes"] if closed else [])
 
 
 def write_attendance_report(actor: Actor, year: int, month: int, out: Path | str, report=None) -> dict:

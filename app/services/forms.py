@@ -97,6 +97,7 @@ def leave_form(actor: Actor, request_id: int):
             route=_(ROUTES.get(req.route, ROUTES["supervisor"])),
             approver=f"{approver.name}（{approver.employee_no}）" if approver else "",
             status=_(STATUS.get(req.status, req.status)), requested_at=req.requested_at,
+            extends_id=getattr(req, "extends_id", None),
             requested_by=_person_name(s, req.requested_by), decisions=decisions)
     return form, company
 
@@ -220,7 +221,9 @@ def print_appraisal_form(actor: Actor, position: str, out: Path | str) -> dict:
         company = _company(s)
     from app.services.appraisal_core import ROLE_NAMES
 
-    raters = [(_(ROLE_NAMES[role]), float(w)) for role, w in zip(("gm", "leader", "head"), weights) if w]
+    pairs = (template["raters"].items() if isinstance(template.get("raters"), dict)  # a scheme's raters (peers …)
+             else zip(("gm", "leader", "head"), weights))
+    raters = [(_(ROLE_NAMES.get(role, role)), float(w)) for role, w in pairs if w]
     title = _("Appraisal Form")
     pages = _write_atomic(path, lambda tmp: write_form(appraisal_form_story(pos.name, dept.name if dept else "", template,
                                                                             company, raters), str(tmp), title, company))
@@ -231,7 +234,7 @@ def print_appraisal_form(actor: Actor, position: str, out: Path | str) -> dict:
 
 # -- the window's choices -----------------------------------------------------------------------
 
-FORM_KINDS = ("leave", "roster", "handbook_receipt", "job_card", "appraisal_form")
+FORM_KINDS = ("leave", "roster", "handbook_receipt", "job_card", "appraisal_form", "handover")
 
 
 def form_subjects(actor: Actor, kind: str) -> list[tuple[str, str]]:
@@ -246,6 +249,13 @@ def form_subjects(actor: Actor, kind: str) -> list[tuple[str, str]]:
                              .join(Employee, Employee.id == LeaveRequest.employee_id)
                              .order_by(LeaveRequest.id.desc()).limit(300)).all()
             return [(f"{i} · {name} · {_(KIND_LABELS.get(k, k))} · {start:%Y-%m-%d}", str(i)) for i, k, start, name in rows]
+        if kind == "handover":
+            from app.models.attendance import HandoverRecord
+
+            rows = s.execute(select(HandoverRecord.id, HandoverRecord.start, Employee.name)
+                             .join(Employee, Employee.id == HandoverRecord.employee_id)
+                             .order_by(HandoverRecord.id.desc()).limit(300)).all()
+            return [(f"{i} · {name} · {start:%Y-%m-%d %H:%M}", str(i)) for i, start, name in rows]
         if kind in ("job_card", "appraisal_form"):
             rows = s.execute(select(Department.name, Position.name).join(Position, Position.department_id == Department.id)
                              .order_by(Department.sort_order, Department.name, Position.id)).all()
@@ -267,6 +277,10 @@ def write_form(actor: Actor, kind: str, out: Path | str, *, subject: str = "", p
         return print_job_card(actor, subject, out)
     if kind == "appraisal_form":
         return print_appraisal_form(actor, subject, out)
+    if kind == "handover":
+        if not str(subject).strip().isdigit():
+            raise ValidationError("Choose the handover record to print.")
+        return print_handover_form(actor, int(subject), out)
     raise NotFound("There is no document called {kind}.", kind=kind)
 
 
@@ -280,3 +294,36 @@ def preview_form(actor: Actor, kind: str, png: Path | str, dpi: int = 60, **para
         pdf = Path(tmp) / "preview.pdf"
         write_form(actor, kind, pdf, **params)
         return page_png(pdf, png, dpi=dpi)
+
+
+# -- 临时工作交接表 -----------------------------------------------------------------------------
+
+def handover_form(actor: Actor, handover_id: int):
+    """The handover record (kept by the attendance area, app/services/handover.py) as its paper form."""
+    from app.documents.forms import HandoverForm
+    from app.services.handover import get_handover
+
+    h = get_handover(actor, handover_id)  # checks who may see it
+    with reading() as s:
+        giver = s.execute(select(Employee).where(Employee.employee_no == h.employee_no)).scalar()
+        department, position = _place(s, giver) if giver else ("", "")
+        recorded_by = _person_name(s, h.recorded_by)
+        company = _company(s)
+    form = HandoverForm(
+        handover_id=h.id, start=h.start, end=h.back_at, place=h.place,
+        from_name=f"{h.name}（{h.employee_no}）", to_name=f"{h.to_name}（{h.to_employee_no}）", items=h.items,
+        recorded_by=recorded_by,
+        status=_("Recorded by {who}. The time from the handover until back at the post counts as approved time off the post.",
+                 who=recorded_by or "—"),
+        extra=[(_("Department"), department or "—"), (_("Position"), position or "—")])
+    return form, company
+
+
+def print_handover_form(actor: Actor, handover_id: int, out: Path | str) -> dict:
+    from app.documents.forms import handover_story, write_form
+
+    path = check_output_file(out)
+    form, company = handover_form(actor, handover_id)
+    title = _("Temporary Work Handover Form")
+    pages = _write_atomic(path, lambda tmp: write_form(handover_story(form, company), str(tmp), title, company))
+    return _written(path, pages, handover_id=handover_id, name=form.from_name.split("（")[0])

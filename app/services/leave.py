@@ -18,7 +18,7 @@ from app.models.attendance import LEAVE_KINDS, LeaveRequest, OvertimeRequest, Pu
 from app.models.people import Employee
 from app.rules import attendance as rules
 from app.rules.calendar import is_plan_day
-from app.services import audit
+from app.services import audit, month_close
 from app.services.attendance import KIND_LABELS, Person, Schedule, load_schedule
 from app.services.context import Actor
 from app.services.permissions import can, require
@@ -95,6 +95,7 @@ def request_leave(actor: Actor, employee_no: str, kind: str, start: datetime, en
     if end <= start:
         raise ValidationError("The end of the leave must be after its start.")
     with transaction() as s:
+        month_close.ensure_span_open(s, start, end)
         e = _owner(s, actor, employee_no)
         sched = load_schedule(s, end.date() + timedelta(days=1))
         values = sched.values
@@ -232,6 +233,7 @@ def decide_leave(actor: Actor, request_id: int, approve: bool) -> None:
         req = s.get(LeaveRequest, request_id)
         if req is None:
             raise NotFound("There is no leave request {id}.", id=request_id)
+        month_close.ensure_span_open(s, req.start, req.end)
         if req.status != "pending":
             raise ConflictError("Request {id} was already decided.", id=request_id)
         if not may_decide(s, actor, req.employee_id, req.approver_id):
@@ -271,6 +273,7 @@ def request_overtime(actor: Actor, employee_no: str, start: datetime, end: datet
     if end - start > timedelta(hours=16):
         raise ValidationError("Overtime longer than 16 hours is not plausible; split it by day.")
     with transaction() as s:
+        month_close.ensure_span_open(s, start, end)
         e = _owner(s, actor, employee_no)
         sched = load_schedule(s, end.date() + timedelta(days=1))
         hours = round((end - start).total_seconds() / 3600, 2)
@@ -289,6 +292,7 @@ def decide_overtime(actor: Actor, request_id: int, approve: bool) -> None:
         req = s.get(OvertimeRequest, request_id)
         if req is None:
             raise NotFound("There is no overtime request {id}.", id=request_id)
+        month_close.ensure_span_open(s, req.start, req.end)
         if req.status != "pending":
             raise ConflictError("Request {id} was already decided.", id=request_id)
         if not may_decide(s, actor, req.employee_id, req.approver_id):

@@ -52,6 +52,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "attendance.roster": LEADERS | {HR},
     "attendance.import": PEOPLE_ADMIN,
     "attendance.calendar": LEADERS | {HR},  # the holiday calendar (节假日)
+    "attendance.close": frozenset({ADMIN, HR}),  # close a month (考勤封帐) once its corrections are in
+    "attendance.reopen": frozenset({ADMIN}),  # reopen a closed month, with a reason
     "leave.request": OFFICE,
     # appraisal
     "appraisal.templates": LEADERS | {HR},

@@ -30,7 +30,7 @@ from app.models._base import now
 from app.models.attendance import Punch
 from app.models.clocks import ClockNumberMap
 from app.models.people import Employee
-from app.services import audit, policy
+from app.services import audit, month_close, policy
 from app.services.context import Actor
 from app.services.permissions import require
 
@@ -38,6 +38,7 @@ Progress = Optional[Callable[[int, int], None]]
 SCALE = 1000  # progress is reported in thousandths of the whole import
 BATCH_PEOPLE = 100  # people per de-duplication query
 INSERT_CHUNK = 20000
+MAX_LISTED = 500  # skipped lines listed in a preview (all are counted)
 
 
 @dataclass
@@ -190,7 +191,8 @@ def _summary(plan: _Plan) -> dict:
         "punches": len(cf.punches), "new": len(plan.new), "already": sum(plan.found.values()) - len(plan.new),
         "missed_cells": cf.missed, "people": people,
         "unknown": sorted(plan.unknown.values(), key=lambda u: u["first_row"]),
-        "skipped": [{"row": e.row, "reason": e.reason} for e in cf.skipped],
+        "skipped": [{"row": e.row, "reason": e.reason} for e in cf.skipped[:MAX_LISTED]],
+        "skipped_count": len(cf.skipped),
         "errors": [{"row": e.row, "reason": e.reason} for e in sorted(plan.errors, key=lambda e: e.row)],
     }
 
@@ -275,6 +277,7 @@ def import_punches(actor: Actor, path: str | Path, progress: Progress = None) ->
         if s.get_bind().dialect.name == "postgresql":  # two PCs importing at once: one after the other
             s.execute(text("SELECT pg_advisory_xact_lock(774412)"))
         _dedupe(s, plan, policy.value_in(s, "attendance.duplicate_punch_seconds"), progress, 0.35, 0.25)
+        month_close.ensure_open(s, *{date(at.year, at.month, 1) for _eid, at in plan.new})  # a closed month is frozen
         total = len(plan.new)
         with _big_cache(s, total):
             for c in range(0, total, INSERT_CHUNK):

@@ -23,7 +23,7 @@ from app.models.attendance import KioskLock, Punch, PunchCorrection
 from app.models.people import Employee
 from app.rules import attendance as rules
 from app.security import verify_pin
-from app.services import audit, policy
+from app.services import audit, month_close, policy
 from app.services.context import Actor
 from app.services.permissions import can, require
 
@@ -149,6 +149,8 @@ EARLIEST_YEAR = 2000
 def first_punch_day(s: Session) -> date:
     """The first day a punch may have: the tracking start, and never before 2000 (a typo like 1900)."""
     start = policy.value_in(s, "attendance.tracking_start")
+    if isinstance(start, str):  # stored as text (YYYY-MM-DD)
+        start = date.fromisoformat(start)
     return max(d for d in (date(EARLIEST_YEAR, 1, 1), start) if d is not None)
 
 
@@ -166,6 +168,7 @@ def _store(s: Session, actor: Actor, e, at: datetime, source: str, note: str = "
         raise ValidationError("A punch on {day} is before attendance tracking starts ({first}).",
                               day=at.date().isoformat(), first=first.isoformat())
     _active(e, at.date())
+    month_close.ensure_open(s, at)
     values = _punch_settings(s)
     window = timedelta(seconds=values["attendance.duplicate_punch_seconds"])
     day_start = datetime.combine(at.date(), datetime.min.time())
@@ -339,6 +342,7 @@ def request_correction(actor: Actor, employee_no: str, at: datetime, reason: str
         e = _find(s, employee_no, None)
         if not can(actor, "attendance.correct") and actor.employee_id != e.id:
             raise PermissionDenied("You may only ask for corrections of your own punches.")
+        month_close.ensure_open(s, at)
         _check_correction_limits(s, e, at)
         c = PunchCorrection(employee_id=e.id, at=at.replace(microsecond=0), reason=reason.strip(), requested_by=actor.username)
         s.add(c)
@@ -379,6 +383,7 @@ def decide_correction(actor: Actor, correction_id: int, approve: bool) -> None:
         c = s.get(PunchCorrection, correction_id)
         if c is None:
             raise NotFound("There is no correction {id}.", id=correction_id)
+        month_close.ensure_open(s, c.at)
         if c.status != "pending":
             raise ConflictError("Correction {id} was already decided.", id=correction_id)
         if actor.employee_id is not None and actor.employee_id == c.employee_id:

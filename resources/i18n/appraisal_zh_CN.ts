@@ -590,6 +590,10 @@
         <translation>评分人总分</translation>
     </message>
     <message>
+        <source>Only a rater, HR or an administrator enters actual values.</source>
+        <translation>只有评分人、人事或管理员可以录入实际值。</translation>
+    </message>
+    <message>
         <source>rubric A–D</source>
         <translation>等级 A–D</translation>
     </message>

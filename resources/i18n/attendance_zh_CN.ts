@@ -174,6 +174,14 @@
         <translation>调休余额</translation>
     </message>
     <message>
+        <source>Unpaid (h)</source>
+        <translation>无薪假(时)</translation>
+    </message>
+    <message>
+        <source>Paid days</source>
+        <translation>计薪天数</translation>
+    </message>
+    <message>
         <source>Penalty</source>
         <translation>罚款</translation>
     </message>
@@ -254,8 +262,16 @@
         <translation>%1 分钟</translation>
     </message>
     <message>
+        <source>Off the post</source>
+        <translation>离岗</translation>
+    </message>
+    <message>
         <source>All punches on time.</source>
         <translation>打卡全部正常。</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>处理办法</translation>
     </message>
     <message>
         <source>Decide request</source>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>DocumentsPrinting</name>
@@ -72,6 +71,10 @@
     <message>
         <source>Blank appraisal form</source>
         <translation>空白考核表</translation>
+    </message>
+    <message>
+        <source>Handover form</source>
+        <translation>临时工作交接表</translation>
     </message>
     <message>
         <source>Everybody</source>

@@ -46,3 +46,16 @@ def test_a_half_year_sheet_shows_the_schemes_structure(demo_db, admin, tmp_path)
     assert _flat("Template: 员工关键/一般绩效考核（50/50） · Half-yearly (June and December)") in text
     assert "关键绩效指标50%,一般绩效指标50%" in text
     assert "Finalscore88" in text
+
+
+def test_the_blank_form_of_a_scheme_position_shows_its_raters_and_growth_rule(demo_db, admin, tmp_path):
+    from app.services import forms
+
+    schemes.apply_scheme(admin, "quarterly-growth", ["推广专员"])
+    schemes.apply_scheme(admin, "kpi-360", ["运营经理"])
+    forms.print_appraisal_form(admin, "推广组/推广专员", tmp_path / "growth.pdf")
+    text = _flat(pdf_text(tmp_path / "growth.pdf"))
+    assert "growthagainstthesameperiodlastyear:≥20%100,≥10%90" in text and "≥-10%40" in text
+    forms.print_appraisal_form(admin, "运营组/运营经理", tmp_path / "360.pdf")
+    text = _flat(pdf_text(tmp_path / "360.pdf"))
+    assert "Peer" in text and "Subordinate" in text and "Supervisingleader" in text

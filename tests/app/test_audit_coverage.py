@@ -64,7 +64,7 @@ def test_changes_through_the_services_stay_covered(demo_db, admin, actor_for):
     from app.services.users import add_user
 
     add_user(admin, "clerk2", "secret-pass-99", "hr", "E015")
-    row = employees.get_employee(admin, "E004")
+    employees.get_employee(admin, "E004")
     assert check(admin).ok
 
 

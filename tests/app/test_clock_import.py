@@ -308,3 +308,18 @@ def test_one_audit_row_per_import_and_a_cancel_writes_nothing(shop, tmp_path):
     assert after["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
     assert (after["added"], after["punches"], after["from"], after["to"]) == (result["added"], len(lines),
                                                                               "2026-11-02", "2026-11-24")
+
+
+def test_a_utf16_zktime_export_is_read(shop, tmp_path):
+    path = tmp_path / "records.txt"
+    path.write_bytes("考勤号码\t姓名\t日期时间\n583\t张三\t2026/11/12 8:23:00\n".encode("utf-16"))
+    result = punches.import_punches(shop, path)
+    assert result["layout"] == "zktime" and stored(shop, "E001") == [datetime(2026, 11, 12, 8, 23)]
+
+
+def test_attlog_from_other_firmware_spaces_semicolons_and_short_times(shop, tmp_path):
+    path = tmp_path / "GLG_attlog.txt"
+    path.write_text("  583 2026-11-13 08:24:10 1 0 1 0 0 0\n17;2026-11-13 8:31;1;0\n583,2026-11-13 17:42:00\n")
+    result = punches.import_punches(shop, path)
+    assert result["layout"] == "attlog" and result["added"] == 3 and not result["skipped"]
+    assert stored(shop, "E002") == [datetime(2026, 11, 13, 8, 31)]

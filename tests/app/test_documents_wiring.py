@@ -19,13 +19,10 @@ def test_appraisal_sheets_print_the_demo_scores(demo_db, admin, tmp_path):
     assert "王浩然" in text  # E004's leader is among the raters
 
 
-def test_attendance_report_prints_the_monthly_summary(demo_db, admin, tmp_path):
-    from datetime import date
-
+def test_attendance_report_prints_the_monthly_summary(demo_db, demo_today, admin, tmp_path):
     from app.services import attendance
 
-    today = date.today()
-    year, month = today.year, today.month  # the demo's absences are in the current month
+    year, month = demo_today.year, demo_today.month  # the demo's absences are in its month
     summary = {r["employee_no"]: r for r in attendance.monthly_summary(admin, year, month)}
     out = tmp_path / "attendance.pdf"
     info = documents.write_attendance_report(admin, year, month, out)

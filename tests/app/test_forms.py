@@ -91,3 +91,19 @@ def test_an_output_folder_that_cannot_be_written_is_a_clear_message(demo_db, adm
     with pytest.raises(ValidationError, match="YYYY-MM"):
         forms.print_roster(admin, "12/2026", tmp_path / "r.pdf")
     assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_handover_form_from_the_attendance_record(demo_db, admin, tmp_path):
+    from app.services.handover import record_handover
+
+    handover_id = record_handover(admin, "E004", "E005", datetime(2026, 12, 8, 10, 0), datetime(2026, 12, 8, 11, 30),
+                                  "工商银行", "客服旺旺账号；今日待发货订单 12 单")
+    out = tmp_path / "handover.pdf"
+    result = forms.print_handover_form(admin, handover_id, out)
+    text = pdf_text(out)
+    for expected in ("Temporary Work Handover Form", "张雨桐", "E004", "刘子轩", "E005", "2026-12-08 10:00",
+                     "2026-12-08 11:30", "工商银行", "今日待发货订单", "Taken over by (signature)"):
+        assert expected in text, expected
+    assert result["pages"] == 1 and fonts_embedded(out)
+    with pytest.raises(NotFound):
+        forms.print_handover_form(admin, 9999, tmp_path / "none.pdf")

@@ -126,3 +126,16 @@ def test_handbook_lines_group_a_holiday_period(db, admin, tmp_path):
         lines = cal.handbook_lines(s, 2027)
     assert lines[1].startswith("2027-02-06 ~ 2027-02-12") and "春节" in lines[1]
     assert len(lines) == 4
+
+
+def test_an_xlsx_schedule_with_real_date_cells(db, admin, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["日期", "类型", "名称"])
+    ws.append([datetime(2027, 1, 1), "holiday", "元旦"])
+    ws.append(["2027-02-06~2027-02-12", "holiday", "春节"])
+    path = tmp_path / "2027.xlsx"
+    wb.save(path)
+    assert cal.import_year(admin, path) == {"days": 8, "years": [2027]}

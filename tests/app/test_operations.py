@@ -58,3 +58,17 @@ def test_the_same_punch_twice_is_refused_by_the_database(demo_db):
             s.add(Punch(employee_id=e, at=at, source="import"))
     with reading() as s:
         assert len(s.execute(select(Punch.id).where(Punch.employee_id == e, Punch.at == at)).all()) == 1
+
+
+def test_only_one_account_is_ever_the_first_administrator(db):
+    from app.models.users import User
+    from app.services import users
+
+    first = users.create_first_admin("boss", "long-enough-1")
+    with reading() as s:
+        assert s.execute(select(User.first_admin).where(User.username == first.username)).scalar_one()
+    with pytest.raises(ConflictError):  # the check: an administrator exists
+        users.create_first_admin("boss2", "long-enough-1")
+    with pytest.raises(ConflictError):  # the index: what a second PC racing past the check would meet
+        with transaction() as s:
+            s.add(User(username="boss3", password_hash="x", role="admin", first_admin=True))

@@ -46,3 +46,13 @@ def test_scheme_show(demo_db, capsys):
     assert "销售增长 40% · 销售额增长率 100%" in out and "无基数" in out
     code, out, _err = run(demo_db, capsys, "appraisal", "scheme", "show", "kpi-50-50", "--format", "json")
     assert json.loads(out)["sections"][0]["weight"] == 50
+
+
+def test_opening_a_period_without_the_growth_base_period_is_refused(demo_db, capsys, admin):
+    from app.services import appraisal as svc
+
+    code, _out, _err = run(demo_db, capsys, "appraisal", "scheme", "apply", "quarterly-growth", "--positions", "运营专员")
+    assert code == 0
+    code, out, err = run(demo_db, capsys, "appraisal", "open", "2026-Q3")
+    assert code == 2 and "2025-Q3" in err and "销售额增长率" in err and "Traceback" not in err
+    assert all(p["key"] != "2026-Q3" for p in svc.list_periods(admin))

@@ -40,3 +40,19 @@ def test_bad_input_exits_non_zero_and_changes_nothing(db, capsys, tmp_path):
     code, _, err = run(db, capsys, "calendar", "set", "2027-01-01", "party")
     assert code != 0 and "party" in err
     assert json.loads(run(db, capsys, "calendar", "show", "2027", "--format", "json")[1])["days"] == []
+
+
+def test_check_warns_about_next_years_holidays_without_failing(db, capsys, monkeypatch):
+    from datetime import datetime
+
+    from app.services import calendar
+
+    monkeypatch.setattr(calendar, "now", lambda: datetime(2026, 11, 2, 9, 0))
+    code, out, _ = run(db, capsys, "check")
+    assert code == 0 and "The holidays of 2027 are not entered yet" in out
+    run(db, capsys, "calendar", "set", "2027-01-01", "holiday", "--name", "元旦")
+    code, out, _ = run(db, capsys, "check")
+    assert code == 0 and "2027" not in out
+    monkeypatch.setattr(calendar, "now", lambda: datetime(2026, 10, 31, 9, 0))
+    run(db, capsys, "calendar", "clear", "2027-01-01")
+    assert "2027" not in run(db, capsys, "check")[1]  # before November: no warning yet

@@ -68,3 +68,19 @@ def test_report_forms_from_the_command_line(demo_db, capsys, tmp_path):
     assert code == 2 and "nope" in err and "Traceback" not in err
     code, _, err = run(demo_db, capsys, "report", "leave", "abc", "--out", str(tmp_path / "l.pdf"))
     assert code == 2 and "abc" in err
+
+
+def test_report_handover_from_the_command_line(demo_db, capsys, tmp_path):
+    from app.db import open_database, set_current
+    from app.services.context import Actor
+    from app.services.handover import record_handover
+
+    open_database(str(demo_db.path))
+    handover_id = record_handover(Actor.system("test"), "E006", "E007", datetime(2026, 12, 9, 14, 0),
+                                  datetime(2026, 12, 9, 15, 0), "仓库", "直播间控场")
+    set_current(None)
+    out_file = tmp_path / "handover.pdf"
+    code, out, err = run(demo_db, capsys, "report", "handover", str(handover_id), "--out", str(out_file))
+    assert code == 0 and out_file.exists() and str(handover_id) in out, err
+    code, _, err = run(demo_db, capsys, "report", "handover", "9999", "--out", str(tmp_path / "x.pdf"))
+    assert code == 3 and "9999" in err

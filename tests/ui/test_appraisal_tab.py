@@ -122,3 +122,21 @@ def test_the_general_manager_sees_approve_only_when_it_is_his_step(qtbot, view_f
     gm_view = view_for(actor_for("chenzy"))
     assert not gm_view.act_advance.isEnabled()  # the demo month is still being scored
     assert "department head" in gm_view.act_advance.toolTip()
+
+
+def test_read_only_cells_say_why_and_a_locked_period_looks_locked(qtbot, view_for, actor_for, admin):
+    view = view_for(actor_for("wanghr"))
+    current = view.period_key()
+    view.select("E004")
+    form = view.form
+    assert form.read_only_banner.isHidden()  # scoring: his own column is open
+    other = form.total_edits["E002"]
+    assert not other.isEnabled() and "林晓雯" in other.toolTip()
+    assert form.total_edits["E003"].isEnabled()
+    locked = next(p["key"] for p in svc.list_periods(admin) if p["state"] == "locked")
+    view.period_combo.setCurrentIndex(view.period_combo.findData(locked))
+    view.select("E004")
+    assert not form.read_only_banner.isHidden() and "locked" in form.read_only_banner.text()
+    assert not any(e.isEnabled() for e in form.total_edits.values())
+    assert all("locked" in e.toolTip() for e in form.total_edits.values())
+    assert current != locked

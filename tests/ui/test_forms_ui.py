@@ -26,16 +26,21 @@ def ctx(demo_db, admin):
 
 
 def test_documents_tab_previews_and_writes_every_form(qtbot, ctx, tmp_path):
+    from datetime import datetime
+
+    from app.services.handover import record_handover
     from ui.documents import tab
+
+    record_handover(ctx.actor, "E004", "E005", datetime(2026, 12, 8, 10, 0), datetime(2026, 12, 8, 11, 0), "银行", "待发货订单")
 
     view = tab.create(ctx, None)
     qtbot.addWidget(view)
     view.resize(1366, 740)
     for kind, expected in (("roster", "Duty Roster"), ("handbook_receipt", "Employee Receipt Form"),
                            ("job_card", "Job Description"), ("appraisal_form", "Appraisal Form"),
-                           ("leave", "Leave Request Form")):
+                           ("leave", "Leave Request Form"), ("handover", "Temporary Work Handover Form")):
         view.kind.setCurrentIndex(view.kind.findData(kind))
-        assert view.subject.isVisibleTo(view) == (kind in ("leave", "job_card", "appraisal_form"))
+        assert view.subject.isVisibleTo(view) == (kind in ("leave", "job_card", "appraisal_form", "handover"))
         if view.subject.isVisibleTo(view):
             assert view.subject.count() > 0
         view.show_preview()
@@ -44,7 +49,7 @@ def test_documents_tab_previews_and_writes_every_form(qtbot, ctx, tmp_path):
             view.grab().save(str(tmp_path / "documents-roster.png"))
         target = tmp_path / f"{kind}.pdf"
         view.start_write(str(target))
-        qtbot.waitUntil(lambda: view.last_files == [str(target)], timeout=30000)
+        qtbot.waitUntil(lambda: view.last_files == [str(target)], timeout=30000)  # noqa: B023 - waited for here
         assert expected in pdf_text(target)
 
 

@@ -43,8 +43,29 @@ def test_preview_map_and_import(main_window, qtbot, tmp_path, admin):
     assert dialog.run_button.isEnabled()
     expected = dialog.preview["new"]
     assert expected == 4  # three for E004, one for E005 (the second 77 punch is 20 s later: the same punch)
-    with qtbot.waitSignal(tab.ctx.bus.changed, timeout=30000):
-        qtbot.mouseClick(dialog.run_button, Qt.LeftButton)
+    qtbot.mouseClick(dialog.run_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30000)  # the window's own polling also emits changes
     assert dialog.result["added"] == expected
     assert [p["at"].date() for p in list_punches(admin, 2025, 3, "E005")] == [date(2025, 3, 3)]
     assert [(m["clock_no"], m["employee_no"]) for m in punch_import.clock_number_map(admin)] == [("77", "E005")]
+
+
+def test_clock_no_is_edited_in_the_employee_dialog_and_shown_in_the_list(qtbot, main_window, admin):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from app.services.employees import EmployeeInput, create_employee, get_employee
+    from ui.employees.dialog import EmployeeDialog
+
+    create_employee(admin, EmployeeInput("E099", "临时工", clock_no="583"))
+    view = main_window().select_tab("employeesTab")
+    view.ctx.bus.emit_changed("employees")
+    qtbot.waitUntil(lambda: any(r.employee_no == "E099" for r in view.model.rows), timeout=10000)
+    row = next(r for r in view.model.rows if r.employee_no == "E005")
+    dialog = EmployeeDialog(view.ctx, view.model.rows, row, view)
+    qtbot.addWidget(dialog)
+    dialog.clock_no.setText("583")  # 临时工's clock no.: refused with the owner's name
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    assert "临时工" in dialog.problem.text() and not dialog.result()
+    dialog.clock_no.setText("1005")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    assert dialog.result() and get_employee(admin, "E005").clock_no == "1005"

@@ -18,7 +18,6 @@ from app.i18n import _ as app_tr
 from app.services import appraisal as svc
 from app.services.appraisal_core import ROLE_NAMES
 from app.services.appraisal_sheet import live_figures
-from ui.widgets.table_view import fit_headers
 from ui import theme
 
 FIXED = 4  # indicator, weight, target, actual
@@ -44,6 +43,10 @@ class ScoreForm(QWidget):
         self.title.setProperty("role", "title")
         self.subtitle = QLabel(objectName="appraisalPersonSubtitle")
         self.subtitle.setProperty("role", "muted")
+        self.read_only_banner = QLabel(objectName="appraisalReadOnlyBanner")
+        self.read_only_banner.setProperty("role", "error")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setVisible(False)
         self.grid = QTableWidget(objectName="appraisalScoreGrid")
         self.grid.verticalHeader().setVisible(False)
         self.grid.setAlternatingRowColors(True)
@@ -75,6 +78,7 @@ class ScoreForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
+        layout.addWidget(self.read_only_banner)
         layout.addWidget(self.grid, 1)
         layout.addLayout(bottom)
         self.actual_edits: dict[str, QLineEdit] = {}
@@ -99,11 +103,15 @@ class ScoreForm(QWidget):
             self.grid.setRowCount(0)
             self.grid.setColumnCount(0)
             self.save_button.setEnabled(False)
+            self.read_only_banner.setVisible(False)
             self.live_total.clear()
             self.live_grade.clear()
             self.live_label.clear()
             return
         self.title.setText(f"{detail['name']}（{detail['employee_no']}）")
+        reason = detail.get("read_only_reason") or ""
+        self.read_only_banner.setText(reason)
+        self.read_only_banner.setVisible(bool(reason))
         kind = self.tr("appraised as a manager") if detail["as_manager"] else self.tr("appraised as staff")
         self.subtitle.setText(f"{detail['department']} · {detail['position']} · {detail['template_name']} · {kind}")
         cols = self.columns()
@@ -113,8 +121,8 @@ class ScoreForm(QWidget):
         headers = [self.tr("Indicator"), self.tr("Weight %"), self.tr("Target"), self.tr("Actual")]
         for c in cols:
             roles = "+".join(app_tr(ROLE_NAMES[r]) for r in c["roles"])
-            weight = f" {c['weight']:g}%" if c["roles"] != ["self"] else ""
-            headers.append(f"{c['name']}\n{roles}{weight}")
+            weight = f"\n{c['weight']:g}%" if c["roles"] != ["self"] else ""
+            headers.append(f"{c['name']}\n{roles}{weight}")  # name, role, weight: three short lines
         self.grid.setHorizontalHeaderLabels(headers)
         for row, ind in enumerate(inds):
             self._fixed_cells(row, ind)
@@ -127,6 +135,8 @@ class ScoreForm(QWidget):
             edit = QLineEdit("" if c["typed_total"] is None else f"{c['typed_total']:g}", objectName=f"total_{c['employee_no']}")
             edit.setValidator(QDoubleValidator(0, 100, 2, edit))
             edit.setEnabled(c["can_edit"])
+            if not c["can_edit"]:
+                edit.setToolTip(c["why_read_only"])
             edit.textEdited.connect(self.update_live)
             self.grid.setCellWidget(typed_row, col, edit)
             self.total_edits[c["employee_no"]] = edit
@@ -135,14 +145,17 @@ class ScoreForm(QWidget):
             self.grid.setCellWidget(total_row, col, label)
             self.total_labels[c["employee_no"]] = label
         header = self.grid.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.Interactive)
+        self.grid.setColumnWidth(0, 150)
         header.setMinimumSectionSize(48)
         for col in range(1, FIXED):
             header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
-        for col in range(FIXED, self.grid.columnCount()):
-            header.setSectionResizeMode(col, QHeaderView.Fixed)
-            self.grid.setColumnWidth(col, 104)
-        fit_headers(self.grid)  # a rater's name and role in full
+        metrics = header.fontMetrics()
+        for col in range(FIXED, self.grid.columnCount()):  # wide enough for "name / role + role weight"
+            header.setSectionResizeMode(col, QHeaderView.Interactive)
+            lines = headers[col].split("\n")
+            self.grid.setColumnWidth(col, max(104, max(metrics.horizontalAdvance(x) for x in lines) + 24))
+        header.setMinimumHeight(metrics.height() * 3 + 12)
         self.grid.resizeRowsToContents()
         self.save_button.setEnabled(any(c["can_edit"] for c in cols))
         self.update_live()
@@ -168,6 +181,9 @@ class ScoreForm(QWidget):
             edit = QLineEdit("" if ind["actual"] is None else f"{ind['actual']:g}", objectName=f"actual_{ind['key']}")
             edit.setValidator(QDoubleValidator(0, 1e9, 4, edit))
             edit.setEnabled(any(c["can_edit"] for c in self.columns()))
+            if not edit.isEnabled():
+                edit.setToolTip(self.detail.get("read_only_reason") or self.tr("Only a rater, HR or an administrator "
+                                                                                "enters actual values."))
             edit.textEdited.connect(self.update_live)
             self.grid.setCellWidget(row, 3, edit)
             self.actual_edits[ind["key"]] = edit
@@ -202,7 +218,8 @@ class ScoreForm(QWidget):
         elif stored is not None:  # an imported number, not a level
             box.addItem(f"{stored:g}", float(stored))
             box.setCurrentIndex(box.count() - 1)
-        box.setToolTip("\n".join(f"{lv['level']}: {lv.get('description', '')}" for lv in ind.get("levels", [])))
+        levels_tip = "\n".join(f"{lv['level']}: {lv.get('description', '')}" for lv in ind.get("levels", []))
+        box.setToolTip(levels_tip if c["can_edit"] else f"{c['why_read_only']}\n\n{levels_tip}".strip())
         box.setEnabled(c["can_edit"])
         box.currentIndexChanged.connect(lambda _i, no=c["employee_no"]: self._level_changed(no))
         self.grid.setCellWidget(row, col, box)

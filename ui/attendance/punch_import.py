@@ -86,8 +86,8 @@ class PunchImportDialog(QDialog):
                  .replace("%2", str(preview["new"])).replace("%3", str(preview["already"]))]
         if preview["missed_cells"]:
             parts.append(self.tr("%1 cells say 漏刷 (missed): nothing is imported for them.").replace("%1", str(preview["missed_cells"])))
-        if preview["skipped"]:
-            parts.append(self.tr("%1 lines are not punches and are skipped.").replace("%1", str(len(preview["skipped"]))))
+        if preview["skipped_count"]:
+            parts.append(self.tr("%1 lines are not punches and are skipped.").replace("%1", str(preview["skipped_count"])))
         self.summary.setText("<br>".join(parts))
         self.model.set_rows(preview["people"])
         self._fill_unknown(preview["unknown"])

@@ -151,6 +151,8 @@ class AttendanceView(QWidget):
             Column("leave", self.tr("Leave (h)"), value=leave_total, align_right=True, tooltip=leave_tip),
             Column("overtime_hours", self.tr("OT (h)"), align_right=True),
             Column("comp_hours_balance", self.tr("Comp (h)"), align_right=True),
+            Column("unpaid_leave_hours", self.tr("Unpaid (h)"), align_right=True),
+            Column("paid_days", self.tr("Paid days"), align_right=True),
             Column("penalty_rmb", self.tr("Penalty"), value=lambda r: f"¥{r['penalty_rmb']:,.2f}", align_right=True),
             Column("flags", self.tr("Flags"), value=lambda r: ", ".join(app_tr(svc.FLAG_LABELS.get(f, f)) for f in r["flags"]),
                    color=lambda r: theme.danger if r["flags"] else None),
@@ -318,13 +320,15 @@ class AttendanceView(QWidget):
         if d["leave"]:
             parts.append(f"<p><b>{heading_leave}</b><br>" + "<br>".join(
                 f"{x['label']} {x['start']}–{x['end']}" for x in d["leave"]) + "</p>")
+        heading_off_post, minutes = self.tr("Off the post"), self.tr("%1 min")
         if d.get("off_post"):
-            parts.append(f"<p><b>{self.tr('Off the post')}</b><br>" + "<br>".join(
-                f"{x['out']}–{x['back']} · " + self.tr("%1 min").replace("%1", str(x["minutes"])) for x in d["off_post"]) + "</p>")
+            parts.append(f"<p><b>{heading_off_post}</b><br>" + "<br>".join(
+                f"{x['out']}–{x['back']} · " + minutes.replace("%1", str(x["minutes"])) for x in d["off_post"]) + "</p>")
         reasons = [escape(r) for r in d["reasons"]] or [self.tr("All punches on time.")]
         parts.append(f"<p><b>{heading_why}</b><br>" + "<br>".join(reasons) + "</p>")
+        heading_remedy = self.tr("What to do")
         if d.get("remedy"):
-            parts.append(f"<p><b>{self.tr('What to do')}</b><br>{escape(d['remedy'])}</p>")
+            parts.append(f"<p><b>{heading_remedy}</b><br>{escape(d['remedy'])}</p>")
         self.detail.setHtml("".join(parts))
 
     # -- requests ----------------------------------------------------------------------------

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from app.services import forms as form_svc
+from ui.widgets.file_dialogs import save_file
 from ui.workers import run_with_progress
 
 
@@ -31,8 +32,8 @@ def write_form_to(parent, ctx, kind: str, target: str, open_after: bool = False,
 
 
 def print_form(parent, ctx, kind: str, default_name: str, **params):
-    target, _f = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("FormPrinting", "Write PDF"), default_name,
-                                             QCoreApplication.translate("FormPrinting", "PDF (*.pdf)"))
+    target = save_file(parent, f"documents/{kind}", QCoreApplication.translate("FormPrinting", "Write PDF"), default_name,
+                       QCoreApplication.translate("FormPrinting", "PDF (*.pdf)"))
     if target:
         return write_form_to(parent, ctx, kind, target, open_after=True, **params)
     return None

@@ -50,7 +50,8 @@ class DocumentsView(QWidget):
         for label, kind in ((self.tr("Leave request form"), "leave"), (self.tr("Duty roster"), "roster"),
                             (self.tr("Employee receipt form"), "handbook_receipt"),
                             (self.tr("Job description"), "job_card"),
-                            (self.tr("Blank appraisal form"), "appraisal_form")):
+                            (self.tr("Blank appraisal form"), "appraisal_form"),
+                            (self.tr("Handover form"), "handover")):
             self.kind.addItem(label, kind)
         self.subject = QComboBox(objectName="documentSubject")
         today = QDate.currentDate()
@@ -188,7 +189,7 @@ class DocumentsView(QWidget):
         choices = form_svc.form_subjects(self.ctx.actor, kind) if kind in form_svc.FORM_KINDS else []
         for label, value in choices:
             self.subject.addItem(label, value)
-        self._set_row_visible(self.subject, kind in ("leave", "job_card", "appraisal_form"))
+        self._set_row_visible(self.subject, kind in ("leave", "job_card", "appraisal_form", "handover"))
 
     def _form_params(self) -> dict:
         return dict(subject=self.subject.currentData() or "", period=self.period_key(), version=self.version.text())
@@ -267,7 +268,7 @@ class DocumentsView(QWidget):
             names = {"appraisal": f"appraisal_{self.period_key()}.pdf", "attendance": f"attendance_{self.period_key()}.pdf",
                      "handbook": f"handbook_{self.version.text() or 'new'}.pdf",
                      "leave": f"leave_{self.subject.currentData() or ''}.pdf", "roster": f"roster_{self.period_key()}.pdf",
-                     "handbook_receipt": "handbook_receipt.pdf",
+                     "handbook_receipt": "handbook_receipt.pdf", "handover": f"handover_{self.subject.currentData() or ''}.pdf",
                      "job_card": f"job_{(self.subject.currentData() or '').replace('/', '_')}.pdf",
                      "appraisal_form": f"appraisal_form_{(self.subject.currentData() or '').replace('/', '_')}.pdf"}
             target = save_file(self, f"documents/{kind}", self.tr("Write PDF"), names[kind], self.tr("PDF (*.pdf)"))

@@ -1,0 +1,60 @@
+"""The window's 续假 and 临时工作交接表 dialogs file through the services."""
+
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QDateTime
+
+from app.services import handover, leave
+from tests.ui.test_attendance_tab import _fill_and_submit, loaded
+
+
+@pytest.fixture(autouse=True)
+def _worker_done_before_the_database_goes(demo_db):
+    yield
+    from ui.workers import pool
+
+    pool().waitForDone(30000)
+
+
+def test_handover_dialog_records_approved_off_post_time(main_window, qtbot, monkeypatch, admin):
+    from ui.attendance.dialogs import HandoverDialog
+
+    view = loaded(main_window().select_tab("attendanceTab"), qtbot)
+    start = datetime.now().replace(hour=9, minute=30, second=0, microsecond=0) - timedelta(days=1)
+
+    def fill(d):
+        d.person.setCurrentIndex(d.person.findData("E004"))
+        d.to.setCurrentIndex(d.to.findData("E005"))
+        d.start.setDateTime(QDateTime(start))
+        d.back.setDateTime(QDateTime(start - timedelta(minutes=5)))
+        assert not d.buttons.button(d.buttons.StandardButton.Ok).isEnabled() and d.error.text()
+        d.back.setDateTime(QDateTime(start + timedelta(minutes=90)))
+        d.place.setText("银行")
+        d.items.setText("客服账号")
+
+    seen = _fill_and_submit(monkeypatch, HandoverDialog, fill)
+    view.act_handover.trigger()
+    h = handover.get_handover(admin, seen["id"])
+    assert (h.employee_no, h.to_employee_no, h.start, h.back_at, h.items) == (
+        "E004", "E005", start, start + timedelta(minutes=90), "客服账号")
+
+
+def test_extend_dialog_files_an_extension(main_window, qtbot, monkeypatch, admin):
+    from ui.attendance.dialogs import ExtendLeaveDialog
+
+    start = (datetime.now() + timedelta(days=8)).replace(hour=8, minute=30, second=0, microsecond=0)
+    while start.weekday() in (0, 4, 5, 6):  # not a plan day nor a weekend
+        start += timedelta(days=1)
+    rid = leave.request_leave(admin, "E006", "annual", start, start.replace(hour=17, minute=30), "trip")
+    view = loaded(main_window().select_tab("attendanceTab"), qtbot)
+
+    def fill(d):
+        d.leave.setCurrentIndex(next(i for i in range(d.leave.count()) if d.leave.itemData(i).id == rid))
+        d.end.setDateTime(QDateTime(start.replace(hour=12, minute=0)))
+        assert not d.buttons.button(d.buttons.StandardButton.Ok).isEnabled()  # before the leave's end
+        d.end.setDateTime(QDateTime((start + timedelta(days=1)).replace(hour=12, minute=0)))
+
+    seen = _fill_and_submit(monkeypatch, ExtendLeaveDialog, fill)
+    view.act_extend.trigger()
+    assert seen["id"] and any(p.id == seen["id"] for p in leave.pending_requests(admin))
