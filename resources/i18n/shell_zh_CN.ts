@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AddUserDialog</name>
@@ -74,7 +73,7 @@
         <translation>数据库位置</translation>
     </message>
     <message>
-        <source>One PC: keep the database in a file. Several PCs (a kiosk at the door and an office PC): use one PostgreSQL database on the shop&apos;s network and enter the same address on every PC.</source>
+        <source>One PC: keep the database in a file. Several PCs (a kiosk at the door and an office PC): use one PostgreSQL database on the shop's network and enter the same address on every PC.</source>
         <translation>只有一台电脑：数据库保存为本机文件。多台电脑（门口的考勤机和办公室电脑）：使用店内网络上的同一个 PostgreSQL 数据库，并在每台电脑上填写相同的地址。</translation>
     </message>
     <message>
@@ -149,6 +148,27 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>ShopTeam hit an unexpected error. The details below are also in the log file (Help ▸ Open log folder):
+%1</source>
+        <translation>ShopTeam 遇到了一个意外错误。下面的详细信息也已写入日志文件（帮助 ▸ 打开日志文件夹）：
+%1</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>ShopTeam - Create the administrator</source>
@@ -185,12 +205,6 @@
     <message>
         <source>The user name needs at least 2 characters.</source>
         <translation>用户名至少需要 2 个字符。</translation>
-    </message>
-    <message numerus="yes">
-        <source>The password needs at least %n characters.</source>
-        <translation>
-            <numerusform>密码至少需要 %n 个字符。</numerusform>
-        </translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
@@ -237,6 +251,10 @@
     <message>
         <source>Not available on this tab.</source>
         <translation>此页面不支持该操作。</translation>
+    </message>
+    <message>
+        <source>Changes from other PCs are not arriving: %1</source>
+        <translation>收不到其他电脑上的更改：%1</translation>
     </message>
     <message>
         <source>Refreshed.</source>
@@ -303,12 +321,24 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
         <source>About ShopTeam</source>
         <translation>关于 ShopTeam</translation>
     </message>
     <message>
+        <source>Checking the database…</source>
+        <translation>正在检查数据库…</translation>
+    </message>
+    <message>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <source>The log folder is %1</source>
+        <translation>日志文件夹：%1</translation>
     </message>
     <message>
         <source>ShopTeam %1
@@ -317,6 +347,17 @@ Database: %2</source>
         <translation>ShopTeam %1
 小型电商运营部的桌面管理软件。
 数据库：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>ShopTeam</source>
+        <translation>ShopTeam</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -464,13 +505,6 @@ Database: %2</source>
     <message>
         <source>New password for %1:</source>
         <translation>%1 的新密码：</translation>
-    </message>
-</context>
-<context>
-    <name>Worker</name>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 </TS>
