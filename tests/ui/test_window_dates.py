@@ -33,8 +33,9 @@ def leave_dialog(qtbot, demo_db, actor_for):
     from ui.shell import ChangeBus, ShellContext
 
     ctx = ShellContext(actor_for("zhangyt"), ChangeBus(), lambda m: None)
-    people = [("E004", "张雨桐", ctx.actor.employee_id)]
-    dialog = LeaveDialog(ctx, people)
+    from ui.attendance.view import filing_choices
+
+    dialog = LeaveDialog(ctx, filing_choices(ctx.actor, "leave"))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

@@ -21,6 +21,9 @@ def stats(qtbot, demo_db, actor_for, monkeypatch):
     view.show()
     qtbot.waitExposed(view)
     view.reload()
+    from ui.operations import drain
+
+    drain()  # the statistics load in the background
     return view
 
 
