@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AddUserDialog</name>
@@ -74,7 +73,7 @@
         <translation>数据库位置</translation>
     </message>
     <message>
-        <source>One PC: keep the database in a file. Several PCs (a kiosk at the door and an office PC): use one PostgreSQL database on the shop&apos;s network and enter the same address on every PC.</source>
+        <source>One PC: keep the database in a file. Several PCs (a kiosk at the door and an office PC): use one PostgreSQL database on the shop's network and enter the same address on every PC.</source>
         <translation>只有一台电脑：数据库保存为本机文件。多台电脑（门口的考勤机和办公室电脑）：使用店内网络上的同一个 PostgreSQL 数据库，并在每台电脑上填写相同的地址。</translation>
     </message>
     <message>
@@ -132,6 +131,20 @@
     <message>
         <source>ShopTeam database (*.db)</source>
         <translation>ShopTeam 数据库 (*.db)</translation>
+    </message>
+</context>
+<context>
+    <name>DateEntry</name>
+    <message>
+        <source>Type e.g. 2026-12-03, 12-3 or 20261203, or pick from the calendar.</source>
+        <translation>可直接输入，如 2026-12-03、12-3 或 20261203，也可从日历中选择。</translation>
+    </message>
+</context>
+<context>
+    <name>DateTimeEntry</name>
+    <message>
+        <source>Type e.g. 2026-12-03 09:00, 12-3 9:00 or 202612030900, or pick from the calendar.</source>
+        <translation>可直接输入，如 2026-12-03 09:00、12-3 9:00 或 202612030900，也可从日历中选择。</translation>
     </message>
 </context>
 <context>
@@ -390,10 +403,21 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>SettingRow</name>
+    <message>
+        <source>On</source>
+        <translation>开启</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Policy settings</source>
         <translation>制度设置</translation>
+    </message>
+    <message>
+        <source>Search the settings…</source>
+        <translation>搜索设置…</translation>
     </message>
     <message>
         <source>Save</source>
@@ -406,6 +430,22 @@ Database: %2</source>
     <message>
         <source>You can read the settings; only a manager or administrator can change them.</source>
         <translation>您可以查看设置；只有经理或管理员可以修改。</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Put every value of “%1” back to its default; nothing is saved until you press Save.</source>
+        <translation>把“%1”中的每一项恢复为默认值；按“保存”后才生效。</translation>
+    </message>
+    <message>
+        <source>No setting matches “%1”.</source>
+        <translation>没有与“%1”匹配的设置。</translation>
+    </message>
+    <message>
+        <source>Correct before saving — %1: %2</source>
+        <translation>保存前请更正 —— %1：%2</translation>
     </message>
     <message>
         <source>Settings saved.</source>
