@@ -411,3 +411,16 @@ def person_actor(employee_no: str, pin: str) -> Actor:
     if e is None or not pin or not verify_pin(e.pin_hash, pin):
         raise PermissionDenied("Wrong employee no. or PIN.")
     return Actor(username=f"pin:{e.employee_no}", role="staff", employee_id=e.id)
+
+
+def waiting_for(actor: Actor) -> Optional[dict]:
+    """The signed-in person's oldest closed month still to confirm, without recording that they looked
+    (the office window asks this to offer "confirm my month"): {"employee_no", "month"} or None."""
+    if actor.employee_id is None:
+        return None
+    with reading() as s:
+        no = s.execute(select(Employee.employee_no).where(Employee.id == actor.employee_id)).scalar()
+        if no is None:
+            return None
+        waiting = open_months_for(s, actor.employee_id)
+    return {"employee_no": no, "month": waiting[0].month} if waiting else None

@@ -102,6 +102,14 @@
         <translation>导出汇总…</translation>
     </message>
     <message>
+        <source>Month close…</source>
+        <translation>考勤封帐…</translation>
+    </message>
+    <message>
+        <source>Confirm my month…</source>
+        <translation>确认本月考勤…</translation>
+    </message>
+    <message>
         <source>Month</source>
         <translation>月视图</translation>
     </message>
@@ -352,6 +360,37 @@
     <message>
         <source>Clock exports</source>
         <translation>考勤机导出文件</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmMonthDialog</name>
+    <message>
+        <source>Confirm my attendance of %1</source>
+        <translation>确认我的 %1 考勤</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Disagree…</source>
+        <translation>有异议…</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <source>Disagree</source>
+        <translation>有异议</translation>
+    </message>
+    <message>
+        <source>What is wrong? Pick one or type it:</source>
+        <translation>哪里不对？请选择或填写：</translation>
+    </message>
+    <message>
+        <source>Your answer for %1 is recorded.</source>
+        <translation>已记录您对 %1 考勤的答复。</translation>
     </message>
 </context>
 <context>
@@ -669,6 +708,195 @@
     <message>
         <source>The end must be after the start.</source>
         <translation>结束时间必须晚于开始时间。</translation>
+    </message>
+</context>
+<context>
+    <name>MonthClose</name>
+    <message>
+        <source>Closed on %1 by %2</source>
+        <translation>已封帐 于 %1 由 %2</translation>
+    </message>
+</context>
+<context>
+    <name>MonthCloseDialog</name>
+    <message>
+        <source>Month close %1</source>
+        <translation>%1 考勤封帐</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Disagreed</source>
+        <translation>有异议</translation>
+    </message>
+    <message>
+        <source>Looked, not answered</source>
+        <translation>已查看，未答复</translation>
+    </message>
+    <message>
+        <source>Not looked yet</source>
+        <translation>尚未查看</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Disagrees with</source>
+        <translation>异议内容</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>变更前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>变更后</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>未完成事项</translation>
+    </message>
+    <message>
+        <source>Confirmations</source>
+        <translation>确认情况</translation>
+    </message>
+    <message>
+        <source>Difference to the previous close</source>
+        <translation>与上次封帐的差异</translation>
+    </message>
+    <message>
+        <source>Close the month…</source>
+        <translation>封帐…</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>重新开启…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Open: reopened on %1 by %2 (%3).</source>
+        <translation>未封帐：%1 由 %2 重新开启（%3）。</translation>
+    </message>
+    <message>
+        <source>Open: not closed yet.</source>
+        <translation>未封帐。</translation>
+    </message>
+    <message>
+        <source>Still open (%1)</source>
+        <translation>未完成事项（%1）</translation>
+    </message>
+    <message>
+        <source>%1 confirmed · %2 disagreed · %3 have not confirmed</source>
+        <translation>%1 人已确认 · %2 人有异议 · %3 人未确认</translation>
+    </message>
+    <message>
+        <source>Close %1? Its figures are stored as the snapshot pay is based on, and the month is frozen.</source>
+        <translation>封帐 %1？本月数据将保存为计薪依据的快照，并冻结本月考勤。</translation>
+    </message>
+    <message>
+        <source>%1 requests are still pending; they stay undecided and can no longer be decided once closed:</source>
+        <translation>仍有 %1 项申请待审批；封帐后它们保持待审，不能再审批：</translation>
+    </message>
+    <message>
+        <source>Close the month</source>
+        <translation>封帐</translation>
+    </message>
+    <message>
+        <source>%1 closed.</source>
+        <translation>%1 已封帐。</translation>
+    </message>
+    <message>
+        <source>Reopen %1</source>
+        <translation>重新开启 %1</translation>
+    </message>
+    <message>
+        <source>Why is the month reopened? (kept in the audit trail)</source>
+        <translation>重新开启本月的原因（记入审计日志）：</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新开启</translation>
+    </message>
+    <message>
+        <source>%1 reopened.</source>
+        <translation>%1 已重新开启。</translation>
+    </message>
+</context>
+<context>
+    <name>MonthFigures</name>
+    <message>
+        <source>Days due</source>
+        <translation>应出勤天数</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>实际出勤</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>%1 times, %2 min</source>
+        <translation>%1 次，%2 分钟</translation>
+    </message>
+    <message>
+        <source>Early leave</source>
+        <translation>早退</translation>
+    </message>
+    <message>
+        <source>Missing punches</source>
+        <translation>缺卡</translation>
+    </message>
+    <message>
+        <source>Absence (days)</source>
+        <translation>旷工（天）</translation>
+    </message>
+    <message>
+        <source> (h)</source>
+        <translation>（小时）</translation>
+    </message>
+    <message>
+        <source>Overtime (h)</source>
+        <translation>加班（小时）</translation>
+    </message>
+    <message>
+        <source>Penalty</source>
+        <translation>罚款</translation>
+    </message>
+    <message>
+        <source>%1 · attendance of %2</source>
+        <translation>%1 · %2 考勤</translation>
     </message>
 </context>
 <context>

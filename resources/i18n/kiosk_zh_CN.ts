@@ -1,5 +1,61 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>KioskMonthPanel</name>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Disagree</source>
+        <translation>有异议</translation>
+    </message>
+    <message>
+        <source>Missing punch</source>
+        <translation>补卡</translation>
+    </message>
+    <message>
+        <source>What is wrong?</source>
+        <translation>哪里不对？</translation>
+    </message>
+    <message>
+        <source>Why was the punch missed?</source>
+        <translation>为什么没有打卡？</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Ask for a missing punch: which one?</source>
+        <translation>申请补卡：缺的是哪一次？</translation>
+    </message>
+    <message>
+        <source>Please check your attendance of %1</source>
+        <translation>请核对您 %1 的考勤</translation>
+    </message>
+    <message>
+        <source>Missing punch at %1</source>
+        <translation>补卡：%1</translation>
+    </message>
+    <message>
+        <source>Thank you, your answer is recorded.</source>
+        <translation>谢谢，您的答复已记录。</translation>
+    </message>
+    <message>
+        <source>Your note goes to HR: %1</source>
+        <translation>您的异议已转给人事：%1</translation>
+    </message>
+    <message>
+        <source>Missing punch at %1 asked for; it counts once approved.</source>
+        <translation>已申请补卡 %1，审批通过后生效。</translation>
+    </message>
+</context>
 <context>
     <name>KioskWindow</name>
     <message>

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QHBoxLayout, QLabel
 from app.errors import ShopTeamError
 from app.i18n import _ as app_tr
 from app.rules.attendance import SHOWN_STATUSES, status_label, status_letter
-from app.services import attendance as svc, leave as leave_svc, roster as roster_svc
+from app.services import attendance as svc, leave as leave_svc, month_close as month_close_svc, roster as roster_svc
 from app.services.employees import list_employees
 from app.services.filing import filing_choices
 from app.services.punches import DECISION_LABELS, SOURCE_LABELS
@@ -25,6 +25,7 @@ from ui import theme
 from ui.attendance.dialogs import (CorrectionDialog, ExtendLeaveDialog, HandoverDialog, LeaveDialog, OvertimeDialog,
                                    PunchDialog)
 from ui.attendance.models import MonthGridModel, RosterGridModel
+from ui.attendance.month_close import closed_note
 from ui.models.table import Column, RowTableModel, sorting_proxy
 from ui.widgets.table_view import DataTableView, fit_headers
 from ui.widgets.file_dialogs import open_file, save_file
@@ -82,6 +83,16 @@ class AttendanceView(QWidget):
                                     "actionImportPunches")
         self.act_export = self._add(toolbar, self.tr("Export summary…"), "mdi6.file-export-outline", self.export_file,
                                     "actionExportAttendance")
+        # on the month page, beside the "closed on … by …" line (the toolbar is full at 1366 px)
+        self.act_close = QPushButton(theme.icon("mdi6.lock-check-outline"), self.tr("Month close…"),
+                                     objectName="attendanceMonthClose")
+        self.act_close.clicked.connect(self.open_month_close)
+        self.act_confirm = QPushButton(theme.icon("mdi6.account-check-outline"), self.tr("Confirm my month…"),
+                                       objectName="attendanceConfirmMonth")
+        self.act_confirm.clicked.connect(self.confirm_my_month)
+        self.act_close.setVisible(self.see_all)
+        self.act_confirm.setVisible(False)  # shown once the load finds a closed month of mine to confirm
+        self._waiting = None
         self.act_punch.setVisible(ctx.can("attendance.manual_punch"))
         self.act_import.setVisible(ctx.can("attendance.import"))
         self.act_export.setVisible(self.see_all)
@@ -120,6 +131,11 @@ class AttendanceView(QWidget):
             chip.setStyleSheet(f"background: {theme.status[code]}; color: white; border-radius: 3px; padding: 2px 4px;")
             legend.addWidget(chip)
         legend.addStretch(1)
+        self.closed_note = QLabel(objectName="attendanceClosedNote")
+        self.closed_note.setStyleSheet(f"color: {theme.danger}; font-weight: 600;")
+        legend.addWidget(self.closed_note)
+        legend.addWidget(self.act_confirm)
+        legend.addWidget(self.act_close)
         splitter = QSplitter(objectName="attendanceGridSplitter")
         splitter.addWidget(self.grid)
         splitter.addWidget(self.detail)
@@ -238,6 +254,8 @@ class AttendanceView(QWidget):
                 "requests": leave_svc.pending_requests(actor),
                 "roster": roster_svc.roster_month(actor, y, m),
                 "calendar": roster_svc.calendar_month(actor, y, m),
+                "closed": month_close_svc.closed_flag(actor, y, m),
+                "waiting": month_close_svc.waiting_for(actor),
             }
 
         self._loads_pending += 1
@@ -263,6 +281,9 @@ class AttendanceView(QWidget):
         fit_headers(self.roster)
         self.requests_empty.setVisible(not self.requests_model.rows)
         self._update_request_buttons()
+        self.closed_note.setText(closed_note(data["closed"]))
+        self._waiting = data["waiting"]
+        self.act_confirm.setVisible(self._waiting is not None)
         self.pages.setTabText(2, self.tr("Requests (%1)").replace("%1", str(len(self.requests_model.rows))))
         self.month_loaded.emit()
 
@@ -387,6 +408,33 @@ class AttendanceView(QWidget):
             r = dialog.result_punch
             text = self.tr("Already recorded.") if r.duplicate else self.tr("Punch recorded for %1.").replace("%1", r.name)
             self._changed(text)
+
+    # -- month close -------------------------------------------------------------------------
+    def open_month_close(self):
+        """The month-close dialog of the month shown (it loads in the background)."""
+        from ui.attendance.month_close import MonthCloseDialog
+
+        y, m = self.year_month()
+        dialog = MonthCloseDialog(self.ctx, f"{y}-{m:02d}", self)
+        dialog.open()
+        return dialog
+
+    def confirm_my_month(self) -> None:
+        """Fetch my month (that records I looked, hence a write), then show the confirm dialog."""
+        if self._waiting is None:
+            return
+        actor, no, month = self.ctx.actor, self._waiting["employee_no"], self._waiting["month"]
+
+        def show(data) -> None:
+            from ui.attendance.confirm_month import ConfirmMonthDialog
+
+            if data is None:
+                return
+            self.confirm_dialog = ConfirmMonthDialog(self.ctx, data, no, self)
+            self.confirm_dialog.open()
+
+        self.ctx.write(self, lambda: month_close_svc.my_month(actor, no, month), show,
+                       failed=lambda msg: QMessageBox.warning(self, self.tr("Confirm my month…"), msg))
 
     # -- roster ------------------------------------------------------------------------------
     def _on_roster_clicked(self, index) -> None:

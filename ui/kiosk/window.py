@@ -160,6 +160,10 @@ class KioskWindow(QWidget):
         self._update_waiting()
         self._idle_timer = QTimer(self, singleShot=True, interval=ANSWER_MS, timeout=self.reset_idle)
         self._idle_timer.setObjectName("kioskIdleTimer")
+        from ui.kiosk.month_panel import KioskMonthPanel
+
+        self.month_panel = KioskMonthPanel(self)  # after a punch: confirm my month, ask for a 补卡
+        self.month_panel.closed.connect(self.reset_idle)
         self._update_clock()
         self.reset_idle()
 
@@ -237,6 +241,8 @@ class KioskWindow(QWidget):
     def submit(self) -> None:
         """Enter: a badge or 工号 first, then the PIN when a 工号 was typed."""
         text = self.input.text().strip()
+        if self.month_panel.isVisible():  # the next person: the previous one's month goes away first
+            self.month_panel.finish(notify=False)
         if self._pending_no is not None:
             if not text:
                 self.prompt.setText(self.tr("Type your PIN and press Enter"))
@@ -285,6 +291,8 @@ class KioskWindow(QWidget):
         # the words and the colour come from the service: what this punch is for this person today
         text, colour = result.answer, theme.status[result.tone]
         self._answer(text, colour)
+        if not result.pending:  # journalled offline: nobody to identify until it reaches the database
+            self.month_panel.offer(result)
         if not result.duplicate and not result.pending:
             self.punched.emit(result)
 
