@@ -177,3 +177,18 @@ def test_cli_calibrates_and_refuses_bad_input(in_review, demo_db, capsys, actor_
         main(["--db", db, "appraisal", "calibrate", KEY, no, "C"])
     assert exit_.value.code != 0
     assert len(_audit("appraisal.calibrate")) == 1
+
+
+def test_the_sheet_prints_both_grades(in_review, actor_for, admin, tmp_path):
+    from app.services.documents import write_appraisal_sheets
+    from tests.app.documents_helpers import pdf_text
+
+    gm = actor_for("chenzy")
+    no = _ratee_of(actor_for("linxw"))
+    cal.calibrate(gm, KEY, no, "C", "late on three launches")
+    out = tmp_path / "sheet.pdf"
+    write_appraisal_sheets(admin, KEY, out, per_person=False, employee_nos=[no])
+    text = "".join(pdf_text(out)).replace("\n", " ")
+    assert "A Exceeds target → C Near target" in text  # the header: computed, then calibrated
+    assert "Calibrated grade: C Near target" in text and "late on three launches" in text and "chenzy" in text
+    assert "Final score 95 Grade A Exceeds target" in text  # the score and computed grade as they were
