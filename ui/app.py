@@ -16,12 +16,20 @@ def make_application() -> QApplication:
     from ui.compat import guard_none_refcount
 
     guard_none_refcount()  # PySide6 6.12 on Python 3.11 leaks references to None (see ui/compat.py)
+    from app.logs import configure_logging
+
+    configure_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName("ShopTeam")
     QCoreApplication.setApplicationName(APP_NAME)
     from ui import theme
 
     theme.apply(app)
+    from ui.errors import install_excepthooks
+    from ui.operations import wait_idle
+
+    install_excepthooks()
+    app.aboutToQuit.connect(lambda: wait_idle())  # let a running operation commit or roll back
     return app
 
 

@@ -66,13 +66,12 @@ class LoginDialog(QDialog):
 class FirstAdminDialog(QDialog):
     """First start on a new database: create the administrator account."""
 
-    MIN_LENGTH = 6
-
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("firstAdminDialog")
         self.setWindowTitle(self.tr("ShopTeam - Create the administrator"))
         self.actor = None
+        self.rule = users.password_rule()  # the length in force, from the policy
         intro = QLabel(self.tr("Welcome! There is no administrator account yet. Create it; you will use it "
                                "to add and manage the other users."))
         intro.setWordWrap(True)
@@ -109,8 +108,8 @@ class FirstAdminDialog(QDialog):
         problem = ""
         if len(self.user.text().strip()) < 2:
             problem = self.tr("The user name needs at least 2 characters.")
-        elif len(self.password.text()) < self.MIN_LENGTH:
-            problem = self.tr("The password needs at least %n characters.", "", self.MIN_LENGTH)
+        elif self.rule.problem(self.password.text()):
+            problem = self.rule.problem(self.password.text())
         elif self.password.text() != self.repeat.text():
             problem = self.tr("The two passwords differ.")
         self.hint.setText(problem)

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from app import __version__
-from app.errors import ShopTeamError
 from app.i18n import _ as app_tr
+from app.logs import log_folder
 from app.services import system
+from app.services.changes import ALL_AREAS
 from app.services.permissions import ROLE_LABELS
 from ui import theme
+from ui.change_watcher import ChangeWatcherThread
 from ui.shell import ShellContext
 from ui.tabs import discover
 from ui.widgets.actions import on_triggered
 
-POLL_MS = 3000
 SMALL_SCREEN = QSize(1440, 900)  # below this, the window opens maximised
 TITLE_BAR = 40  # the window manager's frame is not known before the first show
 
@@ -60,10 +61,14 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._restore_geometry()
-        self._version = self._read_version()
-        self._poller = QTimer(self, interval=POLL_MS, timeout=self._poll)
-        self._poller.start()
         self._on_tab_changed(self.tabs.currentIndex())
+        # started last: a window that failed to build leaves no thread running behind it
+        self._watcher = ChangeWatcherThread(parent=self)
+        self._watcher.found.connect(ctx.bus.broadcast)
+        self._watcher.failed.connect(self._on_watch_failed)
+        self._watcher.recovered.connect(self._on_watch_recovered)
+        QCoreApplication.instance().aboutToQuit.connect(self._watcher.stop)
+        self._watcher.start()
 
     def _with_banner(self, tabs: QTabWidget) -> QWidget:
         """The tabs under the banner that warns when next year's holidays are not entered."""
@@ -125,20 +130,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Not available on this tab."), 3000)
 
     # -- changes -----------------------------------------------------------------------
-    def _read_version(self) -> int:
-        try:
-            return system.data_version()
-        except Exception:  # a database hiccup must not kill the window; the next poll retries
-            return getattr(self, "_version", 0)
-
-    def _poll(self) -> None:
-        version = self._read_version()
-        if version != self._version:
-            self._version = version
-            self.ctx.bus.emit_changed("*")
-
     def _on_changed(self, areas) -> None:
-        self._version = self._read_version()
+        """One broadcast (a ChangeSet) from the dispatcher: each built tab reloads what it shows."""
         for i in range(self.tabs.count()):
             page = self.tabs.widget(i)
             if isinstance(page, LazyTab) and page.content is not None:
@@ -146,8 +139,16 @@ class MainWindow(QMainWindow):
                 if refresh:
                     refresh(areas)
 
+    def _on_watch_failed(self, reason: str) -> None:
+        self.watch_label.setText(self.tr("Changes from other PCs are not arriving: %1").replace("%1", reason))
+        self.watch_label.setVisible(True)
+
+    def _on_watch_recovered(self) -> None:
+        self.watch_label.setVisible(False)
+        self.ctx.bus.emit_areas(*ALL_AREAS)  # what was missed while the watcher was down
+
     def refresh_all(self) -> None:
-        self.ctx.bus.emit_changed("*")
+        self.ctx.bus.emit_areas(*ALL_AREAS)
         self.statusBar().showMessage(self.tr("Refreshed."), 2000)
 
     # -- menus -------------------------------------------------------------------------
@@ -194,6 +195,8 @@ class MainWindow(QMainWindow):
         for extra in self._tool_actions():
             tools.addAction(extra)
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("Open log folder"), self._open_log_folder, None,
+                                         "mdi6.folder-text-outline", "actionOpenLogFolder"))
         help_menu.addAction(self._action(self.tr("About ShopTeam"), self._about, None, "mdi6.information-outline", "actionAbout"))
 
     def _tool_actions(self) -> list[QAction]:
@@ -208,9 +211,7 @@ class MainWindow(QMainWindow):
     def _open_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.ctx, self)
-        if dialog.exec():
-            self.ctx.bus.emit_changed("policy")
+        SettingsDialog(self.ctx, self).exec()
 
     def _open_database_dialog(self) -> None:
         from ui.database_dialog import open_database_dialog
@@ -223,16 +224,22 @@ class MainWindow(QMainWindow):
         UsersDialog(self.ctx, self).exec()
 
     def _check_database(self) -> None:
-        try:
-            report = system.check(self.ctx.actor)
-        except ShopTeamError as exc:
-            QMessageBox.warning(self, self.tr("Check database"), str(exc))
-            return
+        actor = self.ctx.actor
+        self.ctx.query(self, lambda _progress: system.check(actor), self._show_check,
+                       progress=self.tr("Checking the database…"))
+
+    def _show_check(self, report) -> None:
         text = "\n".join(report.notes + report.problems)
         if report.ok:
             QMessageBox.information(self, self.tr("Check database"), self.tr("No problems found.") + "\n\n" + text)
         else:
             QMessageBox.warning(self, self.tr("Check database"), text)
+
+    def _open_log_folder(self) -> None:
+        folder = log_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self.statusBar().showMessage(self.tr("The log folder is %1").replace("%1", str(folder)))
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About ShopTeam"),
@@ -256,6 +263,10 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(f"{self.ctx.actor.username} · {role}", objectName="statusUser")
         self.db_label = QLabel(self.ctx.database_name, objectName="statusDatabase")
         self.db_label.setProperty("role", "muted")
+        self.watch_label = QLabel(objectName="statusWatchError")
+        self.watch_label.setProperty("role", "error")
+        self.watch_label.setVisible(False)
+        bar.addPermanentWidget(self.watch_label)
         bar.addPermanentWidget(self.user_label)
         bar.addPermanentWidget(self.db_label)
 
@@ -290,5 +301,5 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/tab", self.tabs.currentIndex())
-        self._poller.stop()
+        self._watcher.stop()
         super().closeEvent(event)

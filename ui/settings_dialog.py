@@ -125,10 +125,14 @@ class SettingsDialog(QDialog):
         return result
 
     def _save(self) -> None:
-        try:
-            policy.set_values(self.ctx.actor, self.changes())
-        except ShopTeamError as exc:
-            self.message.setText(str(exc))
-            return
+        actor, values = self.ctx.actor, self.changes()
+        self.buttons.setEnabled(False)
+        self.ctx.write(self, lambda: policy.set_values(actor, values), self._saved, failed=self._save_failed)
+
+    def _saved(self, _result) -> None:
         self.ctx.show_status(self.tr("Settings saved."))
         self.accept()
+
+    def _save_failed(self, message: str) -> None:
+        self.buttons.setEnabled(True)
+        self.message.setText(message)

@@ -1,35 +1,36 @@
-"""What a tab receives from the main window: who is acting, the change bus, and helpers."""
+"""What a tab receives from the main window: who is acting, the change dispatcher, and helpers."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
-
-from PySide6.QtCore import QObject, Signal
+from typing import Any, Callable
 
 from app.services.context import Actor
 from app.services.permissions import can
+from ui import operations
+from ui.operations import ChangeDispatcher
 
-
-class ChangeBus(QObject):
-    """Broadcasts which areas changed ("employees", "attendance", ..., or "*" for everything).
-
-    Services return what they changed; the window emits it here and every tab refreshes
-    only what is affected. Changes made by another PC arrive as "*" from the poller.
-    """
-
-    changed = Signal(object)  # a set of area names
-
-    def emit_changed(self, *areas: str) -> None:
-        self.changed.emit(set(areas))
+# The name tabs and tests know the dispatcher by. Tabs subscribe to ``bus.changed`` (a ChangeSet)
+# through the window's refresh(areas); nobody announces changes by hand: operations do.
+ChangeBus = ChangeDispatcher
 
 
 @dataclass
 class ShellContext:
     actor: Actor
-    bus: ChangeBus
+    bus: ChangeDispatcher
     show_status: Callable[[str], None]  # a message in the status bar
     database_name: str = ""
 
     def can(self, permission: str) -> bool:
         return can(self.actor, permission)
+
+    def write(self, parent, fn: Callable[..., Any], done: Callable[[Any], Any] | None = None, *,
+              failed: Callable[[str], Any] | None = None, progress: str | None = None) -> operations.Operation:
+        """A user action that changes data: runs on the executor; its changes reach every tab."""
+        return operations.run(parent, fn, done, failed=failed, progress=progress, bus=self.bus)
+
+    def query(self, parent, fn: Callable[..., Any], done: Callable[[Any], Any], *,
+              failed: Callable[[str], Any] | None = None, progress: str | None = None) -> operations.Operation:
+        """A read: runs on the executor, ``done(result)`` swaps the result in on the UI thread."""
+        return operations.run(parent, fn, done, failed=failed, progress=progress)

@@ -20,6 +20,7 @@ class AddUserDialog(QDialog):
         self.setObjectName("addUserDialog")
         self.setWindowTitle(self.tr("Add a user"))
         self.ctx = ctx
+        self.rule = users.password_rule()  # the length in force, from the policy
         self.username = QLineEdit(objectName="newUserName")
         self.role = QComboBox(objectName="newUserRole")
         for code in ("staff", "manager", "hr", "admin"):
@@ -49,7 +50,10 @@ class AddUserDialog(QDialog):
         self._validate()
 
     def _validate(self) -> None:
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(len(self.username.text().strip()) >= 2 and bool(self.password.text()))
+        problem = self.rule.problem(self.password.text()) if self.password.text() else ""
+        self.error.setText(problem)
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(len(self.username.text().strip()) >= 2
+                                                            and bool(self.password.text()) and not problem)
 
     def _add(self) -> None:
         try:

@@ -1,10 +1,13 @@
-"""Turning a PDF page into a PNG (the preview in the documents tab, the look checks in tests)."""
+"""Turning PDF pages into images in-process with PDFium (pypdfium2): the preview in the documents tab,
+the pages sent to the printer, and the look checks in tests. Nothing else needs to be installed
+(poppler's pdftoppm is not used), so the one-folder build previews and prints on its own.
+"""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from app.errors import ShopTeamError
 
@@ -13,37 +16,75 @@ class PreviewUnavailable(ShopTeamError):
     exit_code = 1
 
 
+@dataclass(frozen=True)
+class PageImage:
+    """One rendered page: packed RGB rows (``stride`` bytes each), ready for QImage or PIL."""
+
+    number: int  # 1-based
+    width: int
+    height: int
+    stride: int
+    rgb: bytes
+
+
 def can_render() -> bool:
-    return shutil.which("pdftoppm") is not None
+    try:
+        import pypdfium2  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
-def page_png(pdf: Path | str, png: Path | str, page: int = 1, dpi: int = 72) -> Path:
-    """Render one page of ``pdf`` to ``png`` with poppler's pdftoppm."""
-    tool = shutil.which("pdftoppm")
-    if tool is None:
-        raise PreviewUnavailable("The preview needs pdftoppm (poppler-utils), which is not installed; "
-                                 "write the PDF and open it instead.")
-    png = Path(png)
-    stem = png.with_suffix("")
-    done = subprocess.run([tool, "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile",
-                           str(pdf), str(stem)], capture_output=True, text=True, timeout=60)
-    if done.returncode != 0 or not png.exists():
-        raise PreviewUnavailable("The preview could not be drawn: {reason}",
-                                 reason=(done.stderr.strip().splitlines() or ["pdftoppm"])[0])
+def _open(pdf: Path | str):
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(str(pdf))
+    except (pdfium.PdfiumError, OSError) as exc:
+        raise PreviewUnavailable("The preview could not be drawn: {reason}", reason=str(exc)) from exc
+
+
+def page_count(pdf: Path | str) -> int:
+    document = _open(pdf)
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+def render_pages(pdf: Path | str, dpi: int = 150, first: int = 1, last: int | None = None) -> Iterator[PageImage]:
+    """The pages ``first``..``last`` (1-based, inclusive; all by default) one at a time, so a long
+    document never holds more than one page image in memory."""
+    document = _open(pdf)
+    try:
+        last = len(document) if last is None else min(last, len(document))
+        for number in range(first, last + 1):
+            page = document[number - 1]
+            bitmap = page.render(scale=dpi / 72, rev_byteorder=True, draw_annots=True)
+            try:
+                yield PageImage(number, bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer))
+            finally:
+                bitmap.close()
+                page.close()
+    finally:
+        document.close()
+
+
+def _save_png(image: PageImage, png: Path) -> Path:
+    from PIL import Image
+
+    Image.frombuffer("RGB", (image.width, image.height), image.rgb, "raw", "RGB", image.stride, 1).save(png)
     return png
 
 
+def page_png(pdf: Path | str, png: Path | str, page: int = 1, dpi: int = 72) -> Path:
+    """Render one page of ``pdf`` to ``png``."""
+    for image in render_pages(pdf, dpi, page, page):
+        return _save_png(image, Path(png))
+    raise PreviewUnavailable("The preview could not be drawn: {reason}", reason=f"no page {page}")
+
+
 def all_pages_png(pdf: Path | str, folder: Path | str, dpi: int = 150) -> list[Path]:
-    """Every page as a PNG, in order (printing through the system dialog paints these onto the printer)."""
-    tool = shutil.which("pdftoppm")
-    if tool is None:
-        raise PreviewUnavailable("The preview needs pdftoppm (poppler-utils), which is not installed; "
-                                 "write the PDF and open it instead.")
+    """Every page as ``page-N.png`` in ``folder``, in order (tests look at pages this way)."""
     folder = Path(folder)
-    done = subprocess.run([tool, "-png", "-r", str(dpi), str(pdf), str(folder / "page")], capture_output=True,
-                          text=True, timeout=600)
-    pages = sorted(folder.glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
-    if done.returncode != 0 or not pages:
-        raise PreviewUnavailable("The preview could not be drawn: {reason}",
-                                 reason=(done.stderr.strip().splitlines() or ["pdftoppm"])[0])
-    return pages
+    return [_save_png(image, folder / f"page-{image.number}.png") for image in render_pages(pdf, dpi)]

@@ -1,5 +1,5 @@
 """Reading a file of rater scores (CSV/XLSX) as many shops keep them in Excel:
-period, employee_no, rater_no, rater_role (gm, leader, head or self), score, and optionally
+period, employee_no, rater_no, rater_role (gm, leader, head, peer, subordinate or self), score, and optionally
 indicator for indicator-level scores. Only the shape of each row is checked here; who may
 rate whom is checked by app.services.appraisal_import."""
 
@@ -13,7 +13,8 @@ from typing import Optional
 from app.errors import RowError
 from app.i18n import _
 from app.io.tables import read_table
-from app.rules.appraisal import ROLES, SELF, dec
+from app.rules.appraisal import SELF, dec
+from app.rules.raters import ALL_ROLES
 
 COLUMNS = {
     "period": ("期间", "考核期间", "考核期", "月份"),
@@ -24,8 +25,9 @@ COLUMNS = {
     "indicator": ("指标", "指标代码", "考核指标"),
 }
 REQUIRED = ("period", "employee_no", "rater_no", "rater_role", "score")
-ROLE_ALIASES = {"gm": "gm", "总经理": "gm", "leader": "leader", "直接上级": "leader", "上级": "leader",
-                "head": "head", "部门负责人": "head", "self": "self", "自评": "self"}
+ROLE_ALIASES = {"gm": "gm", "总经理": "gm", "leader": "leader", "分管领导": "leader", "直接上级": "leader", "上级": "leader",
+                "head": "head", "部门负责人": "head", "peer": "peer", "同级": "peer", "subordinate": "subordinate",
+                "下级": "subordinate", "self": "self", "自评": "self"}
 
 
 @dataclass
@@ -50,8 +52,8 @@ def read_scores(path: str | Path) -> tuple[list[ScoreRow], list[RowError]]:
         for value, column in ((period, "period"), (emp, "employee_no"), (rater, "rater_no")):
             if not value:
                 problems.append(_("{column} is empty", column=column))
-        if role not in ROLES + (SELF,):
-            problems.append(_("rater role {role!r} is not gm, leader, head or self", role=role_text))
+        if role not in ALL_ROLES + (SELF,):
+            problems.append(_("rater role {role!r} is not gm, leader, head, peer, subordinate or self", role=role_text))
         score = None
         try:
             score = dec(raw.text("score"))

@@ -171,6 +171,15 @@ def yearly_flags(grades: Mapping[int, str], year: int, lowest_grade: str, years=
     return []
 
 
+def open_ended_contract(grades: Mapping[int, str], year: int, hired: Optional[date], years=3) -> bool:
+    """The scheme's open-ended-contract flag (无固定期限合同): at least ``years`` years of service by the end of
+    ``year`` and every annual result since hiring (at least ``years`` of them) A / 优秀. A person decides."""
+    if hired is None or date(year, 12, 31) < date(hired.year + years, hired.month, min(hired.day, 28)):
+        return False
+    results = [g for y, g in grades.items() if y <= year and y >= hired.year]
+    return len(results) >= years and all(g == "A" for g in results)
+
+
 def distribution(grades: Iterable[str], letters: Sequence[str]) -> dict[str, int]:
     counts = {g: 0 for g in letters}
     for g in grades:

@@ -315,12 +315,15 @@ def _flags(s: Session, subjects: list[AppraisalSubject], period: AppraisalPeriod
         else:
             history[emp][start.year] = grade
     out = {}
+    hired = dict(s.execute(select(Employee.id, Employee.hire_date).where(Employee.id.in_(ids))).all())
     for x in subjects:
         if period.kind == "month":
             out[x.id] = rules.monthly_flags(history[x.employee_id], period.start.year, period.start.month,
                                             cfg.star, cfg.warning, cfg.no_bonus)
         else:
             out[x.id] = rules.yearly_flags(history[x.employee_id], period.start.year, cfg.letters[-1])
+            if rules.open_ended_contract(history[x.employee_id], period.start.year, hired.get(x.employee_id)):
+                out[x.id].append("open_ended_contract")
     return out
 
 

@@ -49,7 +49,8 @@ STEPS = {
 LABEL_NAMES = grades.LABEL_NAMES  # the one catalogue: app/rules/grades.py
 FLAG_NAMES = {"star_employee": N_("Star employee"), "warning": N_("Warning"),
               "no_year_end_bonus": N_("No year-end bonus"), "salary_step": N_("Salary step"),
-              "non_renewal_review": N_("Contract non-renewal review")}
+              "non_renewal_review": N_("Contract non-renewal review"),
+              "open_ended_contract": N_("Open-ended contract review")}
 ROLE_NAMES = {"gm": N_("General manager"), "leader": N_("Supervising leader"), "head": N_("Department head"),
               "peer": N_("Peer"), "subordinate": N_("Subordinate"), "self": N_("Self-assessment")}
 KIND_NAMES = {"month": N_("Monthly"), "quarter": N_("Quarterly"), "half": N_("Semi-annual"), "year": N_("Annual")}

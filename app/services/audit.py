@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from app.models._base import now
 from app.models.audit import AuditEntry
+from app.services import changes
 from app.services.context import Actor
 
 
@@ -70,6 +71,7 @@ def record(session: Session, actor: Actor | str, action: str, entity: str, entit
     from app.services.coverage import note_entry
 
     note_entry(session, entry)  # the data rows of this transaction will reference it (app.services.coverage)
+    changes.note(entry)  # the current operation's change set (see app/services/changes.py)
     return entry
 
 
@@ -87,6 +89,8 @@ def record_many(session: Session, actor: Actor | str, rows: list[tuple]) -> int:
         entries.append(entry)
     session.add_all(entries)
     session.flush()
+    for entry in entries:
+        changes.note(entry)
     return len(entries)
 
 

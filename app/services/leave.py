@@ -77,11 +77,13 @@ def _person(e: Employee) -> Person:
     return Person(e.id, e.employee_no, e.name, e.hire_date, e.leave_date, e.manager_id)
 
 
-def _owner(s: Session, actor: Actor, employee_no: str) -> Employee:
+def _owner(s: Session, actor: Actor, employee_no: str, kind: str = "leave") -> Employee:
+    from app.services.filing import may_file_for
+
     e = s.execute(select(Employee).where(Employee.employee_no == employee_no.strip())).scalar()
     if e is None:
         raise NotFound("There is no employee with no. {no}.", no=employee_no)
-    if not can(actor, "attendance.view_all") and actor.employee_id != e.id:
+    if not may_file_for(actor, kind, e.id):
         raise PermissionDenied("You may only file requests for yourself.")
     return e
 
@@ -274,7 +276,7 @@ def request_overtime(actor: Actor, employee_no: str, start: datetime, end: datet
         raise ValidationError("Overtime longer than 16 hours is not plausible; split it by day.")
     with transaction() as s:
         month_close.ensure_span_open(s, start, end)
-        e = _owner(s, actor, employee_no)
+        e = _owner(s, actor, employee_no, "overtime")
         sched = load_schedule(s, end.date() + timedelta(days=1))
         hours = round((end - start).total_seconds() / 3600, 2)
         comp = hours if not sched.working_day(start.date()) else 0.0

@@ -25,7 +25,7 @@ from app.rules import attendance as rules
 from app.security import verify_pin
 from app.services import audit, month_close, policy
 from app.services.context import Actor
-from app.services.permissions import can, require
+from app.services.permissions import require
 
 Progress = Optional[Callable[[int, int], None]]
 SOURCE_LABELS = {"kiosk": N_("Kiosk"), "manual": N_("Manual entry"), "import": N_("Imported"),
@@ -340,7 +340,9 @@ def request_correction(actor: Actor, employee_no: str, at: datetime, reason: str
         raise ValidationError("A punch cannot be in the future ({at}).", at=at.strftime("%Y-%m-%d %H:%M"))
     with transaction() as s:
         e = _find(s, employee_no, None)
-        if not can(actor, "attendance.correct") and actor.employee_id != e.id:
+        from app.services.filing import may_file_for
+
+        if not may_file_for(actor, "correction", e.id):
             raise PermissionDenied("You may only ask for corrections of your own punches.")
         month_close.ensure_open(s, at)
         _check_correction_limits(s, e, at)

@@ -95,6 +95,19 @@ class Column:
         return rules.wip_state(self.count, self.limit)
 
 
+def card_actions(status: str, archived: bool, may_edit: bool, may_review: bool, may_archive: bool) -> frozenset[str]:
+    """What a person may do with one card from its menu or detail panel:
+    ``edit``, ``pass_review`` / ``send_back`` (a reviewer, card in review), ``archive`` (a finished card)."""
+    allowed = set()
+    if may_edit:
+        allowed.add("edit")
+    if may_review and status == REVIEW:
+        allowed |= {"pass_review", "send_back"}
+    if may_archive and status == DONE and not archived:
+        allowed.add("archive")
+    return frozenset(allowed)
+
+
 @dataclass
 class Board:
     columns: list[Column]
@@ -104,6 +117,14 @@ class Board:
     may_review: bool
     may_edit_any: bool
     own_employee_id: Optional[int]
+    may_edit_own: bool = False
+    may_archive: bool = False
+
+    def actions_for(self, card: TaskCard) -> frozenset[str]:
+        """The card menu's allowed actions for this board's user (see ``card_actions``)."""
+        may_edit = self.may_edit_any or (self.may_edit_own and self.own_employee_id is not None
+                                         and card.assignee_id == self.own_employee_id)
+        return card_actions(card.status, bool(card.archived), may_edit, self.may_review, self.may_archive)
 
 
 @dataclass
@@ -137,6 +158,7 @@ class TaskDetail:
     created_by: str = ""
     created_at: Optional[datetime] = None
     extra: dict = field(default_factory=dict)
+    actions: frozenset[str] = frozenset()  # see card_actions
 
 
 # -- helpers -------------------------------------------------------------------------------
@@ -314,7 +336,8 @@ def board(actor: Actor, today: Optional[date] = None) -> Board:
             .order_by(Employee.employee_no)).all()]
     labels = column_labels(settings)
     columns = [Column(k, labels[k], int(settings[f"tasks.wip.{k}"]), counts.get(k, 0)) for k in COLUMNS]
-    return Board(columns, cards, people, today, can(actor, "tasks.review"), can(actor, "tasks.edit_any"), actor.employee_id)
+    return Board(columns, cards, people, today, can(actor, "tasks.review"), can(actor, "tasks.edit_any"), actor.employee_id,
+                 may_edit_own=can(actor, "tasks.edit_own"), may_archive=can(actor, "tasks.archive"))
 
 
 def list_tasks(actor: Actor, assignee_no: str = "", today: Optional[date] = None,
@@ -352,8 +375,11 @@ def task_detail(actor: Actor, task_id: int, today: Optional[date] = None) -> Tas
         history = [{"at": e.at, "actor": e.actor, "action": e.action, "text": describe_change(e.action, e.before, e.after, labels)}
                    for e in s.execute(select(AuditEntry).where(AuditEntry.entity == "task", AuditEntry.entity_id == str(t.id))
                                       .order_by(AuditEntry.id)).scalars()]
+        may_review = can(actor, "tasks.review")
         return TaskDetail(_card(s, t, _today(today)), t.description, checklist, comments, links, history, may_edit,
-                          can(actor, "tasks.review"), t.created_by, t.created_at)
+                          may_review, t.created_by, t.created_at,
+                          actions=card_actions(t.status, t.archived_at is not None, may_edit, may_review,
+                                               can(actor, "tasks.archive")))
 
 
 def describe_change(action: str, before, after, labels: dict[str, str]) -> str:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import func, select, update
 
 from app.db import reading, transaction
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from app.i18n import _
 from app.models._base import now
 from app.models.people import Employee
 from app.models.users import ROLES, User
@@ -32,8 +34,28 @@ def needs_first_admin() -> bool:
 
 
 def _check_password(password: str, min_length: int) -> None:
-    if len(password) < min_length:
+    problem = PasswordRule(min_length).problem(password)
+    if problem:
         raise ValidationError("The password must have at least {n} characters.", n=min_length)
+
+
+@dataclass(frozen=True)
+class PasswordRule:
+    """The password rule in force (policy ``security.min_password_length``), for forms to check as one types."""
+
+    min_length: int
+
+    def problem(self, password: str) -> str:
+        """A translated sentence saying what is wrong, or "" when the password is acceptable."""
+        if len(password) < self.min_length:
+            return _("The password must have at least {n} characters.").format(n=self.min_length)
+        return ""
+
+
+def password_rule() -> PasswordRule:
+    """Needs no login: the first-start dialog shows it before any account exists."""
+    with reading() as s:
+        return PasswordRule(int(policy.value_in(s, "security.min_password_length")))
 
 
 def _check_username(username: str) -> None:

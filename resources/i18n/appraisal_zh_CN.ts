@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AppraisalTab</name>
@@ -648,7 +649,7 @@
         <translation>直接录入总分（代替指标评分）</translation>
     </message>
     <message>
-        <source>Rater's total</source>
+        <source>Rater&apos;s total</source>
         <translation>评分人总分</translation>
     </message>
     <message>

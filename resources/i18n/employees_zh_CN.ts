@@ -64,6 +64,14 @@
         <translation>电话</translation>
     </message>
     <message>
+        <source>New code</source>
+        <translation>生成新卡号</translation>
+    </message>
+    <message>
+        <source>A random badge code nobody else has (print it as the badge&apos;s barcode)</source>
+        <translation>生成一个无人使用的随机工卡号（可打印为工卡条码）</translation>
+    </message>
+    <message>
         <source>Badge code</source>
         <translation>工卡号</translation>
     </message>

@@ -39,32 +39,6 @@
         <source>Employee no. %1: type your PIN and press Enter</source>
         <translation>工号 %1：请输入密码后按回车</translation>
     </message>
-    <message>
-        <source>Clock in</source>
-        <translation>上班</translation>
-    </message>
-    <message>
-        <source>Clock out</source>
-        <translation>下班</translation>
-    </message>
-    <message>
-        <source>%1
-Already recorded at %2</source>
-        <translation>%1
-%2 已打过卡</translation>
-    </message>
-    <message>
-        <source>%1
-%2 %3 · late by %4 min</source>
-        <translation>%1
-%2 %3 · 迟到 %4 分钟</translation>
-    </message>
-    <message>
-        <source>%1
-%2 %3 ✓</source>
-        <translation>%1
-%2 %3 ✓</translation>
-    </message>
 </context>
 <context>
     <name>LeaveKioskDialog</name>

@@ -135,6 +135,27 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>ShopTeam hit an unexpected error. The details below are also in the log file (Help ▸ Open log folder):
+%1</source>
+        <translation>ShopTeam 遇到了一个意外错误。下面的详细信息也已写入日志文件（帮助 ▸ 打开日志文件夹）：
+%1</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>ShopTeam - Create the administrator</source>
@@ -171,12 +192,6 @@
     <message>
         <source>The user name needs at least 2 characters.</source>
         <translation>用户名至少需要 2 个字符。</translation>
-    </message>
-    <message numerus="yes">
-        <source>The password needs at least %n characters.</source>
-        <translation>
-            <numerusform>密码至少需要 %n 个字符。</numerusform>
-        </translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
@@ -223,6 +238,10 @@
     <message>
         <source>Not available on this tab.</source>
         <translation>此页面不支持该操作。</translation>
+    </message>
+    <message>
+        <source>Changes from other PCs are not arriving: %1</source>
+        <translation>收不到其他电脑上的更改：%1</translation>
     </message>
     <message>
         <source>Refreshed.</source>
@@ -289,12 +308,24 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
         <source>About ShopTeam</source>
         <translation>关于 ShopTeam</translation>
     </message>
     <message>
+        <source>Checking the database…</source>
+        <translation>正在检查数据库…</translation>
+    </message>
+    <message>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <source>The log folder is %1</source>
+        <translation>日志文件夹：%1</translation>
     </message>
     <message>
         <source>ShopTeam %1
@@ -303,6 +334,17 @@ Database: %2</source>
         <translation>ShopTeam %1
 小型电商运营部的桌面管理软件。
 数据库：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>ShopTeam</source>
+        <translation>ShopTeam</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -423,13 +465,6 @@ Database: %2</source>
     <message>
         <source>New password for %1:</source>
         <translation>%1 的新密码：</translation>
-    </message>
-</context>
-<context>
-    <name>Worker</name>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 </TS>

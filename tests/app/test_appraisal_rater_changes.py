@@ -57,3 +57,27 @@ def test_delegation_moves_the_gm_part_to_the_leader_for_everyone(period, admin):
     assert _raters(admin, period, "E004")["E001"] == (["gm"], 10.0)
     svc.open_period(admin, "2030-02", delegate_gm=True)
     assert "E001" not in _raters(admin, "2030-02", "E008")
+
+
+def test_a_360_template_brings_peers_and_the_import_accepts_the_role_only_where_it_exists(demo_db, admin, tmp_path):
+    from app.errors import ImportRejected
+    from app.services import appraisal_templates as templates
+    from app.services.appraisal_import import import_scores
+
+    body = templates.get_template(admin, "运营组", "运营经理")
+    body["raters"] = {"gm": 30, "leader": 50, "peer": 20}
+    templates.save_template(admin, "运营组", "运营经理", body)
+    svc.open_period(admin, "2030-03")
+    # 王浩然's peers: the other middle managers under 林晓雯 (孙佳怡)
+    assert _raters(admin, "2030-03", "E003") == {"E001": (["gm"], 30.0), "E002": (["leader"], 50.0),
+                                                 "E007": (["peer"], 20.0)}
+    bad = tmp_path / "bad.csv"
+    bad.write_text("period,employee_no,rater_no,rater_role,score\n2030-03,E003,E007,peer,88\n"
+                   "2030-03,E004,E007,同级,90\n2030-03,E004,E002,boss,90\n", encoding="utf-8")
+    with pytest.raises(ImportRejected) as refused:
+        import_scores(admin, bad)
+    text = " ".join(e.reason for e in refused.value.rows)
+    assert "E007 is not the peer of E004" in text and "boss" in text
+    good = tmp_path / "good.csv"
+    good.write_text("period,employee_no,rater_no,rater_role,score\n2030-03,E003,E007,同级,88\n", encoding="utf-8")
+    assert import_scores(admin, good)["scores"] == 1

@@ -79,6 +79,15 @@ def test_warning_after_two_and_no_bonus_after_three_needs_improvement():
     assert r.monthly_flags(labels, 2026, 2) == ["warning", "no_year_end_bonus"]
 
 
+def test_open_ended_contract_after_three_years_all_excellent():
+    hired = date(2023, 3, 1)
+    assert r.open_ended_contract({2023: "A", 2024: "A", 2025: "A"}, 2026, hired) is True
+    assert r.open_ended_contract({2023: "A", 2024: "A", 2025: "A", 2026: "B"}, 2026, hired) is False
+    assert r.open_ended_contract({2024: "A", 2025: "A"}, 2025, hired) is False  # two results, not three
+    assert r.open_ended_contract({2024: "A", 2025: "A", 2026: "A"}, 2026, date(2024, 6, 1)) is False  # < 3 years
+    assert r.open_ended_contract({2024: "A", 2025: "A", 2026: "A"}, 2026, None) is False
+
+
 def test_yearly_flags_from_annual_grades():
     assert r.yearly_flags({2025: "D", 2026: "A"}, 2026, "E") == ["salary_step"]
     assert r.yearly_flags({2025: "E", 2026: "E"}, 2026, "E") == ["non_renewal_review"]

@@ -258,3 +258,13 @@ def test_yearly_flags_from_two_annual_periods(admin, keys):
     assert flags["E004"] == ["salary_step"]  # D (60) then D (61): two years at D or better
     assert flags["E009"] == ["non_renewal_review"]  # two years at E
     assert {e["employee_no"]: e["flags"] for e in svc.month_report(admin, str(year - 1))["employees"]}["E004"] == []
+
+
+def test_open_ended_contract_flag_after_three_excellent_years(admin, keys):
+    for y in (2027, 2028, 2029):  # 张雨桐 was hired in 2022: long enough
+        svc.open_period(admin, str(y))
+        score_everyone(admin, str(y), total=95)
+    flags = {e["employee_no"]: e["flags"] for e in svc.month_report(admin, "2029")["employees"]}
+    assert "open_ended_contract" in flags["E004"] and "salary_step" in flags["E004"]
+    assert "open_ended_contract" not in {e["employee_no"]: e["flags"]
+                                         for e in svc.month_report(admin, "2028")["employees"]}["E004"]

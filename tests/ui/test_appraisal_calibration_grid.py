@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from app.services import appraisal as svc
 from app.services import appraisal_calibration as cal
 from app.services import policy
+from ui.operations import drain
 from ui.shell import ChangeBus, ShellContext
 
 KEY = "2030-01"
@@ -51,6 +52,7 @@ def drop(grid, employee_no, target):
     event = QDropEvent(pos, Qt.MoveAction, mime, Qt.LeftButton, Qt.NoModifier)
     view.dropEvent(event)
     assert event.isAccepted()
+    drain()  # the calibration runs as an operation
 
 
 def nos(grid, grade):
@@ -110,8 +112,10 @@ def test_gm_approval_despite_the_quota_asks_for_a_reason(grid_for, actor_for, mo
 
     monkeypatch.setattr(grid_module, "ask_reason", lambda *_a: None)
     view.act_advance.trigger()
+    drain()
     assert svc.period_step(admin, KEY)["state"] == "consolidated"  # no reason: not approved
     monkeypatch.setattr(grid_module, "ask_reason", lambda *_a: "record month")
     view.act_advance.trigger()
+    drain()
     assert svc.period_step(admin, KEY)["state"] == "approved"
     assert cal.overrides(admin, KEY)[0]["reason"] == "record month"

@@ -56,6 +56,9 @@ def test_preview_beside_the_current_template_then_apply(qtbot, demo_db, admin, m
 
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.Yes))
     qtbot.mouseClick(dialog.apply_button, Qt.LeftButton)
+    from ui.operations import drain
+
+    drain()  # the scheme is applied as an operation
     assert tsvc.get_template(admin, "客服组", "客服专员")["scheme"] == "kpi-50-50"
     assert [v["version"] for v in ssvc.template_versions(admin, "运营组", "运营专员")] == [2, 1]
     assert "2 position(s)" in messages[-1]
@@ -93,6 +96,9 @@ def test_staff_get_kpi_50_50_and_managers_task_attitude_ability_in_two_steps(qtb
         _select(dialog, key)
         qtbot.mouseClick(dialog.findChild(type(dialog.apply_button), button), Qt.LeftButton)
         qtbot.mouseClick(dialog.apply_button, Qt.LeftButton)
+        from ui.operations import drain
+
+        drain()  # applied as an operation
     got = {(r["position"], r["is_manager"]): r["scheme"] for r in ssvc.scheme_positions(admin)}
     assert got[("运营专员", False)] == got[("物流发货", False)] == got[("人事文员", False)] == "kpi-50-50"
     assert got[("运营经理", True)] == got[("客服主管", True)] == got[("运营总监", True)] == "task-attitude-ability"

@@ -113,6 +113,9 @@ def test_each_step_asks_for_confirmation_saying_what_it_does(qtbot, view_for, ac
     assert svc.period_step(admin, "2030-01")["state"] == "entry"  # cancelled: nothing changed
     _answer_confirmation(monkeypatch, True, seen)
     view.act_advance.trigger()
+    from ui.operations import drain
+
+    drain()  # the step runs as an operation; its change reloads the tab
     assert svc.period_step(admin, "2030-01")["state"] == "scoring"
     # HR may not submit for review: the action is disabled and says who takes the step
     assert not view.act_advance.isEnabled() and "department head" in view.act_advance.toolTip()

@@ -1,22 +1,21 @@
 """The attendance tab on the demo department: grid, day detail, summary, requests, roster, export."""
 
-
 import pytest
 from PySide6.QtCore import Qt
 
 from app.services import roster as roster_svc
+from ui.operations import drain
 
 
 @pytest.fixture(autouse=True)
 def _worker_done_before_the_database_goes(demo_db):
     yield
-    from ui.workers import pool
-
-    pool().waitForDone(30000)
+    drain()
 
 
 def loaded(tab, qtbot):
     """The month is loaded in the worker: wait until no load is under way."""
+    drain()  # operations still queued (a decision, then the reload its change starts)
     qtbot.waitUntil(lambda: not tab.is_loading(), timeout=30000)
     return tab
 
@@ -77,6 +76,7 @@ def test_roster_click_toggles_duty(view, qtbot, admin):
     day = model.days[0]
     before = model.people[0][0] in model.on_duty[day]
     qtbot.mouseClick(view.roster.viewport(), Qt.LeftButton, pos=view.roster.visualRect(index).center())
+    drain()
     after = roster_svc.roster_month(admin, day.year, day.month)[day]
     assert (model.people[0][0] in after) != before
 
@@ -86,7 +86,7 @@ def test_export_and_month_navigation(main_window, qtbot, tmp_path):
     view = loaded(window.select_tab("attendanceTab"), qtbot)
     path = tmp_path / "a.xlsx"
     view.export_to(str(path))
-    qtbot.waitUntil(lambda: "Exported 15" in window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: "Exported 15" in window.statusBar().currentMessage(), timeout=20000)
     from openpyxl import load_workbook
 
     sheet = load_workbook(path).active
@@ -178,10 +178,11 @@ def test_overtime_dialog_refuses_an_end_before_the_start(main_window, actor_for,
     from PySide6.QtCore import QDateTime
     from PySide6.QtWidgets import QDialogButtonBox
 
+    from app.services.filing import filing_choices
     from ui.attendance.dialogs import OvertimeDialog
 
     tab = loaded(main_window(actor_for("zhangyt")).select_tab("attendanceTab"), qtbot)
-    dialog = OvertimeDialog(tab.ctx, tab._people(), tab)
+    dialog = OvertimeDialog(tab.ctx, filing_choices(tab.ctx.actor, "overtime"), tab)
     dialog.start.setDateTime(QDateTime(datetime(2026, 11, 21, 12, 0)))
     dialog.end.setDateTime(QDateTime(datetime(2026, 11, 21, 9, 0)))
     assert not dialog.buttons.button(QDialogButtonBox.Ok).isEnabled() and dialog.error.text()

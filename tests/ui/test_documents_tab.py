@@ -94,26 +94,34 @@ def test_handbook_texts_dialog_validates_and_saves(qtbot, ctx):
     dialog.title.setText("总则（修订）")
     assert dialog.error.text() == "" and dialog.save_button.isEnabled()
     dialog.save()
+    from ui.operations import drain
+
+    drain()
     first = svc.handbook_sections(ctx.actor)[0]
     assert first["title"] == "总则（修订）" and first["edited"]
     assert dialog.reset_button.isEnabled() and "✎" in dialog.list.item(0).text()
 
 
-def test_pages_are_painted_onto_a_printer(qtbot, tmp_path):
+def test_pages_are_painted_onto_a_printer_without_poppler(qtbot, tmp_path, monkeypatch):
     from PySide6.QtPrintSupport import QPrinter
 
     from app.documents.appraisal_sheet import write_sheets
-    from app.documents.render import all_pages_png
+    from app.documents.render import render_pages
     from ui.documents.printing import paint_pages
 
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))  # no pdftoppm (nor anything else) to be found
     pdf = tmp_path / "two.pdf"
     write_sheets([samples.appraisal_sheet(0), samples.appraisal_sheet(1)], str(pdf), "公司")
-    pages = all_pages_png(pdf, tmp_path, dpi=50)
     printer = QPrinter(QPrinter.HighResolution)
     printer.setOutputFormat(QPrinter.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    assert paint_pages(printer, pages) == 2
-    assert (tmp_path / "printed.pdf").stat().st_size > 1000
+    steps = []
+    assert paint_pages(printer, str(pdf), 50, lambda done, total: steps.append((done, total))) == 2
+    assert steps == [(0, 2), (1, 2)]
+    printed = list(render_pages(tmp_path / "printed.pdf", dpi=20))
+    assert len(printed) == 2
+    assert all(len(set(p.rgb)) > 1 for p in printed)  # something is drawn on each page, not blank paper
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["printed.pdf", "two.pdf"]  # no page images left behind
 
 
 def test_appraisal_period_picker_offers_every_kind_and_the_rolled_up_year(qtbot, ctx, tmp_path):

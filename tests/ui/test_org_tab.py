@@ -5,6 +5,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from app.services import org as svc
+from ui.operations import drain
 
 
 @pytest.fixture
@@ -23,6 +24,7 @@ def make_view(qtbot, demo_db, actor_for):
         view.resize(1366, 760)
         view.show()
         qtbot.waitExposed(view)
+        drain()
         return view
 
     return make
@@ -54,6 +56,7 @@ def test_dragging_a_person_onto_another_makes_them_the_manager(make_view, admin)
     asked = []
     chart.confirm = lambda title, text: asked.append(text) or True
     drag(chart, "E014", "E007")  # 马天宇 onto 孙佳怡
+    drain()
     assert asked and "马天宇" in asked[0] and "孙佳怡" in asked[0]
     assert manager_of(admin, "E014") == "E007"
     assert chart.layout_result.boxes["E014"].y > chart.layout_result.boxes["E007"].y  # redrawn under the new manager
@@ -75,10 +78,12 @@ def test_dragging_a_manager_under_their_own_report_is_refused_with_a_message(mak
     chart.confirm = lambda title, text: True
     warnings = []
     chart.warn = lambda title, text: warnings.append(text)
-    assert chart.ask_reparent("E003", "E004") is False
+    chart.ask_reparent("E003", "E004")
+    drain()
     assert warnings and "张雨桐" in warnings[0]
     assert manager_of(admin, "E003") == "E002"
     drag(chart, "E007", "E008")  # 孙佳怡 onto her own report
+    drain()
     assert len(warnings) == 2 and manager_of(admin, "E007") == "E002"
 
 
@@ -154,6 +159,7 @@ def test_job_card_form_validates_and_saves(make_view, admin):
     assert not form.save.isEnabled() and form.problem.text()
     form.name.setText("运营专员")
     form.save.click()
+    drain()
     card = svc.get_position(admin, specialist.id)
     assert card.planned_headcount == 2 and card.duties[-1] == "每月参加一次技能培训" and card.staffing == "full"
     assert view.messages and page.current() == ("position", specialist.id)
@@ -171,6 +177,7 @@ def test_new_position_from_ctrl_n_and_deleting_a_staffed_position_is_refused(mak
     assert form.position_id is None and form.department.currentData() == ops.id
     form.name.setText("品类经理")
     form.save.click()
+    drain()
     assert any(p.name == "品类经理" for p in svc.org_tree(admin).positions)
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
@@ -178,6 +185,7 @@ def test_new_position_from_ctrl_n_and_deleting_a_staffed_position_is_refused(mak
     art = next(p for p in svc.org_tree(admin).positions if p.name == "美工")
     page.select("position", art.id)
     page.position_form.delete.click()
+    drain()
     assert warnings and "何欣然" in warnings[0]
     assert any(p.name == "美工" for p in svc.org_tree(admin).positions)
 

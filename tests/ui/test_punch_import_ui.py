@@ -58,7 +58,7 @@ def test_clock_no_is_edited_in_the_employee_dialog_and_shown_in_the_list(qtbot, 
 
     create_employee(admin, EmployeeInput("E099", "临时工", clock_no="583"))
     view = main_window().select_tab("employeesTab")
-    view.ctx.bus.emit_changed("employees")
+    view.ctx.bus.emit_areas("employees")  # as if the watcher saw it (it would, within a second)
     qtbot.waitUntil(lambda: any(r.employee_no == "E099" for r in view.model.rows), timeout=10000)
     row = next(r for r in view.model.rows if r.employee_no == "E005")
     dialog = EmployeeDialog(view.ctx, view.model.rows, row, view)

@@ -53,15 +53,16 @@ def test_main_window_has_tabs_status_and_remembers_geometry(qtbot, main_window):
     assert QSettings().value("main/geometry") is not None
 
 
-def test_change_from_another_pc_is_noticed_by_polling(qtbot, main_window, admin):
+def test_change_from_another_connection_is_noticed_by_the_watcher(qtbot, main_window, admin):
     from app.services.employees import EmployeeInput, create_employee
+    from ui.operations import drain
 
     window = main_window()
     view = window.select_tab("employeesTab")
+    drain()
     before = view.model.rowCount()
-    create_employee(admin, EmployeeInput("E900", "远程新增"))  # as if another PC wrote it
-    window._poll()
-    assert view.model.rowCount() == before + 1
+    create_employee(admin, EmployeeInput("E900", "远程新增"))  # written outside the window's operations
+    qtbot.waitUntil(lambda: view.model.rowCount() == before + 1, timeout=20000)
 
 
 def test_settings_dialog_validates_and_saves(qtbot, db, admin):
@@ -79,7 +80,10 @@ def test_settings_dialog_validates_and_saves(qtbot, db, admin):
     editor.setText("8")
     assert save.isEnabled()
     qtbot.mouseClick(save, Qt.LeftButton)
-    assert policy.get("security.login_max_attempts") == 8
+    from ui.operations import drain
+
+    drain()
+    assert policy.get("security.login_max_attempts") == 8 and dialog.result()
 
 
 def test_admin_adds_a_user_in_the_users_dialog(qtbot, demo_db, admin):
@@ -94,8 +98,8 @@ def test_admin_adds_a_user_in_the_users_dialog(qtbot, demo_db, admin):
     qtbot.addWidget(add)
     qtbot.keyClicks(add.username, "clerk")
     qtbot.keyClicks(add.password, "abc")
-    qtbot.mouseClick(add.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
-    assert "at least 6" in add.error.text()
+    assert "at least 6" in add.error.text()  # said while typing: the length in force
+    assert not add.buttons.button(QDialogButtonBox.Ok).isEnabled()
     add.password.setText("abcdef99")
     add.role.setCurrentIndex(add.role.findData("hr"))
     add.employee.setCurrentIndex(add.employee.findData("E015"))
@@ -114,3 +118,18 @@ def test_last_admin_cannot_be_disabled(db):
     actor = users.create_first_admin("boss", "abcdef99")
     with pytest.raises(ConflictError, match="last administrator"):
         users.set_active(actor, "boss", False)
+
+
+def test_password_forms_follow_the_policy_length(qtbot, db, admin):
+    from app.services import policy
+    from ui.login import FirstAdminDialog
+
+    policy.set_values(admin, {"security.min_password_length": 10})
+    dialog = FirstAdminDialog()
+    qtbot.addWidget(dialog)
+    dialog.password.setText("abcdef123")  # 9: enough for the default 6, not for this shop
+    dialog.repeat.setText("abcdef123")
+    assert "10" in dialog.hint.text() and not dialog.buttons.button(QDialogButtonBox.Ok).isEnabled()
+    dialog.password.setText("abcdef1234")
+    dialog.repeat.setText("abcdef1234")
+    assert dialog.buttons.button(QDialogButtonBox.Ok).isEnabled()

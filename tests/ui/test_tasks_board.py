@@ -5,6 +5,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 import pytest
 
 from app.services import tasks as svc
+from ui.operations import drain
 from ui.shell import ChangeBus, ShellContext
 
 
@@ -22,6 +23,7 @@ def board(qtbot, demo_db, actor_for):
         qtbot.addWidget(view)
         view.resize(1366, 760)
         view.show()
+        drain()  # the first load runs in the background
         views.append(view)  # keep the tab alive for the test
         return view.board
     return make
@@ -34,6 +36,7 @@ def drop(view, task_id, pos):
     event = QDropEvent(pos, Qt.MoveAction, mime, Qt.LeftButton, Qt.NoModifier)
     view.dropEvent(event)  # what Qt calls when the mouse is released over the column
     assert event.isAccepted()
+    drain()  # the move runs as an operation; its change reloads the board
 
 
 def titles(board, key):
@@ -94,6 +97,7 @@ def test_send_back_with_a_comment(board, qtbot, actor_for):
     b.select_task(card.id)
     assert b.detail.btn_back.isVisible()
     b.send_back_with(card.id, "主标题再大一点")
+    drain()
     assert "首页双十二横幅设计" in titles(b, "doing")
     staff_view = svc.task_detail(actor_for("wanghr"), card.id)
     assert staff_view.card.returned and staff_view.comments[-1]["body"] == "主标题再大一点"

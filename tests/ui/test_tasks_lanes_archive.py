@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from app.db import transaction
 from app.models.tasks import Task
 from app.services import tasks as svc
+from ui.operations import drain
 from ui.shell import ChangeBus, ShellContext
 from ui.tasks.board_model import Lane
 from ui.tasks.column import CardListView
@@ -31,6 +32,7 @@ def board(qtbot, demo_db, actor_for):
         qtbot.addWidget(view)
         view.resize(1366, 760)
         view.show()
+        drain()  # the first load runs in the background
         views.append(view)
         return view.board
     return make
@@ -87,6 +89,7 @@ def test_archive_a_finished_card_from_its_menu(board):
     names = {a.objectName() for a in menu.actions()}
     assert "taskMenuArchive" in names and "taskMenuPassReview" not in names
     next(a for a in menu.actions() if a.objectName() == "taskMenuArchive").trigger()
+    drain()
     assert b.card(done.id) is None  # off the board
     assert done.id in {c.id for c in svc.list_tasks(b.ctx.actor, include_archived=True)}
     todo = next(c for c in b.model.cards if c.status == "todo")
@@ -99,6 +102,7 @@ def test_archive_button_in_the_detail_panel_only_for_managers(board):
     b.select_task(done.id)
     assert b.detail.btn_archive.isVisible()
     b.detail.btn_archive.click()
+    drain()
     assert b.card(done.id) is None and not b.detail.isVisible()
     staff = board("zhangyt")
     assert not staff.act_archive_done.isVisible()
@@ -115,12 +119,15 @@ def test_archive_finished_before_a_day_from_the_toolbar(board, monkeypatch):
     with transaction() as s:  # one finished card long ago, the others recently
         s.get(Task, done[0].id).completed_at = datetime(2000, 1, 3, 10)
     b.reload()
+    drain()
+
     def accept_with_day(dialog):
         dialog.before.setDate(QDate(2000, 2, 1))
         return QDialog.Accepted
 
     monkeypatch.setattr(ArchiveDoneDialog, "exec", accept_with_day)
     b.act_archive_done.trigger()
+    drain()
     left = {c.id for c in b.model.cards}
     assert done[0].id not in left and all(c.id in left for c in done[1:])
 
@@ -160,6 +167,7 @@ def test_drag_a_card_with_the_mouse(board, qtbot, monkeypatch):
     qtbot.mouseMove(source.viewport(), start + QPoint(0, QApplication.startDragDistance() + 5))
     qtbot.mouseMove(source.viewport(), start + QPoint(0, 2 * QApplication.startDragDistance() + 10))
     QApplication.processEvents()  # QDrag.exec has returned: finish the gesture
+    drain()
     assert started == [source]
     assert moved and moved[0][:2] == (card.id, "doing")
     assert svc.task_detail(b.ctx.actor, card.id).card.status == "doing"

@@ -10,6 +10,7 @@ from app.services import plans as plan_svc
 from app.services import tasks as svc
 from app.services.tasks import TaskInput
 from app.services.templates import list_templates
+from ui.operations import drain
 from ui.shell import ChangeBus, ShellContext
 
 
@@ -27,6 +28,7 @@ def tab(qtbot, demo_db, actor_for):
         qtbot.addWidget(view)
         view.resize(1366, 760)
         view.show()
+        drain()  # the first load runs in the background
         views.append(view)
         return view
     return make
@@ -62,6 +64,7 @@ def test_staff_submits_the_weekly_plan_and_the_manager_sees_it(tab, qtbot, actor
     assert staff.plan.toPlainText() == before.plan
     staff.plan.setPlainText("   ")
     qtbot.mouseClick(staff.submit, Qt.LeftButton)  # a blank plan is refused and changes nothing
+    drain()
     assert warnings and plan_svc.my_plan(actor_for("zhangyt"), "weekly").plan == before.plan
     staff.summary.setPlainText("上周完成双十二主图")
     staff.plan.setPlainText("本周：详情页优化、直通车周报")
@@ -69,6 +72,7 @@ def test_staff_submits_the_weekly_plan_and_the_manager_sees_it(tab, qtbot, actor
     linked = sorted(staff.tasks.item(i).data(Qt.UserRole) for i in range(staff.tasks.count())
                     if staff.tasks.item(i).checkState() == Qt.Checked)
     qtbot.mouseClick(staff.submit, Qt.LeftButton)
+    drain()
     mine = plan_svc.my_plan(actor_for("zhangyt"), "weekly")
     assert mine.submitted and mine.plan == "本周：详情页优化、直通车周报" and mine.task_ids == linked
 
@@ -100,6 +104,7 @@ def test_statistics_show_the_month_of_each_person(tab, actor_for):
     r = row_of(stats.table, 0, "E004")
     assert cell(stats.table, r, 1) == "张雨桐" and int(cell(stats.table, r, 2)) == expected["done"] >= 1
     stats.month.setDate(QDate(2001, 1, 1))  # a month without finished tasks
+    drain()
     assert stats.table.model().rowCount() == 0
 
 
@@ -126,7 +131,8 @@ def test_manager_adds_and_stops_a_recurring_task(tab, qtbot, actor_for, monkeypa
     dialog.monthday.setValue(31)
     dialog.tags.setText("报表")
     assert ok.isEnabled()
-    assert page.add_with(dialog.value())
+    page.add_with(dialog.value())
+    drain()
     rules = plan_svc.list_recurrences(actor_for("wanghr"))
     added = next(r for r in rules if r.title == "直通车周报")
     assert (added.assignee_no, added.recurrence, added.anchor_day, added.tags, added.active) == ("E004", "monthly", 31, "报表", True)
@@ -138,6 +144,7 @@ def test_manager_adds_and_stops_a_recurring_task(tab, qtbot, actor_for, monkeypa
     assert page.stop.isEnabled()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
     qtbot.mouseClick(page.stop, Qt.LeftButton)
+    drain()
     assert not next(x for x in plan_svc.list_recurrences(actor_for("wanghr")) if x.id == added.id).active
     r = row_of(page.table, 0, "直通车周报")
     assert cell(page.table, r, 6) == "Stopped"
@@ -147,7 +154,8 @@ def test_manager_adds_and_stops_a_recurring_task(tab, qtbot, actor_for, monkeypa
 
 def test_a_bad_recurring_task_is_refused_with_a_message(tab, warnings):
     page = tab("wanghr").recurring
-    assert not page.add_with(dict(title="周报", assignee_no="E999", recurrence="weekly", anchor_day=1))
+    page.add_with(dict(title="周报", assignee_no="E999", recurrence="weekly", anchor_day=1))
+    drain()
     assert warnings and "E999" in warnings[0]
     assert page.model.rowCount() == len(plan_svc.list_recurrences(page.ctx.actor))
 

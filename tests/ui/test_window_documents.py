@@ -45,7 +45,9 @@ def test_the_preview_stays_after_writing(qtbot, ctx, tmp_path):
     target = tmp_path / "hb.pdf"
     view.start_write(str(target))
     qtbot.waitUntil(lambda: view.last_files == [str(target)], timeout=30000)
-    ctx.bus.emit_changed("*")  # the window's 3-second poll after the write
+    from app.services.changes import ALL_AREAS
+
+    ctx.bus.emit_areas(*ALL_AREAS)  # every area changed (another PC, Refresh)
     assert view.preview.pixmap() is not None and not view.preview.pixmap().isNull()
     assert "hb.pdf" in view.result.text()
 

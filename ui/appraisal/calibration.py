@@ -8,7 +8,6 @@ from PySide6.QtCore import QMimeData, QSize, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel,
                                QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QVBoxLayout)
 
-from app.errors import ShopTeamError
 from app.services import appraisal_calibration as svc
 from ui import theme
 
@@ -197,11 +196,16 @@ class CalibrationDialog(QDialog):
         reason = self.ask_reason(card["name"], source, target)
         if not reason:
             return
-        try:
-            svc.calibrate(self.ctx.actor, self.key, employee_no, target, reason, expected=source)
-        except ShopTeamError as exc:
-            QMessageBox.warning(self, self.tr("Calibrate grade"), str(exc))
-        else:
+        actor, key = self.ctx.actor, self.key
+
+        def done(_result) -> None:
             self.ctx.show_status(self.tr("%1 moved to %2.").replace("%1", card["name"]).replace("%2", target))
             self.changed.emit()
-        self.reload()
+            self.reload()
+
+        def failed(message: str) -> None:
+            QMessageBox.warning(self, self.tr("Calibrate grade"), message)
+            self.reload()
+
+        self.ctx.write(self, lambda: svc.calibrate(actor, key, employee_no, target, reason, expected=source), done,
+                       failed=failed)

@@ -222,12 +222,13 @@ class SchemeDialog(QDialog):
                             "open keep theirs.").replace("%1", str(len(positions))).replace("%2", self._name(scheme)))
         if QMessageBox.question(self, self.windowTitle(), question) != QMessageBox.Yes:
             return
-        try:
-            self.applied = ssvc.apply_scheme(self.ctx.actor, key, positions)
-        except ShopTeamError as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
-            return
-        self.ctx.show_status(self.tr("Scheme %1 applied to %2 position(s).").replace("%1", self._name(scheme))
-                             .replace("%2", str(len(self.applied))))
-        self.ctx.bus.emit_changed("appraisal")
-        self.accept()
+        actor, name = self.ctx.actor, self._name(scheme)
+
+        def applied(result) -> None:  # the operation's change set tells the appraisal tab
+            self.applied = result
+            self.ctx.show_status(self.tr("Scheme %1 applied to %2 position(s).").replace("%1", name)
+                                 .replace("%2", str(len(result))))
+            self.accept()
+
+        self.ctx.write(self, lambda: ssvc.apply_scheme(actor, key, positions), applied,
+                       failed=lambda message: QMessageBox.warning(self, self.windowTitle(), message))

@@ -8,7 +8,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QComboBox, QInputDialog, QLabel, QMessageBox, QSplitter,
                                QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
-from app.errors import ShopTeamError
 from app.i18n import _ as app_tr
 from app.services import appraisal as svc
 from app.services.appraisal_core import FLAG_NAMES, KIND_NAMES, STATE_LABELS
@@ -20,7 +19,6 @@ from ui.appraisal.form import ScoreForm
 from ui.models.table import Column, RowTableModel, sorting_proxy
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.table_view import DataTableView
-from ui.workers import run_with_progress
 from ui.widgets.file_dialogs import open_file
 
 STATUS_COLOURS = {"complete": theme.success, "partial": theme.warning, "not_started": theme.text_muted}
@@ -192,12 +190,9 @@ class AppraisalView(QWidget):
         self.charts.show_trend(name, points)
 
     # -- actions -----------------------------------------------------------------------------------
-    def _try(self, title: str, fn) -> object | None:
-        try:
-            return fn()
-        except ShopTeamError as exc:
-            QMessageBox.warning(self, title, str(exc))
-            return None
+    def _write(self, title: str, fn, done) -> None:
+        """One appraisal action as an operation; a refusal is shown under ``title``."""
+        self.ctx.write(self, fn, done, failed=lambda message: QMessageBox.warning(self, title, message))
 
     def new_item(self) -> None:
         if not self.ctx.can("appraisal.manage_period"):
@@ -207,10 +202,13 @@ class AppraisalView(QWidget):
         dialog = NewPeriodDialog({p["key"] for p in self.periods}, parent=self)
         if dialog.exec():
             key = dialog.key()
-            result = self._try(self.tr("New period"), lambda: svc.open_period(self.ctx.actor, key))
-            if result:
+            actor = self.ctx.actor
+
+            def opened(result) -> None:
                 self.reload(result["key"])
                 self._changed(self.tr("Period %1 opened for %2 people.").replace("%1", result["key"]).replace("%2", str(result["people"])))
+
+            self._write(self.tr("New period"), lambda: svc.open_period(actor, key), opened)
 
     def _state_text(self, period: dict | None) -> str:
         if not period:
@@ -250,9 +248,10 @@ class AppraisalView(QWidget):
                                                               "approve %1 anyway?").replace("%1", period["key"]))
             if not reason:
                 return
-        result = self._try(step["action"], lambda: svc.advance_period(self.ctx.actor, period["key"], reason=reason))
-        if result:
-            self._changed(self.tr("%1 is now in: %2").replace("%1", result["key"]).replace("%2", app_tr(STATE_LABELS[result["state"]])))
+        actor, key = self.ctx.actor, period["key"]
+        self._write(step["action"], lambda: svc.advance_period(actor, key, reason=reason),
+                    lambda result: self._changed(self.tr("%1 is now in: %2").replace("%1", result["key"])
+                                                 .replace("%2", app_tr(STATE_LABELS[result["state"]]))))
 
     def calibrate(self):
         """The calibration grid of the period (four-grade scheme, in review): drag people between grades."""
@@ -262,7 +261,6 @@ class AppraisalView(QWidget):
         if not key:
             return None
         dialog = CalibrationDialog(self.ctx, key, self)
-        dialog.changed.connect(lambda: self.ctx.bus.emit_changed("appraisal"))
         dialog.resize(1280, 680)
         dialog.finished.connect(lambda _r: self.reload())
         dialog.open()
@@ -271,8 +269,10 @@ class AppraisalView(QWidget):
     def reopen(self) -> None:
         key = self.period_key()
         reason, ok = QInputDialog.getText(self, self.tr("Reopen period"), self.tr("Why must %1 be reopened?").replace("%1", key or ""))
-        if ok and self._try(self.tr("Reopen period"), lambda: svc.reopen_period(self.ctx.actor, key, reason)):
-            self._changed(self.tr("%1 reopened for scoring.").replace("%1", key))
+        if ok:
+            actor = self.ctx.actor
+            self._write(self.tr("Reopen period"), lambda: svc.reopen_period(actor, key, reason),
+                        lambda _r: self._changed(self.tr("%1 reopened for scoring.").replace("%1", key)))
 
     def edit_templates(self):
         from ui.appraisal.templates import TemplateEditor
@@ -283,9 +283,10 @@ class AppraisalView(QWidget):
 
     def pull(self) -> None:
         key = self.period_key()
-        result = self._try(self.tr("Pull actuals"), lambda: svc.pull_actuals(self.ctx.actor, key))
-        if result is not None:
-            self._changed(self.tr("%1 actual values filled from attendance and tasks.").replace("%1", str(result["filled"])))
+        actor = self.ctx.actor
+        self._write(self.tr("Pull actuals"), lambda: svc.pull_actuals(actor, key),
+                    lambda result: self._changed(self.tr("%1 actual values filled from attendance and tasks.")
+                                                 .replace("%1", str(result["filled"]))))
 
     def import_file(self) -> None:
         path = open_file(self, "appraisal/scores", self.tr("Import scores"), self.tr("Spreadsheets (*.csv *.xlsx)"))
@@ -305,10 +306,10 @@ class AppraisalView(QWidget):
                 box.setDetailedText("\n".join(message.splitlines()[1:]))
             box.exec()
 
-        return run_with_progress(self, self.tr("Importing scores…"), lambda progress: import_scores(self.ctx.actor, path, progress),
-                                 done, failed)
+        actor = self.ctx.actor
+        return self.ctx.write(self, lambda progress: import_scores(actor, path, progress), done, failed=failed,
+                              progress=self.tr("Importing scores…"))
 
     def _changed(self, message: str) -> None:
-        self.ctx.show_status(message)
-        self.ctx.bus.emit_changed("appraisal")
-        self.reload()
+        self.ctx.show_status(message)  # an operation's change reloads the tab through the dispatcher
+        self.reload()  # the form and feedback panel still save directly: show their result at once

@@ -13,6 +13,7 @@ from app.errors import ShopTeamError
 from app.i18n import _ as app_tr
 from app.services import leave as leave_svc
 from app.services.attendance import KIND_LABELS
+from app.services.filing import FilingChoices, filing_choices
 from app.services.punches import record_punch, request_correction
 
 
@@ -53,14 +54,12 @@ class _Form(QDialog):
 
 
 class LeaveDialog(_Form):
-    """File a leave or off-site request for oneself (or, for HR and leaders, for anyone)."""
+    """File a leave or off-site request for the people ``choices`` allows (``filing_choices``)."""
 
-    def __init__(self, ctx, people, parent=None):
+    def __init__(self, ctx, choices: FilingChoices, parent=None):
         super().__init__(self.tr("New leave request"), "leaveDialog", parent)
         self.ctx = ctx
-        own = next((no for no, _n, eid in people if eid == ctx.actor.employee_id), None)
-        allowed = [(no, name) for no, name, eid in people if ctx.can("attendance.view_all") or eid == ctx.actor.employee_id]
-        self.person = _people_combo(allowed, own, "leavePerson")
+        self.person = _people_combo(choices.people, choices.own_no, "leavePerson")
         self.kind = QComboBox(objectName="leaveKind")
         for code, label in KIND_LABELS.items():
             self.kind.addItem(app_tr(label), code)
@@ -95,21 +94,13 @@ class LeaveDialog(_Form):
             self.end.dateTime().toPython(), self.reason.text(), self.certificate.isChecked())
 
 
-def _own_people(ctx, people):
-    """Whom the actor may file for (everyone for HR and leaders, else oneself), and the actor's own 工号."""
-    own = next((no for no, _n, eid in people if eid == ctx.actor.employee_id), None)
-    allowed = [(no, name) for no, name, eid in people if ctx.can("attendance.view_all") or eid == ctx.actor.employee_id]
-    return allowed, own
-
-
 class OvertimeDialog(_Form):
     """File overtime; on a rest day or holiday it earns comp hours once approved."""
 
-    def __init__(self, ctx, people, parent=None):
+    def __init__(self, ctx, choices: FilingChoices, parent=None):
         super().__init__(self.tr("Request overtime"), "overtimeDialog", parent)
         self.ctx = ctx
-        allowed, own = _own_people(ctx, people)
-        self.person = _people_combo(allowed, own, "overtimePerson")
+        self.person = _people_combo(choices.people, choices.own_no, "overtimePerson")
         today = QDateTime.currentDateTime().date()
         self.start = QDateTimeEdit(QDateTime(today, QTime(18, 0)), objectName="overtimeStart",
                                    displayFormat="yyyy-MM-dd HH:mm", calendarPopup=True)
@@ -145,11 +136,11 @@ class OvertimeDialog(_Form):
 class CorrectionDialog(_Form):
     """Ask for a missing punch to be added (补卡); it counts once HR or a manager approves it."""
 
-    def __init__(self, ctx, people, parent=None, employee_no: str | None = None, at: datetime | None = None):
+    def __init__(self, ctx, choices: FilingChoices, parent=None, employee_no: str | None = None,
+                 at: datetime | None = None):
         super().__init__(self.tr("File a correction"), "correctionDialog", parent)
         self.ctx = ctx
-        allowed, own = _own_people(ctx, people)
-        self.person = _people_combo(allowed, employee_no or own, "correctionPerson")
+        self.person = _people_combo(choices.people, employee_no or choices.own_no, "correctionPerson")
         nowish = QDateTime.currentDateTime()
         nowish = QDateTime(nowish.date(), QTime(nowish.time().hour(), nowish.time().minute()))
         moment = QDateTime(at) if at is not None else nowish
@@ -234,6 +225,12 @@ class ExtendLeaveDialog(_Form):
         self.new_id = leave_svc.extend_leave(self.ctx.actor, self.leave.currentData().id,
                                              self.end.dateTime().toPython().replace(second=0, microsecond=0),
                                              self.reason.text())
+
+
+def _own_people(ctx, _people):
+    """Whom the actor may file a handover for (the leave rule of ``filing_choices``), and the actor's own 工号."""
+    choices = filing_choices(ctx.actor, "leave")
+    return choices.people, choices.own_no
 
 
 class HandoverDialog(_Form):

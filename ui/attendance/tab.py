@@ -33,7 +33,7 @@ def tool_actions(ctx, window) -> list:
         from ui.kiosk.window import KioskWindow
 
         kiosk = KioskWindow()
-        kiosk.punched.connect(lambda _r: ctx.bus.emit_changed("attendance"))
+        # the kiosk's punches reach the attendance tab through the change watcher (audit rows)
         window._kiosk = kiosk  # keep it alive while it is shown
         kiosk.show_full_screen()
         window.lock_for_kiosk(kiosk)  # the office window behind it goes back to the login

@@ -17,6 +17,7 @@ from app.i18n import _ as app_tr
 from app.rules.attendance import SHOWN_STATUSES, status_label, status_letter
 from app.services import attendance as svc, leave as leave_svc, roster as roster_svc
 from app.services.employees import list_employees
+from app.services.filing import filing_choices
 from app.services.punches import DECISION_LABELS, SOURCE_LABELS
 from app.i18n import language
 from ui.widgets.actions import toolbar_action
@@ -26,7 +27,6 @@ from ui.attendance.dialogs import (CorrectionDialog, ExtendLeaveDialog, Handover
 from ui.attendance.models import MonthGridModel, RosterGridModel
 from ui.models.table import Column, RowTableModel, sorting_proxy
 from ui.widgets.table_view import DataTableView
-from ui.workers import Job, pool, run_with_progress
 from ui.widgets.file_dialogs import open_file, save_file
 
 
@@ -50,7 +50,7 @@ class AttendanceView(QWidget):
         self.ctx = ctx
         self._load_seq = 0
         self._shown_day: tuple[str, date] | None = None  # the person-day the detail pane shows
-        self._jobs: set[Job] = set()
+        self._loads_pending = 0
         self.see_all = ctx.can("attendance.view_all")
         today = QDate.currentDate()
         self.month = QDateEdit(QDate(today.year(), today.month(), 1), objectName="attendanceMonth",
@@ -231,7 +231,7 @@ class AttendanceView(QWidget):
         self.setCursor(Qt.BusyCursor)
         self.loading_action.setVisible(True)
 
-        def load(_progress):
+        def load():
             return seq, (y, m), {
                 "grid": svc.month_table(actor, y, m),
                 "summary": svc.monthly_summary(actor, y, m),
@@ -240,18 +240,14 @@ class AttendanceView(QWidget):
                 "calendar": roster_svc.calendar_month(actor, y, m),
             }
 
-        job = Job(load)
-        self._jobs.add(job)
-        job.signals.finished.connect(self._loaded)
-        job.signals.failed.connect(self._load_failed)
-        job.signals.finished.connect(lambda _r, job=job: self._jobs.discard(job))
-        job.signals.failed.connect(lambda _m, job=job: self._jobs.discard(job))
-        pool().start(job)
+        self._loads_pending += 1
+        self.ctx.query(self, load, self._loaded, failed=self._load_failed)
 
     def is_loading(self) -> bool:
-        return bool(self._jobs)
+        return self._loads_pending > 0
 
     def _loaded(self, result) -> None:
+        self._loads_pending -= 1
         seq, month, data = result
         if seq != self._load_seq or month != self.year_month():
             return  # a newer load is on its way
@@ -343,15 +339,12 @@ class AttendanceView(QWidget):
         req = self.selected_request()
         if req is None:
             return
-        try:
-            leave_svc.decide(self.ctx.actor, req, approve)
-        except ShopTeamError as exc:
-            QMessageBox.warning(self, self.tr("Decide request"), str(exc))
-            return
-        self._changed(self.tr("Request approved.") if approve else self.tr("Request rejected."))
+        actor, message = self.ctx.actor, self.tr("Request approved.") if approve else self.tr("Request rejected.")
+        self._write(self.tr("Decide request"), lambda: leave_svc.decide(actor, req, approve),
+                    lambda _r: self.ctx.show_status(message))
 
     def new_item(self) -> None:
-        dialog = LeaveDialog(self.ctx, self._people(), self)
+        dialog = LeaveDialog(self.ctx, filing_choices(self.ctx.actor, "leave"), self)
         if dialog.exec():
             self._changed(self.tr("Leave request %1 filed.").replace("%1", str(dialog.new_id)))
 
@@ -370,7 +363,7 @@ class AttendanceView(QWidget):
             self._changed(self.tr("Handover %1 recorded.").replace("%1", str(dialog.new_id)))
 
     def request_overtime(self) -> None:
-        dialog = OvertimeDialog(self.ctx, self._people(), self)
+        dialog = OvertimeDialog(self.ctx, filing_choices(self.ctx.actor, "overtime"), self)
         if dialog.exec():
             self._changed(self.tr("Overtime request %1 filed.").replace("%1", str(dialog.new_id)))
 
@@ -381,7 +374,8 @@ class AttendanceView(QWidget):
             from datetime import datetime, time
 
             at = datetime.combine(self._shown_day[1], time(17, 30))
-        dialog = CorrectionDialog(self.ctx, self._people(), self, self._shown_day[0] if self._shown_day else None, at)
+        dialog = CorrectionDialog(self.ctx, filing_choices(self.ctx.actor, "correction"), self,
+                                  self._shown_day[0] if self._shown_day else None, at)
         if dialog.exec():
             self._changed(self.tr("Correction %1 filed; it counts once approved.").replace("%1", str(dialog.new_id)))
 
@@ -397,21 +391,15 @@ class AttendanceView(QWidget):
         change = self.roster_model.toggled(index)
         if change is None or not self.can_roster:
             return
-        try:
-            roster_svc.set_roster_day(self.ctx.actor, *change)
-        except ShopTeamError as exc:
-            QMessageBox.warning(self, self.tr("Duty roster"), str(exc))
-            return
-        self._changed(self.tr("Duty roster saved."))
+        actor = self.ctx.actor
+        self._write(self.tr("Duty roster"), lambda: roster_svc.set_roster_day(actor, *change),
+                    lambda _r: self.ctx.show_status(self.tr("Duty roster saved.")))
 
     def fill_roster(self) -> None:
         y, m = self.year_month()
-        try:
-            n = roster_svc.fill_roster(self.ctx.actor, y, m)
-        except ShopTeamError as exc:
-            QMessageBox.warning(self, self.tr("Duty roster"), str(exc))
-            return
-        self._changed(self.tr("%1 duty entries added.").replace("%1", str(n)))
+        actor = self.ctx.actor
+        self._write(self.tr("Duty roster"), lambda: roster_svc.fill_roster(actor, y, m),
+                    lambda n: self.ctx.show_status(self.tr("%1 duty entries added.").replace("%1", str(n))))
 
     # -- files -------------------------------------------------------------------------------
     def import_file(self) -> None:
@@ -452,9 +440,15 @@ class AttendanceView(QWidget):
         def done(n) -> None:
             self.ctx.show_status(self.tr("Exported %1 employees.").replace("%1", str(n)))
 
-        return run_with_progress(self, self.tr("Exporting…"), lambda p: svc.export_month(self.ctx.actor, y, m, path), done,
-                                 lambda msg: QMessageBox.warning(self, self.tr("Export summary"), msg))
+        actor = self.ctx.actor
+        return self.ctx.query(self, lambda p: svc.export_month(actor, y, m, path), done, progress=self.tr("Exporting…"),
+                              failed=lambda msg: QMessageBox.warning(self, self.tr("Export summary"), msg))
+
+    def _write(self, title: str, fn, done) -> None:
+        """One attendance action as an operation; its change reloads the month through the dispatcher."""
+        self.ctx.write(self, fn, done, failed=lambda message: QMessageBox.warning(self, title, message))
 
     def _changed(self, message: str) -> None:
+        """After a dialog saved (directly, inside the dialog): show it and reload the month."""
         self.ctx.show_status(message)
-        self.ctx.bus.emit_changed("attendance")
+        self.reload()

@@ -1,32 +1,43 @@
-"""Printing a written PDF through the system print dialog (pages drawn by pdftoppm, painted by Qt)."""
+"""Printing a written PDF through the system print dialog.
+
+Pages are rendered in-process by PDFium (app/documents/render.py) and painted onto the printer
+one at a time on the background executor (QPainter may paint on a QPrinter outside the UI thread);
+no page image is written to disk, so confidential sheets leave nothing behind in a temp folder.
+"""
 
 from __future__ import annotations
-
-import tempfile
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-from app.documents.render import all_pages_png
-from ui.workers import run_with_progress
+from app.documents.render import page_count, render_pages
 
 
-def paint_pages(printer: QPrinter, pages) -> int:
-    """Paint page images onto the printer, each scaled to the printable area; returns pages painted."""
+def page_qimage(page) -> QImage:
+    """A QImage over a rendered page (copied, so it owns its pixels)."""
+    return QImage(page.rgb, page.width, page.height, page.stride, QImage.Format_RGB888).copy()
+
+
+def paint_pages(printer: QPrinter, pdf: str, dpi: int, progress=None) -> int:
+    """Paint every page of ``pdf`` onto the printer, each scaled to the printable area; returns pages painted."""
+    total = page_count(pdf)
     painter = QPainter()
     if not painter.begin(printer):
         return 0
+    painted = 0
     try:
         area = printer.pageLayout().paintRectPixels(printer.resolution())
-        for n, path in enumerate(pages):
-            if n:
+        for page in render_pages(pdf, dpi):
+            if progress is not None:
+                progress(painted, total)
+            if painted:
                 printer.newPage()
-            image = QImage(str(path))
+            image = page_qimage(page)
             size = image.size().scaled(area.size(), Qt.KeepAspectRatio)
-            target = QRectF(0, 0, size.width(), size.height())
-            painter.drawImage(target, image)
-        return len(pages)
+            painter.drawImage(QRectF(0, 0, size.width(), size.height()), image)
+            painted += 1
+        return painted
     finally:
         painter.end()
 
@@ -38,17 +49,12 @@ def print_pdf(parent, pdf: str) -> None:
     dialog.setObjectName("printDialog")
     if dialog.exec() != QPrintDialog.Accepted:
         return
-    folder = tempfile.mkdtemp(prefix="shopteam-print-")
     dpi = min(printer.resolution(), 200)
 
-    def job(progress):
-        progress(0, 1)
-        return all_pages_png(pdf, folder, dpi)
-
-    def done(pages) -> None:
-        count = paint_pages(printer, pages)
+    def done(count: int) -> None:
         parent.ctx.show_status(QCoreApplication.translate("DocumentsPrinting", "Sent %1 page(s) to the printer.")
                                .replace("%1", str(count)))
 
     title = QCoreApplication.translate("DocumentsPrinting", "Preparing pages for the printer…")
-    run_with_progress(parent, title, job, done, parent._failed)
+    parent.ctx.query(parent, lambda progress: paint_pages(printer, pdf, dpi, progress), done, failed=parent._failed,
+                     progress=title)

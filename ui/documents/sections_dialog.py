@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayo
                                QVBoxLayout, QWidget)
 from PySide6.QtCore import Qt
 
-from app.errors import ShopTeamError
 from app.services import documents as svc
 
 MAX_TITLE = svc.MAX_TITLE
@@ -113,14 +112,14 @@ class HandbookSectionsDialog(QDialog):
     def save(self) -> None:
         if self.current is None or not self._validate():
             return
-        try:
-            svc.save_handbook_section(self.ctx.actor, self.current, self.title.text(), self.body.toPlainText())
-        except ShopTeamError as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
-            return
-        self.ctx.show_status(self.tr("Handbook text saved; the next printed handbook uses it."))
-        self.ctx.bus.emit_changed("documents")
-        self.reload(self.current)
+        actor, key, title, body = self.ctx.actor, self.current, self.title.text(), self.body.toPlainText()
+
+        def saved(_result) -> None:
+            self.ctx.show_status(self.tr("Handbook text saved; the next printed handbook uses it."))
+            self.reload(key)
+
+        self.ctx.write(self, lambda: svc.save_handbook_section(actor, key, title, body), saved,
+                       failed=lambda message: QMessageBox.warning(self, self.windowTitle(), message))
 
     def reset(self) -> None:
         s = self._section(self.current)
@@ -131,6 +130,6 @@ class HandbookSectionsDialog(QDialog):
                                               "stays in the audit trail.").replace("%1", s["title"]))
         if answer != QMessageBox.Yes:
             return
-        svc.reset_handbook_section(self.ctx.actor, s["key"])
-        self.ctx.bus.emit_changed("documents")
-        self.reload(s["key"])
+        actor, key = self.ctx.actor, s["key"]
+        self.ctx.write(self, lambda: svc.reset_handbook_section(actor, key), lambda _r: self.reload(key),
+                       failed=lambda message: QMessageBox.warning(self, self.windowTitle(), message))

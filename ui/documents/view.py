@@ -15,7 +15,6 @@ from app.errors import ShopTeamError
 from app.services import documents as svc, forms as form_svc
 from ui import theme
 from ui.widgets.file_dialogs import existing_folder, save_file
-from ui.workers import run_with_progress
 
 KINDS = ("appraisal", "handbook", "attendance") + form_svc.FORM_KINDS
 
@@ -26,6 +25,7 @@ class DocumentsView(QWidget):
         self.ctx = ctx
         self.last_files: list[str] = []
         self._tmp = tempfile.TemporaryDirectory(prefix="shopteam-docs-")
+        self.destroyed.connect(lambda *_a, tmp=self._tmp: tmp.cleanup())  # previews of confidential sheets go too
         self._build()
         self._connect()
         self._on_kind_changed()
@@ -239,15 +239,15 @@ class DocumentsView(QWidget):
         params = dict(period_key=self.period_key(), employee_nos=self.selected_people(), version=self.version.text(),
                       effective_date=self.effective.date().toPython())
 
-        forms = self._form_params()
+        forms, actor = self._form_params(), self.ctx.actor
 
         def job(progress):
             progress(0, 1)
             if kind in form_svc.FORM_KINDS:
-                return form_svc.preview_form(self.ctx.actor, kind, png, dpi=80, **forms)
-            return svc.preview_first_page(self.ctx.actor, kind, png, dpi=80, **params)
+                return form_svc.preview_form(actor, kind, png, dpi=80, **forms)
+            return svc.preview_first_page(actor, kind, png, dpi=80, **params)
 
-        return run_with_progress(self, self.tr("Drawing the preview…"), job, self._show_png, self._failed)
+        return self.ctx.query(self, job, self._show_png, failed=self._failed, progress=self.tr("Drawing the preview…"))
 
     def _show_png(self, path) -> None:
         pixmap = QPixmap(str(path))
@@ -293,7 +293,7 @@ class DocumentsView(QWidget):
                 return [svc.write_attendance_report(actor, year, month, target)["path"]]
             return [svc.print_handbook(actor, target, version=version or None, effective_date=effective)["path"]]
 
-        return run_with_progress(self, self.tr("Writing the PDF…"), job, self._written, self._failed)
+        return self.ctx.write(self, job, self._written, failed=self._failed, progress=self.tr("Writing the PDF…"))
 
     def _written(self, files) -> None:
         self.last_files = list(files)
@@ -301,8 +301,6 @@ class DocumentsView(QWidget):
         self.result.setText(self.tr("Written: %1").replace("%1", shown))
         self.ctx.show_status(self.tr("PDF written: %1").replace("%1", shown))
         self._update_result_actions()
-        if self.current_kind() == "handbook":
-            self.ctx.bus.emit_changed("documents")
 
     def _failed(self, message: str) -> None:
         box = QMessageBox(QMessageBox.Warning, self.tr("Documents"), message, parent=self)

@@ -134,15 +134,22 @@ class EmployeeDialog(QDialog):
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(not problems)
 
     def _on_save(self) -> None:
-        try:
-            if self.existing:
-                self.result_row = svc.update_employee(self.ctx.actor, self.existing.employee_no, self.data())
-            else:
-                self.result_row = svc.create_employee(self.ctx.actor, self.data())
-        except ShopTeamError as exc:
-            self.problem.setText(str(exc))
-            return
+        """Saved as one operation; the dialog closes when it succeeded and shows the reason when not."""
+        actor, data, existing = self.ctx.actor, self.data(), self.existing
+        if existing:
+            fn = lambda: svc.update_employee(actor, existing.employee_no, data)  # noqa: E731
+        else:
+            fn = lambda: svc.create_employee(actor, data)  # noqa: E731
+        self.buttons.setEnabled(False)
+        self.ctx.write(self, fn, self._saved, failed=self._refused)
+
+    def _saved(self, row) -> None:
+        self.result_row = row
         self.accept()
+
+    def _refused(self, message: str) -> None:
+        self.buttons.setEnabled(True)
+        self.problem.setText(message)
 
     def _new_badge(self) -> None:
         try:

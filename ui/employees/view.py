@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialog, QDialogButtonBox, 
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QStackedWidget, QToolBar, QVBoxLayout,
                                QWidget)
 
-from app.errors import ShopTeamError
 from app.i18n import _ as app_tr
 from app.services import employees as svc
 from app.services.employee_files import export_employees, import_employees
@@ -20,7 +19,6 @@ from ui.models.table import Column, RowTableModel
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.actions import toolbar_action
 from ui.widgets.table_view import DataTableView
-from ui.workers import run_with_progress
 from ui.widgets.file_dialogs import open_file, save_file
 
 STATUS_COLOURS = {"active": None, "probation": theme.warning, "left": theme.text_muted}
@@ -95,7 +93,12 @@ class EmployeesView(QWidget):
 
     # -- data ---------------------------------------------------------------------------
     def reload(self) -> None:
-        rows = svc.list_employees(self.ctx.actor, include_left=self.show_left.isChecked())
+        """Read the roster in the background and swap it in."""
+        actor, include_left = self.ctx.actor, self.show_left.isChecked()
+        self.ctx.query(self, lambda: svc.list_employees(actor, include_left=include_left), self._loaded,
+                       failed=self.ctx.show_status)
+
+    def _loaded(self, rows) -> None:
         self.model.set_rows(rows)
         self._show_matches()
         self._update_actions()
@@ -178,12 +181,10 @@ class EmployeesView(QWidget):
         form.addRow(buttons)
         if not dialog.exec():
             return
-        try:
-            svc.deactivate_employee(self.ctx.actor, row.employee_no, when.date().toPython())
-        except ShopTeamError as exc:
-            QMessageBox.warning(self, self.tr("Mark as left"), str(exc))
-            return
-        self._changed(self.tr("%1 marked as left.").replace("%1", row.name))
+        actor, day = self.ctx.actor, when.date().toPython()
+        self.ctx.write(self, lambda: svc.deactivate_employee(actor, row.employee_no, day),
+                       lambda _r: self._changed(self.tr("%1 marked as left.").replace("%1", row.name)),
+                       failed=lambda message: QMessageBox.warning(self, self.tr("Mark as left"), message))
 
     def import_file(self) -> None:
         path = open_file(self, "employees/import", self.tr("Import employees"),
@@ -206,13 +207,15 @@ class EmployeesView(QWidget):
         return box.exec() == QMessageBox.Ok
 
     def start_import(self, path: str):
+        actor = self.ctx.actor
+
         def job(progress):
-            return import_employees(self.ctx.actor, path, progress)
+            return import_employees(actor, path, progress)
 
         def done(result) -> None:
             self._changed(self.tr("Imported: %1 new, %2 updated.").replace("%1", str(result["created"])).replace("%2", str(result["updated"])))
 
-        return run_with_progress(self, self.tr("Importing employees…"), job, done, self._show_import_error)
+        return self.ctx.write(self, job, done, failed=self._show_import_error, progress=self.tr("Importing employees…"))
 
     def _show_import_error(self, message: str) -> None:
         box = QMessageBox(QMessageBox.Warning, self.tr("Import employees"), message.splitlines()[0], parent=self)
@@ -227,13 +230,10 @@ class EmployeesView(QWidget):
                          self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
         if not path:
             return
-        try:
-            n = export_employees(self.ctx.actor, path)
-        except ShopTeamError as exc:
-            QMessageBox.warning(self, self.tr("Export employees"), str(exc))
-            return
-        self.ctx.show_status(self.tr("Exported %1 employees.").replace("%1", str(n)))
+        actor = self.ctx.actor
+        self.ctx.query(self, lambda: export_employees(actor, path),
+                       lambda n: self.ctx.show_status(self.tr("Exported %1 employees.").replace("%1", str(n))),
+                       failed=lambda message: QMessageBox.warning(self, self.tr("Export employees"), message))
 
     def _changed(self, message: str) -> None:
-        self.ctx.show_status(message)
-        self.ctx.bus.emit_changed("employees")
+        self.ctx.show_status(message)  # the change itself reloads the list through the dispatcher

@@ -115,9 +115,11 @@ class ChartPage(QWidget):
         return box.exec() == QMessageBox.Yes
 
     def _reparent(self, person: str, manager: str) -> None:
-        row = svc.set_manager(self.ctx.actor, person, manager)
-        self.ctx.show_status(self.tr("%1 now reports to %2.").replace("%1", row.name).replace("%2", manager))
-        self.ctx.bus.emit_changed("org")
+        actor = self.ctx.actor
+        self.ctx.write(self, lambda: svc.set_manager(actor, person, manager),
+                       lambda row: self.ctx.show_status(self.tr("%1 now reports to %2.").replace("%1", row.name)
+                                                        .replace("%2", manager)),
+                       failed=lambda message: self.view.warn(self.view.texts.get("title", ""), message))
 
     # -- search -------------------------------------------------------------------------------
     def search_now(self, text: str | None = None) -> bool:

@@ -7,7 +7,6 @@ from PySide6.QtGui import QAction, QColor, QFont, QStandardItem, QStandardItemMo
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMessageBox, QSplitter, QStackedWidget,
                                QToolBar, QTreeView, QVBoxLayout, QWidget)
 
-from app.errors import ShopTeamError
 from app.services import org as svc
 from ui.widgets.actions import toolbar_action
 from ui import theme
@@ -233,34 +232,37 @@ class StructurePage(QWidget):
         self.forms.setCurrentWidget(self.department_form)
         self.department_form.name.setFocus()
 
-    def _run(self, title: str, fn):
-        try:
-            return fn()
-        except ShopTeamError as exc:
-            QMessageBox.warning(self, title, str(exc))
-            return None
+    def _run(self, title: str, fn, done) -> None:
+        """One structure change as an operation; its change reloads the tree through the dispatcher."""
+        self.ctx.write(self, fn, done, failed=lambda message: QMessageBox.warning(self, title, message))
 
     def save_department(self) -> None:
         form = self.department_form
         if not form.validate():
             return
-        if form.department_id is None:
-            row = self._run(self.tr("New department"), lambda: svc.create_department(self.ctx.actor, form.data()))
-        else:
-            row = self._run(self.tr("Save department"), lambda: svc.update_department(self.ctx.actor, form.department_id, form.data()))
-        if row:
+        actor, department_id, data = self.ctx.actor, form.department_id, form.data()
+
+        def saved(row) -> None:
             self._changed(self.tr("Department %1 saved.").replace("%1", row.name), ("department", row.id))
+
+        if department_id is None:
+            self._run(self.tr("New department"), lambda: svc.create_department(actor, data), saved)
+        else:
+            self._run(self.tr("Save department"), lambda: svc.update_department(actor, department_id, data), saved)
 
     def save_position(self) -> None:
         form = self.position_form
         if not form.validate():
             return
-        if form.position_id is None:
-            row = self._run(self.tr("New position"), lambda: svc.create_position(self.ctx.actor, form.data()))
-        else:
-            row = self._run(self.tr("Save position"), lambda: svc.update_position(self.ctx.actor, form.position_id, form.data()))
-        if row:
+        actor, position_id, data = self.ctx.actor, form.position_id, form.data()
+
+        def saved(row) -> None:
             self._changed(self.tr("Position %1 saved.").replace("%1", row.name), ("position", row.id))
+
+        if position_id is None:
+            self._run(self.tr("New position"), lambda: svc.create_position(actor, data), saved)
+        else:
+            self._run(self.tr("Save position"), lambda: svc.update_position(actor, position_id, data), saved)
 
     def delete_department(self) -> None:
         form = self.department_form
@@ -271,8 +273,9 @@ class StructurePage(QWidget):
                        "This cannot be undone.").replace("%1", name)
         if not self.ask(self.tr("Delete department"), text):
             return
-        if self._run(self.tr("Delete department"), lambda: svc.delete_department(self.ctx.actor, form.department_id) or True):
-            self._changed(self.tr("Department %1 deleted.").replace("%1", name), None)
+        actor, department_id = self.ctx.actor, form.department_id
+        self._run(self.tr("Delete department"), lambda: svc.delete_department(actor, department_id),
+                  lambda _r: self._changed(self.tr("Department %1 deleted.").replace("%1", name), None))
 
     def delete_position(self) -> None:
         form = self.position_form
@@ -283,8 +286,9 @@ class StructurePage(QWidget):
                        "This cannot be undone.").replace("%1", name)
         if not self.ask(self.tr("Delete position"), text):
             return
-        if self._run(self.tr("Delete position"), lambda: svc.delete_position(self.ctx.actor, form.position_id) or True):
-            self._changed(self.tr("Position %1 deleted.").replace("%1", name), None)
+        actor, position_id = self.ctx.actor, form.position_id
+        self._run(self.tr("Delete position"), lambda: svc.delete_position(actor, position_id),
+                  lambda _r: self._changed(self.tr("Position %1 deleted.").replace("%1", name), None))
 
     def ask(self, title: str, text: str) -> bool:
         box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Yes | QMessageBox.Cancel, self)
@@ -295,5 +299,4 @@ class StructurePage(QWidget):
 
     def _changed(self, message: str, select) -> None:
         self.ctx.show_status(message)
-        self.pending_select = select
-        self.ctx.bus.emit_changed("org")
+        self.pending_select = select  # chosen again when the reload this change starts comes back

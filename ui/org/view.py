@@ -26,13 +26,23 @@ class OrgView(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        data = svc.org_tree(self.ctx.actor)
+        """Read the tree and the chart in the background and swap them in."""
+        actor = self.ctx.actor
+
+        def load():
+            data = svc.org_tree(actor)
+            return data, svc.chart_nodes(data)
+
+        self.ctx.query(self, load, self._loaded, failed=self.ctx.show_status)
+
+    def _loaded(self, result) -> None:
+        data, nodes = result
         self.structure.set_tree(data)
         pending = getattr(self.structure, "pending_select", None)
         if pending:
             self.structure.select(*pending)
             self.structure.pending_select = None
-        self.chart.set_nodes(svc.chart_nodes(data))
+        self.chart.set_nodes(nodes)
 
     def refresh(self, areas) -> None:
         if "*" in areas or "org" in areas or "employees" in areas:

@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QMenu, QMessageBox, QSplitter,
                                QToolBar, QVBoxLayout, QWidget)
 
-from app.errors import ShopTeamError
 from app.rules.tasks import COLUMNS
 from app.services import plans as plan_svc
 from app.services import tasks as svc
@@ -35,6 +34,7 @@ class BoardView(QWidget):
         self.columns = {key: BoardColumn(self.proxies[key], self) for key in COLUMNS}
         self.filter = BoardFilter()
         self.labels: dict[str, str] = {}
+        self._select_after_load: int | None = None  # a card just created: selected once the board shows it
 
         toolbar = QToolBar(objectName="taskToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
@@ -121,17 +121,22 @@ class BoardView(QWidget):
         return self.today_fixed or date.today()
 
     def reload(self, create_recurring: bool = False) -> None:
-        if create_recurring and self.ctx.can("tasks.recurring"):  # a leader's board creates due recurring tasks
-            try:
-                plan_svc.create_due_recurring(self.ctx.actor, self.today())
-            except ShopTeamError as exc:
-                self.ctx.show_status(str(exc))
-        self.data = svc.board(self.ctx.actor, self.today())
+        """Load the board in the background and swap it in (a leader's first load creates due recurring tasks)."""
+        actor, today = self.ctx.actor, self.today()
+        if create_recurring and self.ctx.can("tasks.recurring"):
+            self.ctx.write(self, lambda: plan_svc.create_due_recurring(actor, today), failed=self.ctx.show_status)
+        self.ctx.query(self, lambda: svc.board(actor, today), self._loaded, failed=self.ctx.show_status)
+
+    def _loaded(self, data: svc.Board) -> None:
+        self.data = data
         self.labels = {c.key: c.label for c in self.data.columns}
         self.model.set_cards(self.data.cards)
         self._fill_filters()
         self.apply_filter()
         self.detail.show_task(self.detail.task_id, self.labels) if self.detail.task_id else None
+        if self._select_after_load is not None:
+            task_id, self._select_after_load = self._select_after_load, None
+            self.select_task(task_id)
 
     def _fill_filters(self) -> None:
         for combo, items, everyone in (
@@ -201,39 +206,39 @@ class BoardView(QWidget):
 
     def _detail_changed(self, message: str) -> None:
         if message:
-            self.ctx.show_status(message)
-        self.ctx.bus.emit_changed("tasks")
+            self.ctx.show_status(message)  # the change itself reloads the board through the dispatcher
+        elif self.detail.task_id:
+            self.detail.show_task(self.detail.task_id, self.labels)  # a refused change: show what is stored
 
     # -- actions -------------------------------------------------------------------------
-    def _call(self, fn, title: str):
-        try:
-            return fn()
-        except ShopTeamError as exc:
-            QMessageBox.warning(self, title, str(exc))
-            return None
+    def _write(self, fn, title: str, done) -> None:
+        """Run a board action as one operation; its changes reload the board (and every tab that cares)."""
+        self.ctx.write(self, fn, done, failed=lambda message: QMessageBox.warning(self, title, message))
 
     def drop_card(self, task_id: int, status: str, before_id: int) -> None:
         card = self.card(task_id)
         if card is None or (card.status == status and before_id == task_id):
             return
-        result = self._call(lambda: svc.move_task(self.ctx.actor, task_id, status, before_id or None, self.today()),
-                            self.tr("Move card"))
-        if result is None:
-            return
-        if result.warning:
-            QMessageBox.information(self, self.tr("Work-in-progress limit"), result.warning)
-        self.ctx.show_status(self.tr("“%1” moved to %2.").replace("%1", card.title).replace("%2", self.labels.get(status, status)))
-        self.ctx.bus.emit_changed("tasks")
+        actor, today, label = self.ctx.actor, self.today(), self.labels.get(status, status)
+
+        def moved(result) -> None:
+            if result.warning:
+                QMessageBox.information(self, self.tr("Work-in-progress limit"), result.warning)
+            self.ctx.show_status(self.tr("“%1” moved to %2.").replace("%1", card.title).replace("%2", label))
+
+        self._write(lambda: svc.move_task(actor, task_id, status, before_id or None, today), self.tr("Move card"), moved)
 
     def new_item(self) -> None:
         templates = list_templates(self.ctx.actor)
         dialog = TaskDialog(self.data.people, templates, self.data.own_employee_id, self.data.may_edit_any, parent=self)
         if dialog.exec():
-            card = self._call(lambda: svc.create_task(self.ctx.actor, dialog.value(), self.today()), self.tr("New task"))
-            if card:
+            actor, value, today = self.ctx.actor, dialog.value(), self.today()
+
+            def created(card) -> None:
                 self.ctx.show_status(self.tr("Task “%1” created.").replace("%1", card.title))
-                self.ctx.bus.emit_changed("tasks")
-                self.select_task(card.id)
+                self._select_after_load = card.id
+
+            self._write(lambda: svc.create_task(actor, value, today), self.tr("New task"), created)
 
     def _edit_index(self, key: str, index) -> None:
         card = self.proxies[key].card_at(index.row())
@@ -245,16 +250,13 @@ class BoardView(QWidget):
         card = self.card(task_id)
         menu = QMenu(self)
         menu.setObjectName("taskCardMenu")
-        editable = card is not None and (self.data.may_edit_any or card.assignee_id == self.data.own_employee_id)
-        for text, icon, name, slot, shown in (
-                (self.tr("Edit…"), "mdi6.pencil-outline", "taskMenuEdit", self.edit_task, editable),
-                (self.tr("Pass review"), "mdi6.check-decagram-outline", "taskMenuPassReview", self.complete,
-                 self.data.may_review and card is not None and card.status == "review"),
-                (self.tr("Send back…"), "mdi6.undo-variant", "taskMenuSendBack", self.send_back,
-                 self.data.may_review and card is not None and card.status == "review"),
-                (self.tr("Archive"), "mdi6.archive-arrow-down-outline", "taskMenuArchive", self.archive,
-                 self.ctx.can("tasks.archive") and card is not None and card.status == "done")):
-            if shown:
+        allowed = self.data.actions_for(card) if card is not None else frozenset()  # the service's rule
+        for text, icon, name, slot, action_key in (
+                (self.tr("Edit…"), "mdi6.pencil-outline", "taskMenuEdit", self.edit_task, "edit"),
+                (self.tr("Pass review"), "mdi6.check-decagram-outline", "taskMenuPassReview", self.complete, "pass_review"),
+                (self.tr("Send back…"), "mdi6.undo-variant", "taskMenuSendBack", self.send_back, "send_back"),
+                (self.tr("Archive"), "mdi6.archive-arrow-down-outline", "taskMenuArchive", self.archive, "archive")):
+            if action_key in allowed:
                 action = menu.addAction(theme.icon(icon), text)
                 action.setObjectName(name)
                 action.triggered.connect(lambda _checked=False, fn=slot: fn(task_id))
@@ -267,30 +269,34 @@ class BoardView(QWidget):
             menu.exec(pos)
 
     def archive(self, task_id: int) -> None:
-        card = self._call(lambda: svc.archive_task(self.ctx.actor, task_id, self.today()), self.tr("Archive"))
-        if card:
+        def archived(card) -> None:
             self.detail.show_task(None, self.labels)
             self.ctx.show_status(self.tr("“%1” archived: it stays in the history and the statistics.").replace("%1", card.title))
-            self.ctx.bus.emit_changed("tasks")
+
+        actor, today = self.ctx.actor, self.today()
+        self._write(lambda: svc.archive_task(actor, task_id, today), self.tr("Archive"), archived)
 
     def archive_done(self) -> None:
         dialog = ArchiveDoneDialog(self.today(), self)
         if dialog.exec():
-            n = self._call(lambda: svc.archive_done_before(self.ctx.actor, dialog.day()), self.tr("Archive finished"))
-            if n is not None:
-                self.ctx.show_status(self.tr("Archived %n finished card(s).", "", n))
-                self.ctx.bus.emit_changed("tasks")
+            actor, day = self.ctx.actor, dialog.day()
+            self._write(lambda: svc.archive_done_before(actor, day), self.tr("Archive finished"),
+                        lambda n: self.ctx.show_status(self.tr("Archived %n finished card(s).", "", n)))
 
     def edit_task(self, task_id: int) -> None:
-        detail = self._call(lambda: svc.task_detail(self.ctx.actor, task_id), self.tr("Edit task"))
-        if detail is None or not detail.may_edit:
+        actor = self.ctx.actor
+        self.ctx.query(self, lambda: svc.task_detail(actor, task_id), self._edit_loaded,
+                       failed=lambda message: QMessageBox.warning(self, self.tr("Edit task"), message))
+
+    def _edit_loaded(self, detail) -> None:
+        if not detail.may_edit:
             return
         dialog = TaskDialog(self.data.people, [], self.data.own_employee_id, self.data.may_edit_any, detail.card,
                             detail.description, self)
         if dialog.exec():
-            if self._call(lambda: svc.update_task(self.ctx.actor, task_id, dialog.value(), self.today()), self.tr("Edit task")):
-                self.ctx.show_status(self.tr("Task saved."))
-                self.ctx.bus.emit_changed("tasks")
+            actor, task_id, value, today = self.ctx.actor, detail.card.id, dialog.value(), self.today()
+            self._write(lambda: svc.update_task(actor, task_id, value, today), self.tr("Edit task"),
+                        lambda _r: self.ctx.show_status(self.tr("Task saved.")))
 
     def send_back(self, task_id: int) -> None:
         card = self.card(task_id)
@@ -299,14 +305,14 @@ class BoardView(QWidget):
             self.send_back_with(task_id, dialog.comment.toPlainText())
 
     def send_back_with(self, task_id: int, comment: str) -> None:
-        if self._call(lambda: svc.send_back(self.ctx.actor, task_id, comment, self.today()), self.tr("Send back")):
-            self.ctx.show_status(self.tr("Card sent back with your comment."))
-            self.ctx.bus.emit_changed("tasks")
+        actor, today = self.ctx.actor, self.today()
+        self._write(lambda: svc.send_back(actor, task_id, comment, today), self.tr("Send back"),
+                    lambda _r: self.ctx.show_status(self.tr("Card sent back with your comment.")))
 
     def complete(self, task_id: int) -> None:
-        if self._call(lambda: svc.complete_task(self.ctx.actor, task_id), self.tr("Pass review")):
-            self.ctx.show_status(self.tr("Review passed: the card is done."))
-            self.ctx.bus.emit_changed("tasks")
+        actor = self.ctx.actor
+        self._write(lambda: svc.complete_task(actor, task_id), self.tr("Pass review"),
+                    lambda _r: self.ctx.show_status(self.tr("Review passed: the card is done.")))
 
     def edit_templates(self) -> None:
         from ui.tasks.templates_dialog import TemplatesDialog
@@ -314,15 +320,12 @@ class BoardView(QWidget):
         TemplatesDialog(self.ctx, self).exec()
 
     def import_file(self) -> None:
-        from ui.workers import run_with_progress
-
         path = open_file(self, "tasks/import", self.tr("Import tasks"), self.tr("Spreadsheets (*.csv *.xlsx)"))
         if not path:
             return
 
         def done(n) -> None:
             self.ctx.show_status(self.tr("Imported %1 tasks.").replace("%1", str(n)))
-            self.ctx.bus.emit_changed("tasks")
 
         def failed(message: str) -> None:
             box = QMessageBox(QMessageBox.Warning, self.tr("Import tasks"), message.splitlines()[0], parent=self)
@@ -332,8 +335,9 @@ class BoardView(QWidget):
                 box.setDetailedText("\n".join(message.splitlines()[1:]))
             box.exec()
 
-        run_with_progress(self, self.tr("Importing tasks…"), lambda progress: svc.import_tasks(self.ctx.actor, path, progress),
-                          done, failed)
+        actor = self.ctx.actor
+        self.ctx.write(self, lambda progress: svc.import_tasks(actor, path, progress), done, failed=failed,
+                       progress=self.tr("Importing tasks…"))
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -119,13 +119,12 @@ class TaskDetailPanel(QWidget):
         self.returned_note.setVisible(c.returned and bool(back))
         if c.returned and back:
             self.returned_note.setText(self.tr("Sent back by %1: %2").replace("%1", back[-1]["author_name"]).replace("%2", back[-1]["body"]))
-        in_review = c.status == "review"
-        self.btn_edit.setVisible(d.may_edit)
-        self.btn_done.setVisible(d.may_review and in_review)
+        self.btn_edit.setVisible("edit" in d.actions)
+        self.btn_done.setVisible("pass_review" in d.actions)
         self.btn_done.setEnabled(c.approvals_open == 0)
         self.btn_done.setToolTip(self.tr("Check the approval steps first.") if c.approvals_open else "")
-        self.btn_back.setVisible(d.may_review and in_review)
-        self.btn_archive.setVisible(self.ctx.can("tasks.archive") and c.status == "done" and not c.archived)
+        self.btn_back.setVisible("send_back" in d.actions)
+        self.btn_archive.setVisible("archive" in d.actions)
         self.new_step.setVisible(d.may_edit and c.status != "done")
         self.link_input.setVisible(d.may_edit)
         self.checklist.blockSignals(True)
@@ -166,34 +165,38 @@ class TaskDetailPanel(QWidget):
         self.show()
 
     # -- actions -----------------------------------------------------------------------------
-    def _run(self, fn, message: str) -> bool:
-        try:
-            fn()
-        except ShopTeamError as exc:
-            QMessageBox.warning(self, self.tr("Task"), str(exc))
-            return False
-        self.changed.emit(message)
-        return True
+    def _run(self, fn, message: str, done=None) -> None:
+        """One detail action as an operation; a refusal is shown and the panel re-read."""
+        def succeeded(_result) -> None:
+            if done is not None:
+                done()
+            self.changed.emit(message)
 
-    def _step_toggled(self, item: QListWidgetItem) -> None:
-        index, done = item.data(Qt.UserRole), item.checkState() == Qt.Checked
-        if not self._run(lambda: svc.set_step(self.ctx.actor, self.task_id, index, done), self.tr("Checklist updated.")):
+        def failed(text: str) -> None:
+            QMessageBox.warning(self, self.tr("Task"), text)
             self.changed.emit("")
 
+        self.ctx.write(self, fn, succeeded, failed=failed)
+
+    def _step_toggled(self, item: QListWidgetItem) -> None:
+        actor, task_id = self.ctx.actor, self.task_id
+        index, done = item.data(Qt.UserRole), item.checkState() == Qt.Checked
+        self._run(lambda: svc.set_step(actor, task_id, index, done), self.tr("Checklist updated."))
+
     def _add_step(self) -> None:
-        text = self.new_step.text().strip()
-        if text and self._run(lambda: svc.add_step(self.ctx.actor, self.task_id, text), self.tr("Step added.")):
-            self.new_step.clear()
+        actor, task_id, text = self.ctx.actor, self.task_id, self.new_step.text().strip()
+        if text:
+            self._run(lambda: svc.add_step(actor, task_id, text), self.tr("Step added."), self.new_step.clear)
 
     def _add_comment(self) -> None:
-        body = self.comment_box.toPlainText().strip()
-        if body and self._run(lambda: svc.add_comment(self.ctx.actor, self.task_id, body), self.tr("Comment added.")):
-            self.comment_box.clear()
+        actor, task_id, body = self.ctx.actor, self.task_id, self.comment_box.toPlainText().strip()
+        if body:
+            self._run(lambda: svc.add_comment(actor, task_id, body), self.tr("Comment added."), self.comment_box.clear)
 
     def _add_link(self) -> None:
-        target = self.link_input.text().strip()
-        if target and self._run(lambda: svc.add_link(self.ctx.actor, self.task_id, target), self.tr("File link added.")):
-            self.link_input.clear()
+        actor, task_id, target = self.ctx.actor, self.task_id, self.link_input.text().strip()
+        if target:
+            self._run(lambda: svc.add_link(actor, task_id, target), self.tr("File link added."), self.link_input.clear)
 
     def _open_link(self, item: QListWidgetItem) -> None:
         target = item.data(Qt.UserRole)

@@ -109,14 +109,10 @@ class PlansView(QWidget):
     def _submit(self) -> None:
         ids = [self.tasks.item(i).data(Qt.UserRole) for i in range(self.tasks.count())
                if self.tasks.item(i).checkState() == Qt.Checked]
-        try:
-            svc.submit_plan(self.ctx.actor, self.kind.currentData(), self.current.period_start,
-                            self.plan.toPlainText(), self.summary.toPlainText(), ids)
-        except ShopTeamError as exc:
-            QMessageBox.warning(self, self.tr("Submit plan"), str(exc))
-            return
-        self.ctx.show_status(self.tr("Plan submitted."))
-        self.ctx.bus.emit_changed("tasks")
+        args = (self.ctx.actor, self.kind.currentData(), self.current.period_start,
+                self.plan.toPlainText(), self.summary.toPlainText(), ids)
+        self.ctx.write(self, lambda: svc.submit_plan(*args), lambda _r: self.ctx.show_status(self.tr("Plan submitted.")),
+                       failed=lambda message: QMessageBox.warning(self, self.tr("Submit plan"), message))
 
     def refresh(self, areas) -> None:
         if "*" in areas or "tasks" in areas:
@@ -162,8 +158,11 @@ class StatsView(QWidget):
         layout.addLayout(body, 1)
 
     def reload(self, *_args) -> None:
-        d = self.month.date()
-        rows = task_svc.task_stats(self.ctx.actor, d.year(), d.month())
+        actor, d = self.ctx.actor, self.month.date()
+        self.ctx.query(self, lambda: task_svc.task_stats(actor, d.year(), d.month()), self._loaded,
+                       failed=self.ctx.show_status)
+
+    def _loaded(self, rows) -> None:
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()

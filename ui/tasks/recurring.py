@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QMessageBox, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
-from app.errors import ShopTeamError
 from app.i18n import _ as app_tr
 from app.rules.tasks import PRIORITY_LABELS, normalise_tags, recurrence_problem, tag_problem, title_problem
 from app.services import plans as svc
@@ -156,7 +155,11 @@ class RecurringView(QWidget):
         self.stop.setEnabled(row is not None and row.active)
 
     def reload(self) -> None:
-        self.model.set_rows(svc.list_recurrences(self.ctx.actor))
+        actor = self.ctx.actor
+        self.ctx.query(self, lambda: svc.list_recurrences(actor), self._loaded, failed=self.ctx.show_status)
+
+    def _loaded(self, rows) -> None:
+        self.model.set_rows(rows)
         self._selection_changed()
 
     def refresh(self, areas) -> None:
@@ -170,15 +173,11 @@ class RecurringView(QWidget):
         if dialog.exec():
             self.add_with(dialog.value())
 
-    def add_with(self, values: dict) -> bool:
-        try:
-            row = svc.add_recurrence(self.ctx.actor, **values)
-        except ShopTeamError as exc:
-            QMessageBox.warning(self, self.tr("New recurring task"), str(exc))
-            return False
-        self.ctx.show_status(self.tr("Recurring task “%1” added.").replace("%1", row.title))
-        self.ctx.bus.emit_changed("tasks")
-        return True
+    def add_with(self, values: dict) -> None:
+        actor = self.ctx.actor
+        self.ctx.write(self, lambda: svc.add_recurrence(actor, **values),
+                       lambda row: self.ctx.show_status(self.tr("Recurring task “%1” added.").replace("%1", row.title)),
+                       failed=lambda message: QMessageBox.warning(self, self.tr("New recurring task"), message))
 
     def stop_selected(self) -> None:
         row = self.selected()
@@ -188,10 +187,7 @@ class RecurringView(QWidget):
             "Stop “%1”? No more cards will be created; cards already made stay on the board.").replace("%1", row.title))
         if answer != QMessageBox.Yes:
             return
-        try:
-            svc.stop_recurrence(self.ctx.actor, row.id)
-        except ShopTeamError as exc:
-            QMessageBox.warning(self, self.tr("Stop recurring task"), str(exc))
-            return
-        self.ctx.show_status(self.tr("Recurring task “%1” stopped.").replace("%1", row.title))
-        self.ctx.bus.emit_changed("tasks")
+        actor, title = self.ctx.actor, row.title
+        self.ctx.write(self, lambda: svc.stop_recurrence(actor, row.id),
+                       lambda _r: self.ctx.show_status(self.tr("Recurring task “%1” stopped.").replace("%1", title)),
+                       failed=lambda message: QMessageBox.warning(self, self.tr("Stop recurring task"), message))

@@ -1,7 +1,7 @@
 """appraisal: calibration and quota override
 
 Revision ID: 0220
-Revises: 0200
+Revises: 0130
 
 """
 
@@ -11,7 +11,7 @@ import sqlmodel
 
 
 revision = '0220'
-down_revision = '0200'
+down_revision = '0130'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,207 @@
+"""Operations: every user action runs on the one background executor and reports what it changed.
+
+Modelled on Anki's ``CollectionOp`` / ``QueryOp`` (qt/aqt/operations): the action is a plain
+function over ``app.services``; it runs on a single worker thread (one writer at a time, in the
+order the user asked), its result comes back to the UI thread by signal, and a write's change set
+(collected from the audit rows it wrote, see app/services/changes.py) goes to the window's
+dispatcher, which tells every tab what changed. A query is the same without a change set.
+
+    ctx.write(self, lambda: svc.move_task(actor, no, "done"), self._moved)
+    ctx.query(self, lambda: svc.board(actor), self._show_board)
+    ctx.write(self, lambda progress: import_punches(actor, path, progress), done, progress=title)
+
+With ``progress=`` the function takes ``progress(done, total)`` and a modal dialog shows it with a
+Cancel button; cancelling raises ``Cancelled`` inside the function, so its transaction rolls back.
+A user's mistake (``ShopTeamError``) is shown as a warning, or handed to ``failed``; anything else
+is a bug: logged and shown with its details (ui/errors.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from typing import Any, Callable
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from app.errors import ShopTeamError
+from app.services import changes
+from app.services.changes import ChangeSet
+
+log = logging.getLogger("shopteam.operations")
+
+
+class Cancelled(Exception):
+    """Raised inside an operation's function when the user pressed Cancel."""
+
+
+class _Signals(QObject):
+    progress = Signal(int, int)
+    finished = Signal(object, object)  # result, ChangeSet
+    failed = Signal(object)  # (exc_type, exc, tb)
+    cancelled = Signal()
+
+
+class Operation(QRunnable):
+    """One unit of work on the executor. ``takes_progress``: call ``fn(progress)`` instead of ``fn()``."""
+
+    def __init__(self, fn: Callable[..., Any], takes_progress: bool = False):
+        super().__init__()
+        self.fn = fn
+        self.takes_progress = takes_progress
+        self.signals = _Signals()
+        self._cancel = threading.Event()
+        self.setAutoDelete(False)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+        self.signals.progress.emit(done, total)
+
+    def run(self) -> None:
+        try:
+            with changes.collecting() as collected:
+                result = self.fn(self._progress) if self.takes_progress else self.fn()
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except Exception:
+            self.signals.failed.emit(sys.exc_info())
+        else:
+            self.signals.finished.emit(result, collected.change_set())
+
+
+_executor: QThreadPool | None = None
+_running: set[Operation] = set()  # keeps Python references alive until the result is delivered
+
+
+def executor() -> QThreadPool:
+    """The one background thread every operation runs on (Anki's collection executor has one too)."""
+    global _executor
+    if _executor is None:
+        _executor = QThreadPool()
+        _executor.setObjectName("shopteamExecutor")
+        _executor.setMaxThreadCount(1)
+    return _executor
+
+
+def wait_idle(msecs: int = 30000) -> bool:
+    """Block until every queued operation has run (quitting, switching databases, tests)."""
+    return executor().waitForDone(msecs)
+
+
+def drain(msecs: int = 30000) -> None:
+    """Run every queued operation and deliver its result, including the reloads its changes start.
+
+    For a caller that must see the outcome before going on (tests, a scripted check)."""
+    from PySide6.QtCore import QDeadlineTimer
+
+    deadline = QDeadlineTimer(msecs)
+    while _running and not deadline.hasExpired():
+        executor().waitForDone(max(1, deadline.remainingTime()))
+        QCoreApplication.sendPostedEvents()
+        QCoreApplication.processEvents()
+
+
+def _alive(widget: QWidget | None) -> bool:
+    return widget is None or shiboken6.isValid(widget)
+
+
+def run(parent: QWidget | None, fn: Callable[..., Any], done: Callable[[Any], Any] | None = None, *,
+        failed: Callable[[str], Any] | None = None, progress: str | None = None,
+        bus=None) -> Operation:
+    """Run ``fn`` on the executor; ``done(result)`` on the UI thread; a write's changes go to ``bus``."""
+    op = Operation(fn, takes_progress=progress is not None)
+    _running.add(op)
+    dialog = _progress_dialog(parent, progress, op) if progress is not None else None
+
+    def finish() -> None:
+        _running.discard(op)
+        if dialog is not None and shiboken6.isValid(dialog):
+            dialog.close()
+            dialog.deleteLater()
+
+    def on_finished(result, change_set: ChangeSet) -> None:
+        finish()
+        try:
+            if done is not None and _alive(parent):
+                done(result)
+        finally:
+            if bus is not None and change_set and shiboken6.isValid(bus):
+                bus.broadcast(change_set)
+
+    def on_failed(info) -> None:
+        finish()
+        exc_type, exc, tb = info
+        if isinstance(exc, ShopTeamError):
+            if failed is not None:
+                failed(str(exc))
+            elif _alive(parent):
+                title = progress or QCoreApplication.translate("Operations", "ShopTeam")
+                QMessageBox.warning(parent, title, str(exc))
+            return
+        from ui.errors import report_exception
+
+        report_exception(exc_type, exc, tb, where="operation")
+        if failed is not None:
+            failed(f"{exc_type.__name__}: {exc}")
+
+    op.signals.finished.connect(on_finished, Qt.QueuedConnection)
+    op.signals.failed.connect(on_failed, Qt.QueuedConnection)
+    op.signals.cancelled.connect(finish, Qt.QueuedConnection)
+    executor().start(op)
+    return op
+
+
+def _progress_dialog(parent, title: str, op: Operation) -> QProgressDialog:
+    dialog = QProgressDialog(title, QCoreApplication.translate("Operations", "Cancel"), 0, 0, parent)
+    dialog.setObjectName("progressDialog")
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+
+    def show(done: int, total: int) -> None:
+        if shiboken6.isValid(dialog):
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(min(done, max(total, 1)))
+
+    op.signals.progress.connect(show, Qt.QueuedConnection)
+    dialog.canceled.connect(op.cancel)
+    return dialog
+
+
+class ChangeDispatcher(QObject):
+    """The one place changes are broadcast from: the window's own operations and the watcher.
+
+    ``changed`` carries a ``ChangeSet`` (``"tasks" in changes`` works like a set of area names).
+    A change seen twice (an operation's own rows read back by the watcher) is broadcast once.
+    """
+
+    changed = Signal(object)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._seen: set[int] = set()
+
+    def broadcast(self, change_set: ChangeSet) -> None:
+        if change_set.audit_ids:
+            fresh = change_set.audit_ids - self._seen
+            if not fresh:
+                return
+            self._seen |= fresh
+            if len(self._seen) > 50_000:  # only recent ids can come back from the watcher
+                self._seen = set(sorted(self._seen)[-10_000:])
+        if change_set:
+            log.debug("changed: %s", sorted(change_set.areas))
+            self.changed.emit(change_set)
+
+    def emit_areas(self, *areas: str) -> None:
+        """A change that wrote no audit row (the user pressed Refresh, switched database)."""
+        self.broadcast(ChangeSet.of_areas(*areas))
