@@ -143,8 +143,9 @@ def sheet_story(sheet: AppraisalSheet, company: str) -> list:
     story.append(Spacer(1, 3 * mm))
     story.append(_result_box(sheet, width))
     if sheet.calibrated_grade:  # both grades print: the computed one above, the calibrated one here
-        story.append(para(_("Calibrated grade") + f": {sheet.calibrated_grade} {sheet.calibrated_label} · "
-                          + sheet.calibration_note, "small"))
+        story.append(Spacer(1, 1.5 * mm))
+        story.append(para(_("Calibrated grade: {grade}", grade=f"{sheet.calibrated_grade} {sheet.calibrated_label}")
+                          + " · " + sheet.calibration_note, "small"))
     if sheet.kind == "year":
         story.extend(_year_section(sheet, width, _("1. The year rolled up") if rollup_only else _("3. The year rolled up")))
     elif sheet.kind == "month":  # quarters and halves have no month's attendance
@@ -224,7 +225,7 @@ def _grade_text(sheet: AppraisalSheet, calibrated: bool = False) -> str:
         return "—"
     text = f"{sheet.grade} {sheet.grade_label}" if sheet.grade_label else sheet.grade
     if calibrated and sheet.calibrated_grade:
-        text += f" → {sheet.calibrated_grade} {sheet.calibrated_label}".rstrip()
+        text += f" → {sheet.calibrated_grade}"  # short: the line under the result box names it in full
     return text
 
 

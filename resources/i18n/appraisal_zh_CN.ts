@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AppraisalTab</name>
@@ -199,7 +198,7 @@
     </message>
     <message>
         <source>Calibrated from %1</source>
-        <translation>由 %1 校准</translation>
+        <translation>已校准（原 %1）</translation>
     </message>
     <message>
         <source>Reason: %1 (%2)</source>
@@ -649,7 +648,7 @@
         <translation>直接录入总分（代替指标评分）</translation>
     </message>
     <message>
-        <source>Rater&apos;s total</source>
+        <source>Rater's total</source>
         <translation>评分人总分</translation>
     </message>
     <message>

@@ -189,6 +189,6 @@ def test_the_sheet_prints_both_grades(in_review, actor_for, admin, tmp_path):
     out = tmp_path / "sheet.pdf"
     write_appraisal_sheets(admin, KEY, out, per_person=False, employee_nos=[no])
     text = "".join(pdf_text(out)).replace("\n", " ")
-    assert "A Exceeds target → C Near target" in text  # the header: computed, then calibrated
+    assert "A Exceeds target → C" in text  # the header: computed, then calibrated
     assert "Calibrated grade: C Near target" in text and "late on three launches" in text and "chenzy" in text
     assert "Final score 95 Grade A Exceeds target" in text  # the score and computed grade as they were
