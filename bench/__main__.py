@@ -1,10 +1,14 @@
-"""`python -m bench NAME [NAME ...] | all` — timed scenarios that print a figure, a baseline measured
-in the same run, and the ratio. Each module in bench/scenarios/ defines SCENARIO (its name) and
-run() -> list[Result]."""
+"""`python -m bench [SCENARIO ...|all] [--engines sqlite|postgresql|both] [--db URL]` — timed scenarios
+that print a figure, a baseline measured in the same run, and the ratio. Each module in
+bench/scenarios/ defines SCENARIO (its name) and run() -> list[Result]; a run(engine=…) also runs on
+PostgreSQL (the same data set, loaded with COPY: bench/engines.py)."""
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import importlib
+import inspect
 import os
 import pkgutil
 import sys
@@ -12,7 +16,7 @@ import sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-from bench.core import Result, print_table  # noqa: E402
+from bench.core import Result, print_engines, print_table  # noqa: E402
 
 
 def scenarios() -> dict[str, object]:
@@ -25,24 +29,58 @@ def scenarios() -> dict[str, object]:
     return found
 
 
+def both_engines(module) -> bool:
+    return "engine" in inspect.signature(module.run).parameters
+
+
+def parser(names: list[str], both: list[str]) -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m bench", description="Timed scenarios, each figure beside a baseline measured in the same run.",
+        epilog="scenarios: " + ", ".join(names) + "; on PostgreSQL too: " + ", ".join(both))
+    p.add_argument("names", nargs="*", default=["all"], metavar="SCENARIO", help="'all' or scenario names: " + ", ".join(names))
+    p.add_argument("--engines", choices=("sqlite", "postgresql", "both"), default=None,
+                   help="which engines to run on; 'both' starts a throwaway PostgreSQL (tools/pg_test.py) "
+                        "unless --db names one (default: sqlite, or postgresql with --db)")
+    p.add_argument("--db", metavar="URL", help="a PostgreSQL server, postgresql+psycopg://user@host:port/db; "
+                                                "the data sets are loaded into new databases on it")
+    return p
+
+
 def main(argv: list[str]) -> int:
     available = scenarios()
-    names = argv or ["all"]
-    if names == ["all"]:
-        names = list(available)
+    args = parser(list(available), [n for n, m in available.items() if both_engines(m)]).parse_args(argv)
+    names = list(available) if args.names == ["all"] else args.names
     unknown = [n for n in names if n not in available]
     if unknown:
         print(f"unknown scenario(s): {', '.join(unknown)}; choose from: all, {', '.join(available)}", file=sys.stderr)
         return 2
-    results: list[Result] = []
-    for name in names:
-        print(f"== {name}", flush=True)
-        got = available[name].run()
-        print_table(got)
-        results.extend(got)
-    if len(names) > 1:
+    if args.db and not args.db.startswith("postgresql"):
+        print("--db takes a PostgreSQL URL (postgresql+psycopg://user@host:port/database)", file=sys.stderr)
+        return 2
+    engine_names = {"both": ["sqlite", "postgresql"], "sqlite": ["sqlite"], "postgresql": ["postgresql"],
+                    None: ["postgresql"] if args.db else ["sqlite"]}[args.engines]
+    from bench import engines
+
+    with contextlib.ExitStack() as stack:
+        if "postgresql" in engine_names:
+            engines.set_server(args.db or stack.enter_context(engines.throwaway()))
+        by_engine: dict[str, list[Result]] = {e: [] for e in engine_names}
+        for name in names:
+            for engine in engine_names:
+                module = available[name]
+                if engine != "sqlite" and not both_engines(module):
+                    print(f"== {name} on {engine}: not run (this scenario builds its own SQLite file)", flush=True)
+                    continue
+                print(f"== {name} on {engine}", flush=True)
+                got = module.run(engine=engine) if both_engines(module) else module.run()
+                print_table(got)
+                by_engine[engine].extend(got)
+    if len(engine_names) > 1:
+        print("\n== both engines")
+        print_engines(by_engine)
+    elif len(names) > 1:
         print("\n== summary")
-        print_table(results)
+        print_table(by_engine[engine_names[0]])
     return 0
 
 

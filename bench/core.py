@@ -37,3 +37,24 @@ def print_table(results: list[Result]) -> None:
     print(f"{'scenario':38} {'figure':>12} {'baseline':>12} {'ratio':>8}  target / note")
     for r in results:
         print(f"{r.scenario:38} {r.figure:10.2f}{r.unit:>2} {r.baseline:10.2f}{r.unit:>2} {r.ratio:8.2f}  {r.target} {r.note}".rstrip())
+
+
+def print_engines(by_engine: dict[str, list[Result]]) -> None:
+    """One row per figure: each engine's figure beside its same-run baseline and the ratio."""
+    engines = list(by_engine)
+    head = f"{'scenario':52}" + "".join(f" | {e + ' figure':>18} {'baseline':>10} {'ratio':>6}" for e in engines)
+    print(head + " | target")
+    first = by_engine[engines[0]]
+    others = {e: {r.scenario: r for r in by_engine[e]} for e in engines[1:]}
+    for r in first:
+        cells = [r] + [others[e].get(r.scenario) for e in engines[1:]]
+        line = f"{r.scenario[:52]:52}"
+        targets = []
+        for c in cells:
+            if c is None:
+                line += f" | {'not run':>18} {'':>10} {'':>6}"
+            else:
+                line += f" | {c.figure:16.2f}{c.unit:>2} {c.baseline:8.2f}{c.unit:>2} {c.ratio:6.2f}"
+                if c.target and c.target not in targets:
+                    targets.append(c.target)
+        print(line + " | " + " / ".join(targets))

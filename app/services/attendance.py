@@ -23,7 +23,7 @@ from app.models.people import Employee
 from app.models._base import now
 from app.rules import attendance as rules
 from app.rules.calendar import is_working_day, month_days
-from app.services import policy
+from app.services import policy, punch_days
 from app.services.handover import covers_by_day
 from app.services.context import Actor
 from app.services.permissions import can, require
@@ -119,35 +119,25 @@ def load_people(s: Session, employee_ids: Iterable[int] | None = None) -> list[P
     return [Person(*row) for row in s.execute(q)]
 
 
-def punches_by_day(s: Session, start: date, end: date, employee_ids: set[int] | None) -> dict[tuple[int, date], list[int]]:
-    """Punches and approved corrections in [start, end) as minutes per (employee, day)."""
-    found: dict[tuple[int, date], list[int]] = defaultdict(list)
+def punches_by_day(s: Session, start: date, end: date, employee_ids: set[int] | None) -> dict[tuple[int, date], tuple[int, ...]]:
+    """Punches and approved corrections in [start, end) as sorted minutes per (employee, day): one
+    grouped scan on either engine (app.services.punch_days), or the punch rows one by one without
+    the shortcut. Equal days share one tuple (most days repeat a handful of shapes)."""
+    found: dict[tuple[int, date], tuple[int, ...]] = {}
+    parsed: dict[str, tuple[int, ...]] = {}
     a, b = datetime.combine(start, time()), datetime.combine(end, time())
-    day_cache: dict[str, date] = {}
-
-    def day_of(key: str) -> date:
-        d = day_cache.get(key)
-        if d is None:
-            d = day_cache[key] = date.fromisoformat(key)
-        return d
-
-    if s.get_bind().dialect.name == "sqlite":
-        # SQLite stores "YYYY-MM-DD HH:MM:SS.ffffff": let it group a day's times into one row
-        raw = s.connection().connection.driver_connection.execute(
-            "SELECT employee_id, substr(at, 1, 10), group_concat(CAST(substr(at, 12, 2) AS INTEGER) * 60 "
-            "+ CAST(substr(at, 15, 2) AS INTEGER)) FROM punch WHERE at >= ? AND at < ? "
-            "GROUP BY employee_id, substr(at, 1, 10)", (str(a), str(b)))
-        for emp, key, minutes in raw:
-            if employee_ids is None or emp in employee_ids:
-                found[(emp, day_of(key))] = list(map(int, str(minutes).split(",")))
-    else:
-        for emp, at in s.execute(select(Punch.employee_id, Punch.at).where(Punch.at >= a, Punch.at < b)):
-            if employee_ids is None or emp in employee_ids:
-                found[(emp, at.date())].append(at.hour * 60 + at.minute)
+    scan = punch_days.day_minutes if PRIOR_SHORTCUT else punch_days.portable_day_minutes
+    for emp, day, minutes in scan(s, start, end):
+        if employee_ids is None or emp in employee_ids:
+            value = parsed.get(minutes)
+            if value is None:
+                value = parsed[minutes] = tuple(sorted(map(int, minutes.split(","))))
+            found[(emp, day)] = value
     for emp, at in s.execute(select(PunchCorrection.employee_id, PunchCorrection.at).where(
             PunchCorrection.status == "approved", PunchCorrection.at >= a, PunchCorrection.at < b)):
         if employee_ids is None or emp in employee_ids:
-            found[(emp, at.date())].append(at.hour * 60 + at.minute)
+            key = (emp, at.date())
+            found[key] = tuple(sorted((*found.get(key, ()), at.hour * 60 + at.minute)))
     return found
 
 
@@ -221,7 +211,7 @@ def summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] | 
         prior, fresh = prior_history(s, sched, people, year_start, min(first - timedelta(days=1), last_done), ids), True
     excuses = excuses_by_day(s, first, nxt, ids)
     covers = covers_by_day(s, first, nxt, ids)
-    plain, punches = day_punches(s, sched, first, nxt, ids, excuses)
+    punches = punches_by_day(s, first, nxt, ids)
     penalties = sched.values["attendance.penalties_rmb"]
     overtime = _overtime(s, first, nxt, ids)
     comp = _comp_balances(s, sched, people, nxt)
@@ -242,12 +232,10 @@ def summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] | 
                 continue
             day_excuses = excuses.get((pid, day), ())
             day_cover = covers.get((pid, day), ())
-            if pid in plain.get(day, ()):
-                v = PLAIN_DAY
-            elif day_excuses or day_cover:
+            if day_excuses or day_cover:
                 v = evaluate_day(day_rules_, punches.get((pid, day), ()), day_excuses, day_cover)
             else:  # without leave a day's verdict depends on its punches alone
-                key = tuple(sorted(punches.get((pid, day), ())))
+                key = punches.get((pid, day), ())  # sorted
                 v = seen.get(key)
                 if v is None:
                     v = seen[key] = evaluate_day(day_rules_, key)
@@ -283,8 +271,7 @@ def summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] | 
     return result
 
 
-PRIOR_SHORTCUT = True  # tests switch it off to compare the shortcut with the full evaluation
-PLAIN_DAY = rules.DayVerdict(status=rules.NORMAL, present=True)  # what evaluate_day says of a plain day
+PRIOR_SHORTCUT = True  # tests switch the grouped scan off to compare it with the punch rows one by one
 
 
 def prior_history(s: Session, sched: Schedule, people: list[Person], start: date, last: date,
@@ -292,14 +279,14 @@ def prior_history(s: Session, sched: Schedule, people: list[Person], start: date
     """Each person's scheduled days in [start, last] as (day, absence, fully absent), in order: what
     the year's penalties and dismissal flag need from the months before the one summed up.
 
-    On SQLite one grouped scan sorts the days into plainly normal ones (what rules.evaluate_day
-    decides from four punches alone) and the rest; only the rest are loaded and judged."""
+    One grouped scan loads the span's punches per person and day (app.services.punch_days); days
+    without leave are judged once per distinct set of punches."""
     if last < start:
         return {}
     end = last + timedelta(days=1)
     excuses = excuses_by_day(s, start, end, ids)
     covers = covers_by_day(s, start, end, ids)
-    plain, punches = day_punches(s, sched, start, end, ids, excuses)
+    punches = punches_by_day(s, start, end, ids)
     out: dict[int, list[tuple[date, float, bool]]] = {}
     days = [start + timedelta(days=i) for i in range((end - start).days)]
     working = {d: sched.working_day(d) for d in days}
@@ -311,15 +298,12 @@ def prior_history(s: Session, sched: Schedule, people: list[Person], start: date
         for day in days[(lo - start).days:(hi - start).days + 1] if lo <= hi else ():
             if not (working[day] or (pid, day) in roster):
                 continue
-            if pid in plain.get(day, ()):
-                history.append((day, 0.0, False))
-                continue
             day_excuses, day_cover = excuses.get((pid, day)), covers.get((pid, day), ())
             if day_excuses or day_cover:
                 v = evaluate_day(day_rules_, punches.get((pid, day), ()), day_excuses or (), day_cover)
                 history.append((day, v.absence, v.full_absence))
                 continue
-            key = tuple(sorted(punches.get((pid, day), ())))
+            key = punches.get((pid, day), ())  # sorted
             hit = seen.get(key)
             if hit is None:
                 v = evaluate_day(day_rules_, key)
@@ -327,89 +311,6 @@ def prior_history(s: Session, sched: Schedule, people: list[Person], start: date
             history.append((day, *hit))
         out[pid] = history
     return out
-
-
-def day_punches(s: Session, sched: Schedule, start: date, end: date, ids: set[int] | None,
-                excuses: dict[tuple[int, date], list[rules.Excuse]]):
-    """The punches of [start, end) for judging days: (plain, punches). ``plain`` maps a day to the
-    people whose day is plainly normal (four punches in their bands, no leave, no correction: what
-    rules.evaluate_day decides without looking further); ``punches`` holds the minutes, corrections
-    included, of every other day with any. Without the shortcut (PostgreSQL, other day shapes)
-    ``plain`` is empty and every day's punches are loaded."""
-    if not (PRIOR_SHORTCUT and s.get_bind().dialect.name == "sqlite" and sched.rules.punches_per_day == 4
-            and len(sched.rules.sessions) == 2):
-        return {}, punches_by_day(s, start, end, ids)
-    plain, odd = _day_kinds(s, sched.rules, start, end, ids)
-    corrections: dict[tuple[int, date], list[int]] = defaultdict(list)
-    for emp, at in s.execute(select(PunchCorrection.employee_id, PunchCorrection.at).where(
-            PunchCorrection.status == "approved", PunchCorrection.at >= datetime.combine(start, time()),
-            PunchCorrection.at < datetime.combine(end, time()))):
-        if ids is None or emp in ids:
-            corrections[(emp, at.date())].append(at.hour * 60 + at.minute)
-    for emp, day in set(excuses) | set(corrections):  # leave or a correction: judge on every punch
-        if emp in plain.get(day, ()):
-            plain[day].discard(emp)
-            odd.add((emp, day))
-    punches = _punches_on(s, odd)
-    for key, minutes in corrections.items():
-        punches.setdefault(key, []).extend(minutes)
-    return plain, punches
-
-
-def _day_kinds(s: Session, day_rules_: rules.DayRules, start: date, end: date, ids: set[int] | None):
-    """A grouped scan of the punches in [start, end), a day at a time (small sorts through the at
-    index): per day the people whose day rules.evaluate_day calls plainly normal without looking
-    further, and the (person, day) keys of every other day with punches.
-
-    Plain is four punches, one in each band: by the morning start, from the morning end to before the
-    middle of the break, from there to the afternoon start, from the afternoon end. Each punch scores
-    its band's power of five (anything else 625): with four punches, a sum of 1+5+25+125 = 156 means
-    one in each. Stored times are "YYYY-MM-DD HH:MM:SS[.ffffff]" text, compared as text with the marks."""
-    (s0, e0), (s1, e1) = day_rules_.sessions
-    sql = """
-        SELECT plain, group_concat(employee_id) FROM (
-            SELECT employee_id, COUNT(*) = 4 AND SUM(
-                       CASE WHEN at < :s0 THEN 1 WHEN at < :e0 THEN 625 WHEN at < :mid THEN 5
-                            WHEN at < :s1 THEN 25 WHEN at >= :e1 THEN 125 ELSE 625 END) = 156 AS plain
-            FROM punch WHERE at >= :a AND at < :b GROUP BY employee_id)
-        GROUP BY plain"""
-    # a punch's minute (seconds dropped) <= s0 when its time is before s0 + 1 minute, and so on
-    marks = {"s0": s0 + 1, "e0": e0, "mid": (e0 + s1 + 1) // 2, "s1": s1 + 1, "e1": e1}
-    con = s.connection().connection.driver_connection
-    plain: dict[date, set[int]] = {}
-    odd: set[tuple[int, date]] = set()
-    day = start
-    while day < end:
-        nxt = day + timedelta(days=1)
-        params = {k: f"{day} {rules.hhmm(m)}:00" for k, m in marks.items()}
-        for is_plain, found in con.execute(sql, {**params, "a": f"{day} 00:00:00", "b": f"{nxt} 00:00:00"}):
-            people = {int(e) for e in str(found).split(",")}
-            if ids is not None:
-                people &= ids
-            if is_plain:
-                plain[day] = people
-            else:
-                odd.update((e, day) for e in people)
-        day = nxt
-    return plain, odd
-
-
-def _punches_on(s: Session, keys: set[tuple[int, date]]) -> dict[tuple[int, date], list[int]]:
-    """The punches of the given (person, day) keys in minutes, through the (employee, at) index."""
-    import json
-
-    if not keys:
-        return {}
-    spans = json.dumps([[emp, f"{day} 00:00:00", f"{day + timedelta(days=1)} 00:00:00"] for emp, day in keys])
-    raw = s.connection().connection.driver_connection.execute(
-        "WITH k(e, a, b) AS (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)) "
-        "SELECT p.employee_id, substr(p.at, 1, 10), CAST(substr(p.at, 12, 2) AS INTEGER) * 60 "
-        "+ CAST(substr(p.at, 15, 2) AS INTEGER) FROM k JOIN punch p ON p.employee_id = k.e "
-        "AND p.at >= k.a AND p.at < k.b", (spans,))
-    out: dict[tuple[int, date], list[int]] = defaultdict(list)
-    for emp, key, minute in raw:
-        out[(emp, date.fromisoformat(key))].append(minute)
-    return dict(out)
 
 
 # (database, year, month) -> (fingerprint of everything before the month, person id -> their

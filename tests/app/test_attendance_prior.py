@@ -1,5 +1,5 @@
-"""The months before the one summed up: the shortcut (one grouped scan, only odd days judged) gives
-exactly what judging every day on all its punches gives."""
+"""The months before the one summed up: the grouped scan (app.services.punch_days, this engine's
+branch) gives exactly what reading every punch row one by one gives."""
 
 import random
 from datetime import date, datetime, time, timedelta
@@ -30,6 +30,10 @@ def _day_punches(rng: random.Random) -> list[int]:
 
 @pytest.fixture
 def year(db, admin):
+    return _fill(admin)
+
+
+def _fill(admin):
     """Six people, January to June 2026 with every kind of day, corrections and leave."""
     for i in range(6):
         create_employee(admin, EmployeeInput(f"R{i:02d}", f"员工{i}", hire_date=date(2025, 1, 1) + timedelta(days=60 * i)))
@@ -86,8 +90,47 @@ def test_the_prior_days_match_day_by_day(year):
         finally:
             att.PRIOR_SHORTCUT = True
         fast = att.prior_history(s, sched, people, date(2026, 1, 1), date(2026, 6, 30), None)
-        if s.get_bind().dialect.name == "sqlite":  # the shortcut ran: some days plain, some judged
-            plain, odd = att._day_kinds(s, sched.rules, date(2026, 1, 1), date(2026, 7, 1), None)
-            assert sum(map(len, plain.values())) > 100 and len(odd) > 100
     assert fast == full and sum(len(h) for h in full.values()) > 500
     assert any(absent for h in full.values() for _d, absent, _full in h)
+
+
+def test_the_engines_grouped_scan_matches_the_punch_rows(year):
+    """This engine's branch of punch_days (SQLite in make test, PostgreSQL in its run) against the
+    portable ORM version: the same days with the same minutes."""
+    from app.db import reading
+    from app.services import punch_days
+
+    def as_sets(rows):
+        return {(emp, day): sorted(map(int, minutes.split(","))) for emp, day, minutes in rows}
+
+    with reading() as s:
+        grouped = as_sets(punch_days.day_minutes(s, date(2026, 1, 1), date(2026, 7, 1)))
+        rows = as_sets(punch_days.portable_day_minutes(s, date(2026, 1, 1), date(2026, 7, 1)))
+        assert s.get_bind().dialect.name in ("sqlite", "postgresql")  # a dialect branch ran, not the fallback
+    assert grouped == rows and len(rows) > 500
+    assert all(isinstance(day, date) and not isinstance(day, datetime) for _e, day in grouped)
+
+
+def test_the_summary_is_identical_on_sqlite_and_postgresql(year, tmp_path):
+    """In the PostgreSQL run the same generated data goes into a SQLite file too: every month's summary
+    (the year's history included) must read the same on both engines."""
+    from tests.conftest import PG_URL
+
+    from app.db import current, open_database, set_current
+
+    if not PG_URL:
+        pytest.skip("needs the PostgreSQL run (make test runs tests/app on a throwaway server)")
+    months = (2, 4, 7)
+    att._HISTORY_CACHE.clear()
+    on_pg = {m: att.monthly_summary(year, 2026, m, as_of=AS_OF) for m in months}
+    pg = current()
+    try:
+        open_database(str(tmp_path / "same.db"))
+        _fill(year)
+        att._HISTORY_CACHE.clear()
+        on_sqlite = {m: att.monthly_summary(year, 2026, m, as_of=AS_OF) for m in months}
+        current().dispose()
+    finally:
+        set_current(pg)
+    assert on_sqlite == on_pg
+    assert sum(r["absence_days"] for r in on_pg[4]) > 0 and any(r["flags"] for r in on_pg[7])
