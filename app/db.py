@@ -91,7 +91,8 @@ class Database:
             self.engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
             _configure_sqlite(self.engine)
         else:
-            self.engine = create_engine(url, pool_pre_ping=True)
+            # a dropped network must fail fast: the kiosk then journals the punch instead of waiting
+            self.engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
         self._sessions = sessionmaker(self.engine, class_=Session, expire_on_commit=False)
         self._read_sessions = sessionmaker(self.engine.execution_options(**{_READ: True}), class_=Session,
                                            expire_on_commit=False)

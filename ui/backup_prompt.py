@@ -102,5 +102,11 @@ def configured_location() -> str | None:
 
     if os.environ.get("SHOPTEAM_DB"):
         return None
-    value = QSettings().value("db/location", "")
-    return str(value) if value else None
+    from app import db_credentials
+
+    settings = QSettings()
+    value = str(settings.value("db/location", "") or "")
+    if db_credentials.needs_moving(value):  # an old entry with the password in plain text: move it, erase it
+        settings.setValue("db/location", db_credentials.remember(value))
+        settings.sync()
+    return db_credentials.with_password(value) if value else None

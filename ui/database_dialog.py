@@ -23,7 +23,9 @@ class DatabaseDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("databaseDialog")
         self.setWindowTitle(QCoreApplication.translate("DatabaseDialog", "Database location"))
-        stored = current or str(QSettings().value(SETTINGS_KEY, "") or "")
+        from app.db_credentials import with_password
+
+        stored = current or with_password(str(QSettings().value(SETTINGS_KEY, "") or "")) or ""
         intro = QLabel(QCoreApplication.translate("DatabaseDialog", "One PC: keep the database in a file. Several PCs (a kiosk at the door and an office PC): "
                           "use one PostgreSQL database on the shop's network and enter the same address on every PC."))
         intro.setWordWrap(True)
@@ -138,7 +140,10 @@ class DatabaseDialog(QDialog):
             return
         location = self.location()
         default = self.file_choice.isChecked() and location == str(default_path())
-        QSettings().setValue(SETTINGS_KEY, "" if default else location)
+        from app.db_credentials import remember
+
+        # the settings keep server, port, database and user; the password goes to the OS keyring
+        QSettings().setValue(SETTINGS_KEY, "" if default else remember(location))
         self.accept()
 
 

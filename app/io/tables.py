@@ -75,26 +75,34 @@ def _decode(data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         return _strict(data, "utf-8-sig")
     if data.startswith(_UTF16_BOMS):
-        return _strict(data, "utf-16")
+        return _table_like(_strict(data, "utf-16"))
+    from charset_normalizer import from_bytes
+
+    sample = data[:256 * 1024]
+    if b"\x00" in sample[:4096]:  # UTF-16 without its BOM, or not text at all
+        for match in from_bytes(sample):
+            name = match.encoding.replace("_", "-").lower()
+            if name.startswith("utf-16") and match.chaos <= 0.1:
+                return _table_like(_strict(data, name.replace("-", "_")))
+        raise ValidationError("The file is not a text table (CSV) or an Excel workbook (XLSX).")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
-
-    sample = data[:256 * 1024]
     matches = [m for m in from_bytes(sample) if m.chaos <= 0.1]
     names = [m.encoding.replace("_", "-").lower() for m in matches]
-    if b"\x00" in sample[:4096]:
-        for name in names:
-            if name.startswith("utf-16"):
-                return _strict(data, name.replace("-", "_"))
-        raise ValidationError("The file is not a text table (CSV) or an Excel workbook (XLSX).")
     if any(n.replace("-", "") in _GB for n in names):
         return _strict(data, "gb18030")  # gb18030 is a superset of GBK/GB2312
     guess = names[0] if names else "unknown"
     raise ValidationError("The file's text encoding looks like {encoding}, not UTF-8 or GBK; save it again as "
                           "\"CSV UTF-8\" from Excel and import that file.", encoding=guess)
+
+
+def _table_like(text: str) -> str:
+    """A decoded UTF-16 text that has no line break or separator is bytes that merely began like a BOM."""
+    if not any(ch in text[:4096] for ch in ",\t;\n"):
+        raise ValidationError("The file's text encoding is not UTF-8 or GBK; save it again as CSV UTF-8 from Excel.")
+    return text
 
 
 def _strict(data: bytes, encoding: str) -> str:

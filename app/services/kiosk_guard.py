@@ -78,7 +78,8 @@ def verify_exit(username: str, password: str, moment: datetime | None = None) ->
     moment = moment or now()
     with reading() as s:
         values = policy.values_in(s)
-        user = s.execute(select(User).where(User.username == (username or "").strip())).scalar()
+        user = s.execute(select(User.password_hash, User.active, User.role)  # the kiosk role reads only these
+                         .where(User.username == (username or "").strip())).first()
         stored = user.password_hash if user is not None else None
         allowed = user is not None and user.active and user.role in LEADER_ROLES
     with _lock:

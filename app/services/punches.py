@@ -61,6 +61,7 @@ class PunchResult:
     punch_id: Optional[int] = None
     scheduled: bool = True  # the person has a shift today (working day, or on the duty roster)
     early_minutes: int = 0  # an out-punch before the session's end, on a scheduled day
+    pending: bool = False  # in the kiosk's local journal, to be delivered when the database answers
 
     @property
     def late(self) -> bool:
@@ -69,7 +70,7 @@ class PunchResult:
     @property
     def tone(self) -> str:
         """The status colour of the answer: a day status code of app.rules.attendance."""
-        if self.duplicate:
+        if self.duplicate or self.pending:
             return rules.LEAVE
         if self.late:
             return rules.LATE
@@ -81,6 +82,8 @@ class PunchResult:
     def answer(self) -> str:
         """What the kiosk shows: the name, then the time and what the punch is for this person today."""
         when = self.at.strftime("%H:%M")
+        if self.pending:  # in the kiosk's journal: the name is not known until the database answers
+            return _("{time} Recorded (waiting to sync)", time=when)
         if self.duplicate:
             line = _("Already recorded at {time}", time=when)
         elif not self.scheduled:
@@ -149,8 +152,8 @@ EARLIEST_YEAR = 2000
 def first_punch_day(s: Session) -> date:
     """The first day a punch may have: the tracking start, and never before 2000 (a typo like 1900)."""
     start = policy.value_in(s, "attendance.tracking_start")
-    if isinstance(start, str):  # stored as text (YYYY-MM-DD)
-        start = date.fromisoformat(start)
+    if isinstance(start, str):
+        start = date.fromisoformat(start) if start else None
     return max(d for d in (date(EARLIEST_YEAR, 1, 1), start) if d is not None)
 
 
@@ -232,6 +235,36 @@ def kiosk_badge(badge: str, at: datetime | None = None) -> PunchResult:
         return _store(s, actor, e, moment, "kiosk")
 
 
+def _unreachable(exc: BaseException) -> bool:
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
+    from app.errors import DatabaseError
+
+    return isinstance(exc, (DatabaseError, OperationalError, InterfaceError))
+
+
+def kiosk_badge_or_journal(badge: str, at: datetime | None = None) -> PunchResult:
+    """A badge scan that is never lost: stored in the database, or, when the database is busy or
+    unreachable, in the kiosk's fsync'd local journal (``pending``), delivered in order later."""
+    from app.services import punch_journal
+
+    moment = (at or now()).replace(microsecond=0)
+    badge = (badge or "").strip()
+    if not badge:
+        raise NotFound("Badge {badge} is not known.", badge=badge)
+    journal = punch_journal.journal_path()
+    try:
+        if punch_journal.pending_count(journal):
+            punch_journal.deliver(journal)  # older punches first: the journal keeps the order
+        if not punch_journal.pending_count(journal):
+            return kiosk_badge(badge, moment)
+    except Exception as exc:
+        if not _unreachable(exc):
+            raise
+    punch_journal.record(badge, moment, journal)
+    return PunchResult("", "", moment, "", pending=True)
+
+
 def kiosk_pin(employee_no: str, pin: str, at: datetime | None = None) -> PunchResult:
     """工号 and PIN at the kiosk. A blank or wrong PIN never punches; too many wrong PINs lock the
     工号 for a while (stored, so a restart does not reset it)."""
@@ -284,13 +317,15 @@ def _DUMMY_PIN_HASH() -> str:  # noqa: N802
     return hash_pin("00000000")
 
 
-def _kiosk_person(s: Session, typed: str) -> Optional[Employee]:
-    """The person a typed 工号 means; on a number pad "4" or "004" means E004 when only one 工号 fits."""
-    e = s.execute(select(Employee).where(Employee.employee_no == typed)).scalar()
+def _kiosk_person(s: Session, typed: str):
+    """The person a typed 工号 means; on a number pad "4" or "004" means E004 when only one 工号 fits.
+    Only the columns the kiosk may read (its database role has column-level grants)."""
+    columns = (*_PERSON, Employee.pin_hash)
+    e = s.execute(select(*columns).where(Employee.employee_no == typed)).first()
     if e is None and typed.isdigit():
-        fits = [x for x in s.execute(select(Employee)).scalars()
-                if "".join(c for c in x.employee_no if c.isdigit()).lstrip("0") == typed.lstrip("0")]
-        e = fits[0] if len(fits) == 1 else None
+        fits = [no for no in s.execute(select(Employee.employee_no)).scalars()
+                if "".join(c for c in no if c.isdigit()).lstrip("0") == typed.lstrip("0")]
+        e = s.execute(select(*columns).where(Employee.employee_no == fits[0])).first() if len(fits) == 1 else None
     return e
 
 

@@ -74,6 +74,12 @@ def check(actor: Actor) -> CheckReport:
         report.problems.append(tail)
     else:
         report.notes.append(_("Audit trail intact ({n} rows).", n=rows))
+    from app.services.punch_journal import journal_path, pending_count
+
+    waiting = pending_count(journal_path())
+    if waiting:
+        report.problems.append(_("{n} kiosk punches wait in this PC's journal {path}; they are delivered when the kiosk "
+                                 "reaches the database (start the kiosk).", n=waiting, path=str(journal_path())))
     if mismatch:
         report.problems.append(mismatch)
     elif broken is None:

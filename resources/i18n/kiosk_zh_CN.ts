@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>KioskWindow</name>
@@ -38,6 +37,12 @@
     <message>
         <source>Employee no. %1: type your PIN and press Enter</source>
         <translation>工号 %1：请输入密码后按回车</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n punch(es) waiting to sync</source>
+        <translation>
+            <numerusform>%n 条打卡待同步</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -112,3 +112,22 @@ def test_a_badge_code_typed_by_hand_is_read_as_an_employee_no(kiosk, qtbot, admi
     assert count(admin) == before
     type_enter(qtbot, kiosk, "0004")
     assert count(admin) == before and "张雨桐" not in kiosk.status.text()
+
+
+def test_a_punch_while_the_database_is_away_is_journaled_and_shown_as_waiting(kiosk, qtbot, admin):
+    from app.errors import DatabaseError
+    from app.services import punch_journal, punches
+
+    def away(*args, **kwargs):
+        raise DatabaseError("The database server {where} cannot be reached; nothing was saved.", where="x")
+
+    before = count(admin)
+    real = punches.kiosk_badge
+    punches.kiosk_badge = away
+    type_enter(qtbot, kiosk, "B01119253")
+    assert "Recorded (waiting to sync)" in kiosk.status.text()
+    assert "1" in kiosk.waiting.text()
+    punches.kiosk_badge = real  # the database is back
+    punch_journal.deliver()
+    kiosk._update_waiting()
+    assert kiosk.waiting.text() == "" and count(admin) == before + 1

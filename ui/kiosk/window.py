@@ -4,6 +4,8 @@ leaving needs an administrator's or manager's password."""
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import QDateTime, QElapsedTimer, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
@@ -17,6 +19,7 @@ from ui import theme
 from ui.kiosk.guard import KioskGuard
 
 ANSWER_MS = 4000
+SYNC_MS = 5000  # how often waiting punches are offered to the database again
 KIOSK_STYLE = """
 #kioskWindow { background: #0f172a; }
 #kioskWindow QLabel { color: #e5e7eb; }
@@ -125,6 +128,9 @@ class KioskWindow(QWidget):
         pad.setMaximumHeight(360)
         self.pad = pad
         top = QHBoxLayout()
+        self.waiting = QLabel(objectName="kioskWaiting")  # punches in the local journal, not yet delivered
+        self.waiting.setStyleSheet("color: #fbbf24; font-size: 13pt;")
+        top.addWidget(self.waiting)
         top.addStretch(1)
         top.addWidget(self.exit_button)
         left = QVBoxLayout()
@@ -147,6 +153,11 @@ class KioskWindow(QWidget):
         layout.addLayout(body, 1)
         self._tick = QTimer(self, interval=1000, timeout=self._update_clock)
         self._tick.start()
+        self._delivering = False
+        self._sync = QTimer(self, interval=SYNC_MS, timeout=self._deliver_in_background)
+        self._sync.setObjectName("kioskSyncTimer")
+        self._sync.start()
+        self._update_waiting()
         self._idle_timer = QTimer(self, singleShot=True, interval=ANSWER_MS, timeout=self.reset_idle)
         self._idle_timer.setObjectName("kioskIdleTimer")
         self._update_clock()
@@ -239,7 +250,7 @@ class KioskWindow(QWidget):
             self._ask_pin(text)
             return
         try:
-            result = punches.kiosk_badge(text)
+            result = punches.kiosk_badge_or_journal(text)  # never lost: the local journal when the database is away
         except NotFound:
             self._ask_pin(text)
             return
@@ -269,11 +280,41 @@ class KioskWindow(QWidget):
         self._confirm(result)
 
     def _confirm(self, result) -> None:
+        if result.pending:  # on this PC's disk, delivered when the database answers
+            self._update_waiting()
         # the words and the colour come from the service: what this punch is for this person today
         text, colour = result.answer, theme.status[result.tone]
         self._answer(text, colour)
-        if not result.duplicate:
+        if not result.duplicate and not result.pending:
             self.punched.emit(result)
+
+    # -- the local journal -----------------------------------------------------------------------
+    def _update_waiting(self) -> None:
+        from app.services.punch_journal import pending_count
+
+        n = pending_count()
+        self.waiting.setText(self.tr("%n punch(es) waiting to sync", "", n) if n else "")
+
+    def _deliver_in_background(self) -> None:
+        """Offer the journal to the database off the UI thread: the kiosk never waits for the network."""
+        from app.services.punch_journal import pending_count
+
+        self._update_waiting()
+        if self._delivering or not pending_count():
+            return
+        self._delivering = True
+
+        def run() -> None:
+            from app.services.punch_journal import deliver
+
+            try:
+                deliver()
+            except Exception:  # noqa: BLE001 - tried again at the next tick
+                pass
+            finally:
+                self._delivering = False
+
+        threading.Thread(target=run, name="kiosk-journal", daemon=True).start()
 
     # -- leaving ---------------------------------------------------------------------------------
     def request_leave(self) -> bool:
@@ -299,6 +340,7 @@ class KioskWindow(QWidget):
             event.ignore()
             return
         self._tick.stop()
+        self._sync.stop()
         self._idle_timer.stop()
         self.guard.stop()
         self.left.emit()
