@@ -69,11 +69,17 @@ class Operation(QRunnable):
             with changes.collecting() as collected:
                 result = self.fn(self._progress) if self.takes_progress else self.fn()
         except Cancelled:
-            self.signals.cancelled.emit()
+            self._emit(self.signals.cancelled)
         except Exception:
-            self.signals.failed.emit(sys.exc_info())
+            self._emit(self.signals.failed, sys.exc_info())
         else:
-            self.signals.finished.emit(result, collected.change_set())
+            self._emit(self.signals.finished, result, collected.change_set())
+
+    def _emit(self, signal, *args) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the receiving side is gone (the app is quitting): nothing to hand back to
+            log.warning("an operation finished after its receiver was deleted", exc_info=True)
 
 
 _executor: QThreadPool | None = None

@@ -1,4 +1,4 @@
-"""appraisal periods / open / advance / reopen / pull / month / scores import."""
+"""appraisal periods / open / advance / calibrate / reopen / pull / month / scores import."""
 
 from __future__ import annotations
 
@@ -27,8 +27,17 @@ def register(commands) -> None:
                                          "approve (general manager), lock (HR or admin)"))
     q.add_argument("period")
     q.add_argument("--user", help=_("act as this login (the password is asked for, or read from SHOPTEAM_PASSWORD)"))
-    q.add_argument("--yes", action="store_true", help=_("approve even where the grades break the forced distribution"))
+    q.add_argument("--yes", action="store_true", help=_("take the step without asking"))
+    q.add_argument("--reason", help=_("the general manager's reason for approving although the grades break the "
+                                      "forced distribution (recorded)"))
     q.set_defaults(handler=_advance)
+    q = sub.add_parser("calibrate", help=_("move a person to another grade of the four-grade scheme in review, with a reason"))
+    q.add_argument("period")
+    q.add_argument("employee_no")
+    q.add_argument("grade", help="A, B, C or D")
+    q.add_argument("--reason", required=True, help=_("why the grade is calibrated (recorded and printed)"))
+    q.add_argument("--user", help=_("act as this login (the password is asked for, or read from SHOPTEAM_PASSWORD)"))
+    q.set_defaults(handler=_calibrate)
     q = sub.add_parser("reopen", help=_("reopen a locked period (administrator, with a reason)"))
     q.add_argument("period")
     q.add_argument("--reason", required=True)
@@ -105,11 +114,24 @@ def _advance(args) -> int:
     step = period_step(actor, args.period)
     for v in step["violations"]:  # the same warning the window shows before approval
         print(_("Grade {grade}: {count} people, the quota allows {allowed}.", **v), file=sys.stderr)
-    if step["violations"] and step["may"] and not args.yes:
-        raise ConflictError("The grades break the forced distribution (above); add --yes to approve {key} anyway.",
-                            key=step["key"])
-    r = advance_period(actor, args.period)
+    if step["violations"] and step["may"] and not (args.reason or "").strip():
+        raise ConflictError("The grades break the forced distribution (above); calibrate them with `appraisal "
+                            "calibrate`, or approve {key} anyway with --reason TEXT.", key=step["key"])
+    r = advance_period(actor, args.period, reason=args.reason)
     print(_("Period {key} is now in {state}.", key=r["key"], state=_(STATE_LABELS[r["state"]])))
+    return 0
+
+
+def _calibrate(args) -> int:
+    import sys
+
+    from app.services.appraisal_calibration import calibrate
+
+    r = calibrate(_actor(args), args.period, args.employee_no, args.grade, args.reason)
+    print(_("{no}: grade {grade} (computed {computed}, score {score}).", no=r["employee_no"], grade=r["grade"],
+            computed=r["computed_grade"], score=f"{r['score']:.2f}"))
+    for v in r["violations"]:
+        print(_("Grade {grade}: {count} people, the quota allows {allowed}.", **v), file=sys.stderr)
     return 0
 
 

@@ -27,10 +27,15 @@ def _list(args) -> int:
 
     rows = policy.list_settings(cli_actor())
     if args.format == "json":
-        print_json([{k: r[k] for k in ("key", "group", "type", "value", "default", "allowed", "unit")} for r in rows])
+        print_json([{**{k: r[k] for k in ("key", "group", "type", "value", "default", "allowed")},
+                     "group_label": _(r["group_label"]), "label": _(r["label"]) if r["label"] else r["key"],
+                     "help": _(r["help"]) if r["help"] else "", "unit": _(r["unit"]) if r["unit"] else ""}
+                    for r in rows])
     else:
         for r in rows:
             print(f"{r['key']:40} {r['value']!s:20} {_(r['label'])}")
+            if r["help"]:
+                print(f"{'':40} {'':20} {_(r['help'])}")
     return 0
 
 

@@ -78,6 +78,9 @@ class AppraisalSheet:
     excellent_at: float = 90  # the monthly labels' lines on the trend chart
     pass_at: float = 80
     scheme_line: str = ""  # the template's structure: scheme, period, sections with weights
+    calibrated_grade: str = ""  # 校准: set beside the computed grade in review (app/services/appraisal_calibration.py)
+    calibrated_label: str = ""
+    calibration_note: str = ""  # who calibrated and why
 
     @classmethod
     def from_dict(cls, d: dict) -> "AppraisalSheet":
@@ -104,7 +107,8 @@ class AppraisalSheet:
             comment=d.get("comment") or "", appeal_deadline=deadline or None, final=bool(d.get("final", True)),
             kind=d.get("kind") or "month", year_lines=[tuple(x) for x in d.get("year_lines") or []],
             excellent_at=float(d.get("excellent_at", 90)), pass_at=float(d.get("pass_at", 80)),
-            scheme_line=d.get("scheme_line") or "",
+            scheme_line=d.get("scheme_line") or "", calibrated_grade=d.get("calibrated_grade") or "",
+            calibrated_label=d.get("calibrated_label") or "", calibration_note=d.get("calibration_note") or "",
         )
 
 
@@ -129,7 +133,7 @@ def sheet_story(sheet: AppraisalSheet, company: str) -> list:
         Heading(f"{company} {title}", 16, centre=True, space_before=0, space_after=8),
         key_value_table([(_("Name"), sheet.name), (_("Employee no."), sheet.employee_no),
                          (_("Appraisal period"), period_label(sheet.period_key)), (_("Position"), sheet.position),
-                         (_("Department"), sheet.department), (_("Grade"), _grade_text(sheet))], width),
+                         (_("Department"), sheet.department), (_("Grade"), _grade_text(sheet, True))], width),
     ]
     if sheet.scheme_line:
         story += [Spacer(1, 1.5 * mm), para(sheet.scheme_line, "small")]
@@ -138,6 +142,10 @@ def sheet_story(sheet: AppraisalSheet, company: str) -> list:
         story.extend(_indicators_and_raters(sheet, width))
     story.append(Spacer(1, 3 * mm))
     story.append(_result_box(sheet, width))
+    if sheet.calibrated_grade:  # both grades print: the computed one above, the calibrated one here
+        story.append(Spacer(1, 1.5 * mm))
+        story.append(para(_("Calibrated grade: {grade}", grade=f"{sheet.calibrated_grade} {sheet.calibrated_label}")
+                          + " · " + sheet.calibration_note, "small"))
     if sheet.kind == "year":
         story.extend(_year_section(sheet, width, _("1. The year rolled up") if rollup_only else _("3. The year rolled up")))
     elif sheet.kind == "month":  # quarters and halves have no month's attendance
@@ -212,10 +220,13 @@ def _attendance_section(sheet: AppraisalSheet, width: float) -> list:
     return story
 
 
-def _grade_text(sheet: AppraisalSheet) -> str:
+def _grade_text(sheet: AppraisalSheet, calibrated: bool = False) -> str:
     if not sheet.grade:
         return "—"
-    return f"{sheet.grade} {sheet.grade_label}" if sheet.grade_label else sheet.grade
+    text = f"{sheet.grade} {sheet.grade_label}" if sheet.grade_label else sheet.grade
+    if calibrated and sheet.calibrated_grade:
+        text += f" → {sheet.calibrated_grade}"  # short: the line under the result box names it in full
+    return text
 
 
 def _result_box(sheet: AppraisalSheet, width: float) -> Table:

@@ -172,16 +172,31 @@ def appraisal_rules(policy: Mapping[str, Any]) -> list[str]:
     return sentences
 
 
+WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"), N_("Sunday"))
+
+
+def _list_separator() -> str:
+    from app.i18n import language
+
+    return "、" if language() == "zh_CN" else ", "
+
+
 def settings_table(policy: Mapping[str, Any], specs: Mapping[str, Any], prefixes: Sequence[str]) -> list[tuple[str, str, str]]:
     """(label, value, unit) of every declared setting whose key starts with one of ``prefixes``."""
     rows = []
-    for key in sorted(specs):
+    for key in specs:  # the order of data/policy/*.json: related settings together, as on the settings page
         if not key.startswith(tuple(prefixes)):
             continue
         spec = specs[key]
         value = policy.get(key, spec.default)
         if isinstance(value, bool):
             shown = _("yes") if value else _("no")
+        elif spec.type == "weekday_list":
+            shown = _list_separator().join(_(WEEKDAYS[int(x) - 1]) for x in value or [])
+        elif spec.choice_labels and isinstance(value, (list, tuple)):
+            shown = _list_separator().join(_(spec.choice_label(x)) for x in value)
+        elif spec.choice_labels:
+            shown = _(spec.choice_label(value))
         elif isinstance(value, (list, tuple)):
             shown = ", ".join(_num(x) for x in value)
         else:

@@ -44,10 +44,28 @@ ZEBRA = colors.HexColor("#f3f6fb")
 RULE = colors.HexColor("#c9ced6")
 
 
+# Chinese line-breaking (禁则): no line may start with these. reportlab's own list (textsplit.ALL_CANNOT_START)
+# has the ideographic full stop and comma 、。 but not the full-width ，；：？！》, so lines began with "，".
+CANNOT_START = "，。、；：？！）》」』】〕〉" + "·％"
+
+
+def chinese_line_breaking() -> None:
+    """Teach reportlab's CJK word wrap the full set of punctuation that must not begin a line."""
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph
+
+    missing = "".join(c for c in CANNOT_START if c not in textsplit.ALL_CANNOT_START)
+    if missing:
+        textsplit.ALL_CANNOT_START += missing
+        paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START  # imported by name at module load
+
+
 @lru_cache(maxsize=1)
 def register_font() -> str:
     """Register the CJK font once per process; bold/italic map to the same face (it has no bold)."""
     from reportlab import rl_config
+
+    chinese_line_breaking()
 
     rl_config.useA85 = 0  # page streams stay binary (Flate only): ASCII85 in pure Python costs ~10 % of a batch
     pdfmetrics.registerFont(TTFont(FONT, str(FONT_PATH), subfontIndex=0))

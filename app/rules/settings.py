@@ -29,12 +29,18 @@ class SettingSpec:
     choices: tuple = field(default_factory=tuple)
     nullable: bool = False
     help: str = ""  # one line of English that says what the setting does (translated when shown)
+    choice_labels: dict = field(default_factory=dict, hash=False, compare=False)  # choice -> its English name (translated when shown)
 
     @classmethod
     def from_dict(cls, raw: dict) -> "SettingSpec":
         raw = dict(raw)
         raw["choices"] = tuple(raw.get("choices", ()))
+        raw["choice_labels"] = {str(k): v for k, v in raw.get("choice_labels", {}).items()}
         return cls(**raw)
+
+    def choice_label(self, choice) -> str:
+        """The English name of a choice ("five" -> "Five grades (A–E)"); the value itself when it has none."""
+        return self.choice_labels.get(str(choice), str(choice))
 
     def describe_range(self) -> str:
         if self.type == "choice":

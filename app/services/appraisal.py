@@ -27,6 +27,7 @@ from app.rules import appraisal as rules
 from app.rules import appraisal_growth as growth
 from app.rules.appraisal_template import indicators, level_points
 from app.services import audit
+from app.services import appraisal_calibration as calibration
 from app.services import appraisal_core as core
 from app.services.appraisal_demo import seed_demo_in
 from app.services.context import Actor
@@ -91,9 +92,8 @@ def _step_in(s: Session, actor: Actor, period: AppraisalPeriod, on: Optional[dat
     out.update(next_state=nxt, action=_(action), confirm=_(confirm, key=period.key, days=cfg.appeal_days))
     problem = _step_problem(s, actor, period, permission)
     out["may"], out["why_not"] = problem is None, problem or ""
-    if nxt == "approved" and cfg.scheme == "four" and period.kind != "year":
-        grades = [x.grade for x in _subjects(s, period) if x.grade]
-        out["violations"] = rules.forced_distribution_violations(grades, cfg.quota)
+    if nxt == "approved":  # calibrated grades count (app/services/appraisal_calibration.py)
+        out["violations"] = calibration.quota_violations_in(s, period, cfg)
     return out
 
 
@@ -112,10 +112,11 @@ def _step_problem(s: Session, actor: Actor, period: AppraisalPeriod, permission:
     return None
 
 
-def advance_period(actor: Actor, key: str, on: Optional[date] = None) -> dict:
+def advance_period(actor: Actor, key: str, on: Optional[date] = None, reason: Optional[str] = None) -> dict:
     """Move a period one step along the chain, by the role the scheme names: start scoring (manager or HR),
     submit for review (a department head or manager; needs everyone fully scored), consolidate (HR), approve
-    (the general manager, never in a period they are a subject of; publishes the results), lock (HR or admin)."""
+    (the general manager, never in a period they are a subject of; publishes the results; refused while the
+    grades break the forced distribution unless ``reason`` says why, recorded and audited), lock (HR or admin)."""
     require(actor, "appraisal.rate")
     with transaction() as s:
         period = core.period_in(s, key)
@@ -136,6 +137,7 @@ def advance_period(actor: Actor, key: str, on: Optional[date] = None) -> dict:
             if missing:
                 raise ConflictError("Not everyone is fully scored yet: {names}.", names=", ".join(missing))
         if nxt == "approved":
+            calibration.record_override_in(s, actor, period, calibration.quota_violations_in(s, period, cfg), reason)
             period.published_on = on or core.today()
         period.state = nxt
         audit.record(s, actor, "appraisal.advance", "appraisal_period", period.key, before,

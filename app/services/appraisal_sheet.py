@@ -97,6 +97,7 @@ def subject_detail_in(s: Session, actor: Actor, period_key: str, employee_no: st
         "grade_name": "" if hide else cfg.catalogue.name(subject.grade),
         "label_name": "" if hide else cfg.catalogue.label(subject.label),
         "may_appeal": may_appeal(actor, subject, period, cfg, s),
+        "calibration": None if hide else _calibration(s, subject, cfg),  # printed beside the computed grade
     }
 
 
@@ -251,11 +252,19 @@ def sheet_data_in(s: Session, actor: Actor, period_key: str, employee_no: str, r
         "self_score": detail["self"]["total"],
         "score": detail["score"], "grade": detail["grade"], "label": detail["label"], "flags": detail["flags"],
         "grade_name": detail["grade_name"], "label_name": detail["label_name"], "labels": detail["labels"],
+        "calibration": detail["calibration"],
         "comment": detail["comment"], "interview": detail["interview"], "interview_on": detail["interview_on"],
         "published_on": detail["published_on"], "appeal_deadline": detail["appeal_deadline"],
         "appeals": detail["appeals"], "attendance": _attendance(s, period, person),
         "trend": _trend_in(s, actor, person, 6, period.key) if period.kind == "month" else [],
     }
+
+
+def _calibration(s: Session, subject, cfg) -> Optional[dict]:
+    from app.services.appraisal_calibration import calibration_of_in
+
+    c = calibration_of_in(s, subject)
+    return None if c is None else {**c, "grade_name": cfg.catalogue.name(c["grade"])}
 
 
 def _structure(template: dict) -> dict:

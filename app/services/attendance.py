@@ -127,12 +127,11 @@ def punches_by_day(s: Session, start: date, end: date, employee_ids: set[int] | 
     parsed: dict[str, tuple[int, ...]] = {}
     a, b = datetime.combine(start, time()), datetime.combine(end, time())
     scan = punch_days.day_minutes if PRIOR_SHORTCUT else punch_days.portable_day_minutes
-    for emp, day, minutes in scan(s, start, end):
-        if employee_ids is None or emp in employee_ids:
-            value = parsed.get(minutes)
-            if value is None:
-                value = parsed[minutes] = tuple(sorted(map(int, minutes.split(","))))
-            found[(emp, day)] = value
+    for emp, day, minutes in scan(s, start, end, employee_ids):  # only these people's rows are read
+        value = parsed.get(minutes)
+        if value is None:
+            value = parsed[minutes] = tuple(sorted(map(int, minutes.split(","))))
+        found[(emp, day)] = value
     for emp, at in s.execute(select(PunchCorrection.employee_id, PunchCorrection.at).where(
             PunchCorrection.status == "approved", PunchCorrection.at >= a, PunchCorrection.at < b)):
         if employee_ids is None or emp in employee_ids:

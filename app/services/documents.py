@@ -345,8 +345,18 @@ def sheet_fields(d: dict) -> dict:
         "attendance": att, "trend": [(t["period"], t.get("score")) for t in d.get("trend", [])],
         "comment": "\n".join(x for x in (d.get("comment") or "", d.get("interview") or "") if x),
         "appeal_deadline": d.get("appeal_deadline"), "final": d.get("final", d.get("published_on") is not None),
-        "scheme_line": _scheme_line(header),
+        "scheme_line": _scheme_line(header), **_calibration_fields(d.get("calibration")),
     }
+
+
+def _calibration_fields(c: dict | None) -> dict:
+    """The calibrated grade printed beside the computed one (app/services/appraisal_calibration.py)."""
+    from app.i18n import _ as tr
+
+    if not c:
+        return {}
+    return {"calibrated_grade": c["grade"], "calibrated_label": c.get("grade_name") or "",
+            "calibration_note": tr("Calibrated by {by}: {reason}", by=c.get("by", ""), reason=c.get("reason", ""))}
 
 
 def _year_lines(year: dict | None) -> list:

@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from app.db import reading, transaction
 from app.errors import NotFound
+from app.i18n import N_
 from app.models._base import now
 from app.models.policy import PolicySetting
 from app.paths import DATA_DIR
@@ -52,18 +53,36 @@ def value_in(session: Session, key: str) -> Any:
     return row.value if row is not None else spec(key).default
 
 
+# The settings page's groups, in the domain's words and in the order a manager looks for them.
+GROUPS = {
+    "attendance": N_("Attendance"), "leave": N_("Leave"), "appraisal": N_("Appraisal"), "tasks": N_("Tasks"),
+    "documents": N_("Documents and printing"), "goals": N_("Department goals"), "backup": N_("Backup"),
+    "general": N_("General"), "security": N_("Security"),
+}
+
+
+def _group_rank(group: str) -> int:
+    order = list(GROUPS)
+    return order.index(group) if group in order else len(order)
+
+
 def list_settings(actor: Actor) -> list[dict]:
+    """Every setting with its value, grouped (GROUPS order) and in the order its data file lists them,
+    with the English label, unit, one-line help and choice names (translate them with _() to show)."""
     require(actor, "policy.view")
     with reading() as s:
         stored = {row.key: row for row in s.execute(select(PolicySetting)).scalars()}
     rows = []
-    for key, sp in sorted(specs().items()):
+    ordered = sorted(enumerate(specs().items()), key=lambda item: (_group_rank(item[1][1].group), item[0]))
+    for _index, (key, sp) in ordered:
         row = stored.get(key)
         rows.append({
-            "key": key, "group": sp.group, "type": sp.type, "label": sp.label, "unit": sp.unit,
+            "key": key, "group": sp.group, "group_label": GROUPS.get(sp.group, sp.group), "type": sp.type,
+            "label": sp.label, "help": sp.help, "unit": sp.unit,
             "value": row.value if row else sp.default, "default": sp.default,
             "allowed": sp.describe_range(), "changed": row is not None and row.value != sp.default,
-            "choices": list(sp.choices),
+            "choices": list(sp.choices), "choice_labels": {str(c): sp.choice_label(c) for c in sp.choices},
+            "min": sp.min, "max": sp.max,
         })
     return rows
 

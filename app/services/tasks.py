@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from app.db import reading, transaction
 from app.errors import ConflictError, ImportRejected, NotFound, PermissionDenied, RowError, ValidationError
-from app.i18n import _
+from app.i18n import N_, _
 from app.models._base import now
 from app.models.audit import AuditEntry
 from app.models.people import Employee
@@ -162,8 +162,17 @@ class TaskDetail:
 
 
 # -- helpers -------------------------------------------------------------------------------
+# The board's standard column names in every language; a name the shop typed itself is shown as typed.
+STANDARD_COLUMNS = {TODO: N_("To do"), DOING: N_("In progress"), REVIEW: N_("In review"), DONE: N_("Done")}
+
+
 def column_labels(settings: dict) -> dict[str, str]:
-    return {key: str(settings.get(f"tasks.column.{key}") or key) for key in COLUMNS}
+    labels = {}
+    for key in COLUMNS:
+        value = settings.get(f"tasks.column.{key}")
+        shipped = policy.spec(f"tasks.column.{key}").default
+        labels[key] = _(STANDARD_COLUMNS[key]) if not value or value == shipped else str(value)
+    return labels
 
 
 def _today(today: Optional[date]) -> date:
@@ -359,14 +368,29 @@ def list_tasks(actor: Actor, assignee_no: str = "", today: Optional[date] = None
     return sorted(cards, key=lambda c: (order[c.status], c.rank))
 
 
+def people_names(s: Session, usernames) -> dict[str, str]:
+    """Login names -> the person's name, for showing who did something (a user without an employee keeps
+    the login name)."""
+    from app.models.users import User
+
+    wanted = {u for u in usernames if u}
+    if not wanted:
+        return {}
+    rows = s.execute(select(User.username, Employee.name).join(Employee, Employee.id == User.employee_id)
+                     .where(User.username.in_(wanted))).all()
+    return {username: name for username, name in rows}
+
+
 def task_detail(actor: Actor, task_id: int, today: Optional[date] = None) -> TaskDetail:
     require(actor, "tasks.view")
     with reading() as s:
         t = _load(s, actor, task_id)
         labels = column_labels(policy.values_in(s))
         may_edit = _may_edit(actor, t)
+        names = people_names(s, [step.get("done_by") for step in t.checklist])
         checklist = [dict(step, may_check=rules.may_check_step(step.get("approval_role"), actor.role)
-                          and (may_edit or bool(step.get("approval_role"))))
+                          and (may_edit or bool(step.get("approval_role"))),
+                          done_by_name=names.get(step.get("done_by") or "", step.get("done_by") or ""))
                      for step in t.checklist]
         comments = [{"at": c.at, "author": c.author, "author_name": c.author_name, "body": c.body, "kind": c.kind}
                     for c in s.execute(select(TaskComment).where(TaskComment.task_id == t.id).order_by(TaskComment.id)).scalars()]

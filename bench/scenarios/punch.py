@@ -32,25 +32,47 @@ def _bare_insert_ms(folder: Path, samples: int) -> float:
     return statistics.median(times)
 
 
-def run() -> list[Result]:
+def _bare_pg_insert_ms(url: str, samples: int) -> float:
+    """The same floor on PostgreSQL over loopback: one insert and commit through psycopg."""
+    import psycopg
+
+    from bench import engines
+
+    with psycopg.connect(engines._admin_conninfo(url)) as con:
+        con.execute("CREATE TEMP TABLE bare_punch (id serial PRIMARY KEY, employee_id integer, at timestamp)")
+        con.commit()
+        times = []
+        for i in range(samples):
+            start = time.perf_counter()
+            con.execute("INSERT INTO bare_punch (employee_id, at) VALUES (%s, now())", (i,))
+            con.commit()
+            times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def run(engine: str = "sqlite") -> list[Result]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from bench import engines
     from bench.attendance_data import PEOPLE, working_copy
 
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["SHOPTEAM_HOME"] = tmp
         path = working_copy(Path(tmp))
+        where = engines.location(engine, path)
         from app.db import open_database, set_current
         from ui.app import make_application
         from ui.kiosk.window import KioskWindow
 
-        open_database(str(path))
+        open_database(where)
         app = make_application()
         window = KioskWindow()
         window.show()
         app.processEvents()
         times = []
         for i in range(1, min(SAMPLES, PEOPLE) + 1):
-            window.input.setText(f"BADGE{i:05d}")
+            code = f"BADGE{i:05d}"
+            window.input.setText(code)
+            window._key_times = [float(k) for k in range(len(code) + 1)]  # a reader's burst: 1 ms a key
             start = time.perf_counter()
             window.submit()  # what Enter does: the punch is committed, then the answer is shown
             times.append((time.perf_counter() - start) * 1000)
@@ -58,7 +80,13 @@ def run() -> list[Result]:
         window._may_close = True
         window.close()
         set_current(None)
-        baseline = _bare_insert_ms(Path(tmp), SAMPLES)
+        if engine == "sqlite":
+            baseline, floor = _bare_insert_ms(Path(tmp), SAMPLES), "bare sqlite3 insert+commit, WAL, synchronous=FULL"
+        else:
+            baseline, floor = _bare_pg_insert_ms(where, SAMPLES), "bare psycopg insert+commit over loopback"
+            engines.drop(where)
     figure = statistics.median(times)
-    return [Result("kiosk badge punch (Enter -> confirmation)", figure, baseline, "ms", "median <= 5 ms",
-                   f"p95 {sorted(times)[int(len(times) * 0.95)]:.2f} ms; baseline: bare sqlite3 insert+commit, WAL, synchronous=FULL")]
+    p95 = sorted(times)[int(len(times) * 0.95)]
+    target = "median <= 3 ms, p95 <= 6 ms" if engine == "sqlite" else "median <= 10 ms"
+    return [Result("kiosk badge punch (Enter -> confirmation)", figure, baseline, "ms", target,
+                   f"p95 {p95:.2f} ms; baseline: {floor}")]

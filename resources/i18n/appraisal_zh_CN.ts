@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AppraisalTab</name>
@@ -71,6 +70,10 @@
         <translation>重新开启…</translation>
     </message>
     <message>
+        <source>Calibrate…</source>
+        <translation>校准…</translation>
+    </message>
+    <message>
         <source>Pull actuals</source>
         <translation>提取实际值</translation>
     </message>
@@ -119,6 +122,10 @@
         <translation>等级 %1：%2 人，比例上限为 %3 人。</translation>
     </message>
     <message>
+        <source>The grades break the forced distribution. Why do you approve %1 anyway?</source>
+        <translation>等级分布超出强制分布比例。为什么仍要批准 %1？</translation>
+    </message>
+    <message>
         <source>%1 is now in: %2</source>
         <translation>%1 当前状态：%2</translation>
     </message>
@@ -157,6 +164,61 @@
     <message>
         <source>Importing scores…</source>
         <translation>正在导入评分…</translation>
+    </message>
+</context>
+<context>
+    <name>CalibrationDialog</name>
+    <message>
+        <source>Calibrate grades — %1</source>
+        <translation>等级校准 — %1</translation>
+    </message>
+    <message>
+        <source>Drag a person to another grade and give a reason. The computed score and grade are kept; the sheets print both.</source>
+        <translation>把人员拖到另一个等级并填写原因。计算得分和等级保持不变；考核表同时打印两者。</translation>
+    </message>
+    <message>
+        <source>%1 people · quota %2% (no cap)</source>
+        <translation>%1 人 · 比例 %2%（不设上限）</translation>
+    </message>
+    <message>
+        <source>%1 people · quota %2% = at most %3</source>
+        <translation>%1 人 · 比例 %2% = 最多 %3 人</translation>
+    </message>
+    <message>
+        <source>The grades break the forced distribution: approval needs the general manager's reason.</source>
+        <translation>等级分布超出强制分布比例：批准需由总经理填写原因。</translation>
+    </message>
+    <message>
+        <source>The grades keep to the forced distribution.</source>
+        <translation>等级分布符合强制分布比例。</translation>
+    </message>
+    <message>
+        <source>Score %1 · computed %2</source>
+        <translation>得分 %1 · 计算等级 %2</translation>
+    </message>
+    <message>
+        <source>Calibrated from %1</source>
+        <translation>已校准（原 %1）</translation>
+    </message>
+    <message>
+        <source>Reason: %1 (%2)</source>
+        <translation>原因：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Nobody calibrates their own grade.</source>
+        <translation>任何人不得校准自己的等级。</translation>
+    </message>
+    <message>
+        <source>Calibrate grade</source>
+        <translation>校准等级</translation>
+    </message>
+    <message>
+        <source>Why does %1 move from %2 to %3?</source>
+        <translation>为什么将 %1 从 %2 调整为 %3？</translation>
+    </message>
+    <message>
+        <source>%1 moved to %2.</source>
+        <translation>%1 已调整为 %2。</translation>
     </message>
 </context>
 <context>
@@ -586,7 +648,7 @@
         <translation>直接录入总分（代替指标评分）</translation>
     </message>
     <message>
-        <source>Rater&apos;s total</source>
+        <source>Rater's total</source>
         <translation>评分人总分</translation>
     </message>
     <message>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>DocumentsPrinting</name>
@@ -54,27 +53,27 @@
         <translation>月度考勤汇总表</translation>
     </message>
     <message>
-        <source>Leave request form (请假申请单)</source>
+        <source>Leave request form</source>
         <translation>请假申请单</translation>
     </message>
     <message>
-        <source>Duty roster (值班表)</source>
+        <source>Duty roster</source>
         <translation>值班表</translation>
     </message>
     <message>
-        <source>Employee receipt form (员工签收表)</source>
+        <source>Employee receipt form</source>
         <translation>员工签收表</translation>
     </message>
     <message>
-        <source>Job description (岗位说明书)</source>
+        <source>Job description</source>
         <translation>岗位说明书</translation>
     </message>
     <message>
-        <source>Blank appraisal form (考核表)</source>
+        <source>Blank appraisal form</source>
         <translation>空白考核表</translation>
     </message>
     <message>
-        <source>Handover form (临时工作交接表)</source>
+        <source>Handover form</source>
         <translation>临时工作交接表</translation>
     </message>
     <message>

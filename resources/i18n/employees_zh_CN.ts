@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>EmployeeDialog</name>
@@ -68,8 +67,8 @@
         <translation>生成新卡号</translation>
     </message>
     <message>
-        <source>A random badge code nobody else has (print it as the badge&apos;s barcode)</source>
-        <translation>生成一个无人使用的随机工卡号（可打印为工卡条码）</translation>
+        <source>A random badge code nobody else has (print it as the badge's barcode)</source>
+        <translation>随机生成一个与他人不重复的工卡号（可打印为工卡条码）</translation>
     </message>
     <message>
         <source>Badge code</source>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChartPage</name>
@@ -12,8 +11,12 @@
         <translation>调整上级</translation>
     </message>
     <message>
-        <source>Make %2 the manager of %1? %1&apos;s own team moves along with them.</source>
+        <source>Make %2 the manager of %1? %1's own team moves along with them.</source>
         <translation>把 %2 设为 %1 的上级？%1 的下属会一起调过去。</translation>
+    </message>
+    <message>
+        <source>%1 cannot report to %2: %2 already reports to %1, directly or through others.</source>
+        <translation>%1 不能向 %2 汇报：%2 已经直接或间接向 %1 汇报。</translation>
     </message>
     <message>
         <source>Collapse team</source>
@@ -127,7 +130,7 @@
 <context>
     <name>DepartmentForm</name>
     <message>
-        <source>The head scores the department&apos;s staff with the largest weight. Automatic: the holder of the department&apos;s manager position, else the one member who leads people in it, else the parent department&apos;s head.</source>
+        <source>The head scores the department's staff with the largest weight. Automatic: the holder of the department's manager position, else the one member who leads people in it, else the parent department's head.</source>
         <translation>部门负责人对本部门员工的评分权重最大。自动：部门经理岗位的在岗人；否则为部门内唯一带人的成员；否则为上级部门的负责人。</translation>
     </message>
     <message>

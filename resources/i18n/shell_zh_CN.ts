@@ -134,6 +134,20 @@
     </message>
 </context>
 <context>
+    <name>DateEntry</name>
+    <message>
+        <source>Type e.g. 2026-12-03, 12-3 or 20261203, or pick from the calendar.</source>
+        <translation>可直接输入，如 2026-12-03、12-3 或 20261203，也可从日历中选择。</translation>
+    </message>
+</context>
+<context>
+    <name>DateTimeEntry</name>
+    <message>
+        <source>Type e.g. 2026-12-03 09:00, 12-3 9:00 or 202612030900, or pick from the calendar.</source>
+        <translation>可直接输入，如 2026-12-03 09:00、12-3 9:00 或 202612030900，也可从日历中选择。</translation>
+    </message>
+</context>
+<context>
     <name>DryRunDialog</name>
     <message>
         <source>What this change would do</source>
@@ -152,12 +166,12 @@
         <translation>套用到 %1：</translation>
     </message>
     <message>
-        <source>nobody's figures change.</source>
-        <translation>没有人的数据变化。</translation>
-    </message>
-    <message>
         <source>; </source>
         <translation>；</translation>
+    </message>
+    <message>
+        <source>nobody's figures change.</source>
+        <translation>没有人的数据变化。</translation>
     </message>
     <message>
         <source>No.</source>
@@ -444,10 +458,21 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>SettingRow</name>
+    <message>
+        <source>On</source>
+        <translation>开启</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Policy settings</source>
         <translation>制度设置</translation>
+    </message>
+    <message>
+        <source>Search the settings…</source>
+        <translation>搜索设置…</translation>
     </message>
     <message>
         <source>Save</source>
@@ -460,6 +485,22 @@ Database: %2</source>
     <message>
         <source>You can read the settings; only a manager or administrator can change them.</source>
         <translation>您可以查看设置；只有经理或管理员可以修改。</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Put every value of “%1” back to its default; nothing is saved until you press Save.</source>
+        <translation>把“%1”中的每一项恢复为默认值；按“保存”后才生效。</translation>
+    </message>
+    <message>
+        <source>No setting matches “%1”.</source>
+        <translation>没有与“%1”匹配的设置。</translation>
+    </message>
+    <message>
+        <source>Correct before saving — %1: %2</source>
+        <translation>保存前请更正 —— %1：%2</translation>
     </message>
     <message>
         <source>Settings saved.</source>

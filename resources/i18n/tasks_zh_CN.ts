@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ArchiveDoneDialog</name>
@@ -8,7 +7,7 @@
         <translation>归档已完成卡片</translation>
     </message>
     <message>
-        <source>Finished cards completed before this day leave the board. They stay in each card&apos;s history, in the task statistics and in “tasks list --include-archived”.</source>
+        <source>Finished cards completed before this day leave the board. They stay in each card's history, in the task statistics and in “tasks list --include-archived”.</source>
         <translation>在此日期之前完成的卡片将离开看板，但仍保留在卡片历史、任务统计和“tasks list --include-archived”中。</translation>
     </message>
     <message>
@@ -183,11 +182,11 @@
 <context>
     <name>PlansView</name>
     <message>
-        <source>Weekly plan (this week&apos;s plan, last week&apos;s summary)</source>
+        <source>Weekly plan (this week's plan, last week's summary)</source>
         <translation>周计划（本周计划、上周总结）</translation>
     </message>
     <message>
-        <source>Monthly (this month&apos;s summary, next month&apos;s plan)</source>
+        <source>Monthly (this month's summary, next month's plan)</source>
         <translation>月度（本月总结、下月计划）</translation>
     </message>
     <message>
@@ -239,19 +238,19 @@
         <translation>未提交</translation>
     </message>
     <message>
-        <source>Last week&apos;s summary</source>
+        <source>Last week's summary</source>
         <translation>上周总结</translation>
     </message>
     <message>
-        <source>This month&apos;s summary</source>
+        <source>This month's summary</source>
         <translation>本月总结</translation>
     </message>
     <message>
-        <source>This week&apos;s plan</source>
+        <source>This week's plan</source>
         <translation>本周计划</translation>
     </message>
     <message>
-        <source>Next month&apos;s plan</source>
+        <source>Next month's plan</source>
         <translation>下月计划</translation>
     </message>
     <message>

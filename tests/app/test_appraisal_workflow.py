@@ -111,9 +111,9 @@ def test_cli_warns_about_the_forced_distribution_before_approval(period, admin, 
     monkeypatch.setenv("SHOPTEAM_PASSWORD", "demo1234")
     code = main(["--db", db, "appraisal", "advance", period, "--user", "chenzy"])
     err = capsys.readouterr().err
-    assert code != 0 and "Grade A: 14 people, the quota allows 6." in err and "--yes" in err
+    assert code != 0 and "Grade A: 14 people, the quota allows 6." in err and "--reason" in err
     assert svc.list_periods(admin)[0]["state"] == "consolidated"
     code = main(["--db", db, "appraisal", "advance", period])  # the administrator may not approve
     assert code != 0 and "general manager" in capsys.readouterr().err
-    assert main(["--db", db, "appraisal", "advance", period, "--user", "chenzy", "--yes"]) == 0
+    assert main(["--db", db, "appraisal", "advance", period, "--user", "chenzy", "--reason", "a strong month"]) == 0
     assert svc.list_periods(admin)[0]["state"] == "approved"

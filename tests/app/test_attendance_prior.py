@@ -108,6 +108,11 @@ def test_the_engines_grouped_scan_matches_the_punch_rows(year):
         rows = as_sets(punch_days.portable_day_minutes(s, date(2026, 1, 1), date(2026, 7, 1)))
         assert s.get_bind().dialect.name in ("sqlite", "postgresql")  # a dialect branch ran, not the fallback
     assert grouped == rows and len(rows) > 500
+    with reading() as s:  # one store's people only: just their rows, on both paths
+        some = set(list({emp for emp, _d in rows})[:2])
+        mine = as_sets(punch_days.day_minutes(s, date(2026, 1, 1), date(2026, 7, 1), some))
+        assert mine == as_sets(punch_days.portable_day_minutes(s, date(2026, 1, 1), date(2026, 7, 1), some))
+    assert mine == {k: v for k, v in rows.items() if k[0] in some} and mine
     assert all(isinstance(day, date) and not isinstance(day, datetime) for _e, day in grouped)
 
 

@@ -102,7 +102,7 @@ def test_wip_warning_when_a_column_goes_over_its_limit(manager):
     other = tasks.create_task(manager, TaskInput(title="另一个", assignee_no="E005"))
     assert tasks.move_task(manager, other.id, "review").warning is None
     cols = {c.key: c for c in tasks.board(manager).columns}
-    assert cols["review"].label == "待审核" and cols["review"].wip == "ok"
+    assert cols["review"].label == "In review" and cols["review"].wip == "ok"  # the shipped name, in English
 
 
 def test_reorder_inside_a_column(manager):
@@ -120,7 +120,7 @@ def test_history_comes_from_the_audit_log(manager, staff):
     tasks.add_link(staff, card.id, r"D:\上新\资料.xlsx", "资料")
     history = tasks.task_detail(manager, card.id).history
     assert [h["action"] for h in history] == ["task.create", "task.move", "task.comment", "task.link_add"]
-    assert "待办" in history[1]["text"] and "进行中" in history[1]["text"]
+    assert "To do" in history[1]["text"] and "In progress" in history[1]["text"]
 
 
 def test_a_failed_action_changes_nothing(manager, staff):
@@ -224,3 +224,17 @@ def test_import_all_or_nothing(manager, tmp_path):
     assert tasks.import_tasks(manager, str(good)) == 2
     cards = {c.title: c for c in tasks.list_tasks(manager)}
     assert cards["上架A"].tags == ("上新", "女装") and cards["周报"].priority == 0
+
+
+def test_board_columns_have_both_names_and_a_typed_name_stays(manager):
+    from app.i18n import set_language
+
+    try:
+        set_language("zh_CN")
+        assert [c.label for c in tasks.board(manager).columns] == ["待办", "进行中", "待审核", "已完成"]
+        set_language("en")
+        assert [c.label for c in tasks.board(manager).columns] == ["To do", "In progress", "In review", "Done"]
+        policy.set_value(manager, "tasks.column.review", "老板过目")
+        assert {c.key: c.label for c in tasks.board(manager).columns}["review"] == "老板过目"
+    finally:
+        set_language("en")

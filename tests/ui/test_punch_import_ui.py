@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QPushButton
 
 from app.services import punch_import
 from app.services.punches import list_punches
+from ui.operations import drain
 
 
 @pytest.fixture(autouse=True)
@@ -65,7 +66,9 @@ def test_clock_no_is_edited_in_the_employee_dialog_and_shown_in_the_list(qtbot, 
     qtbot.addWidget(dialog)
     dialog.clock_no.setText("583")  # 临时工's clock no.: refused with the owner's name
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    drain()  # the dialog saves as an operation
     assert "临时工" in dialog.problem.text() and not dialog.result()
     dialog.clock_no.setText("1005")
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    drain()
     assert dialog.result() and get_employee(admin, "E005").clock_no == "1005"

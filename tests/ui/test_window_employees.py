@@ -4,6 +4,7 @@ find people, staff see no empty private columns."""
 from PySide6.QtCore import Qt
 
 from app.rules.search import matches, search_key
+from ui.operations import drain
 
 
 def test_pinyin_initials_and_login_style_find_chinese_names():
@@ -16,6 +17,7 @@ def test_pinyin_initials_and_login_style_find_chinese_names():
 
 def test_the_count_follows_the_search_and_pinyin_finds_people(qtbot, main_window):
     view = main_window().select_tab("employeesTab")
+    drain()  # the roster loads in the background
     assert view.count_label.text() == "15 people"
     qtbot.keyClicks(view.search, "kefu")
     assert view.proxy.rowCount() == 3
@@ -31,6 +33,7 @@ def test_the_count_follows_the_search_and_pinyin_finds_people(qtbot, main_window
 
 def test_nothing_matching_says_so(qtbot, main_window):
     view = main_window().select_tab("employeesTab")
+    drain()  # the roster loads in the background
     qtbot.keyClicks(view.search, "qqqq")
     assert view.proxy.rowCount() == 0
     assert view.stack.currentWidget() is view.no_match
@@ -40,10 +43,12 @@ def test_nothing_matching_says_so(qtbot, main_window):
 
 def test_staff_do_not_see_empty_phone_and_badge_columns(qtbot, main_window, actor_for):
     staff = main_window(actor_for("zhangyt")).select_tab("employeesTab")
+    drain()
     header = staff.table.horizontalHeader()
     visible = {staff.model.headerData(c, Qt.Horizontal) for c in range(staff.model.columnCount())
                if not staff.table.isColumnHidden(c)}
     assert {"Phone", "Badge", "Clock no."}.isdisjoint(visible) and "Name" in visible
     assert header.count() == staff.model.columnCount()
     hr = main_window(actor_for("fengyq")).select_tab("employeesTab")
+    drain()
     assert not any(hr.table.isColumnHidden(c) for c in range(hr.model.columnCount()))

@@ -63,6 +63,9 @@ class AppraisalView(QWidget):
         self.act_new = self._add(toolbar, self.tr("New period…"), "mdi6.calendar-plus", self.new_item, "actionNewPeriod")
         self.act_advance = self._add(toolbar, self.tr("Next step"), "mdi6.arrow-right-bold-circle-outline", self.advance, "actionAdvancePeriod")
         self.act_reopen = self._add(toolbar, self.tr("Reopen…"), "mdi6.lock-open-variant-outline", self.reopen, "actionReopenPeriod")
+        self.act_calibrate = self._add(toolbar, self.tr("Calibrate…"), "mdi6.view-column-outline", self.calibrate,
+                                       "actionCalibrateGrades")
+        self.act_calibrate.setVisible(ctx.can("appraisal.calibrate"))
         self.act_pull = self._add(toolbar, self.tr("Pull actuals"), "mdi6.database-import-outline", self.pull, "actionPullActuals")
         self.act_import = self._add(toolbar, self.tr("Import scores…"), "mdi6.file-import-outline", self.import_file, "actionImportScores")
         self.act_templates = self._add(toolbar, self.tr("Templates…"), "mdi6.file-table-outline", self.edit_templates,
@@ -144,6 +147,7 @@ class AppraisalView(QWidget):
         self.act_advance.setEnabled(bool(step.get("may")))
         self.act_advance.setToolTip(step.get("why_not") or step.get("confirm") or "")
         self.act_reopen.setEnabled(state == "locked")
+        self.act_calibrate.setEnabled(state in ("review", "consolidated"))
         self.act_pull.setEnabled(state in ("entry", "scoring") and period is not None and period["kind"] == "month")
         self.act_import.setEnabled(state in ("entry", "scoring"))
         self.select(selected or (rows[0]["employee_no"] if rows else None))
@@ -236,10 +240,31 @@ class AppraisalView(QWidget):
         box.setDefaultButton(QMessageBox.Cancel)
         if box.exec() != QMessageBox.Yes:
             return
+        reason = None
+        if step["violations"] and step["next_state"] == "approved":  # the general manager says why (recorded)
+            from ui.appraisal.calibration import ask_reason
+
+            reason = ask_reason(self, step["action"], self.tr("The grades break the forced distribution. Why do you "
+                                                              "approve %1 anyway?").replace("%1", period["key"]))
+            if not reason:
+                return
         actor, key = self.ctx.actor, period["key"]
-        self._write(step["action"], lambda: svc.advance_period(actor, key),
+        self._write(step["action"], lambda: svc.advance_period(actor, key, reason=reason),
                     lambda result: self._changed(self.tr("%1 is now in: %2").replace("%1", result["key"])
                                                  .replace("%2", app_tr(STATE_LABELS[result["state"]]))))
+
+    def calibrate(self):
+        """The calibration grid of the period (four-grade scheme, in review): drag people between grades."""
+        from ui.appraisal.calibration import CalibrationDialog
+
+        key = self.period_key()
+        if not key:
+            return None
+        dialog = CalibrationDialog(self.ctx, key, self)
+        dialog.resize(1280, 680)
+        dialog.finished.connect(lambda _r: self.reload())
+        dialog.open()
+        return dialog
 
     def reopen(self) -> None:
         key = self.period_key()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime, QTime
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit)
 
 from app.errors import ShopTeamError
@@ -15,6 +15,7 @@ from app.services import leave as leave_svc
 from app.services.attendance import KIND_LABELS
 from app.services.filing import FilingChoices, filing_choices
 from app.services.punches import record_punch, request_correction
+from ui.widgets.date_entry import DateTimeEntry, follow_start
 
 
 def _people_combo(people, own_no: str | None, object_name: str) -> QComboBox:
@@ -32,6 +33,7 @@ class _Form(QDialog):
         self.setObjectName(object_name)
         self.setWindowTitle(title)
         self.form = QFormLayout(self)
+        self.setMinimumWidth(440)
         self.error = QLabel(objectName="dialogError")
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)
@@ -48,9 +50,16 @@ class _Form(QDialog):
         try:
             self.save()
         except ShopTeamError as exc:
-            self.error.setText(str(exc))
+            self.show_error(str(exc))
             return
         self.accept()
+
+    def show_error(self, text: str) -> None:
+        """The whole rule message, never cut off: the dialog grows to fit the wrapped text."""
+        self.error.setText(text)
+        self.error.setMinimumHeight(self.error.heightForWidth(self.error.width()) if text else 0)
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.minimumSizeHint().height(), self.sizeHint().height()))
 
 
 class LeaveDialog(_Form):
@@ -64,10 +73,9 @@ class LeaveDialog(_Form):
         for code, label in KIND_LABELS.items():
             self.kind.addItem(app_tr(label), code)
         tomorrow = QDateTime.currentDateTime().addDays(1)
-        self.start = QDateTimeEdit(QDateTime(tomorrow.date(), QTime(8, 30)), objectName="leaveStart",
-                                   displayFormat="yyyy-MM-dd HH:mm", calendarPopup=True)
-        self.end = QDateTimeEdit(QDateTime(tomorrow.date(), QTime(17, 30)), objectName="leaveEnd",
-                                 displayFormat="yyyy-MM-dd HH:mm", calendarPopup=True)
+        self.start = DateTimeEntry(QDateTime(tomorrow.date(), QTime(8, 30)), "leaveStart")
+        self.end = DateTimeEntry(QDateTime(tomorrow.date(), QTime(17, 30)), "leaveEnd")
+        follow_start(self.start, self.end)
         self.reason = QLineEdit(objectName="leaveReason")
         self.certificate = QCheckBox(self.tr("Hospital certificate handed in"), objectName="leaveCertificate")
         self.form.addRow(self.tr("Employee"), self.person)
@@ -102,10 +110,9 @@ class OvertimeDialog(_Form):
         self.ctx = ctx
         self.person = _people_combo(choices.people, choices.own_no, "overtimePerson")
         today = QDateTime.currentDateTime().date()
-        self.start = QDateTimeEdit(QDateTime(today, QTime(18, 0)), objectName="overtimeStart",
-                                   displayFormat="yyyy-MM-dd HH:mm", calendarPopup=True)
-        self.end = QDateTimeEdit(QDateTime(today, QTime(20, 0)), objectName="overtimeEnd",
-                                 displayFormat="yyyy-MM-dd HH:mm", calendarPopup=True)
+        self.start = DateTimeEntry(QDateTime(today, QTime(18, 0)), "overtimeStart")
+        self.end = DateTimeEntry(QDateTime(today, QTime(20, 0)), "overtimeEnd")
+        follow_start(self.start, self.end)
         self.reason = QLineEdit(objectName="overtimeReason")
         hint = QLabel(self.tr("Overtime counts once approved; on a rest day or holiday it also earns comp hours."))
         hint.setProperty("role", "muted")
@@ -145,7 +152,7 @@ class CorrectionDialog(_Form):
         nowish = QDateTime(nowish.date(), QTime(nowish.time().hour(), nowish.time().minute()))
         moment = QDateTime(at) if at is not None else nowish
         moment = min(moment, nowish)  # a correction is for a punch in the past
-        self.at = QDateTimeEdit(moment, objectName="correctionAt", displayFormat="yyyy-MM-dd HH:mm", calendarPopup=True)
+        self.at = DateTimeEntry(moment, "correctionAt")
         self.reason = QLineEdit(objectName="correctionReason")
         self.reason.setPlaceholderText(self.tr("e.g. forgot to clock out"))
         self.form.addRow(self.tr("Employee"), self.person)
@@ -172,8 +179,7 @@ class PunchDialog(_Form):
         super().__init__(self.tr("Manual punch"), "punchDialog", parent)
         self.ctx = ctx
         self.person = _people_combo([(no, name) for no, name, _e in people], None, "punchPerson")
-        self.at = QDateTimeEdit(QDateTime.currentDateTime(), objectName="punchAt", displayFormat="yyyy-MM-dd HH:mm",
-                                calendarPopup=True)
+        self.at = DateTimeEntry(QDateTime.currentDateTime(), "punchAt")
         self.note = QLineEdit(objectName="punchNote")
         self.form.addRow(self.tr("Employee"), self.person)
         self.form.addRow(self.tr("Time"), self.at)
@@ -197,7 +203,7 @@ class ExtendLeaveDialog(_Form):
         self.leave = QComboBox(objectName="extendLeaveWhich")
         for x in leaves:
             self.leave.addItem(f"{x.name} · {x.what} · {x.start:%m-%d %H:%M}–{x.end:%m-%d %H:%M}", x)
-        self.end = QDateTimeEdit(objectName="extendLeaveEnd", displayFormat="yyyy-MM-dd HH:mm", calendarPopup=True)
+        self.end = DateTimeEntry(QDateTime.currentDateTime(), "extendLeaveEnd")
         self.reason = QLineEdit(objectName="extendLeaveReason")
         self.form.addRow(self.tr("Leave"), self.leave)
         self.form.addRow(self.tr("New end"), self.end)
@@ -244,9 +250,9 @@ class HandoverDialog(_Form):
         self.to = _people_combo([(no, name) for no, name, _e in people], None, "handoverTo")
         nowish = QDateTime.currentDateTime()
         nowish = QDateTime(nowish.date(), QTime(nowish.time().hour(), nowish.time().minute()))
-        self.start = QDateTimeEdit(nowish, objectName="handoverStart", displayFormat="yyyy-MM-dd HH:mm", calendarPopup=True)
-        self.back = QDateTimeEdit(nowish.addSecs(3600), objectName="handoverBack", displayFormat="yyyy-MM-dd HH:mm",
-                                  calendarPopup=True)
+        self.start = DateTimeEntry(nowish, "handoverStart")
+        self.back = DateTimeEntry(nowish.addSecs(3600), "handoverBack")
+        follow_start(self.start, self.back)
         self.place = QLineEdit(objectName="handoverPlace")
         self.items = QLineEdit(objectName="handoverItems")
         self.items.setPlaceholderText(self.tr("e.g. customer chats, today's shipping list"))

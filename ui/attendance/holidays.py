@@ -20,6 +20,7 @@ from ui import theme
 from ui.models.table import Column, RowTableModel
 from ui.widgets.table_view import DataTableView
 from ui.widgets.file_dialogs import open_file
+from ui.widgets.table_view import fit_headers
 
 
 def _letter(kind: str) -> str:
@@ -218,6 +219,7 @@ class HolidayPage(QWidget):
             return
         self.may_edit = view.may_edit
         self.grid_model.set_view(view)
+        fit_headers(self.grid)  # every day number readable; the table scrolls rather than cut them
         self.list_model.set_rows(view.entries)
         for b in (self.add, self.remove, self.import_button):
             b.setVisible(view.may_edit)

@@ -27,7 +27,7 @@ from ui.attendance.dialogs import (CorrectionDialog, ExtendLeaveDialog, Handover
 from ui.attendance.models import MonthGridModel, RosterGridModel
 from ui.attendance.month_close import closed_note
 from ui.models.table import Column, RowTableModel, sorting_proxy
-from ui.widgets.table_view import DataTableView
+from ui.widgets.table_view import DataTableView, fit_headers
 from ui.widgets.file_dialogs import open_file, save_file
 
 
@@ -277,6 +277,8 @@ class AttendanceView(QWidget):
         self.roster_model.set_roster(people, data["roster"], data["calendar"])
         self.grid.setColumnWidth(0, 130)
         self.roster.setColumnWidth(0, 130)
+        fit_headers(self.grid)  # day and weekday in full ("16 Mo")
+        fit_headers(self.roster)
         self.requests_empty.setVisible(not self.requests_model.rows)
         self._update_request_buttons()
         self.closed_note.setText(closed_note(data["closed"]))

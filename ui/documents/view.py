@@ -15,6 +15,7 @@ from app.errors import ShopTeamError
 from app.services import documents as svc, forms as form_svc
 from ui import theme
 from ui.widgets.file_dialogs import existing_folder, save_file
+from ui.widgets.date_entry import DateEntry
 
 KINDS = ("appraisal", "handbook", "attendance") + form_svc.FORM_KINDS
 
@@ -46,11 +47,11 @@ class DocumentsView(QWidget):
         self.kind.addItem(self.tr("Appraisal sheets"), "appraisal")
         self.kind.addItem(self.tr("Department handbook"), "handbook")
         self.kind.addItem(self.tr("Monthly attendance report"), "attendance")
-        for label, kind in ((self.tr("Leave request form (请假申请单)"), "leave"), (self.tr("Duty roster (值班表)"), "roster"),
-                            (self.tr("Employee receipt form (员工签收表)"), "handbook_receipt"),
-                            (self.tr("Job description (岗位说明书)"), "job_card"),
-                            (self.tr("Blank appraisal form (考核表)"), "appraisal_form"),
-                            (self.tr("Handover form (临时工作交接表)"), "handover")):
+        for label, kind in ((self.tr("Leave request form"), "leave"), (self.tr("Duty roster"), "roster"),
+                            (self.tr("Employee receipt form"), "handbook_receipt"),
+                            (self.tr("Job description"), "job_card"),
+                            (self.tr("Blank appraisal form"), "appraisal_form"),
+                            (self.tr("Handover form"), "handover")):
             self.kind.addItem(label, kind)
         self.subject = QComboBox(objectName="documentSubject")
         today = QDate.currentDate()
@@ -60,7 +61,7 @@ class DocumentsView(QWidget):
         self.all_people = QCheckBox(self.tr("Everybody"), objectName="documentAllPeople", checked=True)
         self.per_person = QCheckBox(self.tr("One file per person"), objectName="documentPerPerson")
         self.version = QLineEdit(objectName="documentVersion")
-        self.effective = QDateEdit(today, objectName="documentEffective", displayFormat="yyyy-MM-dd", calendarPopup=True)
+        self.effective = DateEntry(today, "documentEffective")
         self.notice = QLabel(objectName="documentNotice")
         self.notice.setWordWrap(True)
         self.notice.setProperty("role", "error")

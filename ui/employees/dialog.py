@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QHBoxLayout, QPushButton, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QVBoxLayout)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QVBoxLayout)
 
 from app.errors import ShopTeamError
 from app.i18n import _ as app_tr
 from app.services import employees as svc
 from app.services.employees import STATUS_LABELS, EmployeeInput, EmployeeRow
+from ui.widgets.date_entry import DateEntry
 
 
 def _qdate(value: date | None) -> QDate:
@@ -37,9 +38,9 @@ class EmployeeDialog(QDialog):
         for p in people:
             if not existing or p.employee_no != existing.employee_no:
                 self.manager.addItem(f"{p.name}（{p.employee_no}）", p.employee_no)
-        self.hire = QDateEdit(objectName="fieldHireDate", calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.hire = DateEntry(QDate(2000, 1, 1), "fieldHireDate")
         self.has_leave = QCheckBox(self.tr("Has left on"), objectName="fieldHasLeft")
-        self.leave = QDateEdit(objectName="fieldLeaveDate", calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.leave = DateEntry(QDate(2000, 1, 1), "fieldLeaveDate")
         self.status = QComboBox(objectName="fieldStatus")
         for code, label in STATUS_LABELS.items():
             self.status.addItem(app_tr(label), code)

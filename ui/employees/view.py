@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QStackedWidget, QToolBar, QVBoxLayout,
                                QWidget)
 
@@ -20,6 +20,7 @@ from ui.widgets.empty_state import EmptyState
 from ui.widgets.actions import toolbar_action
 from ui.widgets.table_view import DataTableView
 from ui.widgets.file_dialogs import open_file, save_file
+from ui.widgets.date_entry import DateEntry
 
 STATUS_COLOURS = {"active": None, "probation": theme.warning, "left": theme.text_muted}
 
@@ -165,7 +166,7 @@ class EmployeesView(QWidget):
         dialog = QDialog(self)
         dialog.setObjectName("deactivateDialog")
         dialog.setWindowTitle(self.tr("Mark as left"))
-        when = QDateEdit(QDate.currentDate(), calendarPopup=True, displayFormat="yyyy-MM-dd", objectName="fieldLeaveDate")
+        when = DateEntry(QDate.currentDate(), "fieldLeaveDate")
         text = QLabel(self.tr("%1 (%2) will be marked as left. From the day after the leave date they are no longer "
                               "scheduled, cannot clock in, and are not appraised. Their records are kept.")
                       .replace("%1", row.name).replace("%2", row.employee_no))

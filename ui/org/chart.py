@@ -28,6 +28,7 @@ class PersonItem(QGraphicsItem):
         self.hidden, self.has_children, self.vacant_text = hidden, has_children, vacant_text
         self.highlighted = False
         self.drop_target = False
+        self.drop_refused = False
         self.setFlag(QGraphicsItem.ItemIsSelectable, True)
         self.setToolTip(node.position if node.vacant else f"{node.name} · {node.position} · {node.department}")
 
@@ -50,7 +51,10 @@ class PersonItem(QGraphicsItem):
             pen = QPen(QColor(theme.status["rest"]), 1.4, Qt.DashLine)
         else:
             pen = QPen(colour, 2.4 if (self.isSelected() or self.highlighted or self.drop_target) else 1.4)
-        if self.drop_target:
+        if self.drop_refused:  # a move that would be refused: red, and the cursor says "not allowed"
+            pen = QPen(QColor(theme.danger), 2.4, Qt.DashLine)
+            painter.setBrush(QColor("#fee2e2"))
+        elif self.drop_target:
             painter.setBrush(QColor(theme.accent_soft))
         else:
             painter.setBrush(QColor(theme.base_bg))
@@ -308,12 +312,15 @@ class OrgChartView(QGraphicsView):
             target = None
         if target is not self._target:
             if self._target is not None:
-                self._target.drop_target = False
+                self._target.drop_target = self._target.drop_refused = False
                 self._target.update()
             self._target = target
             if target is not None:
-                target.drop_target = True
+                refused = self.refusal(item.key, target.key) is not None
+                target.drop_target, target.drop_refused = not refused, refused
                 target.update()
+            self.viewport().setCursor(Qt.ForbiddenCursor if target is not None and target.drop_refused
+                                      else Qt.ClosedHandCursor)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         if self._press is None:
@@ -332,9 +339,24 @@ class OrgChartView(QGraphicsView):
             return
         self.ask_reparent(person, manager)
 
+    def refusal(self, person_key: str, manager_key: str) -> Optional[str]:
+        """Why the person cannot report to that manager (they would report to their own report), or None."""
+        from app.rules.org import creates_cycle
+
+        by_key = {n.key: n for n in self.nodes}
+        manager_of = {n.key: n.manager_key for n in self.nodes if not n.vacant}
+        if person_key == manager_key or creates_cycle(manager_of, person_key, manager_key):
+            return (self.texts.get("refused", "%1 cannot report to %2: %2 reports to %1.")
+                    .replace("%1", by_key[person_key].name).replace("%2", by_key[manager_key].name))
+        return None
+
     def ask_reparent(self, person_key: str, manager_key: str) -> bool:
         by_key = {n.key: n for n in self.nodes}
         person, manager = by_key[person_key], by_key[manager_key]
+        refused = self.refusal(person_key, manager_key)
+        if refused is not None:  # never ask for a move that will be refused
+            self.warn(self.texts.get("title", ""), refused)
+            return False
         text = self.texts.get("confirm", "%1 → %2").replace("%1", person.name).replace("%2", manager.name)
         if not self.confirm(self.texts.get("title", ""), text):
             return False

@@ -46,6 +46,7 @@ class ChartPage(QWidget):
         self.view.texts = {
             "title": self.tr("Change manager"),
             "confirm": self.tr("Make %2 the manager of %1? %1's own team moves along with them."),
+            "refused": self.tr("%1 cannot report to %2: %2 already reports to %1, directly or through others."),
             "collapse": self.tr("Collapse team"),
             "expand": self.tr("Expand team"),
         }
@@ -116,9 +117,10 @@ class ChartPage(QWidget):
 
     def _reparent(self, person: str, manager: str) -> None:
         actor = self.ctx.actor
+        boss = next((n.name for n in self.view.nodes if n.key == manager), manager)  # a name, not a 工号
         self.ctx.write(self, lambda: svc.set_manager(actor, person, manager),
                        lambda row: self.ctx.show_status(self.tr("%1 now reports to %2.").replace("%1", row.name)
-                                                        .replace("%2", manager)),
+                                                        .replace("%2", boss)),
                        failed=lambda message: self.view.warn(self.view.texts.get("title", ""), message))
 
     # -- search -------------------------------------------------------------------------------

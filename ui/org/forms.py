@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from app.services import org as svc
+from ui.widgets.date_entry import DateEntry
 
 NO_DATE = QDate(2000, 1, 1)
 
@@ -135,7 +136,7 @@ class PositionForm(_Form):
         self.department = QComboBox(objectName="fieldPositionDepartment")
         self.reports_to = QComboBox(objectName="fieldReportsTo")
         self.supervisor = QLineEdit(objectName="fieldSupervisor")
-        self.drawn_up = QDateEdit(objectName="fieldDrawnUp", calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.drawn_up = DateEntry(QDate(2000, 1, 1), "fieldDrawnUp")
         self.drawn_up.setMinimumDate(NO_DATE)
         self.drawn_up.setSpecialValueText(self.tr("not set"))
         self.planned = QSpinBox(objectName="fieldPlannedHeadcount")

@@ -134,7 +134,7 @@ class TaskDetailPanel(QWidget):
             if step.get("approval_role"):
                 text += "   " + self.tr("[approval: %1]").replace("%1", role_label(step["approval_role"]))
             if step.get("done") and step.get("done_by"):
-                text += "   ✓ " + step["done_by"]
+                text += "   ✓ " + (step.get("done_by_name") or step["done_by"])
             item = QListWidgetItem(text)
             item.setData(Qt.UserRole, i)
             flags = Qt.ItemIsEnabled

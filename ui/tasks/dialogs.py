@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
 from app.i18n import _ as app_tr
 from app.rules.tasks import PRIORITY_LABELS, normalise_tags, tag_problem, title_problem
 from app.services.tasks import TaskInput
+from ui.widgets.date_entry import DateEntry
 
 
 class TaskDialog(QDialog):
@@ -26,7 +27,7 @@ class TaskDialog(QDialog):
                 self.assignee.addItem(f"{name} ({no})", no)
         self.assignee.setEnabled(may_assign)
         self.has_due = QCheckBox(self.tr("Due date"), objectName="fieldTaskHasDue")
-        self.due = QDateEdit(QDate.currentDate().addDays(7), calendarPopup=True, displayFormat="yyyy-MM-dd", objectName="fieldTaskDue")
+        self.due = DateEntry(QDate.currentDate().addDays(7), "fieldTaskDue")
         self.has_due.setChecked(True)
         self.has_due.toggled.connect(self.due.setEnabled)
         self.priority = QComboBox(objectName="fieldTaskPriority")
@@ -139,7 +140,7 @@ class ArchiveDoneDialog(QDialog):
         text = QLabel(self.tr("Finished cards completed before this day leave the board. They stay in each card's "
                               "history, in the task statistics and in “tasks list --include-archived”."))
         text.setWordWrap(True)
-        self.before = QDateEdit(objectName="fieldArchiveBefore", calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.before = DateEntry(QDate(2000, 1, 1), "fieldArchiveBefore")
         self.before.setDate(QDate(today.year, today.month, 1))
         form = QFormLayout()
         form.addRow(self.tr("Completed before"), self.before)

@@ -164,14 +164,20 @@ class StatsView(QWidget):
 
     def _loaded(self, rows) -> None:
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        self.table.setMaximumWidth(header.length() + self.table.frameWidth() * 2 + 24)
+        self._fit_table()
         if self.isVisible():
             self.draw_chart(rows)
 
+    def _fit_table(self) -> None:
+        """Columns as wide as their content and the table as wide as its columns; the chart takes the rest."""
+        self.table.resizeColumnsToContents()
+        width = (self.table.horizontalHeader().length() + self.table.frameWidth() * 2
+                 + self.table.verticalScrollBar().sizeHint().width())
+        self.table.setFixedWidth(width)
+
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
+        self._fit_table()
         self.draw_chart(self.model.rows)
 
     def draw_chart(self, rows) -> None:
@@ -200,8 +206,8 @@ class StatsView(QWidget):
                            label=self.tr("Tasks done"))
             back = ax.barh([y + 0.2 for y in ys], [r["sent_back"] for r in people], height=0.4, color=theme.warning,
                            label=self.tr("Sent back"))
-            ax.bar_label(done, padding=2)
-            ax.bar_label(back, padding=2)
+            ax.bar_label(done, labels=[str(r["done"]) if r["done"] else "" for r in people], padding=2)
+            ax.bar_label(back, labels=[str(r["sent_back"]) if r["sent_back"] else "" for r in people], padding=2)
             ax.set_yticks(ys, names)
             ax.invert_yaxis()
             ax.xaxis.get_major_locator().set_params(integer=True)

@@ -82,3 +82,25 @@ class DataTableView(QTableView):
             self.copy_selection()
             return
         super().keyPressEvent(event)
+
+
+def header_width(view: QTableView, column: int) -> int:
+    """The width a column needs for its whole header title (each line of it), padding included."""
+    title = str(view.model().headerData(column, Qt.Horizontal) or "")
+    if not title:
+        return 0
+    metrics = view.horizontalHeader().fontMetrics()
+    return max(metrics.horizontalAdvance(line) for line in title.split("\n")) + 14  # style sheet padding + border
+
+
+def fit_headers(view: QTableView) -> None:
+    """Widen any column narrower than its header title, so no header is cut ("neral manager 1")."""
+    header = view.horizontalHeader()
+    from PySide6.QtWidgets import QHeaderView
+
+    for column in range(view.model().columnCount()):
+        need = header_width(view, column)
+        if header.sectionResizeMode(column) == QHeaderView.Stretch:
+            header.setMinimumSectionSize(max(header.minimumSectionSize(), need))
+        elif header.sectionSize(column) < need:
+            view.setColumnWidth(column, need)
