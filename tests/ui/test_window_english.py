@@ -63,7 +63,7 @@ def test_the_english_ui_has_no_chinese_but_the_shops_data(walk, qtbot):
     window = walk("en")
     data = data_texts()
     problems = []
-    for where, content in pages(window, qtbot):
+    for where, _content in pages(window, qtbot):
         for widget, text in widget_texts(window):
             left = cjk_left(text, data)
             if left:
@@ -83,7 +83,7 @@ def test_the_english_ui_has_no_chinese_but_the_shops_data(walk, qtbot):
 def test_no_header_or_label_is_clipped(walk, qtbot, language):
     window = walk(language)
     problems = []
-    for where, content in pages(window, qtbot):
+    for where, _content in pages(window, qtbot):
         for view in window.findChildren(QTableView):
             problems.extend(f"{where} · {p}" for p in clipped_headers(view))
         for widget, text in widget_texts(window):

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QS
 
 from app.i18n import _ as app_tr
 from app.services import kiosk_month
-from ui import theme
 from ui.attendance.month_figures import MonthFigures
 from ui import operations
 
