@@ -27,7 +27,8 @@ class DryRunDialog(QDialog):
         for s in policy_dry_run.summarise(result["changes"]):
             text = self.tr("%1 people: %2 changes").replace("%1", str(s["people"])).replace("%2", label(s["field"]))
             if s["delta"] not in (None, 0):
-                text += self.tr(" (total %1)").replace("%1", f"{s['delta']:+g}")
+                total = f"¥{s['delta']:+,.2f}" if s["field"] == "penalty_rmb" else f"{s['delta']:+g}"
+                text += self.tr(" (total %1)").replace("%1", total)
             parts.append(text)
         heading = self.tr("Applied to %1:").replace("%1", result["month"])
         self.summary = QLabel(heading + " " + (self.tr("; ").join(parts) if parts else self.tr("nobody's figures change.")),
