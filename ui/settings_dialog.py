@@ -289,6 +289,26 @@ class SettingsDialog(QDialog):
     def _save(self) -> None:
         actor, values = self.ctx.actor, self.changes()
         self.buttons.setEnabled(False)
+        from ui.dry_run_dialog import touches_figures
+
+        if touches_figures(values):  # first show what it would have done to the last closed month
+            from app.services.policy_dry_run import dry_run
+
+            self.ctx.query(self, lambda: dry_run(actor, values), lambda r: self._review(r, values),
+                           failed=self._save_failed)
+            return
+        self._write(values)
+
+    def _review(self, result: dict, values: dict) -> None:
+        from ui.dry_run_dialog import DryRunDialog
+
+        self.dry_run = DryRunDialog(result, self)
+        self.dry_run.accepted.connect(lambda: self._write(values))
+        self.dry_run.rejected.connect(lambda: self.buttons.setEnabled(True))
+        self.dry_run.open()
+
+    def _write(self, values: dict) -> None:
+        actor = self.ctx.actor
         self.ctx.write(self, lambda: policy.set_values(actor, values), self._saved, failed=self._save_failed)
 
     def _saved(self, _result) -> None:

@@ -92,3 +92,19 @@ def _grades(s, period_key: str) -> list[tuple[str, str, str]]:
                      .join(Employee, Employee.id == AppraisalSubject.employee_id)
                      .where(AppraisalSubject.period_id == period.id))
     return [(no, name, rules.grade_for(score, bands)) for no, name, score in rows if score is not None]
+
+
+def summarise(changes: list[dict]) -> list[dict]:
+    """Per figure: how many people it changes for and, for numbers, the total change
+    ([{"field", "people", "delta"}]; delta is None for a grade)."""
+    out: dict[str, dict] = {}
+    for ch in changes:
+        row = out.setdefault(ch["field"], {"field": ch["field"], "people": set(), "delta": 0.0})
+        row["people"].add(ch["employee_no"])
+        before, after = ch.get("before"), ch.get("after")
+        if isinstance(before, (int, float)) or isinstance(after, (int, float)):
+            if row["delta"] is not None:
+                row["delta"] = round(row["delta"] + float(after or 0) - float(before or 0), 2)
+        else:
+            row["delta"] = None
+    return [{**r, "people": len(r["people"])} for r in out.values()]

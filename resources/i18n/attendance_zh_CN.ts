@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AttendanceGrid</name>
@@ -474,7 +473,7 @@
         <translation>提交</translation>
     </message>
     <message>
-        <source>The new end must be after the leave&apos;s end.</source>
+        <source>The new end must be after the leave's end.</source>
         <translation>新的结束时间必须晚于原结束时间。</translation>
     </message>
 </context>
@@ -485,7 +484,7 @@
         <translation>临时工作交接表</translation>
     </message>
     <message>
-        <source>e.g. customer chats, today&apos;s shipping list</source>
+        <source>e.g. customer chats, today's shipping list</source>
         <translation>例如：客服咨询、当日发货单</translation>
     </message>
     <message>
@@ -595,7 +594,7 @@
         <translation>设置某天…</translation>
     </message>
     <message>
-        <source>Remove the shop&apos;s entry</source>
+        <source>Remove the shop's entry</source>
         <translation>删除本店设置</translation>
     </message>
     <message>
@@ -651,7 +650,7 @@
         <translation>%1 已保存到节假日日历。</translation>
     </message>
     <message>
-        <source>The shop&apos;s entry for %1 was removed.</source>
+        <source>The shop's entry for %1 was removed.</source>
         <translation>已删除本店对 %1 的设置。</translation>
     </message>
     <message>
@@ -750,6 +749,10 @@
     <message>
         <source>Name</source>
         <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Request no.</source>
+        <translation>申请编号</translation>
     </message>
     <message>
         <source>From</source>

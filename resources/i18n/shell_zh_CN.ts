@@ -148,6 +148,61 @@
     </message>
 </context>
 <context>
+    <name>DryRunDialog</name>
+    <message>
+        <source>What this change would do</source>
+        <translation>此项修改的影响</translation>
+    </message>
+    <message>
+        <source>%1 people: %2 changes</source>
+        <translation>%1 人的%2变化</translation>
+    </message>
+    <message>
+        <source> (total %1)</source>
+        <translation>（合计 %1）</translation>
+    </message>
+    <message>
+        <source>Applied to %1:</source>
+        <translation>套用到 %1：</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>nobody's figures change.</source>
+        <translation>没有人的数据变化。</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>变更前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>变更后</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Unexpected error</source>

@@ -184,3 +184,19 @@ def test_a_dry_run_writes_nothing_and_shows_what_saving_produces(team):
         after = {r["employee_no"]: r for r in summary_in(s, 2026, 10, as_of=datetime(2026, 11, 1)).values()}
     for c in preview["changes"]:
         assert after[c["employee_no"]][c["field"]] == c["after"]
+
+
+def test_waiting_for_offers_my_closed_month_without_recording_a_look(team):
+    from app.services.policy_dry_run import summarise
+
+    assert month_close.waiting_for(person("A02")) is None  # nothing closed yet
+    month_close.close_month(hr(), "2026-10", as_of=AFTER_OCTOBER)
+    assert month_close.waiting_for(person("A02")) == {"employee_no": "A02", "month": "2026-10"}
+    assert month_close.confirmations(hr(), "2026-10")["counts"]["viewed"] == 0  # asking is not looking
+    month_close.confirm_month(person("A02"), "A02", "2026-10")
+    assert month_close.waiting_for(person("A02")) is None
+    rows = [{"employee_no": "A01", "field": "penalty_rmb", "before": 100, "after": 0},
+            {"employee_no": "A02", "field": "penalty_rmb", "before": 150, "after": 50},
+            {"employee_no": "A02", "field": "grade", "before": "C", "after": "B"}]
+    assert summarise(rows) == [{"field": "penalty_rmb", "people": 2, "delta": -200.0},
+                               {"field": "grade", "people": 1, "delta": None}]

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from app.services import kiosk_month, leave, month_close, punch_import, punches
+from ui.operations import drain
 
 NOW = datetime(2026, 11, 26, 8, 20)
 
@@ -65,6 +66,7 @@ def test_person_confirms_only_their_own_month_at_the_kiosk(kiosk, qtbot, actor_f
     reason = panel.findChild(QPushButton, "kioskDisagreeReason1")
     assert reason.isVisible() and reason.text() == "Leave is missing"
     qtbot.mouseClick(reason, Qt.LeftButton)
+    drain()
     people = month_close.confirmations(actor_for("fengyq"), "2026-10")["people"]
     mine = next(p for p in people if p["employee_no"] == "E004")
     assert mine["answer"] == "disagreed" and mine["note"] == "Leave is missing"
@@ -92,6 +94,7 @@ def test_missing_punch_is_asked_for_with_a_reason(kiosk, qtbot, admin):
     assert slot.isVisible() and at == "2026-11-25 12:00"
     qtbot.mouseClick(slot, Qt.LeftButton)
     qtbot.mouseClick(panel.findChild(QPushButton, "kioskCorrectionReason0"), Qt.LeftButton)
+    drain()
     assert at in panel.message.text()
     assert all(s["at"] != at for d in panel.missing for s in d["slots"])
     filed = day_detail(admin, "E004", date(2026, 11, 25))["corrections"]

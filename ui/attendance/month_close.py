@@ -38,7 +38,7 @@ class MonthCloseDialog(QDialog):
                          "viewed": self.tr("Looked, not answered"), "none": self.tr("Not looked yet")}
         self.pending_model = RowTableModel([
             Column("kind", self.tr("Type"), value=lambda r: app_tr(svc.REQUEST_KINDS[r["kind"]])),
-            Column("id", self.tr("No."), align_right=True),
+            Column("id", self.tr("Request no."), align_right=True),
             Column("name", self.tr("Name")),
             Column("at", self.tr("From")),
         ], self)

@@ -11,7 +11,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy,
                                QStackedWidget, QVBoxLayout, QWidget)
 
-from app.errors import ShopTeamError
 from app.i18n import _ as app_tr
 from app.services import kiosk_month
 from ui.attendance.month_figures import MonthFigures
@@ -212,34 +211,50 @@ class KioskMonthPanel(QWidget):
 
     # -- answers ---------------------------------------------------------------------------------
     def answer(self, disagree: str | None) -> None:
-        try:
-            kiosk_month.confirm(self.ticket, self.data["month"], disagree)
-        except ShopTeamError as exc:
-            self._say(str(exc))
-            return
-        self.data = None
+        """确认 / 有异议, written on the executor (the kiosk never waits); a late answer for a person
+        who has gone (the panel finished meanwhile) is dropped."""
+        ticket, month = self.ticket, self.data["month"]
         for b in (self.confirm_button, self.disagree_button):
             b.setEnabled(False)
-        self.pages.setCurrentIndex(0)
-        self._say(self.tr("Thank you, your answer is recorded.") if disagree is None
-                  else self.tr("Your note goes to HR: %1").replace("%1", disagree), finished=not self.missing)
-        if self.missing:
-            self._fill_slots()
-            self._page(2)
+
+        def done(_result) -> None:
+            if self.ticket != ticket:
+                return
+            self.data = None
+            self.pages.setCurrentIndex(0)
+            self._say(self.tr("Thank you, your answer is recorded.") if disagree is None
+                      else self.tr("Your note goes to HR: %1").replace("%1", disagree), finished=not self.missing)
+            if self.missing:
+                self._fill_slots()
+                self._page(2)
+
+        def failed(message: str) -> None:
+            if self.ticket == ticket:
+                for b in (self.confirm_button, self.disagree_button):
+                    b.setEnabled(True)
+                self._say(message)
+
+        operations.run(self, lambda: kiosk_month.confirm(ticket, month, disagree), done, failed=failed)
 
     def request_correction(self, reason: str) -> None:
-        try:
-            kiosk_month.request_correction(self.ticket, self._slot, reason)
-        except ShopTeamError as exc:
-            self._say(str(exc))
-            self._page(2 if self.data is None else 0)
-            return
-        self.missing = [{**d, "slots": [s for s in d["slots"] if s["at"] != self._slot]} for d in self.missing]
-        self.missing = [d for d in self.missing if d["slots"]]
-        self._say(self.tr("Missing punch at %1 asked for; it counts once approved.").replace("%1", self._slot))
-        self.correction_button.setVisible(bool(self.missing))
-        self._fill_slots()
-        self._page(0 if self.data else 2)
+        ticket, at = self.ticket, self._slot
+
+        def done(_result) -> None:
+            if self.ticket != ticket:
+                return
+            self.missing = [{**d, "slots": [s for s in d["slots"] if s["at"] != at]} for d in self.missing]
+            self.missing = [d for d in self.missing if d["slots"]]
+            self._say(self.tr("Missing punch at %1 asked for; it counts once approved.").replace("%1", at))
+            self.correction_button.setVisible(bool(self.missing))
+            self._fill_slots()
+            self._page(0 if self.data else 2)
+
+        def failed(message: str) -> None:
+            if self.ticket == ticket:
+                self._say(message)
+                self._page(2 if self.data is None else 0)
+
+        operations.run(self, lambda: kiosk_month.request_correction(ticket, at, reason), done, failed=failed)
 
     def _say(self, text: str, finished: bool = False) -> None:
         self.message.setText(text)
