@@ -200,3 +200,25 @@ def test_waiting_for_offers_my_closed_month_without_recording_a_look(team):
             {"employee_no": "A02", "field": "grade", "before": "C", "after": "B"}]
     assert summarise(rows) == [{"field": "penalty_rmb", "people": 2, "delta": -200.0},
                                {"field": "grade", "people": 1, "delta": None}]
+
+
+def test_kiosk_corrections_keep_the_months_quota_and_deadline(team, monkeypatch):
+    """补卡 at the kiosk is the same request as in the office: within the quota, before the deadline."""
+    policy.set_value(team, "attendance.correction_quota_per_month", 1)
+    moment = datetime(2026, 11, 3, 8, 30)  # October's corrections close on the 3rd of November
+    for module in (kiosk_month, punches, month_close):
+        monkeypatch.setattr(module, "now", lambda: moment)
+    r = punches.kiosk_pin("A02", "5678", at=datetime(2026, 11, 3, 8, 25))
+    ticket = kiosk_month.ticket_for(r.punch_id, "A02")
+    october = [d for d in kiosk_month.missing_punches(ticket) if d["date"].startswith("2026-10")]
+    assert [d["date"] for d in october] == ["2026-10-27"]
+    first, second = (s["at"] for s in october[0]["slots"])
+    kiosk_month.request_correction(ticket, first, "Forgot to punch")
+    with pytest.raises(ValidationError, match="used all 1"):
+        kiosk_month.request_correction(ticket, second, "Forgot to punch")
+    moment = datetime(2026, 11, 4, 8, 30)  # past the deadline: October is no longer offered
+    r = punches.kiosk_pin("A02", "5678", at=datetime(2026, 11, 4, 8, 25))
+    ticket = kiosk_month.ticket_for(r.punch_id, "A02")
+    assert not any(d["date"].startswith("2026-10") for d in kiosk_month.missing_punches(ticket))
+    with pytest.raises(ValidationError):
+        kiosk_month.request_correction(ticket, second, "Forgot to punch")
