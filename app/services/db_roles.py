@@ -30,6 +30,8 @@ KIOSK_GRANTS: dict[str, tuple[tuple[str, ...], bool, tuple[str, ...]]] = {
     "kiosk_lock": (("employee_no", "failures", "locked_until"), True, ("failures", "locked_until")),
     "policy_setting": (("key", "value", "updated_at", "updated_by"), False, ()),
     "app_user": (("id", "username", "password_hash", "role", "active"), False, ()),
+    # a punch into a closed month (考勤封帐) is refused: the kiosk reads whether the month is closed
+    "month_close": (("id", "month", "version", "closed_at", "closed_by", "reopened_at"), False, ()),
 }
 
 

@@ -271,6 +271,7 @@ def _person_for(s: Session, actor: Actor, employee_no: str) -> Employee:
 def my_month(actor: Actor, employee_no: str, month: str | None = None, via: str = "office") -> Optional[dict]:
     """A person's figures of a closed month (the oldest unanswered one when ``month`` is None), with
     each day's verdict; records that they looked. None when there is nothing to confirm."""
+    require(actor, "attendance.view_own")  # and only their own: _person_for
     with transaction() as s:
         e = _person_for(s, actor, employee_no)
         if month is None:
@@ -312,6 +313,7 @@ def _days_of(employee_no: str, year: int, month: int) -> list[dict]:
 
 def confirm_month(actor: Actor, employee_no: str, month: str, disagree: str | None = None, via: str = "office") -> dict:
     """The person confirms their closed month, or disagrees with a note that HR then sees."""
+    require(actor, "attendance.view_own")  # and only their own: _person_for
     year, mon = parse_month(month)
     key = f"{year}-{mon:02d}"
     note = (disagree or "").strip()

@@ -44,4 +44,5 @@ def test_settings_table_lists_declared_keys_with_labels():
              "attendance.early_leave_is_absence": SettingSpec("attendance.early_leave_is_absence", "bool", True, label="Early leave is absence"),
              "security.x": SettingSpec("security.x", "int", 1, label="Not printed")}
     rows = rules.settings_table({"attendance.penalty_first": 200}, specs, ("attendance.",))
-    assert rows == [("Early leave is absence", "yes", ""), ("First absence penalty", "200", "RMB")]
+    # in the order the data files declare them (the handbook reads like the settings page)
+    assert rows == [("First absence penalty", "200", "RMB"), ("Early leave is absence", "yes", "")]

@@ -44,7 +44,7 @@ def test_month_summary_on_standard_output_is_neutralised(demo_db, admin, capsys)
     data = svc.EmployeeInput(**{k: v for k, v in vars(row).items() if k in svc.EmployeeInput.__dataclass_fields__})
     data.name = '=HYPERLINK("http://evil","x")'
     svc.update_employee(admin, "E004", data)
-    assert main(["--db", str(demo_db.path), "attendance", "month", "2026-11", "--format", "csv"]) == 0
+    assert main(["--db", demo_db.url, "attendance", "month", "2026-11", "--format", "csv"]) == 0
     out = capsys.readouterr().out
     assert "'=HYPERLINK" in out and ',=HYPERLINK' not in out
 
