@@ -63,7 +63,7 @@ def test_org_tab_prints_the_selected_positions_job_card(qtbot, demo_db, actor_fo
     page = view.structure
     assert not page.act_job_card.isEnabled()
     specialist = next(p for p in org_svc.org_tree(actor_for("linxw")).positions if p.name == "运营专员")
-    assert page.select("position", specialist.id)
+    qtbot.waitUntil(lambda: page.select("position", specialist.id), timeout=10000)  # loaded in the background
     assert page.act_job_card.isEnabled() and page.selected_position().endswith("/运营专员")
     card, blank = tmp_path / "card.pdf", tmp_path / "blank.pdf"
     page.print_job_card(str(card))

@@ -215,6 +215,8 @@ def test_the_window_finds_the_org_tab_for_every_office_role(demo_db, actor_for):
 
 
 def test_department_head_field_shows_the_automatic_head_and_sets_one_by_hand(make_view, admin):
+    from ui.operations import drain
+
     view = make_view()
     page = view.structure
     group = next(d for d in svc.org_tree(admin).departments if d.name == "仓储物流组")
@@ -224,9 +226,11 @@ def test_department_head_field_shows_the_automatic_head_and_sets_one_by_hand(mak
     form.head_combo.setCurrentIndex(form.head_combo.findData("E014"))
     assert form.save.isEnabled()
     form.save.click()
+    drain()  # saved by the background writer
     row = next(d for d in svc.org_tree(admin).departments if d.id == group.id)
     assert (row.head_no, row.head, row.head_source) == ("E014", "马天宇 (E014)", "set")
     form.head_combo.setCurrentIndex(0)  # back to automatic
     form.save.click()
+    drain()
     row = next(d for d in svc.org_tree(admin).departments if d.id == group.id)
     assert (row.head_no, row.head_source) == ("", "parent")

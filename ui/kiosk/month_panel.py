@@ -15,6 +15,7 @@ from app.i18n import _ as app_tr
 from app.services import kiosk_month
 from ui.attendance.month_figures import MonthFigures
 from ui import operations
+from ui.widgets.actions import on_clicked
 
 IDLE_MS = 45_000  # nobody touching the panel: back to the clock
 PANEL_STYLE = """
@@ -65,7 +66,7 @@ class KioskMonthPanel(QWidget):
         self.message.setWordWrap(True)
         self.done_button = _button(self.tr("Done"), "kioskPanelDone")
         self.done_button.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
-        self.done_button.clicked.connect(self.finish)
+        on_clicked(self.done_button, self.finish)
         self.pages = QStackedWidget(objectName="kioskPanelPages")
         # page 0: the month's figures and days, with 确认 / 有异议 / 补卡
         self.figures = MonthFigures(day_columns=7)
