@@ -80,9 +80,10 @@ QLineEdit[readOnlyCell="true"], QComboBox[readOnlyCell="true"] {{ background: {r
     border: 1px solid {read_only_bg}; border-radius: 0; padding: 4px 6px; }}
 QComboBox[readOnlyCell="true"]::drop-down {{ width: 0; border: none; }}
 QComboBox[readOnlyCell="true"]::down-arrow {{ image: none; width: 0; }}
-QLabel[role="locked"] {{ background: {locked_bg}; border: 1px solid {locked_border}; border-radius: 4px;
-    padding: 6px 10px; color: #7c4a03; font-weight: 600; }}
-QLabel[role="readonly"] {{ background: {read_only_bg}; border-radius: 4px; padding: 6px 10px; color: {read_only_text}; }}
+QFrame[role="locked"] {{ background: {locked_bg}; border: 1px solid {locked_border}; border-radius: 4px; }}
+QFrame[role="locked"] QLabel {{ color: #7c4a03; font-weight: 600; background: transparent; border: none; }}
+QFrame[role="readonly"] {{ background: {read_only_bg}; border-radius: 4px; }}
+QFrame[role="readonly"] QLabel {{ color: {read_only_text}; background: transparent; }}
 """
 
 

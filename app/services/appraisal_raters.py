@@ -150,14 +150,17 @@ def rater_choices(actor: Actor, period_key: str, employee_no: str) -> dict:
         current = [{"employee_no": people[r["employee_id"]].employee_no, "name": people[r["employee_id"]].name,
                     "roles": list(r["roles"]), "weight": r["weight"], "group": r.get("group", ""),
                     "note": r.get("note", "")} for r in subject.raters]
-        roles = [role for role in rules.ALL_ROLES if any(role in r["roles"] for r in subject.raters)]
+        held = [role for role in rules.ALL_ROLES if any(role in r["roles"] for r in subject.raters)]
+        replaceable = [role for role in rules.ROLES if role in _role_map(subject)]  # one person holds it
+        addable = [role for role in held if role != "gm"
+                   and all(len(r["roles"]) == 1 for r in subject.raters if role in r["roles"])]
         why = "" if period.state in core.EDITABLE_STATES else _(
             "Raters can change only during data entry and scoring; {key} is past that.", key=period.key)
         candidates = [{"employee_no": e.employee_no, "name": e.name} for e in
                       sorted(people.values(), key=lambda e: e.employee_no)
                       if e.status != "left" and e.id != person.id]
         return {"period": period.key, "employee_no": person.employee_no, "name": person.name, "raters": current,
-                "roles": roles, "addable": [r for r in roles if r != "gm"], "candidates": candidates,
+                "roles": replaceable, "addable": addable, "candidates": candidates,
                 "gm_delegated": period.gm_delegated, "may_change": not why, "why_not": why}
 
 

@@ -35,6 +35,8 @@ def test_the_former_head_rates_beside_the_new_one_and_they_share_the_heads_weigh
     with reading() as s:
         entry = s.execute(select(AuditEntry).where(AuditEntry.action == "appraisal.rater_add")).scalar_one()
     assert entry.after["rater"] == "E007" and "共同评分" in entry.after["note"]
+    choices = rater_choices(admin, period, "E004")  # a shared role can take another rater, not a replacement
+    assert choices["roles"] == ["gm", "leader"] and choices["addable"] == ["leader", "head"]
     # the delegation keeps the shared head part at 70 % and moves the gm's 10 % to the leader
     set_delegation(admin, period, True)
     assert _raters(admin, period, "E004") == {"E002": (["leader"], 30.0, ""), "E003": (["head"], 70.0, "head"),

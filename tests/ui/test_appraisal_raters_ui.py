@@ -64,7 +64,11 @@ def test_cells_the_user_may_not_edit_are_grey_with_a_lock_and_say_why(qtbot, vie
     locked = next(p["key"] for p in svc.list_periods(admin) if p["state"] == "locked")
     view.period_combo.setCurrentIndex(view.period_combo.findData(locked))
     view.select("E004")
-    assert form.read_only_banner.property("role") == "locked" and "🔒" in form.read_only_banner.text()
+    assert form.read_only_frame.property("role") == "locked" and not form.lock_icon.isHidden()
+    assert "locked" in form.read_only_banner.text()
+    QApplication.processEvents()
+    frame = form.read_only_frame.grab().toImage()
+    assert frame.pixelColor(frame.width() - 4, frame.height() // 2) == QColor(theme.locked_bg)  # a locked look
     assert all(e.property("readOnlyCell") for e in form.total_edits.values())
     assert all(b.property("readOnlyCell") for b in form.level_boxes.values())
     assert not form.save_button.isEnabled()

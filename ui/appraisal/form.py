@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDoubleValidator, QFont, QFontMetrics
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
+from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.errors import ShopTeamError
@@ -51,9 +51,16 @@ class ScoreForm(QWidget):
         self.title.setProperty("role", "title")
         self.subtitle = QLabel(objectName="appraisalPersonSubtitle")
         self.subtitle.setProperty("role", "muted")
+        self.read_only_frame = QFrame(objectName="appraisalReadOnlyFrame")  # a lock and why the scores are read-only
+        self.lock_icon = QLabel(objectName="appraisalLockIcon")
+        self.lock_icon.setPixmap(theme.icon("mdi6.lock", theme.warning).pixmap(18, 18))
         self.read_only_banner = QLabel(objectName="appraisalReadOnlyBanner")
-        self.read_only_banner.setProperty("role", "error")
         self.read_only_banner.setWordWrap(True)
+        banner = QHBoxLayout(self.read_only_frame)
+        banner.setContentsMargins(10, 6, 10, 6)
+        banner.addWidget(self.lock_icon)
+        banner.addWidget(self.read_only_banner, 1)
+        self.read_only_frame.setVisible(False)
         self.read_only_banner.setVisible(False)
         self.grid = QTableWidget(objectName="appraisalScoreGrid")
         self.grid.verticalHeader().setVisible(False)
@@ -86,7 +93,7 @@ class ScoreForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
-        layout.addWidget(self.read_only_banner)
+        layout.addWidget(self.read_only_frame)
         layout.addWidget(self.grid, 1)
         layout.addLayout(bottom)
         self.actual_edits: dict[str, QLineEdit] = {}
@@ -112,6 +119,7 @@ class ScoreForm(QWidget):
             self.grid.setColumnCount(0)
             self.save_button.setEnabled(False)
             self.read_only_banner.setVisible(False)
+            self.read_only_frame.setVisible(False)
             self.live_total.clear()
             self.live_grade.clear()
             self.live_label.clear()
@@ -119,9 +127,11 @@ class ScoreForm(QWidget):
         self.title.setText(f"{detail['name']}（{detail['employee_no']}）")
         reason = detail.get("read_only_reason") or ""
         locked = detail["state"] == "locked"
-        self.read_only_banner.setText(("🔒 " if locked else "") + reason)
-        self.read_only_banner.setProperty("role", "locked" if locked else "readonly")
-        self.read_only_banner.style().polish(self.read_only_banner)
+        self.read_only_banner.setText(reason)
+        self.read_only_frame.setProperty("role", "locked" if locked else "readonly")
+        self.read_only_frame.style().polish(self.read_only_frame)
+        self.lock_icon.setVisible(locked)
+        self.read_only_frame.setVisible(bool(reason))
         self.read_only_banner.setVisible(bool(reason))
         self.grid.setProperty("locked", locked)
         kind = self.tr("appraised as a manager") if detail["as_manager"] else self.tr("appraised as staff")

@@ -17,7 +17,8 @@ def _roles(roles: list[str]) -> str:
     return "+".join(app_tr(ROLE_NAMES[r]) for r in roles)
 
 
-def _table(name: str, headers: list[str], rows: list[list[str]], right: set[int] = frozenset()) -> QTableWidget:
+def _table(name: str, headers: list[str], rows: list[list[str]], right: set[int] = frozenset(),
+           stretch: int = -1) -> QTableWidget:
     table = QTableWidget(len(rows), len(headers), objectName=name)
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().setVisible(False)
@@ -32,7 +33,7 @@ def _table(name: str, headers: list[str], rows: list[list[str]], right: set[int]
             item.setToolTip(value)
             table.setItem(r, c, item)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(stretch % len(headers), QHeaderView.Stretch)
     return table
 
 
@@ -59,6 +60,9 @@ class RaterChangeDialog(QDialog):
         modes.addButton(self.replace)
         modes.addButton(self.add)
         self.add.setEnabled(bool(choices["addable"]))
+        self.replace.setEnabled(bool(choices["roles"]))
+        if not choices["roles"] and choices["addable"]:
+            self.add.setChecked(True)
         self.role = QComboBox(objectName="raterRole")
         self.rater = QComboBox(objectName="raterPerson")
         self.rater.addItem("", None)
@@ -151,6 +155,7 @@ class MutualBallotDialog(QDialog):
             self.table.setItem(r, 0, QTableWidgetItem(f"{c['employee_no']} {c['name']}"))
             spin = QSpinBox(objectName=f"mutual_{c['employee_no']}", minimum=-1, maximum=100, value=-1)
             spin.setSpecialValueText(self.tr("not rated"))
+            spin.setMinimumWidth(96)
             spin.setEnabled(ballot["may_vote"])
             spin.valueChanged.connect(self._update)
             self.table.setCellWidget(r, 1, spin)
@@ -198,7 +203,7 @@ class MutualResultsDialog(QDialog):
         rows = [["" if p["rank"] is None else str(p["rank"]), p["employee_no"], p["name"],
                  "" if p["mean"] is None else f"{p['mean']:.2f}", str(p["ratings"])] for p in results["people"]]
         table = _table("mutualResultsTable", [self.tr("Rank"), self.tr("No."), self.tr("Name"), self.tr("Mean"),
-                                              self.tr("Ratings")], rows, right={0, 3, 4})
+                                              self.tr("Ratings")], rows, right={0, 3, 4}, stretch=2)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.button(QDialogButtonBox.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)
