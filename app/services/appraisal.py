@@ -288,11 +288,25 @@ def pull_actuals(actor: Actor, period_key: str) -> dict:
         return result
 
 
+def attendance_figures_in(s: Session, year: int, month: int, employee_ids=None) -> dict:
+    """{employee_id: summary row} of a month as the attendance report shows it: the stored figures pay was
+    based on once the month is closed (考勤封帐), else the live summary. The sheet and the pulled indicators
+    read this, so they agree with the report."""
+    from app.services.attendance import summary_in
+    from app.services.month_close import snapshot_in
+
+    frozen = snapshot_in(s, f"{year}-{month:02d}")
+    if frozen is None:
+        return summary_in(s, year, month, employee_ids)
+    ids = dict(s.execute(select(Employee.employee_no, Employee.id)).all())
+    wanted = None if employee_ids is None else set(employee_ids)
+    return {ids[r["employee_no"]]: r for r in frozen[1]
+            if r["employee_no"] in ids and (wanted is None or ids[r["employee_no"]] in wanted)}
+
+
 def _source(s: Session, area: str, year: int, month: int) -> dict:
     if area == "attendance":
-        from app.services.attendance import summary_in
-
-        return summary_in(s, year, month)
+        return attendance_figures_in(s, year, month)
     from app.services.tasks import stats_in
 
     return stats_in(s, year, month)

@@ -275,8 +275,8 @@ def _structure(template: dict) -> dict:
 
 def _attendance(s: Session, period: AppraisalPeriod, person: Employee) -> Optional[dict]:
     """The month's attendance summary (None for a period that is not a month)."""
-    from app.services.attendance import summary_in
+    from app.services.appraisal import attendance_figures_in
 
     if period.kind != "month":
         return None
-    return (summary_in(s, period.start.year, period.start.month, [person.id]) or {}).get(person.id)
+    return (attendance_figures_in(s, period.start.year, period.start.month, [person.id]) or {}).get(person.id)
