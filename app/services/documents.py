@@ -219,7 +219,7 @@ def handbook_data(actor: Actor, version: str, effective_date: date):
         company=str(values.get("general.company_name", "")), department=str(values.get("general.department_name", "")),
         version=version, effective_date=effective_date, sections=sections,
         departments=[(d.name, d.description) for d in departments], org=roots, positions=cards,
-        attendance_rules=rules.attendance_rules(values), appraisal_rules=rules.appraisal_rules(values),
+        attendance_rules=rules.attendance_rules(values), appraisal_rules=rules.appraisal_rules(values, appraisal_positions),
         attendance_settings=rules.settings_table(values, specs, ("attendance.", "leave.", "overtime.")),
         appraisal_settings=rules.settings_table(values, specs, ("appraisal.",)),
         goals=goal_rows, workflows=workflows, holidays=holidays, receipt=receipt,
