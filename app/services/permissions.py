@@ -67,6 +67,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "appraisal.view_all": frozenset({ADMIN, HR, GM}),  # confidentiality: HR, admin and the GM see every result
     "appraisal.enter_for": frozenset({ADMIN, HR}),  # type in paper sheets on a rater's behalf, import scores
     "appraisal.appeal_decide": frozenset({ADMIN, HR}),
+    "appraisal.decide_use": frozenset({HR, GM}),  # record what was decided on a result's flag (reward, step, contract)
     "appraisal.calibrate": LEADERS | {GM},  # move a person to another grade in review, with a reason (校准)
     # documents
     "documents.print": PEOPLE_ADMIN,
