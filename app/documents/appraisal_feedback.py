@@ -64,7 +64,7 @@ def interview_story(r: InterviewRecord, company: str) -> list:
     width = content_width()
     story = [_title(company, _("Performance Interview Record")),
              _person_table(r.person, [(_("Interview date"), _day(r.held_on)), (_("Interviewer"), r.interviewer or "—"),
-                                      (_("Result"), r.result or "—")]),
+                                      (_("Appraisal result"), r.result or "—")]),
              Heading(_("1. The talk"))]
     rows = [[para(name, "cell"), para(text or "—", "cell")] for name, text in r.stages]
     story.append(data_table([_("Stage"), _("What was discussed and agreed")], rows, [32 * mm, width - 32 * mm]))
@@ -109,7 +109,7 @@ def appeal_story(f: AppealForm, company: str) -> list:
     width = content_width()
     within = f.deadline is not None and f.filed_on <= f.deadline
     story = [_title(company, _("Appraisal Appeal Form")),
-             _person_table(f.person, [(_("Result"), f.result or "—"), (_("Appeal no."), str(f.appeal_id))]),
+             _person_table(f.person, [(_("Appraisal result"), f.result or "—"), (_("Appeal no."), str(f.appeal_id))]),
              Spacer(1, 2 * mm),
              key_value_table([(_("Result published"), _day(f.published_on)), (_("Appeal window until"), _day(f.deadline)),
                               (_("Filed on"), _day(f.filed_on) + (" ✓" if within else ""))], width),

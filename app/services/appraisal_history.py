@@ -38,7 +38,7 @@ PUBLISHED = ("approved", "locked")
 OUTCOMES = {"carried_out": N_("Carried out"), "not_carried_out": N_("Not carried out"), "deferred": N_("Deferred")}
 # what each flag is about, for the five-year view's "use" column
 USES = {"star_employee": N_("Reward"), "warning": N_("Warning"), "no_year_end_bonus": N_("Year-end bonus"),
-        "salary_step": N_("Salary step"), "non_renewal_review": N_("Contract"), "open_ended_contract": N_("Contract")}
+        "salary_step": N_("Salary"), "non_renewal_review": N_("Contract"), "open_ended_contract": N_("Contract")}
 MAX_NOTE = 2000
 
 
