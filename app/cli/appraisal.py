@@ -50,6 +50,9 @@ def register(commands) -> None:
     from app.cli.appraisal_schemes import add_scheme_commands
 
     add_scheme_commands(sub)
+    from app.cli.appraisal_feedback import add_history_commands
+
+    add_history_commands(sub)  # history, decide: the use of results
     q = sub.add_parser("replace-rater", help=_("replace the gm, leader or head rater of one person in one period"))
     q.add_argument("period")
     q.add_argument("employee_no")

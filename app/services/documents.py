@@ -346,6 +346,7 @@ def sheet_fields(d: dict) -> dict:
         "comment": "\n".join(x for x in (d.get("comment") or "", d.get("interview") or "") if x),
         "appeal_deadline": d.get("appeal_deadline"), "final": d.get("final", d.get("published_on") is not None),
         "scheme_line": _scheme_line(header), **_calibration_fields(d.get("calibration")),
+        "annual_report": d.get("annual_report") or "",
     }
 
 
