@@ -448,7 +448,7 @@
         <translation> 天</translation>
     </message>
     <message>
-        <source>e.g. 报表, 周报</source>
+        <source>e.g. reports, weekly</source>
         <translation>例如：报表, 周报</translation>
     </message>
     <message>
@@ -822,7 +822,7 @@
         <translation>截止日期</translation>
     </message>
     <message>
-        <source>e.g. 上新, 双十二</source>
+        <source>e.g. new listing, Double 12</source>
         <translation>例如：上新, 双十二</translation>
     </message>
     <message>
