@@ -184,6 +184,7 @@ def handbook_data(actor: Actor, version: str, effective_date: date):
     from app.documents.handbook import HandbookData, JobCard, Section
     from app.documents.handbook_org import OrgNode
     from app.documents import handbook_rules as rules
+    from app.documents import handbook_settings as settings_text
 
     require(actor, "documents.print")
     with reading() as s:
@@ -220,8 +221,8 @@ def handbook_data(actor: Actor, version: str, effective_date: date):
         version=version, effective_date=effective_date, sections=sections,
         departments=[(d.name, d.description) for d in departments], org=roots, positions=cards,
         attendance_rules=rules.attendance_rules(values), appraisal_rules=rules.appraisal_rules(values, appraisal_positions),
-        attendance_settings=rules.settings_table(values, specs, ("attendance.", "leave.", "overtime.")),
-        appraisal_settings=rules.settings_table(values, specs, ("appraisal.",)),
+        attendance_settings=settings_text.attendance_settings(values, specs),
+        appraisal_settings=settings_text.appraisal_settings(values, specs),
         goals=goal_rows, workflows=workflows, holidays=holidays, receipt=receipt,
         appraisal_positions=appraisal_positions,
     )

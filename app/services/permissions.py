@@ -40,6 +40,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "tasks.import": LEADERS,
     "tasks.stats": LEADERS | {HR},
     "tasks.plans_view": LEADERS | {HR},  # who has (not) submitted the weekly / monthly plan
+    "tasks.plans_review": OFFICE,  # mark a plan read, comment on it: the reporting line decides whose (rules.plan_access)
     "tasks.recurring": LEADERS,
     "tasks.archive": LEADERS,  # put finished cards away (off the board, kept in history and statistics)
     # attendance
