@@ -33,9 +33,12 @@ class ChoiceBoxes(QWidget):
             grid.addWidget(box, i // columns, i % columns)
             self.boxes.append(box)
         grid.setColumnStretch(columns, 1)
+        self.selected = list(selected)  # as stored
 
     def value(self) -> list:
-        return [b.property("choice") for b in self.boxes if b.isChecked()]
+        checked = [b.property("choice") for b in self.boxes if b.isChecked()]
+        # the stored order when the set is unchanged: opening and saving must not look like an edit
+        return list(self.selected) if set(checked) == set(self.selected) else checked
 
     def set_value(self, selected) -> None:
         for b in self.boxes:
