@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AppraisalTab</name>
@@ -185,7 +186,7 @@
         <translation>%1 人 · 比例 %2% = 最多 %3 人</translation>
     </message>
     <message>
-        <source>The grades break the forced distribution: approval needs the general manager's reason.</source>
+        <source>The grades break the forced distribution: approval needs the general manager&apos;s reason.</source>
         <translation>等级分布超出强制分布比例：批准需由总经理填写原因。</translation>
     </message>
     <message>
@@ -648,7 +649,7 @@
         <translation>直接录入总分（代替指标评分）</translation>
     </message>
     <message>
-        <source>Rater's total</source>
+        <source>Rater&apos;s total</source>
         <translation>评分人总分</translation>
     </message>
     <message>
