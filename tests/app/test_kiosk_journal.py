@@ -75,15 +75,16 @@ def test_a_server_that_goes_away_loses_no_punch(server):
     start = datetime(2026, 11, 18, 8, 0)
     sent = []
     for i in range(30):
+        at = start + timedelta(minutes=3 * i)
+        badge = badges[i % 3]
         if i == 10:
             ctl("stop")  # the network drops / the server PC restarts
         if i == 20:
             ctl("start")
-            assert kiosk_badge_or_journal(badges[0], at - timedelta(minutes=1)).pending  # still behind the queue
-            sent.append((badges[0], at - timedelta(minutes=1)))
+            early = at - timedelta(minutes=1)  # the server is back, but older punches wait: this one queues
+            assert kiosk_badge_or_journal(badges[0], early).pending
+            sent.append((badges[0], early))
             punch_journal.deliver()  # what the kiosk's background delivery does
-        at = start + timedelta(minutes=3 * i)
-        badge = badges[i % 3]
         result = kiosk_badge_or_journal(badge, at)
         sent.append((badge, at))
         assert result.pending == (10 <= i < 20), i  # answered "已记录（待同步）" while the server was away
