@@ -289,9 +289,9 @@ class SettingsDialog(QDialog):
     def _save(self) -> None:
         actor, values = self.ctx.actor, self.changes()
         self.buttons.setEnabled(False)
-        from ui.dry_run_dialog import touches_figures
+        from app.services.policy_dry_run import needs_dry_run
 
-        if touches_figures(values):  # first show what it would have done to the last closed month
+        if needs_dry_run(values):  # first show what it would have done to the last closed month
             from app.services.policy_dry_run import dry_run
 
             self.ctx.query(self, lambda: dry_run(actor, values), lambda r: self._review(r, values),

@@ -92,6 +92,11 @@ def test_search_finds_settings_by_words_and_says_when_nothing_matches(dialog, qt
     assert all(s.isVisibleTo(dialog) for s in dialog.setting_rows.values())
 
 
+def test_opening_the_page_changes_nothing(dialog):
+    # a list stored in another order than the boxes (leave types refused on plan days) is not an edit
+    assert dialog.changes() == {}
+
+
 def test_restore_defaults_puts_one_group_back_and_saves(dialog, qtbot, admin):
     from PySide6.QtCore import Qt
 
