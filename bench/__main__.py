@@ -33,10 +33,16 @@ def both_engines(module) -> bool:
     return "engine" in inspect.signature(module.run).parameters
 
 
+def database_free(module) -> bool:
+    """A scenario that never opens a database (``DATABASE = False``): one run stands for every engine."""
+    return getattr(module, "DATABASE", True) is False
+
+
 def parser(names: list[str], both: list[str]) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m bench", description="Timed scenarios, each figure beside a baseline measured in the same run.",
-        epilog="scenarios: " + ", ".join(names) + "; on PostgreSQL too: " + ", ".join(both))
+        epilog="scenarios: " + ", ".join(names) + "; on PostgreSQL too: " + ", ".join(both) +
+               " (the others open no database: one run stands for both engines)")
     p.add_argument("names", nargs="*", default=["all"], metavar="SCENARIO", help="'all' or scenario names: " + ", ".join(names))
     p.add_argument("--engines", choices=("sqlite", "postgresql", "both"), default=None,
                    help="which engines to run on; 'both' starts a throwaway PostgreSQL (tools/pg_test.py) "
@@ -66,8 +72,15 @@ def main(argv: list[str]) -> int:
             engines.set_server(args.db or stack.enter_context(engines.throwaway()))
         by_engine: dict[str, list[Result]] = {e: [] for e in engine_names}
         for name in names:
+            module = available[name]
+            if database_free(module):
+                print(f"== {name} (no database: the same figure on every engine)", flush=True)
+                got = module.run()
+                print_table(got)
+                for engine in engine_names:
+                    by_engine[engine].extend(got)
+                continue
             for engine in engine_names:
-                module = available[name]
                 if engine != "sqlite" and not both_engines(module):
                     print(f"== {name} on {engine}: not run (this scenario builds its own SQLite file)", flush=True)
                     continue
