@@ -38,11 +38,12 @@ def database_free(module) -> bool:
     return getattr(module, "DATABASE", True) is False
 
 
-def parser(names: list[str], both: list[str]) -> argparse.ArgumentParser:
+def parser(names: list[str], both: list[str], free: list[str]) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m bench", description="Timed scenarios, each figure beside a baseline measured in the same run.",
         epilog="scenarios: " + ", ".join(names) + "; on PostgreSQL too: " + ", ".join(both) +
-               " (the others open no database: one run stands for both engines)")
+               "; no database (one run stands for both engines): " + ", ".join(free) +
+               "; SQLite only: " + (", ".join(n for n in names if n not in both and n not in free) or "none"))
     p.add_argument("names", nargs="*", default=["all"], metavar="SCENARIO", help="'all' or scenario names: " + ", ".join(names))
     p.add_argument("--engines", choices=("sqlite", "postgresql", "both"), default=None,
                    help="which engines to run on; 'both' starts a throwaway PostgreSQL (tools/pg_test.py) "
@@ -54,7 +55,8 @@ def parser(names: list[str], both: list[str]) -> argparse.ArgumentParser:
 
 def main(argv: list[str]) -> int:
     available = scenarios()
-    args = parser(list(available), [n for n, m in available.items() if both_engines(m)]).parse_args(argv)
+    args = parser(list(available), [n for n, m in available.items() if both_engines(m)],
+                  [n for n, m in available.items() if database_free(m)]).parse_args(argv)
     names = list(available) if args.names == ["all"] else args.names
     unknown = [n for n in names if n not in available]
     if unknown:
