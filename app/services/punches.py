@@ -254,14 +254,14 @@ def kiosk_badge_or_journal(badge: str, at: datetime | None = None) -> PunchResul
     if not badge:
         raise NotFound("Badge {badge} is not known.", badge=badge)
     journal = punch_journal.journal_path()
-    try:
-        if punch_journal.pending_count(journal):
-            punch_journal.deliver(journal)  # older punches first: the journal keeps the order
-        if not punch_journal.pending_count(journal):
+    # while older punches wait, this one queues behind them without trying the database (which may take
+    # seconds to time out): the kiosk never waits; punch_journal.deliver() runs in the background
+    if not punch_journal.pending_count(journal):
+        try:
             return kiosk_badge(badge, moment)
-    except Exception as exc:
-        if not _unreachable(exc):
-            raise
+        except Exception as exc:
+            if not _unreachable(exc):
+                raise
     punch_journal.record(badge, moment, journal)
     return PunchResult("", "", moment, "", pending=True)
 

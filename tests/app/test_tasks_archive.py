@@ -38,9 +38,10 @@ def on_board(actor, today=None) -> set[int]:
     return {c.id for c in tasks.board(actor, today).cards}
 
 
-def test_an_archived_card_leaves_the_board_but_stays_in_history_and_statistics(manager):
-    today = date.today()
-    task_id = finished(manager, "归档：十月报表", datetime(today.year, today.month, today.day, 9))
+def test_an_archived_card_leaves_the_board_but_stays_in_history_and_statistics(manager, monkeypatch):
+    monkeypatch.setattr(tasks, "now", lambda: datetime(2026, 11, 25, 17, 0))
+    today = date(2026, 11, 25)
+    task_id = finished(manager, "归档：十月报表", datetime(2026, 11, 25, 9))
     assert task_id in on_board(manager)
     card = tasks.archive_task(manager, task_id)
     assert card.archived is not None and card.status == "done"
