@@ -25,6 +25,7 @@ class InterviewDialog(QDialog):
         self.setWindowTitle(self.tr("Performance interview record — %1 (%2)").replace("%1", detail["name"])
                             .replace("%2", detail["period"]))
         record = feedback.get("interview") or {}
+        self.base = record.get("version", "")  # the version this dialog shows: a save over a newer one is refused
         may_edit = bool(feedback.get("may_edit_interview"))
         self.held_on = DateEntry(QDate(record.get("held_on") or self._today()), "interviewHeldOn")
         self.held_on.setEnabled(may_edit)
@@ -121,8 +122,8 @@ class InterviewDialog(QDialog):
     def _save(self) -> None:
         stages = {k: e.toPlainText() for k, e in self.stages.items()}
         plan, held = self.plan_lines(), self.held_on.date().toPython()
-        actor, key, no = self.ctx.actor, self.detail["period"], self.detail["employee_no"]
-        self.ctx.write(self, lambda: fb.save_interview(actor, key, no, stages, plan, held_on=held),
+        actor, key, no, base = self.ctx.actor, self.detail["period"], self.detail["employee_no"], self.base
+        self.ctx.write(self, lambda: fb.save_interview(actor, key, no, stages, plan, held_on=held, base=base),
                        lambda _r: self._done(self.tr("Interview record saved.")), failed=self._failed)
 
     def _confirm(self) -> None:
