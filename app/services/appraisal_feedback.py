@@ -473,7 +473,7 @@ def feedback_of(actor: Actor, period_key: str, employee_no: str) -> dict:
         year = period.kind == "year"
         report = annual_report_in(s, subject) if year else None
         return {
-            "period": period.key, "kind": period.kind, "employee_no": employee_no,
+            "period": period.key, "kind": period.kind, "employee_no": employee_no, "today": core.today(),
             "interview": _interview_dict(s, record), "appeals": _appeal_dicts(s, subject, actor),
             "annual_report": report,
             "may_edit_interview": rater_or_hr,

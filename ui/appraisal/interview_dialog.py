@@ -27,7 +27,7 @@ class InterviewDialog(QDialog):
         record = feedback.get("interview") or {}
         self.base = record.get("version", "")  # the version this dialog shows: a save over a newer one is refused
         may_edit = bool(feedback.get("may_edit_interview"))
-        self.held_on = DateEntry(QDate(record.get("held_on") or self._today()), "interviewHeldOn")
+        self.held_on = DateEntry(QDate(record.get("held_on") or feedback.get("today") or date.today()), "interviewHeldOn")
         self.held_on.setEnabled(may_edit)
         self.stages: dict[str, QPlainTextEdit] = {}
         form = QFormLayout()
@@ -97,10 +97,6 @@ class InterviewDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(860, 660)
         self._check()
-
-    @staticmethod
-    def _today() -> date:
-        return date.today()
 
     def _check(self) -> None:
         missing = [app_tr(fb.STAGE_NAMES[k]) for k, e in self.stages.items() if not e.toPlainText().strip()]
