@@ -47,7 +47,7 @@ class InterviewDialog(QDialog):
         self.plan.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeToContents)
         self.plan.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeToContents)
         self.plan.verticalHeader().setDefaultSectionSize(26)
-        self.plan.setFixedHeight(26 * PLAN_ROWS + 30)
+        self.plan.setFixedHeight(26 * PLAN_ROWS + 38)  # header and frame: no scroll bar for the five lines
         if not may_edit:
             self.plan.setEditTriggers(QAbstractItemView.NoEditTriggers)
         for r, line in enumerate((record.get("plan") or [])[:PLAN_ROWS]):
