@@ -122,7 +122,9 @@ class AttendanceView(QWidget):
         self.grid.setColumnWidth(0, 130)
         self.grid.clicked.connect(self._on_grid_clicked)
         self.detail = QTextBrowser(objectName="attendanceDayDetail")
-        self.detail.setPlaceholderText(self.tr("Click a day to see its punches and the reason for its status."))
+        # the hint as the panel's text: QTextBrowser draws a placeholder on one line, cut off at the panel's edge
+        self.detail.setHtml(f'<p style="color: {theme.text_muted}">'
+                            + self.tr("Click a day to see its punches and the reason for its status.") + "</p>")
         self.detail.setMinimumWidth(260)
         legend = QHBoxLayout()
         legend.setContentsMargins(4, 0, 4, 0)
