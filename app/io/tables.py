@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from app.errors import ValidationError
+from app.i18n import N_
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
 _DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -169,22 +170,33 @@ def _fill_merged(rows: list[list[Any]], ranges: list[tuple[int, int, int, int]])
                 row[c] = top_left
 
 
+TABLE_FILES = N_("{path} is a folder; choose a CSV or XLSX file.")
+
+
+def check_input_file(path: str | Path, folder_message: str = TABLE_FILES) -> Path:
+    """An import's file: it exists, is a file (``folder_message`` names what to choose instead of a
+    folder, a message id marked with N_), is not empty and not over MAX_IMPORT_BYTES."""
+    path = Path(path)
+    if not path.exists():
+        raise ValidationError("The file {path} does not exist.", path=str(path))
+    if path.is_dir():
+        raise ValidationError(folder_message, path=str(path))
+    size = path.stat().st_size
+    if size == 0:
+        raise ValidationError("The file {name} is empty.", name=path.name)
+    if size > MAX_IMPORT_BYTES:
+        raise ValidationError("The file {name} is too large ({mb} MB); the limit is 50 MB.", name=path.name,
+                              mb=size // (1024 * 1024))
+    return path
+
+
 def read_table(path: str | Path, columns: dict[str, Sequence[str]], required: Iterable[str]) -> list[TableRow]:
     """Read a CSV/XLSX file whose header names the columns in Chinese or English.
 
     ``columns`` maps each canonical column to the header spellings it accepts. Raises
     ValidationError for an unreadable file or a missing required column.
     """
-    path = Path(path)
-    if not path.exists():
-        raise ValidationError("The file {path} does not exist.", path=str(path))
-    if path.is_dir():
-        raise ValidationError("{path} is a folder; choose a CSV or XLSX file.", path=str(path))
-    size = path.stat().st_size
-    if size == 0:
-        raise ValidationError("The file {name} is empty.", name=path.name)
-    if size > MAX_IMPORT_BYTES:
-        raise ValidationError("The file {name} is too large ({mb} MB); the limit is 50 MB.", name=path.name, mb=size // (1024 * 1024))
+    path = check_input_file(path)
     with path.open("rb") as fh:
         head = fh.read(4)
     if head.startswith(b"PK\x03\x04"):
