@@ -55,20 +55,11 @@ def _read_file() -> dict:
 
 
 def _write_file(data: dict) -> None:
+    from app.io import atomic
+
     path = secrets_file()
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
-    fd = os.open(str(tmp), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    atomic.write_bytes(path, json.dumps(data).encode("utf-8"), mode=0o600)
 
 
 def get_secret(name: str) -> Optional[str]:
