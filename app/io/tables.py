@@ -15,6 +15,7 @@ from typing import Any, Iterable, Sequence
 
 from app.errors import ValidationError
 from app.i18n import N_
+from app.rules.dates import parse_day, parse_moment
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
 _DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -294,29 +295,22 @@ def write_table(path: str | Path, header: Sequence[str], rows: Iterable[Sequence
 
 
 def parse_date(text: str) -> date:
-    """Dates as Chinese offices type them: 2026-11-03, 2026/11/3, 2026.11.3, 2026年11月3日."""
-    t = text.strip().replace("年", "-").replace("月", "-").replace("日", "").replace("/", "-").replace(".", "-")
-    t = t.split(" ")[0].split("T")[0]
-    parts = t.split("-")
-    if len(parts) != 3:
+    """A day in an imported file (app.rules.dates: 2026-11-03, 2026/11/3, 2026年11月3日, 20261103);
+    a time after it is ignored (a spreadsheet's "2026-11-03 00:00:00"). ValueError when it is none."""
+    parts = text.strip().replace("T", " ").split()
+    day = parse_day(parts[0]) if parts else None
+    if day is None:
         raise ValueError(text)
-    y, m, d = (int(p) for p in parts)
-    return date(y, m, d)
+    return day
 
 
 def parse_datetime(text: str) -> datetime:
-    """Times like 2026-11-03 08:41, 2026/11/3 8:41:00 or 2026-11-03T08:41:05."""
-    t = text.strip().replace("T", " ")
-    if " " not in t:
+    """A moment in an imported file (app.rules.dates: 2026-11-03 08:41, 2026/11/3 8:41:00,
+    2026-11-03T08:41:05, 20261103 0841). ValueError when it is none."""
+    moment = parse_moment(text)
+    if moment is None:
         raise ValueError(text)
-    day_part, time_part = t.split(None, 1)
-    day = parse_date(day_part)
-    pieces = time_part.strip().split(":")
-    if len(pieces) not in (2, 3):
-        raise ValueError(text)
-    hh, mm = int(pieces[0]), int(pieces[1])
-    ss = int(float(pieces[2])) if len(pieces) == 3 else 0
-    return datetime(day.year, day.month, day.day, hh, mm, ss)
+    return moment
 
 
 def output_path_in(folder: str | Path, name: str) -> Path:
