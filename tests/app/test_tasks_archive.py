@@ -97,7 +97,7 @@ def test_archive_done_before_a_day_keeps_that_days_cards(manager):
     assert tasks.archive_done_before(manager, date(2026, 11, 1)) == 0  # nothing left to archive
 
 
-def test_cli_lists_archived_tasks_only_when_asked(demo_db, manager, capsys):
+def test_cli_lists_archived_tasks_only_when_asked(demo_db, manager, capsys, cli_admin):
     task_id = finished(manager, "命令行归档", datetime(2026, 10, 8, 9))
     tasks.archive_task(manager, task_id)
     assert main(["--db", demo_db.url, "tasks", "list", "--format", "json"]) == 0

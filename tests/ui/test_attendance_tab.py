@@ -144,6 +144,7 @@ def _fill_and_submit(monkeypatch, dialog_class, fill):
         ok = dialog.buttons.button(QDialogButtonBox.Ok)
         seen["enabled"], seen["error"] = ok.isEnabled(), dialog.error.text()
         ok.click()
+        drain()  # dialogs that save as an operation close when it is done
         seen["id"] = dialog.new_id
         return dialog.result()
 

@@ -85,6 +85,7 @@ def test_staff_submits_the_weekly_plan_and_the_manager_sees_it(tab, qtbot, actor
 def test_the_monthly_page_names_its_fields(tab):
     plans = tab("zhangyt").plans
     plans.kind.setCurrentIndex(plans.kind.findData("monthly"))
+    drain()
     assert plans.summary_label.text() == "This month's summary" and plans.plan_label.text() == "Next month's plan"
     assert plans.current.kind == "monthly" and plans.current.period_start.day == 1
 
