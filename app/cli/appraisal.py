@@ -73,8 +73,6 @@ def register(commands) -> None:
     m = msub.add_parser("vote", help=_("cast your one ballot: EMPLOYEE_NO=SCORE for each colleague you rate"))
     m.add_argument("period")
     m.add_argument("ratings", nargs="+", metavar="EMPLOYEE_NO=SCORE")
-    m.add_argument("--user", required=True, help=_("act as this login (the password is asked for, or read from "
-                                                   "SHOPTEAM_PASSWORD)"))
     m.set_defaults(handler=_mutual_vote)
     m = msub.add_parser("results", help=_("the mean rating per person and the number of ballots (HR, managers)"))
     m.add_argument("period")
@@ -171,7 +169,7 @@ def _mutual_vote(args) -> int:
         if not sep or not no.strip():
             raise ValidationError("{item!r} is not EMPLOYEE_NO=SCORE, e.g. E004=90.", item=item)
         ratings[no.strip()] = score.strip()
-    r = cast_mutual_ratings(_actor(args), args.period, ratings)
+    r = cast_mutual_ratings(cli_actor(), args.period, ratings)
     print(_("Your ballot for {key} is cast: {n} colleagues rated, anonymously.", key=r["period"], n=r["ratings"]))
     return 0
 
