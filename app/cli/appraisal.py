@@ -26,7 +26,6 @@ def register(commands) -> None:
     q = sub.add_parser("advance", help=_("take a period's next step: start scoring, submit for review, consolidate (HR), "
                                          "approve (general manager), lock (HR or admin)"))
     q.add_argument("period")
-    q.add_argument("--user", help=_("act as this login (the password is asked for, or read from SHOPTEAM_PASSWORD)"))
     q.add_argument("--yes", action="store_true", help=_("take the step without asking"))
     q.add_argument("--reason", help=_("the general manager's reason for approving although the grades break the "
                                       "forced distribution (recorded)"))
@@ -36,7 +35,6 @@ def register(commands) -> None:
     q.add_argument("employee_no")
     q.add_argument("grade", help="A, B, C or D")
     q.add_argument("--reason", required=True, help=_("why the grade is calibrated (recorded and printed)"))
-    q.add_argument("--user", help=_("act as this login (the password is asked for, or read from SHOPTEAM_PASSWORD)"))
     q.set_defaults(handler=_calibrate)
     q = sub.add_parser("reopen", help=_("reopen a locked period (administrator, with a reason)"))
     q.add_argument("period")
@@ -52,6 +50,9 @@ def register(commands) -> None:
     from app.cli.appraisal_schemes import add_scheme_commands
 
     add_scheme_commands(sub)
+    from app.cli.appraisal_feedback import add_history_commands
+
+    add_history_commands(sub)  # history, decide: the use of results
     q = sub.add_parser("replace-rater", help=_("replace the gm, leader or head rater of one person in one period"))
     q.add_argument("period")
     q.add_argument("employee_no")
@@ -72,8 +73,6 @@ def register(commands) -> None:
     m = msub.add_parser("vote", help=_("cast your one ballot: EMPLOYEE_NO=SCORE for each colleague you rate"))
     m.add_argument("period")
     m.add_argument("ratings", nargs="+", metavar="EMPLOYEE_NO=SCORE")
-    m.add_argument("--user", required=True, help=_("act as this login (the password is asked for, or read from "
-                                                   "SHOPTEAM_PASSWORD)"))
     m.set_defaults(handler=_mutual_vote)
     m = msub.add_parser("results", help=_("the mean rating per person and the number of ballots (HR, managers)"))
     m.add_argument("period")
@@ -110,19 +109,6 @@ def _open(args) -> int:
     return 0
 
 
-def _actor(args):
-    """The CLI acts as the trusted administrator, or as a named login (a step only that role may take)."""
-    if not getattr(args, "user", None):
-        return cli_actor()
-    import getpass
-    import os
-
-    from app.services.users import login
-
-    password = os.environ.get("SHOPTEAM_PASSWORD") or getpass.getpass(_("Password for {user}: ", user=args.user))
-    return login(args.user, password)
-
-
 def _advance(args) -> int:
     import sys
 
@@ -130,7 +116,7 @@ def _advance(args) -> int:
     from app.services.appraisal import advance_period, period_step
     from app.services.appraisal_core import STATE_LABELS
 
-    actor = _actor(args)
+    actor = cli_actor()
     step = period_step(actor, args.period)
     for v in step["violations"]:  # the same warning the window shows before approval
         print(_("Grade {grade}: {count} people, the quota allows {allowed}.", **v), file=sys.stderr)
@@ -147,7 +133,7 @@ def _calibrate(args) -> int:
 
     from app.services.appraisal_calibration import calibrate
 
-    r = calibrate(_actor(args), args.period, args.employee_no, args.grade, args.reason)
+    r = calibrate(cli_actor(), args.period, args.employee_no, args.grade, args.reason)
     print(_("{no}: grade {grade} (computed {computed}, score {score}).", no=r["employee_no"], grade=r["grade"],
             computed=r["computed_grade"], score=f"{r['score']:.2f}"))
     for v in r["violations"]:
@@ -183,7 +169,7 @@ def _mutual_vote(args) -> int:
         if not sep or not no.strip():
             raise ValidationError("{item!r} is not EMPLOYEE_NO=SCORE, e.g. E004=90.", item=item)
         ratings[no.strip()] = score.strip()
-    r = cast_mutual_ratings(_actor(args), args.period, ratings)
+    r = cast_mutual_ratings(cli_actor(), args.period, ratings)
     print(_("Your ballot for {key} is cast: {n} colleagues rated, anonymously.", key=r["period"], n=r["ratings"]))
     return 0
 

@@ -259,7 +259,17 @@ def sheet_data_in(s: Session, actor: Actor, period_key: str, employee_no: str, r
         "published_on": detail["published_on"], "appeal_deadline": detail["appeal_deadline"],
         "appeals": detail["appeals"], "attendance": _attendance(s, period, person),
         "trend": _trend_in(s, actor, person, 6, period.key) if period.kind == "month" else [],
+        "annual_report": _annual_report(s, period, person),
     }
+
+
+def _annual_report(s: Session, period: AppraisalPeriod, person: Employee) -> str:
+    """The 述职报告 printed with the annual sheet (app/services/appraisal_feedback.py)."""
+    if period.kind != "year":
+        return ""
+    from app.services.appraisal_feedback_print import annual_report_text
+
+    return annual_report_text(s, period, person.id)
 
 
 def _calibration(s: Session, subject, cfg) -> Optional[dict]:

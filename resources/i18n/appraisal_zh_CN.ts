@@ -426,7 +426,71 @@
         <source>Rescoring finished; the result is final again.</source>
         <translation>重新评分已结束，结果重新生效。</translation>
     </message>
-</context>
+<message>
+        <source>Interview summary</source>
+        <translation>面谈摘要</translation>
+    </message>
+    <message>
+        <source>Save interview summary</source>
+        <translation>保存面谈摘要</translation>
+    </message>
+    <message>
+        <source>Interview record (4 stages)…</source>
+        <translation>绩效面谈记录（四个环节）…</translation>
+    </message>
+    <message>
+        <source>Talk with the supervising leader…</source>
+        <translation>与分管领导面谈…</translation>
+    </message>
+    <message>
+        <source>Print appeal form…</source>
+        <translation>打印考核申诉表…</translation>
+    </message>
+    <message>
+        <source>Annual work report…</source>
+        <translation>述职报告…</translation>
+    </message>
+    <message>
+        <source>Five-year history…</source>
+        <translation>五年考核记录…</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Interview record — confirm…</source>
+        <translation>绩效面谈记录 — 待确认…</translation>
+    </message>
+    <message>
+        <source>Talk with %1 on %2: %3</source>
+        <translation>%2 与 %1 面谈：%3</translation>
+    </message>
+    <message>
+        <source>Write PDF</source>
+        <translation>生成 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF written: %1</source>
+        <translation>PDF 已生成：%1</translation>
+    </message>
+    <message>
+        <source>Talk with the supervising leader</source>
+        <translation>与分管领导面谈</translation>
+    </message>
+    <message>
+        <source>What was found and agreed in the talk about the appeal:</source>
+        <translation>申诉面谈中核实和商定的内容：</translation>
+    </message>
+    <message>
+        <source>Talk about the appeal recorded.</source>
+        <translation>申诉面谈已记录。</translation>
+    </message>
+    </context>
 <context>
     <name>MutualBallotDialog</name>
     <message>
@@ -1108,4 +1172,200 @@
         <translation>%1 的考核表已保存，对此后新开的考核期生效。</translation>
     </message>
 </context>
-</TS>
+<context><name>AnnualReportDialog</name><message>
+        <source>Annual work report — %1 (%2)</source>
+        <translation>述职报告 — %1（%2）</translation>
+    </message>
+    <message>
+        <source>The year's work, results, shortcomings and next year's plan</source>
+        <translation>全年工作、成绩、不足和明年计划</translation>
+    </message>
+    <message>
+        <source>No annual report written yet.</source>
+        <translation>尚未撰写述职报告。</translation>
+    </message>
+    <message>
+        <source>Last saved %1 by %2.</source>
+        <translation>%2 最后保存于 %1。</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>保存述职报告</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Annual report saved.</source>
+        <translation>述职报告已保存。</translation>
+    </message>
+</context><context><name>DecisionDialog</name><message>
+        <source>Record the decision</source>
+        <translation>记录处理决定</translation>
+    </message>
+    <message>
+        <source>What was decided, from when (required unless carried out)</source>
+        <translation>决定内容及生效时间（不执行或暂缓时必填）</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>处理决定</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context><context><name>HistoryDialog</name><message>
+        <source>Five years up to </source>
+        <translation>五年，截至 </translation>
+    </message>
+    <message>
+        <source>Five-year history — %1 (%2)</source>
+        <translation>五年考核记录 — %1（%2）</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Year score</source>
+        <translation>年度得分</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Monthly results</source>
+        <translation>月度结果</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>考核期</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>结果运用</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>处理决定</translation>
+    </message>
+    <message>
+        <source>not decided</source>
+        <translation>尚未处理</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>决定人</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Record decision…</source>
+        <translation>记录处理决定…</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>考核结果</translation>
+    </message>
+    <message>
+        <source>Hired %1 · %2–%3 · flags are raised by the results; people decide.</source>
+        <translation>入职 %1 · %2–%3 年 · 标记由考核结果产生，由人作出决定。</translation>
+    </message>
+    <message>
+        <source>Decision recorded.</source>
+        <translation>处理决定已记录。</translation>
+    </message>
+</context><context><name>InterviewDialog</name><message>
+        <source>Performance interview record — %1 (%2)</source>
+        <translation>绩效面谈记录 — %1（%2）</translation>
+    </message>
+    <message>
+        <source>Interview date</source>
+        <translation>面谈日期</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>改进措施</translation>
+    </message>
+    <message>
+        <source>Owner (employee no.)</source>
+        <translation>负责人（工号）</translation>
+    </message>
+    <message>
+        <source>Follow-up (YYYY-MM-DD)</source>
+        <translation>跟进日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>Improvement plan</source>
+        <translation>绩效改进计划</translation>
+    </message>
+    <message>
+        <source>Confirmed by the employee on %1.</source>
+        <translation>员工已于 %1 确认。</translation>
+    </message>
+    <message>
+        <source>Remark: %1</source>
+        <translation>员工意见：%1</translation>
+    </message>
+    <message>
+        <source>Not confirmed by the employee yet.</source>
+        <translation>员工尚未确认。</translation>
+    </message>
+    <message>
+        <source>No interview recorded yet.</source>
+        <translation>尚未记录面谈。</translation>
+    </message>
+    <message>
+        <source>Employee's confirmation</source>
+        <translation>员工确认</translation>
+    </message>
+    <message>
+        <source>Your remark on the record (optional)</source>
+        <translation>您对本记录的意见（可选）</translation>
+    </message>
+    <message>
+        <source>Your remark</source>
+        <translation>您的意见</translation>
+    </message>
+    <message>
+        <source>Save record</source>
+        <translation>保存记录</translation>
+    </message>
+    <message>
+        <source>Confirm my record</source>
+        <translation>确认我的面谈记录</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Write every stage of the talk first: %1</source>
+        <translation>请先填写面谈的每个环节：%1</translation>
+    </message>
+    <message>
+        <source>Interview record saved.</source>
+        <translation>面谈记录已保存。</translation>
+    </message>
+    <message>
+        <source>You confirmed the interview record.</source>
+        <translation>您已确认面谈记录。</translation>
+    </message>
+</context></TS>

@@ -170,26 +170,31 @@ class AppraisalView(QWidget):
         if rows and not self._sized:
             self.table.resizeColumnsToContents()
             self._sized = True
-        state = period["state"] if period else ""
-        self.step = svc.period_step(self.ctx.actor, period["key"]) if period else None
         self.state_label.setText(self._state_text(period))
         self.state_label.setProperty("role", "error" if period and period["overdue"] else "muted")
         self.state_label.style().polish(self.state_label)
-        step = self.step or {}
+        self._show_step(None)  # nothing may be done until the service has answered
+        if period is not None:
+            actor, key = self.ctx.actor, period["key"]
+            self.ctx.query(self, lambda: svc.period_step(actor, key),
+                           lambda step: self._show_step(step) if step["key"] == self.period_key() else None)
+        self.select(selected or (rows[0]["employee_no"] if rows else None))
+        self._refresh_charts()
+
+    def _show_step(self, step: dict | None) -> None:
+        """The toolbar follows the service's answer for the period (period_step)."""
+        self.step = step
+        step = step or {}
         self.act_advance.setText(step.get("action") or self.tr("Next step"))
         self.act_advance.setEnabled(bool(step.get("may")))
         self.act_advance.setToolTip(step.get("why_not") or step.get("confirm") or "")
-        self.act_reopen.setEnabled(state == "locked")
-        self.act_calibrate.setEnabled(state in ("review", "consolidated"))
-        self.act_pull.setEnabled(state in ("entry", "scoring") and period is not None and period["kind"] == "month")
-        self.act_import.setEnabled(state in ("entry", "scoring"))
-        editable = state in ("entry", "scoring")
-        for act in (self.act_change_raters, self.act_delegate, self.act_mutual_vote):
-            act.setEnabled(editable)
-        self.act_mutual_results.setEnabled(period is not None)
+        for act, flag in ((self.act_reopen, "may_reopen"), (self.act_calibrate, "may_calibrate"),
+                          (self.act_pull, "may_pull"), (self.act_import, "may_import"),
+                          (self.act_change_raters, "may_change_raters"), (self.act_delegate, "may_change_raters"),
+                          (self.act_mutual_vote, "may_mutual_vote"), (self.act_mutual_results, "may_mutual_results")):
+            act.setEnabled(bool(step.get(flag)))
+        period = self.current_period()
         self.act_delegate.setChecked(bool(period and period.get("gm_delegated")))
-        self.select(selected or (rows[0]["employee_no"] if rows else None))
-        self._refresh_charts()
 
     def selected_no(self) -> str | None:
         indexes = self.table.selectionModel().selectedRows()
@@ -263,7 +268,10 @@ class AppraisalView(QWidget):
         period = self.current_period()
         if period is None:
             return
-        step = svc.period_step(self.ctx.actor, period["key"])
+        actor = self.ctx.actor
+        self.ctx.query(self, lambda: svc.period_step(actor, period["key"]), lambda step: self._confirm_step(period, step))
+
+    def _confirm_step(self, period: dict, step: dict) -> None:
         if not step["may"]:
             QMessageBox.information(self, step["action"] or self.tr("Next step"), step["why_not"])
             return
@@ -279,7 +287,7 @@ class AppraisalView(QWidget):
         if box.exec() != QMessageBox.Yes:
             return
         reason = None
-        if step["violations"] and step["next_state"] == "approved":  # the general manager says why (recorded)
+        if step["needs_reason"]:  # the general manager says why (recorded)
             from ui.appraisal.calibration import ask_reason
 
             reason = ask_reason(self, step["action"], self.tr("The grades break the forced distribution. Why do you "
