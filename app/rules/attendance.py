@@ -418,4 +418,4 @@ def paid_figures(days_due: float, absence_days: float, leave_hours: dict[str, fl
     (personal and sick by default) and absence."""
     unpaid = round(sum(leave_hours.get(k, 0.0) for k in unpaid_kinds), 2)
     paid = days_due - (unpaid / day_hours if day_hours else 0) - absence_days
-    return unpaid, round(min(days_due, max(0.0, paid)), 2)
+    return unpaid, round(float(min(days_due, max(0.0, paid))), 2)  # a float even when it is the whole month
