@@ -143,12 +143,14 @@ def punches_by_day(s: Session, start: date, end: date, employee_ids: set[int] | 
 def excuses_by_day(s: Session, start: date, end: date, employee_ids: set[int] | None,
                    kinds: Iterable[str] | None = None) -> dict[tuple[int, date], list[rules.Excuse]]:
     """Approved leave and off-site time cut into days, in minutes from midnight."""
-    q = select(LeaveRequest).where(LeaveRequest.status == "approved", LeaveRequest.end > datetime.combine(start, time()),
-                                   LeaveRequest.start < datetime.combine(end, time()))
+    # the columns only (the kiosk role may not read a leave's reason): the kiosk shows a person their month
+    q = select(LeaveRequest.id, LeaveRequest.employee_id, LeaveRequest.kind, LeaveRequest.start, LeaveRequest.end) \
+        .where(LeaveRequest.status == "approved", LeaveRequest.end > datetime.combine(start, time()),
+               LeaveRequest.start < datetime.combine(end, time()))
     if kinds is not None:
         q = q.where(LeaveRequest.kind.in_(list(kinds)))
     found: dict[tuple[int, date], list[rules.Excuse]] = defaultdict(list)
-    for req in s.execute(q).scalars():
+    for req in s.execute(q):
         if employee_ids is not None and req.employee_id not in employee_ids:
             continue
         day = max(req.start.date(), start)
@@ -186,33 +188,58 @@ def _employed_span(sched: Schedule, person: Person, start: date, end: date) -> t
     return lo, hi
 
 
+@dataclass
+class PriorInputs:
+    """Days as stored (punches, leave, handovers) per (employee id, day), read once; judging them is
+    the rules' work, with the settings in force."""
+
+    punches: dict[tuple[int, date], tuple[int, ...]]
+    excuses: dict[tuple[int, date], list[rules.Excuse]]
+    covers: dict[tuple[int, date], list[tuple[int, int]]]
+
+
+def load_prior_inputs(s: Session, start: date, end: date, ids: set[int] | None) -> PriorInputs:
+    return PriorInputs(punches_by_day(s, start, end, ids), excuses_by_day(s, start, end, ids),
+                       covers_by_day(s, start, end, ids))
+
+
+@dataclass
+class MonthInputs:
+    """A month as stored, for summary_in: its people, their days and approved overtime."""
+
+    people: list[Person]
+    days: PriorInputs
+    overtime: dict[int, float]
+
+
+def load_month_inputs(s: Session, year: int, month: int, employee_ids: Iterable[int] | None = None) -> MonthInputs:
+    first, nxt = _month_bounds(year, month)
+    ids = set(employee_ids) if employee_ids is not None else None
+    return MonthInputs(load_people(s, ids), load_prior_inputs(s, first, nxt, ids), _overtime(s, first, nxt, ids))
+
+
 def summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] | None = None,
-               as_of: datetime | None = None) -> dict[int, dict]:
+               as_of: datetime | None = None, *, remember: bool = True,
+               stored: MonthInputs | None = None) -> dict[int, dict]:
     """The monthly figures per employee id, inside the caller's session; no permission check.
 
     For other services (appraisal reads absence and late figures, documents print the report).
     Each value has employee_no, name and the fields of SUMMARY_FIELDS; days not over at ``as_of``
-    (default: now) are not counted yet.
+    (default: now) are not counted yet. ``remember=False`` keeps the year's verdicts out of the
+    cache and ``stored`` is the month read already (load_month_inputs with the same people): a policy
+    dry run judges the same month twice, the second time with settings that are rolled back.
     """
     as_of = as_of or now()
     first, nxt = _month_bounds(year, month)
     ids = set(employee_ids) if employee_ids is not None else None
-    people = load_people(s, ids)
+    stored = stored or load_month_inputs(s, year, month, ids)
+    people = stored.people
     sched = load_schedule(s, nxt)
-    year_start = date(year, 1, 1)
-    cache_key = (str(s.get_bind().url), year, month)
-    fingerprint = _prior_fingerprint(s, sched, year_start, first)
-    cached = _HISTORY_CACHE.get(cache_key)
     last_done = as_of.date() if sched.day_end(as_of.date()) <= as_of else as_of.date() - timedelta(days=1)
-    if cached is not None and cached[0] == fingerprint:
-        prior, fresh = cached[1], False
-    else:
-        prior, fresh = prior_history(s, sched, people, year_start, min(first - timedelta(days=1), last_done), ids), True
-    excuses = excuses_by_day(s, first, nxt, ids)
-    covers = covers_by_day(s, first, nxt, ids)
-    punches = punches_by_day(s, first, nxt, ids)
+    prior = _cached_prior(s, sched, people, year, month, min(first - timedelta(days=1), last_done), ids, remember)
+    excuses, covers, punches = stored.days.excuses, stored.days.covers, stored.days.punches
     penalties = sched.values["attendance.penalties_rmb"]
-    overtime = _overtime(s, first, nxt, ids)
+    overtime = stored.overtime
     comp = _comp_balances(s, sched, people, nxt)
     days_of_month = [first + timedelta(days=i) for i in range((nxt - first).days)]
     working = {d: sched.working_day(d) for d in days_of_month}
@@ -262,11 +289,6 @@ def summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] | 
         row.unpaid_leave_hours, row.paid_days = rules.paid_figures(row.days_due, row.absence_days, row.leave_hours,
                                                                    unpaid_kinds, day_hours)
         result[person.id] = row.as_dict()
-    if fresh and ids is None and last_done >= first - timedelta(days=1):
-        _HISTORY_CACHE.pop(cache_key, None)
-        _HISTORY_CACHE[cache_key] = (fingerprint, prior)
-        while len(_HISTORY_CACHE) > _HISTORY_CACHE_SIZE:  # keep the months looked at last
-            _HISTORY_CACHE.pop(next(iter(_HISTORY_CACHE)))
     return result
 
 
@@ -274,18 +296,19 @@ PRIOR_SHORTCUT = True  # tests switch the grouped scan off to compare it with th
 
 
 def prior_history(s: Session, sched: Schedule, people: list[Person], start: date, last: date,
-                  ids: set[int] | None) -> dict[int, list[tuple[date, float, bool]]]:
+                  ids: set[int] | None, inputs: PriorInputs | None = None) -> dict[int, list[tuple[date, float, bool]]]:
     """Each person's scheduled days in [start, last] as (day, absence, fully absent), in order: what
     the year's penalties and dismissal flag need from the months before the one summed up.
 
-    One grouped scan loads the span's punches per person and day (app.services.punch_days); days
-    without leave are judged once per distinct set of punches."""
+    One grouped scan loads the span's punches per person and day (app.services.punch_days), unless
+    ``inputs`` (covering at least [start, last]) were read already; days without leave are judged
+    once per distinct set of punches."""
     if last < start:
         return {}
     end = last + timedelta(days=1)
-    excuses = excuses_by_day(s, start, end, ids)
-    covers = covers_by_day(s, start, end, ids)
-    punches = punches_by_day(s, start, end, ids)
+    if inputs is None:
+        inputs = load_prior_inputs(s, start, end, ids)
+    excuses, covers, punches = inputs.excuses, inputs.covers, inputs.punches
     out: dict[int, list[tuple[date, float, bool]]] = {}
     days = [start + timedelta(days=i) for i in range((end - start).days)]
     working = {d: sched.working_day(d) for d in days}
@@ -312,16 +335,55 @@ def prior_history(s: Session, sched: Schedule, people: list[Person], start: date
     return out
 
 
-# (database, year, month) -> (fingerprint of everything before the month, person id -> their
-# scheduled days of the year before the month as (day, absence, fully absent)). Punches are only
-# appended, so counts and the highest ids say whether anything dated before the month changed.
-_HISTORY_CACHE: dict[tuple, tuple[tuple, dict[int, list]]] = {}
+# The year before a month, kept between calls: (database, year, month) -> _Prior. Reading a year of
+# punches is most of a month's cost, and closing, a dry run or the grid read the same year again.
+# Punches are only appended, so counts and the highest ids say whether anything dated before the
+# month changed (the inputs); the verdicts also depend on the settings, roster, calendar and people.
+@dataclass
+class _Prior:
+    stored: tuple  # fingerprint of the rows dated in [Jan 1, the month)
+    inputs: PriorInputs
+    verdicts: dict[tuple, dict[int, list]] = field(default_factory=dict)  # judged with … -> history
+
+
+_HISTORY_CACHE: dict[tuple, _Prior] = {}
 _HISTORY_CACHE_SIZE = 4
+_VERDICTS_PER_MONTH = 4
 
 
-def _prior_fingerprint(s: Session, sched: Schedule, start: date, end: date) -> tuple:
-    import json
+def _cached_prior(s: Session, sched: Schedule, people: list[Person], year: int, month: int, last: date,
+                  ids: set[int] | None, remember: bool) -> dict[int, list[tuple[date, float, bool]]]:
+    """prior_history of [Jan 1, last], from the cache when nothing it depends on changed."""
+    year_start, first = date(year, 1, 1), date(year, month, 1)
+    if last < year_start:
+        return {}
+    cache_key = (str(s.get_bind().url), year, month)
+    stored = _stored_fingerprint(s, year_start, first)
+    entry = _HISTORY_CACHE.get(cache_key)
+    if entry is None or entry.stored != stored:
+        if ids is not None:  # one person's summary does not read everyone's year
+            return prior_history(s, sched, people, year_start, last, ids)
+        entry = _Prior(stored, load_prior_inputs(s, year_start, first, None))
+    _HISTORY_CACHE.pop(cache_key, None)  # the months looked at last stay
+    _HISTORY_CACHE[cache_key] = entry
+    while len(_HISTORY_CACHE) > _HISTORY_CACHE_SIZE:
+        _HISTORY_CACHE.pop(next(iter(_HISTORY_CACHE)))
+    judged_with = (last, *_judged_with(s, sched, year_start, first))
+    prior = entry.verdicts.get(judged_with)
+    if prior is not None:
+        return prior
+    if ids is not None:
+        return prior_history(s, sched, people, year_start, last, ids, entry.inputs)
+    prior = prior_history(s, sched, people, year_start, last, None, entry.inputs)
+    if remember:
+        entry.verdicts[judged_with] = prior
+        while len(entry.verdicts) > _VERDICTS_PER_MONTH:
+            entry.verdicts.pop(next(iter(entry.verdicts)))
+    return prior
 
+
+def _stored_fingerprint(s: Session, start: date, end: date) -> tuple:
+    """The punches, approved corrections and leave, and handovers dated in [start, end)."""
     a, b = datetime.combine(start, time()), datetime.combine(end, time())
     return (
         tuple(s.execute(select(func.count(), func.max(Punch.id)).where(Punch.at >= a, Punch.at < b)).one()),
@@ -331,6 +393,14 @@ def _prior_fingerprint(s: Session, sched: Schedule, start: date, end: date) -> t
             LeaveRequest.status == "approved", LeaveRequest.start < b, LeaveRequest.end > a)).one()),
         tuple(s.execute(select(func.count(), func.max(HandoverRecord.id)).where(
             HandoverRecord.start < b, HandoverRecord.back_at > a)).one()),
+    )
+
+
+def _judged_with(s: Session, sched: Schedule, start: date, end: date) -> tuple:
+    """What else the verdicts of [start, end) depend on: roster, people's dates, calendar, settings."""
+    import json
+
+    return (
         tuple(s.execute(select(func.count(), func.sum(RosterEntry.id)).where(
             RosterEntry.day >= start, RosterEntry.day < end)).one()),
         tuple(s.execute(select(Employee.id, Employee.hire_date, Employee.leave_date).order_by(Employee.id)).all()),
@@ -456,7 +526,8 @@ def day_detail(actor: Actor, employee_no: str, day: date, as_of: datetime | None
     require(actor, "attendance.view_own")
     as_of = as_of or now()
     with reading() as s:
-        emp = s.execute(select(Employee).where(Employee.employee_no == employee_no)).scalar()
+        emp = s.execute(select(Employee.id, Employee.employee_no, Employee.name, Employee.hire_date, Employee.leave_date)
+                        .where(Employee.employee_no == employee_no)).first()  # columns the kiosk role may read
         if emp is None:
             from app.errors import NotFound
 
@@ -471,9 +542,10 @@ def day_detail(actor: Actor, employee_no: str, day: date, as_of: datetime | None
         raw = s.execute(text("SELECT at, source FROM punch WHERE employee_id = :e AND at >= :a AND at < :b ORDER BY at"),
                         {"e": emp.id, "a": datetime.combine(day, time()), "b": datetime.combine(day + timedelta(days=1), time())}).all()
         punch_list = [(_as_datetime(at), source) for at, source in raw]
-        corrections = s.execute(select(PunchCorrection).where(
+        corrections = s.execute(select(PunchCorrection.id, PunchCorrection.at, PunchCorrection.status,
+                                       PunchCorrection.reason).where(
             PunchCorrection.employee_id == emp.id, PunchCorrection.at >= datetime.combine(day, time()),
-            PunchCorrection.at < datetime.combine(day + timedelta(days=1), time()))).scalars().all()
+            PunchCorrection.at < datetime.combine(day + timedelta(days=1), time()))).all()
         excuses = excuses_by_day(s, day, day + timedelta(days=1), {emp.id})
         covers = covers_by_day(s, day, day + timedelta(days=1), {emp.id})
         punches = punches_by_day(s, day, day + timedelta(days=1), {emp.id})

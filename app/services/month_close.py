@@ -261,8 +261,10 @@ def open_months_for(s: Session, employee_id: int) -> list[MonthClose]:
     return out
 
 
-def _person_for(s: Session, actor: Actor, employee_no: str) -> Employee:
-    e = s.execute(select(Employee).where(Employee.employee_no == (employee_no or "").strip())).scalar()
+def _person_for(s: Session, actor: Actor, employee_no: str):
+    # the columns the kiosk role may read (app/services/db_roles.py): a person confirms at the kiosk too
+    e = s.execute(select(Employee.id, Employee.employee_no, Employee.name)
+                  .where(Employee.employee_no == (employee_no or "").strip())).first()
     if e is None:
         raise NotFound("There is no employee with no. {no}.", no=employee_no)
     if actor.employee_id != e.id:

@@ -49,13 +49,16 @@ def dry_run(actor: Actor, changes: dict[str, Any], month: str | None = None) -> 
             year, mon = month_close.parse_month(key)
             touches_attendance = any(k.startswith(ATTENDANCE_PREFIXES) for k in parsed)
             touches_appraisal = any(k.startswith(APPRAISAL_PREFIXES) for k in parsed)
-            before = _figures(s, year, mon, touches_attendance, touches_appraisal)
+            from app.services.attendance import load_month_inputs
+
+            stored = load_month_inputs(s, year, mon) if touches_attendance else None  # read once, judged twice
+            before = _figures(s, year, mon, stored, touches_appraisal, remember=True)
             for k, value in parsed.items():
                 row = s.get(PolicySetting, k) or PolicySetting(key=k)
                 row.value = value
                 s.add(row)
             s.flush()
-            after = _figures(s, year, mon, touches_attendance, touches_appraisal)
+            after = _figures(s, year, mon, stored, touches_appraisal, remember=False)
             raise _RollBack({"month": f"{year}-{mon:02d}", "settings": {k: v for k, v in parsed.items()},
                              "changes": month_close.compare_rows(before, after, _FIELDS)})
     except _RollBack as done:
@@ -66,13 +69,17 @@ def dry_run(actor: Actor, changes: dict[str, Any], month: str | None = None) -> 
 _FIELDS = month_close.COMPARED_FIELDS + ("grade",)
 
 
-def _figures(s, year: int, month: int, attendance: bool, appraisal: bool) -> list[dict]:
+def _figures(s, year: int, month: int, stored, appraisal: bool, remember: bool) -> list[dict]:
+    """The month's compared figures with the settings of this transaction: attendance from ``stored``
+    (the month as read, or None when the change cannot move it); ``remember`` lets the year's verdicts
+    be cached (for the settings in force, never for the ones tried out)."""
     from app.services.attendance import summary_in
 
     _first, nxt = month_close.bounds(year, month)
     rows: dict[str, dict] = {}
-    if attendance:
-        for r in summary_in(s, year, month, as_of=datetime.combine(nxt, time())).values():
+    if stored is not None:
+        for r in summary_in(s, year, month, as_of=datetime.combine(nxt, time()), remember=remember,
+                            stored=stored).values():
             rows[r["employee_no"]] = {k: r.get(k) for k in ("employee_no", "name", *month_close.COMPARED_FIELDS)}
     if appraisal:
         for no, name, grade in _grades(s, f"{year}-{month:02d}"):

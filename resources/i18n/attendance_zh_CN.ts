@@ -426,7 +426,7 @@
         <translation>节假日设置</translation>
     </message>
     <message>
-        <source>e.g. 春节</source>
+        <source>e.g. Spring Festival</source>
         <translation>例如：春节</translation>
     </message>
     <message>

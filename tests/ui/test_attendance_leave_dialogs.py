@@ -1,13 +1,22 @@
-"""The window's 续假 and 临时工作交接表 dialogs file through the services."""
+"""The window's 续假 and 临时工作交接表 dialogs file through the services, on the demo department
+(loaded as of 2026-11-25) with the services' clock at 2026-11-26 08:20."""
 
 from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QDateTime
 
-from app.services import handover, leave
+from app.services import handover, leave, month_close, punches
 from tests.ui.test_attendance_tab import _fill_and_submit, loaded
 from ui.operations import drain
+
+NOW = datetime(2026, 11, 26, 8, 20)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_now(monkeypatch):
+    for module in (leave, punches, month_close):  # handover takes its times from the form only
+        monkeypatch.setattr(module, "now", lambda: NOW)
 
 
 @pytest.fixture(autouse=True)
@@ -22,7 +31,7 @@ def test_handover_dialog_records_approved_off_post_time(main_window, qtbot, monk
     from ui.attendance.dialogs import HandoverDialog
 
     view = loaded(main_window().select_tab("attendanceTab"), qtbot)
-    start = datetime.now().replace(hour=9, minute=30, second=0, microsecond=0) - timedelta(days=1)
+    start = datetime(2026, 11, 25, 9, 30)  # yesterday, a Wednesday
 
     def fill(d):
         d.person.setCurrentIndex(d.person.findData("E004"))
@@ -45,9 +54,7 @@ def test_handover_dialog_records_approved_off_post_time(main_window, qtbot, monk
 def test_extend_dialog_files_an_extension(main_window, qtbot, monkeypatch, admin):
     from ui.attendance.dialogs import ExtendLeaveDialog
 
-    start = (datetime.now() + timedelta(days=8)).replace(hour=8, minute=30, second=0, microsecond=0)
-    while start.weekday() in (0, 4, 5, 6):  # not a plan day nor a weekend
-        start += timedelta(days=1)
+    start = datetime(2026, 12, 8, 8, 30)  # a Tuesday ahead: not a plan day nor a weekend
     rid = leave.request_leave(admin, "E006", "annual", start, start.replace(hour=17, minute=30), "trip")
     view = loaded(main_window().select_tab("attendanceTab"), qtbot)
 

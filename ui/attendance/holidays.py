@@ -118,7 +118,7 @@ class DayDialog(QDialog):
         self.kind = QComboBox(objectName="holidayDayKind")
         for code in DAY_KINDS:
             self.kind.addItem(app_tr(DAY_KIND_LABELS[code]), code)
-        self.name = QLineEdit(objectName="holidayDayName", placeholderText=self.tr("e.g. 春节"))
+        self.name = QLineEdit(objectName="holidayDayName", placeholderText=self.tr("e.g. Spring Festival"))
         form = QFormLayout(self)
         form.addRow(self.tr("Date"), self.day)
         form.addRow(self.tr("Kind"), self.kind)
