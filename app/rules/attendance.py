@@ -168,6 +168,7 @@ def evaluate_day(rules: DayRules, punches: Iterable[int], excuses: Sequence[Excu
 
 
 def _minus(pieces: list[tuple[int, int]], ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``pieces`` (minute ranges) outside every one of ``ranges``."""
     for cs, ce in ranges:
         nxt = []
         for ps, pe in pieces:
@@ -324,18 +325,7 @@ def excused_minutes(rules: DayRules, excuses: Sequence[Excuse]) -> dict[str, int
             a, b = max(s, ex.start), min(e, ex.end)
             if a >= b:
                 continue
-            pieces = [(a, b)]
-            for cs, ce in covered:
-                nxt = []
-                for ps, pe in pieces:
-                    if ce <= ps or cs >= pe:
-                        nxt.append((ps, pe))
-                        continue
-                    if ps < cs:
-                        nxt.append((ps, cs))
-                    if ce < pe:
-                        nxt.append((ce, pe))
-                pieces = nxt
+            pieces = _minus([(a, b)], covered)
             gained = sum(pe - ps for ps, pe in pieces)
             if gained:
                 result[ex.kind] = result.get(ex.kind, 0) + gained
