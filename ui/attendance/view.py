@@ -369,8 +369,16 @@ class AttendanceView(QWidget):
         self._write(self.tr("Decide request"), lambda: leave_svc.decide(actor, req, approve),
                     lambda _r: self.ctx.show_status(message))
 
+    def _with_choices(self, kind: str, open_dialog) -> None:
+        """Whom the actor may file ``kind`` for comes by a query; then ``open_dialog(choices)``."""
+        actor = self.ctx.actor
+        self.ctx.query(self, lambda: filing_choices(actor, kind), open_dialog)
+
     def new_item(self) -> None:
-        dialog = LeaveDialog(self.ctx, filing_choices(self.ctx.actor, "leave"), self)
+        self._with_choices("leave", self._leave_with)
+
+    def _leave_with(self, choices) -> None:
+        dialog = LeaveDialog(self.ctx, choices, self)
         if dialog.exec():
             self._changed(self.tr("Leave request %1 filed.").replace("%1", str(dialog.new_id)))
 
@@ -403,7 +411,10 @@ class AttendanceView(QWidget):
             self._changed(self.tr("Handover %1 recorded.").replace("%1", str(dialog.new_id)))
 
     def request_overtime(self) -> None:
-        dialog = OvertimeDialog(self.ctx, filing_choices(self.ctx.actor, "overtime"), self)
+        self._with_choices("overtime", self._overtime_with)
+
+    def _overtime_with(self, choices) -> None:
+        dialog = OvertimeDialog(self.ctx, choices, self)
         if dialog.exec():
             self._changed(self.tr("Overtime request %1 filed.").replace("%1", str(dialog.new_id)))
 
@@ -414,10 +425,14 @@ class AttendanceView(QWidget):
             from datetime import datetime, time
 
             at = datetime.combine(self._shown_day[1], time(17, 30))
-        dialog = CorrectionDialog(self.ctx, filing_choices(self.ctx.actor, "correction"), self,
-                                  self._shown_day[0] if self._shown_day else None, at)
-        if dialog.exec():
-            self._changed(self.tr("Correction %1 filed; it counts once approved.").replace("%1", str(dialog.new_id)))
+        who = self._shown_day[0] if self._shown_day else None
+
+        def open_dialog(choices) -> None:
+            dialog = CorrectionDialog(self.ctx, choices, self, who, at)
+            if dialog.exec():
+                self._changed(self.tr("Correction %1 filed; it counts once approved.").replace("%1", str(dialog.new_id)))
+
+        self._with_choices("correction", open_dialog)
 
     def manual_punch(self) -> None:
         dialog = PunchDialog(self.ctx, self._people(), self)
