@@ -46,7 +46,19 @@ def _keyring():
 
 
 def _read_file() -> dict:
-    path = secrets_file()
+    return read_private_json(secrets_file())
+
+
+def _write_file(data: dict) -> None:
+    write_private_json(secrets_file(), data)
+
+
+def private_file(name: str) -> Path:
+    """A file of this user's in the config folder (the command line's login token)."""
+    return _config_dir() / name
+
+
+def read_private_json(path: Path) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -54,8 +66,8 @@ def _read_file() -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def _write_file(data: dict) -> None:
-    path = secrets_file()
+def write_private_json(path: Path, data: dict) -> None:
+    """Written atomically (temp file beside it, fsync'd, renamed), readable by this user only (0600)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
     fd = os.open(str(tmp), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

@@ -187,3 +187,29 @@ def actor_for():
             return Actor(username=u.username, role=u.role, user_id=u.id, employee_id=u.employee_id)
 
     return make
+
+
+@pytest.fixture
+def cli_login():
+    """In-process ``app.cli.main`` calls act as a login: ``cli_login(username, password)`` saves the token
+    ``shopteam login`` would (PostgreSQL always needs one; on SQLite the file's owner needs none)."""
+    from app.cli._login import save_token
+    from app.db import current
+    from app.services import cli_sessions
+
+    def login(username: str, password: str):
+        session = cli_sessions.start(username, password)
+        save_token(current().url, session.token, session.username, session.expires_at)
+        return session
+
+    return login
+
+
+@pytest.fixture
+def cli_admin(cli_login, admin):
+    """On PostgreSQL, in-process CLI calls act as a logged-in administrator (on SQLite as the file's owner)."""
+    if PG_URL:
+        from app.services.users import add_user
+
+        add_user(admin, "cli-admin", "cli-admin-pass", "admin")
+        cli_login("cli-admin", "cli-admin-pass")

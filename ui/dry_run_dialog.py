@@ -11,11 +11,6 @@ from ui.models.table import Column, RowTableModel
 from ui.widgets.table_view import DataTableView
 
 
-def touches_figures(keys) -> bool:
-    prefixes = policy_dry_run.ATTENDANCE_PREFIXES + policy_dry_run.APPRAISAL_PREFIXES
-    return any(k.startswith(prefixes) for k in keys)
-
-
 class DryRunDialog(QDialog):
     def __init__(self, result: dict, parent=None):
         super().__init__(parent)

@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         self.holiday_banner = None
         if any(m.OBJECT_NAME == "attendanceTab" for m in self._modules):
-            self.holiday_banner = HolidayBanner(self._open_holidays, box)
+            self.holiday_banner = HolidayBanner(self.ctx, self._open_holidays, box)
             self.ctx.bus.changed.connect(self.holiday_banner.refresh)
             layout.addWidget(self.holiday_banner)
         layout.addWidget(tabs, 1)

@@ -33,12 +33,9 @@ class ChoiceBoxes(QWidget):
             grid.addWidget(box, i // columns, i % columns)
             self.boxes.append(box)
         grid.setColumnStretch(columns, 1)
-        self.selected = list(selected)  # as stored
 
     def value(self) -> list:
-        checked = [b.property("choice") for b in self.boxes if b.isChecked()]
-        # the stored order when the set is unchanged: opening and saving must not look like an edit
-        return list(self.selected) if set(checked) == set(self.selected) else checked
+        return [b.property("choice") for b in self.boxes if b.isChecked()]
 
     def set_value(self, selected) -> None:
         for b in self.boxes:
@@ -292,9 +289,9 @@ class SettingsDialog(QDialog):
     def _save(self) -> None:
         actor, values = self.ctx.actor, self.changes()
         self.buttons.setEnabled(False)
-        from ui.dry_run_dialog import touches_figures
+        from app.services.policy_dry_run import needs_dry_run
 
-        if touches_figures(values):  # first show what it would have done to the last closed month
+        if needs_dry_run(values):  # first show what it would have done to the last closed month
             from app.services.policy_dry_run import dry_run
 
             self.ctx.query(self, lambda: dry_run(actor, values), lambda r: self._review(r, values),

@@ -17,6 +17,10 @@ window_bg = "#f6f7f9"
 base_bg = "#ffffff"
 alt_row = "#f3f6fb"
 border = "#d9dde3"
+read_only_bg = "#eceff3"  # a cell the user may not edit: grey, flat, no arrow
+read_only_text = "#4b5563"
+locked_bg = "#fff7e6"  # a locked (archived) period's banner
+locked_border = "#f0c36d"
 
 # attendance status colours: shared with charts and PDFs (see app/documents for the same hex values)
 status = {
@@ -72,6 +76,14 @@ QLabel[role="muted"] {{ color: {text_muted}; }}
 QLabel[role="title"] {{ font-size: 15pt; font-weight: 600; }}
 QLabel[role="empty"] {{ color: {text_muted}; font-size: 11pt; padding: 30px; }}
 QStatusBar {{ color: #374151; }}
+QLineEdit[readOnlyCell="true"], QComboBox[readOnlyCell="true"] {{ background: {read_only_bg}; color: {read_only_text};
+    border: 1px solid {read_only_bg}; border-radius: 0; padding: 4px 6px; }}
+QComboBox[readOnlyCell="true"]::drop-down {{ width: 0; border: none; }}
+QComboBox[readOnlyCell="true"]::down-arrow {{ image: none; width: 0; }}
+QFrame[role="locked"] {{ background: {locked_bg}; border: 1px solid {locked_border}; border-radius: 4px; }}
+QFrame[role="locked"] QLabel {{ color: #7c4a03; font-weight: 600; background: transparent; border: none; }}
+QFrame[role="readonly"] {{ background: {read_only_bg}; border-radius: 4px; }}
+QFrame[role="readonly"] QLabel {{ color: {read_only_text}; background: transparent; }}
 """
 
 

@@ -31,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ShopTeam {__version__}")
     parser.add_argument("--db", metavar="PATH_OR_URL", help=_("database file or SQLAlchemy URL (default: SHOPTEAM_DB or the user data folder)"))
     parser.add_argument("--lang", choices=["zh_CN", "en"], help=_("language of messages"))
+    parser.add_argument("--user", metavar="NAME", help=_("act as this login; the password is asked for, or read from "
+                                                         "the first line of standard input (see also: login)"))
     parser.add_argument("--selftest", action="store_true", help=_("open the main window on a temporary database and exit"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
@@ -52,9 +54,26 @@ def fail(message: str, code: int = 1) -> int:
     return code
 
 
+def _user_first(argv: list[str]) -> list[str]:
+    """``--user NAME`` is the main parser's option, but people write it after the command too."""
+    front, rest, i = [], [], 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            rest += argv[i:]
+            break
+        if arg == "--user" and i + 1 < len(argv):
+            front += argv[i:i + 2]
+            i += 2
+            continue
+        (front if arg.startswith("--user=") else rest).append(arg)
+        i += 1
+    return front + rest
+
+
 def main(argv: list[str] | None = None, faces: dict | None = None) -> int:
     """Run a command. ``faces`` maps "desktop"/"kiosk" to launchers given by app/__main__.py."""
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = _user_first(list(sys.argv[1:] if argv is None else argv))
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.lang:
@@ -65,6 +84,9 @@ def main(argv: list[str] | None = None, faces: dict | None = None) -> int:
             return fail(_("This program was built without the desktop window."), 1)
         return int(faces[face](args) or 0)
     try:
+        from app.cli import _login
+
+        _login.begin(args)  # who acts: worked out when the handler first asks (a login, or the file's owner)
         if getattr(args, "needs_db", True):
             from app.db import open_database
 

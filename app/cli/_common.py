@@ -10,7 +10,17 @@ from app.services.context import Actor
 
 
 def cli_actor() -> Actor:
-    return Actor.system("cli")
+    """Who the command acts as: a login, or the owner of a local database file (app/cli/_login.py)."""
+    from app.cli._login import current_actor
+
+    return current_actor()
+
+
+def by_actor(employee_no: str) -> Actor:
+    """The decider a ``--by EMPLOYEE_NO`` names; a login may only name itself."""
+    from app.cli._login import by_actor as named
+
+    return named(employee_no)
 
 
 def month_arg(text: str) -> tuple[int, int]:

@@ -26,7 +26,6 @@ def register(commands) -> None:
     q = sub.add_parser("advance", help=_("take a period's next step: start scoring, submit for review, consolidate (HR), "
                                          "approve (general manager), lock (HR or admin)"))
     q.add_argument("period")
-    q.add_argument("--user", help=_("act as this login (the password is asked for, or read from SHOPTEAM_PASSWORD)"))
     q.add_argument("--yes", action="store_true", help=_("take the step without asking"))
     q.add_argument("--reason", help=_("the general manager's reason for approving although the grades break the "
                                       "forced distribution (recorded)"))
@@ -36,7 +35,6 @@ def register(commands) -> None:
     q.add_argument("employee_no")
     q.add_argument("grade", help="A, B, C or D")
     q.add_argument("--reason", required=True, help=_("why the grade is calibrated (recorded and printed)"))
-    q.add_argument("--user", help=_("act as this login (the password is asked for, or read from SHOPTEAM_PASSWORD)"))
     q.set_defaults(handler=_calibrate)
     q = sub.add_parser("reopen", help=_("reopen a locked period (administrator, with a reason)"))
     q.add_argument("period")
@@ -52,6 +50,9 @@ def register(commands) -> None:
     from app.cli.appraisal_schemes import add_scheme_commands
 
     add_scheme_commands(sub)
+    from app.cli.appraisal_feedback import add_history_commands
+
+    add_history_commands(sub)  # history, decide: the use of results
     q = sub.add_parser("replace-rater", help=_("replace the gm, leader or head rater of one person in one period"))
     q.add_argument("period")
     q.add_argument("employee_no")
@@ -59,6 +60,26 @@ def register(commands) -> None:
     q.add_argument("rater_no")
     q.add_argument("--note", required=True, help=_("why, e.g. the new head consulted the former one"))
     q.set_defaults(handler=_replace_rater)
+    q = sub.add_parser("add-rater", help=_("add a rater beside the leader, head, peer or subordinate rater of one person "
+                                           "in one period (they share the role's weight)"))
+    q.add_argument("period")
+    q.add_argument("employee_no")
+    q.add_argument("role", choices=["leader", "head", "peer", "subordinate"])
+    q.add_argument("rater_no")
+    q.add_argument("--note", required=True, help=_("why, e.g. the former head rates beside the new one"))
+    q.set_defaults(handler=_add_rater)
+    q = sub.add_parser("mutual", help=_("the anonymous mutual rating (互评): a reference for 先进, never counted"))
+    msub = q.add_subparsers(dest="mutual_command", metavar="ACTION", required=True)
+    m = msub.add_parser("vote", help=_("cast your one ballot: EMPLOYEE_NO=SCORE for each colleague you rate"))
+    m.add_argument("period")
+    m.add_argument("ratings", nargs="+", metavar="EMPLOYEE_NO=SCORE")
+    m.add_argument("--user", required=True, help=_("act as this login (the password is asked for, or read from "
+                                                   "SHOPTEAM_PASSWORD)"))
+    m.set_defaults(handler=_mutual_vote)
+    m = msub.add_parser("results", help=_("the mean rating per person and the number of ballots (HR, managers)"))
+    m.add_argument("period")
+    m.add_argument("--format", choices=["json", "text"], default="text")
+    m.set_defaults(handler=_mutual_results)
     q = sub.add_parser("delegate", help=_("the general manager delegates his part of a period to the supervising leaders"))
     q.add_argument("period")
     q.add_argument("--off", action="store_true", help=_("take the delegation back"))
@@ -90,19 +111,6 @@ def _open(args) -> int:
     return 0
 
 
-def _actor(args):
-    """The CLI acts as the trusted administrator, or as a named login (a step only that role may take)."""
-    if not getattr(args, "user", None):
-        return cli_actor()
-    import getpass
-    import os
-
-    from app.services.users import login
-
-    password = os.environ.get("SHOPTEAM_PASSWORD") or getpass.getpass(_("Password for {user}: ", user=args.user))
-    return login(args.user, password)
-
-
 def _advance(args) -> int:
     import sys
 
@@ -110,7 +118,7 @@ def _advance(args) -> int:
     from app.services.appraisal import advance_period, period_step
     from app.services.appraisal_core import STATE_LABELS
 
-    actor = _actor(args)
+    actor = cli_actor()
     step = period_step(actor, args.period)
     for v in step["violations"]:  # the same warning the window shows before approval
         print(_("Grade {grade}: {count} people, the quota allows {allowed}.", **v), file=sys.stderr)
@@ -127,7 +135,7 @@ def _calibrate(args) -> int:
 
     from app.services.appraisal_calibration import calibrate
 
-    r = calibrate(_actor(args), args.period, args.employee_no, args.grade, args.reason)
+    r = calibrate(cli_actor(), args.period, args.employee_no, args.grade, args.reason)
     print(_("{no}: grade {grade} (computed {computed}, score {score}).", no=r["employee_no"], grade=r["grade"],
             computed=r["computed_grade"], score=f"{r['score']:.2f}"))
     for v in r["violations"]:
@@ -141,6 +149,46 @@ def _replace_rater(args) -> int:
     replace_rater(cli_actor(), args.period, args.employee_no, args.role, args.rater_no, args.note)
     print(_("{rater} is now the {role} rater of {no} in {key}.", rater=args.rater_no, role=args.role,
             no=args.employee_no, key=args.period))
+    return 0
+
+
+def _add_rater(args) -> int:
+    from app.services.appraisal_raters import add_rater
+
+    add_rater(cli_actor(), args.period, args.employee_no, args.role, args.rater_no, args.note)
+    print(_("{rater} now rates {no} in {key} beside the other {role} rater(s).", rater=args.rater_no, role=args.role,
+            no=args.employee_no, key=args.period))
+    return 0
+
+
+def _mutual_vote(args) -> int:
+    from app.errors import ValidationError
+    from app.services.appraisal_mutual import cast_mutual_ratings
+
+    ratings = {}
+    for item in args.ratings:
+        no, sep, score = item.partition("=")
+        if not sep or not no.strip():
+            raise ValidationError("{item!r} is not EMPLOYEE_NO=SCORE, e.g. E004=90.", item=item)
+        ratings[no.strip()] = score.strip()
+    r = cast_mutual_ratings(_actor(args), args.period, ratings)
+    print(_("Your ballot for {key} is cast: {n} colleagues rated, anonymously.", key=r["period"], n=r["ratings"]))
+    return 0
+
+
+def _mutual_results(args) -> int:
+    from app.services.appraisal_mutual import mutual_results
+
+    r = mutual_results(cli_actor(), args.period)
+    if args.format == "json":
+        print_json(r)
+        return 0
+    print(_("Mutual rating {key}: {n} ballots; a reference for choosing 先进, not counted in any score.",
+            key=r["period"], n=r["ballots"]))
+    for p in r["people"]:
+        mean = "" if p["mean"] is None else f"{p['mean']:.2f}"
+        rank = "" if p["rank"] is None else str(p["rank"])
+        print(f"{rank:>3} {p['employee_no']:8} {p['name']:8} {mean:>7} ({p['ratings']})")
     return 0
 
 

@@ -6,7 +6,7 @@ import csv
 import sys
 
 from app.cli import print_json
-from app.cli._common import cli_actor, datetime_arg, month_arg
+from app.cli._common import by_actor, cli_actor, datetime_arg, month_arg
 from app.i18n import _
 
 
@@ -182,9 +182,9 @@ def _handover_list(args) -> int:
 
 
 def _leave_decide(args) -> int:
-    from app.services.leave import approver_actor, decide_leave
+    from app.services.leave import decide_leave
 
-    decide_leave(approver_actor(args.by), args.id, args.approve)
+    decide_leave(by_actor(args.by), args.id, args.approve)
     print(_("Request {id} approved.", id=args.id) if args.approve else _("Request {id} rejected.", id=args.id))
     return 0
 
@@ -197,9 +197,9 @@ def _overtime_request(args) -> int:
 
 
 def _overtime_decide(args) -> int:
-    from app.services.leave import approver_actor, decide_overtime
+    from app.services.leave import decide_overtime
 
-    decide_overtime(approver_actor(args.by), args.id, True)
+    decide_overtime(by_actor(args.by), args.id, True)
     print(_("Request {id} approved.", id=args.id))
     return 0
 

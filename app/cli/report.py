@@ -31,6 +31,9 @@ def register(commands) -> None:
     from app.cli._forms import add_form_commands
 
     add_form_commands(sub)  # leave, roster, handbook-receipt, job-card, appraisal-form
+    from app.cli.appraisal_feedback import add_feedback_reports
+
+    add_feedback_reports(sub)  # interview, appeal, annual-report
 
 
 def _appraisal(args) -> int:

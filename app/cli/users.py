@@ -23,9 +23,10 @@ def register(commands) -> None:
 def _add(args) -> int:
     from app.services.users import add_user
 
+    actor = cli_actor()  # a --user login reads its own password first, from the first line
     password = sys.stdin.readline().rstrip("\r\n")
     if not password:
         raise ValidationError("No password on standard input.")
-    add_user(cli_actor(), args.username, password, args.role, args.employee)
+    add_user(actor, args.username, password, args.role, args.employee)
     print(_("User {name} added with role {role}.", name=args.username, role=args.role))
     return 0

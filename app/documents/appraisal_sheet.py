@@ -81,6 +81,7 @@ class AppraisalSheet:
     calibrated_grade: str = ""  # 校准: set beside the computed grade in review (app/services/appraisal_calibration.py)
     calibrated_label: str = ""
     calibration_note: str = ""  # who calibrated and why
+    annual_report: str = ""  # the 述职报告, printed after the annual sheet
 
     @classmethod
     def from_dict(cls, d: dict) -> "AppraisalSheet":
@@ -109,6 +110,7 @@ class AppraisalSheet:
             excellent_at=float(d.get("excellent_at", 90)), pass_at=float(d.get("pass_at", 80)),
             scheme_line=d.get("scheme_line") or "", calibrated_grade=d.get("calibrated_grade") or "",
             calibrated_label=d.get("calibrated_label") or "", calibration_note=d.get("calibration_note") or "",
+            annual_report=d.get("annual_report") or "",
         )
 
 
@@ -165,6 +167,11 @@ def sheet_story(sheet: AppraisalSheet, company: str) -> list:
     tail.append(Spacer(1, 2 * mm))
     tail.append(signature_lines([_("Employee signature"), _("Rater signature"), _("HR signature")], width))
     story.append(KeepTogether(tail))
+    if sheet.kind == "year" and sheet.annual_report:  # the 述职报告 the raters read, on its own page(s)
+        from app.documents.appraisal_feedback import annual_report_section
+
+        story.append(PageBreak())
+        story.extend(annual_report_section(sheet.annual_report, width, _("Annual work report")))
     return story
 
 

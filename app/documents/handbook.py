@@ -59,8 +59,9 @@ class HandbookData:
     attendance_rules: list[str] = field(default_factory=list)
     holidays: list[str] = field(default_factory=list)  # the effective year's holidays and make-up days, one line each
     appraisal_rules: list[str] = field(default_factory=list)
-    attendance_settings: list[tuple[str, str, str]] = field(default_factory=list)  # (label, value, unit)
-    appraisal_settings: list[tuple[str, str, str]] = field(default_factory=list)
+    # the settings in force as readable blocks (handbook_settings.SettingsTable / SettingsText)
+    attendance_settings: list = field(default_factory=list)
+    appraisal_settings: list = field(default_factory=list)
     appraisal_positions: list[dict] = field(default_factory=list)  # each position's scheme (handbook_schemes.py)
     goals: list[tuple[str, str, str]] = field(default_factory=list)
     workflows: list[tuple[str, list[str]]] = field(default_factory=list)
@@ -79,6 +80,29 @@ def fill(text: str, data: HandbookData) -> str:
 def _body(text: str) -> list:
     """Blank lines separate paragraphs."""
     return [para(block.strip(), "text") for block in text.split("\n\n") if block.strip()] + [Spacer(1, 2 * mm)]
+
+
+class OnePageContents(TableOfContents):
+    """The contents on one page, listing every chapter and section: when the entries do not fit at the
+    normal size, the lines tighten and the type shrinks step by step (to 70 %) until they do. Only a
+    handbook with far more sections than a department has would still run onto a second page."""
+
+    SIZES = ((11, 20), (9.5, 15))  # (font size, leading) of chapters and of sections
+    STEPS = (1.0, 0.92, 0.85, 0.78, 0.7)
+
+    def _styles(self, scale: float) -> list[ParagraphStyle]:
+        (s1, l1), (s2, l2) = self.SIZES
+        return [ParagraphStyle("toc1", fontName=FONT, fontSize=s1 * max(scale, 0.85), leading=l1 * scale, leftIndent=0),
+                ParagraphStyle("toc2", fontName=FONT, fontSize=s2 * max(scale, 0.8), leading=l2 * scale,
+                               leftIndent=8 * mm)]
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
+        for scale in self.STEPS:
+            self.levelStyles = self._styles(scale)
+            width, height = super().wrap(availWidth, availHeight)
+            if height <= availHeight:
+                break
+        return width, height
 
 
 class _HandbookDoc:
@@ -102,10 +126,9 @@ class _HandbookDoc:
                 info, PageBreak()]
 
     def contents(self) -> list:
-        toc = TableOfContents()
-        toc.levelStyles = [ParagraphStyle("toc1", fontName=FONT, fontSize=11, leading=20, leftIndent=0),
-                           ParagraphStyle("toc2", fontName=FONT, fontSize=9.5, leading=15, leftIndent=8 * mm)]
+        toc = OnePageContents()
         toc.dotsMinLevel = 0
+        # not inside a KeepTogether: multiBuild finds the contents among the story's top-level flowables only
         return [Paragraph(esc(_("Contents")), self.st["title"]), Spacer(1, 4 * mm), toc, PageBreak()]
 
     def chapter(self, number: int, section: Section) -> list:
@@ -167,13 +190,32 @@ class _HandbookDoc:
         ]))
         return [self._h2(_("Job description: {position}", position=card.position)), table, Spacer(1, 5 * mm)]
 
-    def _rules(self, sentences: list[str], settings: list[tuple[str, str, str]]) -> list:
+    def _rules(self, sentences: list[str], settings: list) -> list:
         story = [para(f"{i}. {s}", "rule") for i, s in enumerate(sentences, 1)]
         if settings:
-            rows = [[Paragraph(esc(label), self.st["cell"]), value, unit] for label, value, unit in settings]
-            story += [Spacer(1, 3 * mm), self._h2(_("Settings in force")),
-                      data_table([_("Setting"), _("Value"), _("Unit")], rows,
-                                 [110 * mm, 40 * mm, self.width - 150 * mm], right=(1,))]
+            story += [Spacer(1, 3 * mm), self._h2(_("Settings in force"))] + self._settings(settings)
+        return story
+
+    def _settings(self, blocks: list) -> list:
+        """The settings in force as handbook_settings wrote them: small titled tables and sentences."""
+        from app.documents.handbook_settings import SettingsTable
+
+        story = []
+        cell = self.st["cell"]
+        for block in blocks:
+            title = [para(block.title, "h3")] if block.title else []
+            if isinstance(block, SettingsTable):
+                n = len(block.header)
+                first = 42 * mm if n > 2 else 45 * mm
+                widths = [first] + [(self.width - first) / (n - 1)] * (n - 1)
+                # long cells wrap as paragraphs; short ones stay plain text, so numbers can align right
+                rows = [[Paragraph(esc(c), cell) if len(c) > 14 else c for c in row] for row in block.rows]
+                story.append(KeepTogether(title + [data_table(block.header, rows, widths, right=block.right),
+                                                   Spacer(1, 3 * mm)]))
+            else:
+                lines = [Paragraph(esc(line), self.st["bullet"], bulletText="•") for line in block.lines]
+                story.append(KeepTogether(title + lines[:2]))
+                story += lines[2:] + [Spacer(1, 2 * mm)]
         return story
 
     def _attendance(self) -> list:
@@ -218,8 +260,9 @@ class _HandbookDoc:
         if d.receipt:
             from app.documents.forms import receipt_story
 
-            story += [PageBreak()] + receipt_story(d.receipt, d.company, _("E-commerce Department Operations Handbook"),
-                                                   d.version)
+            receipt = receipt_story(d.receipt, d.company, _("E-commerce Department Operations Handbook"), d.version)
+            receipt[0].toc_entry = (0, _("Employee Receipt Form"))  # the contents list every part of the book
+            story += [PageBreak()] + receipt
         return story
 
 

@@ -157,7 +157,13 @@ def attendance_rules(policy: Mapping[str, Any]) -> list[str]:
     return sentences
 
 
-def appraisal_rules(policy: Mapping[str, Any]) -> list[str]:
+OWN_GRADES_SENTENCE = N_("Positions whose scheme grades with {scheme}: {positions}. Their grades: {grades}.")
+SCHEME_GRADE_NAMES = {"five": N_("five grades (A–E)"), "four": N_("four grades (A–D)")}
+
+
+def appraisal_rules(policy: Mapping[str, Any], positions: Sequence[Mapping[str, Any]] = ()) -> list[str]:
+    """The 绩效评定 rules in force: weights, the grade scheme of the setting (four-grade with its forced
+    distribution when set) and, for positions whose template names another grade scheme, that scheme's grades."""
     raw = rule_values(policy)
     v = {k: _num(x) for k, x in raw.items()}
     staff = _pad(raw["staff_weights"], 3, [10, 20, 70])
@@ -169,6 +175,16 @@ def appraisal_rules(policy: Mapping[str, Any]) -> list[str]:
         quota = _pad(policy.get("appraisal.forced_distribution"), 4, [45, 30, 20, 5])
         sentences.insert(APPRAISAL_SENTENCES.index(GRADES_SENTENCE) + 1,
                          _(FORCED_SENTENCE, a=_num(quota[0]), b=_num(quota[1]), c=_num(quota[2]), d=_num(quota[3])))
+    in_force = catalogue(policy).scheme
+    for scheme in ("five", "four"):
+        names = [p["position"] for p in positions if p.get("grades") == scheme and scheme != in_force]
+        if not names:
+            continue
+        sentences.append(_(OWN_GRADES_SENTENCE, scheme=_(SCHEME_GRADE_NAMES[scheme]), positions=_list_separator().join(names),
+                           grades=catalogue(policy, scheme).bands_text()))
+        if scheme == "four":
+            quota = _pad(policy.get("appraisal.forced_distribution"), 4, [45, 30, 20, 5])
+            sentences.append(_(FORCED_SENTENCE, a=_num(quota[0]), b=_num(quota[1]), c=_num(quota[2]), d=_num(quota[3])))
     return sentences
 
 

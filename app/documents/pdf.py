@@ -90,6 +90,8 @@ def styles() -> dict[str, ParagraphStyle]:
         "h1": ParagraphStyle("h1", parent=base, fontSize=14, leading=20, spaceBefore=6, spaceAfter=8,
                              textColor=ACCENT),
         "h2": ParagraphStyle("h2", parent=base, fontSize=11, leading=16, spaceBefore=8, spaceAfter=4),
+        "h3": ParagraphStyle("h3", parent=base, fontSize=10, leading=15, spaceBefore=4, spaceAfter=3, textColor=TEXT),
+        "bullet": ParagraphStyle("bullet", parent=base, spaceAfter=3, leftIndent=12, bulletIndent=2),
         "right": ParagraphStyle("right", parent=base, alignment=TA_RIGHT),
         "cover": ParagraphStyle("cover", parent=base, fontSize=26, leading=36, alignment=TA_CENTER),
         "cover_sub": ParagraphStyle("cover_sub", parent=base, fontSize=13, leading=22, alignment=TA_CENTER),

@@ -117,3 +117,20 @@ class WorkPlan(SQLModel, table=True):
     task_ids: Any = Field(default_factory=list, sa_column=json_column(nullable=False))
     submitted_at: Optional[LocalDateTime] = None
     updated_at: LocalDateTime = Field(default_factory=now)
+    # marked read by one of the person's managers (or HR); a resubmission clears it: the new text is unread
+    read_at: Optional[LocalDateTime] = None
+    read_by: str = Field(default="", max_length=64)
+    read_by_name: str = Field(default="", max_length=50)
+
+
+class WorkPlanComment(SQLModel, table=True):
+    """A reader's comment on a plan (批注); appended, never edited, and shown to the employee."""
+
+    __tablename__ = "work_plan_comment"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="work_plan.id", index=True)
+    at: LocalDateTime = Field(default_factory=now)
+    author: str = Field(max_length=64)
+    author_name: str = Field(default="", max_length=50)
+    body: str

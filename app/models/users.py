@@ -30,3 +30,15 @@ class User(SQLModel, table=True):
     created_at: LocalDateTime = Field(default_factory=now)
     first_admin: bool = False
     audit_id: Optional[int] = Field(default=None, index=True)  # the audit row that wrote it (app.services.coverage)
+
+
+class CliSession(SQLModel, table=True):
+    """A command-line login (``shopteam login``): the token's SHA-256, never the token itself."""
+
+    __tablename__ = "cli_session"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="app_user.id", index=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    created_at: LocalDateTime = Field(default_factory=now)
+    expires_at: LocalDateTime

@@ -75,9 +75,10 @@ class GradeCatalogue:
         return _(", ").join(parts)
 
 
-def catalogue(values: Mapping[str, Any]) -> GradeCatalogue:
-    """The catalogue in force from policy values (missing keys take the shipped defaults)."""
-    scheme = values.get("appraisal.grade_scheme") or "five"
+def catalogue(values: Mapping[str, Any], scheme: str | None = None) -> GradeCatalogue:
+    """The catalogue in force from policy values (missing keys take the shipped defaults); ``scheme`` names
+    another scheme than the setting's (a template of the scheme library that grades with its own)."""
+    scheme = scheme or values.get("appraisal.grade_scheme") or "five"
     letters = FOUR if scheme == "four" else FIVE
     floors = values.get(f"appraisal.grade_bands_{scheme}") or DEFAULT_FLOORS[scheme]
     custom = split_names(values.get(f"appraisal.grade_names_{scheme}", ""))

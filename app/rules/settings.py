@@ -36,6 +36,8 @@ class SettingSpec:
         raw = dict(raw)
         raw["choices"] = tuple(raw.get("choices", ()))
         raw["choice_labels"] = {str(k): v for k, v in raw.get("choice_labels", {}).items()}
+        if raw.get("type") == "str_list" and raw["choices"] and isinstance(raw.get("default"), list):
+            raw["default"] = [c for c in raw["choices"] if c in raw["default"]]  # the order parse_value keeps
         return cls(**raw)
 
     def choice_label(self, choice) -> str:
@@ -134,6 +136,8 @@ def parse_value(spec: SettingSpec, raw: Any) -> Any:
             items = [str(x).strip() for x in _as_list(text) if str(x).strip()]
             if spec.choices and any(x not in spec.choices for x in items):
                 raise ValueError
+            if spec.choices:  # a set out of the choices: kept in their order, so a reordering is no edit
+                return [c for c in spec.choices if c in items]
             return list(dict.fromkeys(items))
         if t in ("int_list", "float_list", "weekday_list"):
             items = _as_list(text)

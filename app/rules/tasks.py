@@ -7,7 +7,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
 from app.i18n import N_
 
@@ -155,6 +155,20 @@ def plan_period(kind: str, day: date, weekly_due_weekday: int = 1) -> tuple[date
 
 def plan_is_late(submitted: Optional[datetime], due: date) -> bool:
     return submitted is not None and submitted.date() > due
+
+
+PLAN_REVIEW_ROLES = frozenset({"admin", "hr"})
+
+
+def plan_access(role: str, actor_employee_id: Optional[int], owner_id: int, managers_above: Sequence[int]) -> Optional[str]:
+    """Who may open a person's plan: "owner" (reads it and the comments on it), "reviewer" (any manager up
+    the person's reporting line, HR or an administrator: also marks it read and comments) or None.
+    Nobody reviews their own plan."""
+    if actor_employee_id is not None and actor_employee_id == owner_id:
+        return "owner"
+    if role in PLAN_REVIEW_ROLES or (actor_employee_id is not None and actor_employee_id in managers_above):
+        return "reviewer"
+    return None
 
 
 # -- recurrence ----------------------------------------------------------------------------

@@ -83,7 +83,8 @@ def _step_in(s: Session, actor: Actor, period: AppraisalPeriod, on: Optional[dat
     due = rules.results_due(period.end, cfg.due_day)
     out = {"key": period.key, "state": period.state, "state_name": _(core.STATE_LABELS[period.state]),
            "due_on": due, "overdue": period.state not in ("approved", "locked") and (on or core.today()) > due,
-           "next_state": None, "action": "", "confirm": "", "may": False, "why_not": "", "violations": []}
+           "next_state": None, "action": "", "confirm": "", "may": False, "why_not": "", "violations": [],
+           "needs_reason": False, **_other_actions(actor, period, cfg)}
     step = core.STEPS.get(period.state)
     if step is None:
         out["why_not"] = _("Period {key} is locked; an administrator can reopen it with a reason.", key=period.key)
@@ -94,7 +95,20 @@ def _step_in(s: Session, actor: Actor, period: AppraisalPeriod, on: Optional[dat
     out["may"], out["why_not"] = problem is None, problem or ""
     if nxt == "approved":  # calibrated grades count (app/services/appraisal_calibration.py)
         out["violations"] = calibration.quota_violations_in(s, period, cfg)
+        out["needs_reason"] = bool(out["violations"])  # approving over quota: the general manager says why
     return out
+
+
+def _other_actions(actor: Actor, period: AppraisalPeriod, cfg: core.Config) -> dict:
+    """The period's actions beside its next step, as the services that take them would answer."""
+    editable = period.state in core.EDITABLE_STATES
+    return {"may_reopen": period.state == "locked" and can(actor, "appraisal.reopen"),
+            "may_calibrate": calibration.why_not_calibrate(actor, period, cfg) is None,
+            "may_pull": editable and period.kind == "month" and can(actor, "appraisal.manage_period"),
+            "may_import": editable and can(actor, "appraisal.enter_for"),
+            "may_change_raters": editable and can(actor, "appraisal.manage_period"),  # replace/add, delegation
+            "may_mutual_vote": editable and can(actor, "appraisal.mutual_rate"),  # the ballot says if cast already
+            "may_mutual_results": can(actor, "appraisal.mutual_results")}
 
 
 def _step_problem(s: Session, actor: Actor, period: AppraisalPeriod, permission: str) -> Optional[str]:
@@ -288,11 +302,25 @@ def pull_actuals(actor: Actor, period_key: str) -> dict:
         return result
 
 
+def attendance_figures_in(s: Session, year: int, month: int, employee_ids=None) -> dict:
+    """{employee_id: summary row} of a month as the attendance report shows it: the stored figures pay was
+    based on once the month is closed (考勤封帐), else the live summary. The sheet and the pulled indicators
+    read this, so they agree with the report."""
+    from app.services.attendance import summary_in
+    from app.services.month_close import snapshot_in
+
+    frozen = snapshot_in(s, f"{year}-{month:02d}")
+    if frozen is None:
+        return summary_in(s, year, month, employee_ids)
+    ids = dict(s.execute(select(Employee.employee_no, Employee.id)).all())
+    wanted = None if employee_ids is None else set(employee_ids)
+    return {ids[r["employee_no"]]: r for r in frozen[1]
+            if r["employee_no"] in ids and (wanted is None or ids[r["employee_no"]] in wanted)}
+
+
 def _source(s: Session, area: str, year: int, month: int) -> dict:
     if area == "attendance":
-        from app.services.attendance import summary_in
-
-        return summary_in(s, year, month)
+        return attendance_figures_in(s, year, month)
     from app.services.tasks import stats_in
 
     return stats_in(s, year, month)
@@ -353,9 +381,10 @@ def results_in(s: Session, actor: Actor, period: AppraisalPeriod) -> list[dict]:
             "status": "complete" if x.final_score is not None else ("partial" if done else "not_started"),
             "score": None if hidden else x.final_score, "grade": "" if hidden else x.grade,
             "label": "" if hidden else x.label, "flags": [] if hidden else flags[x.id],
-            "grade_name": "" if hidden else cfg.catalogue.name(x.grade),
-            "grade_text": "" if hidden else cfg.catalogue.text(x.grade),
+            "grade_name": "" if hidden else cfg.catalogue_of(x.template).name(x.grade),
+            "grade_text": "" if hidden else cfg.catalogue_of(x.template).text(x.grade),
             "label_name": "" if hidden else cfg.catalogue.label(x.label),
+            "grade_scheme": cfg.scheme_of(x.template),
             "my_roles": my_roles or [],
         })
     return sorted(rows, key=lambda r: r["employee_no"])
@@ -407,13 +436,12 @@ def month_report(actor: Actor, period_key: str) -> dict:
         cfg = core.config_in(s)
         rows = results_in(s, actor, period)
         grades = [r["grade"] for r in rows if r["grade"]]
-        forced = cfg.scheme == "four" and period.kind != "year"  # never applied at year end
-        violations = rules.forced_distribution_violations(grades, cfg.quota) if forced else []
+        forced, letters, violations = _forced(rows, period, cfg)
         return {
             "period": period.key, "state": period.state,
             "employees": [{k: r[k] for k in ("employee_no", "name", "score", "grade", "label", "flags", "grade_name",
                                              "label_name")} for r in rows],
-            "distribution": rules.distribution(grades, cfg.letters), "violations": violations,
+            "distribution": rules.distribution(grades, letters), "violations": violations,
         }
 
 
@@ -423,11 +451,22 @@ def distribution_check(actor: Actor, period_key: str) -> dict:
     with reading() as s:
         period = core.period_in(s, period_key)
         cfg = core.config_in(s)
-        grades = [r["grade"] for r in results_in(s, actor, period) if r["grade"]]
-        forced = cfg.scheme == "four" and period.kind != "year"  # never applied at year end
-        return {"distribution": rules.distribution(grades, cfg.letters), "forced": forced,
-                "quota": cfg.quota if forced else {},
-                "violations": rules.forced_distribution_violations(grades, cfg.quota) if forced else []}
+        rows = results_in(s, actor, period)
+        grades = [r["grade"] for r in rows if r["grade"]]
+        forced, letters, violations = _forced(rows, period, cfg)
+        return {"distribution": rules.distribution(grades, letters), "forced": forced,
+                "quota": cfg.quota if forced else {}, "violations": violations}
+
+
+def _forced(rows: list[dict], period: AppraisalPeriod, cfg: core.Config) -> tuple[bool, tuple, list]:
+    """Whether the forced distribution applies, the letters the distribution counts, and its violations. It
+    applies to the people graded with the four-grade scheme (the setting's, or their template's own), never
+    at year end; the distribution counts five letters as soon as anyone is graded with five."""
+    schemes = {r["grade_scheme"] for r in rows} or {cfg.scheme}
+    letters = rules.FIVE_GRADES if "five" in schemes else rules.FOUR_GRADES
+    forced = "four" in schemes and period.kind != "year"  # never applied at year end
+    four = [r["grade"] for r in rows if r["grade"] and r["grade_scheme"] == "four"]
+    return forced, letters, (rules.forced_distribution_violations(four, cfg.quota) if forced else [])
 
 
 def trend(actor: Actor, employee_no: str, months: int = 6, until: Optional[str] = None) -> list[dict]:

@@ -106,7 +106,7 @@ def board(actor: Actor, period_key: str) -> dict:
         subjects = list(s.execute(select(AppraisalSubject).where(AppraisalSubject.period_id == period.id)
                                   .order_by(AppraisalSubject.id)).scalars())
         cal = calibrations_in(s, [x.id for x in subjects])
-        why_not = _why_not(actor, period, cfg)
+        why_not = why_not_calibrate(actor, period, cfg)
         graded = [x for x in subjects if x.grade]
         counts = rules.distribution((effective_grade(x, cal.get(x.id)) for x in graded), list(rules.FOUR_GRADES))
         n = len(graded)
@@ -138,7 +138,8 @@ def board(actor: Actor, period_key: str) -> dict:
                                                                    cfg.quota) if applies(cfg, period) else []}
 
 
-def _why_not(actor: Actor, period: AppraisalPeriod, cfg: core.Config) -> Optional[str]:
+def why_not_calibrate(actor: Actor, period: AppraisalPeriod, cfg: core.Config) -> Optional[str]:
+    """Why ``actor`` may not calibrate the period's grades now (None when they may)."""
     if not applies(cfg, period):
         return _("Calibration applies to the four-grade scheme in monthly, quarterly and half-year periods.")
     if not can(actor, "appraisal.calibrate"):
@@ -161,7 +162,7 @@ def calibrate(actor: Actor, period_key: str, employee_no: str, grade: str, reaso
     with transaction() as s:
         period = core.period_in(s, period_key)
         cfg = core.config_in(s)
-        problem = _why_not(actor, period, cfg)
+        problem = why_not_calibrate(actor, period, cfg)
         if not can(actor, "appraisal.calibrate"):
             raise PermissionDenied("Grades are calibrated by a manager or the general manager.")
         if problem is not None:

@@ -79,6 +79,23 @@ class Config:
     due_day: int = 10
     year_from: str = "months"
     year_own_weight: int = 30
+    bands_by: dict = None  # scheme (five / four) -> its bands, for a template that names its own scheme
+    catalogues: dict = None  # scheme -> its GradeCatalogue
+
+    def scheme_of(self, template: dict | None) -> str:
+        """The grade scheme a subject is graded with: its template's own (a scheme of the library names
+        "grades": "four" or "five"), else the setting appraisal.grade_scheme."""
+        own = (template or {}).get("grades")
+        return own if own in ("five", "four") and self.bands_by else self.scheme
+
+    def bands_of(self, template: dict | None) -> list:
+        return self.bands_by[self.scheme_of(template)] if self.bands_by else self.bands
+
+    def catalogue_of(self, template: dict | None) -> grades.GradeCatalogue:
+        return self.catalogues[self.scheme_of(template)] if self.catalogues else self.catalogue
+
+    def letters_of(self, template: dict | None) -> tuple:
+        return rules.FOUR_GRADES if self.scheme_of(template) == "four" else rules.FIVE_GRADES
 
 
 def config_in(s: Session) -> Config:
@@ -99,6 +116,9 @@ def config_in(s: Session) -> Config:
         appeal_days=v["appraisal.appeal_days"], catalogue=grades.catalogue(v),
         due_day=v.get("appraisal.results_due_day", 10), year_from=v.get("appraisal.year_from", "months"),
         year_own_weight=v.get("appraisal.year_own_weight", 30),
+        bands_by={x: rules.grade_bands(x, v["appraisal.grade_bands_five"], v["appraisal.grade_bands_four"])
+                  for x in ("five", "four")},
+        catalogues={x: grades.catalogue(v, x) for x in ("five", "four")},
     )
 
 
@@ -386,7 +406,7 @@ def recompute(subject: AppraisalSubject, cfg: Config, scores: dict, actuals: dic
         items.append((r["weight"], r.get("group", ""), total))
     final = raters.final_score(items)
     subject.final_score = float(final)
-    subject.grade = rules.grade_for(final, cfg.bands)
+    subject.grade = rules.grade_for(final, cfg.bands_of(subject.template))
     subject.label = rules.label_for(final, cfg.excellent, cfg.qualified, cfg.improve_below)
 
 

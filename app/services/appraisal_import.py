@@ -15,6 +15,7 @@ from app.models.appraisal import AppraisalPeriod, AppraisalSubject
 from app.models.people import Employee
 from app.rules import appraisal as rules
 from app.rules.appraisal_template import indicators
+from app.rules.raters import GROUP_ROLES
 from app.services import audit
 from app.services import appraisal_core as core
 from app.services.context import Actor
@@ -133,6 +134,9 @@ def _role_problems(row, subject: AppraisalSubject, person: Employee, rater: Empl
         return []
     if row.rater_role == rules.SELF:
         return [_("role self is only for the employee's own assessment")]
+    if row.rater_role in GROUP_ROLES and not float(((subject.template or {}).get("raters") or {}).get(row.rater_role) or 0):
+        return [_("{name}'s template {template} has no {role} raters", name=person.employee_no,
+                  template=subject.template.get("name", ""), role=row.rater_role)]
     roles = core.role_for(subject, rater.id) or []
     if row.rater_role not in roles:
         return [_("{rater} is not the {role} of {name}", rater=rater.employee_no, role=row.rater_role, name=person.employee_no)]

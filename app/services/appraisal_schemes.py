@@ -157,11 +157,13 @@ def preview_scheme(actor: Actor, key: str, positions: Sequence[str]) -> list[dic
 
 
 def grades_note(scheme_grades: str, in_force: str) -> str:
-    """Said when a scheme's grade scheme is not the shop's setting: results follow the setting."""
+    """Said when a scheme's grade scheme is not the shop's setting: its positions are graded with the scheme's
+    (appraisal_core.Config.scheme_of), everyone else with the setting's."""
     if not scheme_grades or scheme_grades == in_force:
         return ""
-    return _("This scheme grades with {scheme}; the setting in force (appraisal.grade_scheme) grades with {setting}, "
-             "and results follow the setting.", scheme=_(GRADE_NAMES[scheme_grades]), setting=_(GRADE_NAMES[in_force]))
+    return _("This scheme grades with {scheme}: its positions are graded with it, while the setting in force "
+             "(appraisal.grade_scheme) grades everyone else with {setting}.", scheme=_(GRADE_NAMES[scheme_grades]),
+             setting=_(GRADE_NAMES[in_force]))
 
 
 def apply_scheme(actor: Actor, key: str, positions: Sequence[str]) -> list[dict]:
@@ -244,6 +246,7 @@ def position_schemes_in(s: Session, values: dict) -> list[dict]:
                      "scheme": scheme_name(scheme, "zh_CN") if scheme else "",
                      "scheme_en": scheme_name(scheme, "en") if scheme else "",
                      "period": template.get("period", ""), "version": template.get("version"),
+                     "grades": template.get("grades", ""),  # its own grade scheme, when the scheme names one
                      "sections": [(x.get("name", ""), x.get("weight", 0)) for x in template.get("sections", [])],
                      "raters": raters})
     return rows

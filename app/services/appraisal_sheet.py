@@ -91,10 +91,12 @@ def subject_detail_in(s: Session, actor: Actor, period_key: str, employee_no: st
         "comment": subject.comment, "interview": subject.interview, "interview_on": subject.interview_on,
         "rescoring_appeal": rescoring.id if rescoring is not None else None,
         "published_on": period.published_on, "appeal_deadline": _deadline(period, cfg),
-        "appeals": _appeals(s, subject), "grades": list(cfg.letters), "bands": [(g, float(m)) for g, m in cfg.bands],
+        "grade_scheme": cfg.scheme_of(subject.template),
+        "appeals": _appeals(s, subject), "grades": list(cfg.letters_of(subject.template)),
+        "bands": [(g, float(m)) for g, m in cfg.bands_of(subject.template)],
         "labels": {"excellent": cfg.excellent, "qualified": cfg.qualified, "improve_below": cfg.improve_below},
-        "grade_names": {g: cfg.catalogue.name(g) for g in cfg.letters},
-        "grade_name": "" if hide else cfg.catalogue.name(subject.grade),
+        "grade_names": {g: cfg.catalogue_of(subject.template).name(g) for g in cfg.letters_of(subject.template)},
+        "grade_name": "" if hide else cfg.catalogue_of(subject.template).name(subject.grade),
         "label_name": "" if hide else cfg.catalogue.label(subject.label),
         "may_appeal": may_appeal(actor, subject, period, cfg, s),
         "calibration": None if hide else _calibration(s, subject, cfg),  # printed beside the computed grade
@@ -257,14 +259,24 @@ def sheet_data_in(s: Session, actor: Actor, period_key: str, employee_no: str, r
         "published_on": detail["published_on"], "appeal_deadline": detail["appeal_deadline"],
         "appeals": detail["appeals"], "attendance": _attendance(s, period, person),
         "trend": _trend_in(s, actor, person, 6, period.key) if period.kind == "month" else [],
+        "annual_report": _annual_report(s, period, person),
     }
+
+
+def _annual_report(s: Session, period: AppraisalPeriod, person: Employee) -> str:
+    """The 述职报告 printed with the annual sheet (app/services/appraisal_feedback.py)."""
+    if period.kind != "year":
+        return ""
+    from app.services.appraisal_feedback_print import annual_report_text
+
+    return annual_report_text(s, period, person.id)
 
 
 def _calibration(s: Session, subject, cfg) -> Optional[dict]:
     from app.services.appraisal_calibration import calibration_of_in
 
     c = calibration_of_in(s, subject)
-    return None if c is None else {**c, "grade_name": cfg.catalogue.name(c["grade"])}
+    return None if c is None else {**c, "grade_name": cfg.catalogue_of(subject.template).name(c["grade"])}
 
 
 def _structure(template: dict) -> dict:
@@ -275,8 +287,8 @@ def _structure(template: dict) -> dict:
 
 def _attendance(s: Session, period: AppraisalPeriod, person: Employee) -> Optional[dict]:
     """The month's attendance summary (None for a period that is not a month)."""
-    from app.services.attendance import summary_in
+    from app.services.appraisal import attendance_figures_in
 
     if period.kind != "month":
         return None
-    return (summary_in(s, period.start.year, period.start.month, [person.id]) or {}).get(person.id)
+    return (attendance_figures_in(s, period.start.year, period.start.month, [person.id]) or {}).get(person.id)

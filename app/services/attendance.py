@@ -143,12 +143,14 @@ def punches_by_day(s: Session, start: date, end: date, employee_ids: set[int] | 
 def excuses_by_day(s: Session, start: date, end: date, employee_ids: set[int] | None,
                    kinds: Iterable[str] | None = None) -> dict[tuple[int, date], list[rules.Excuse]]:
     """Approved leave and off-site time cut into days, in minutes from midnight."""
-    q = select(LeaveRequest).where(LeaveRequest.status == "approved", LeaveRequest.end > datetime.combine(start, time()),
-                                   LeaveRequest.start < datetime.combine(end, time()))
+    # the columns only (the kiosk role may not read a leave's reason): the kiosk shows a person their month
+    q = select(LeaveRequest.id, LeaveRequest.employee_id, LeaveRequest.kind, LeaveRequest.start, LeaveRequest.end) \
+        .where(LeaveRequest.status == "approved", LeaveRequest.end > datetime.combine(start, time()),
+               LeaveRequest.start < datetime.combine(end, time()))
     if kinds is not None:
         q = q.where(LeaveRequest.kind.in_(list(kinds)))
     found: dict[tuple[int, date], list[rules.Excuse]] = defaultdict(list)
-    for req in s.execute(q).scalars():
+    for req in s.execute(q):
         if employee_ids is not None and req.employee_id not in employee_ids:
             continue
         day = max(req.start.date(), start)
@@ -524,7 +526,8 @@ def day_detail(actor: Actor, employee_no: str, day: date, as_of: datetime | None
     require(actor, "attendance.view_own")
     as_of = as_of or now()
     with reading() as s:
-        emp = s.execute(select(Employee).where(Employee.employee_no == employee_no)).scalar()
+        emp = s.execute(select(Employee.id, Employee.employee_no, Employee.name, Employee.hire_date, Employee.leave_date)
+                        .where(Employee.employee_no == employee_no)).first()  # columns the kiosk role may read
         if emp is None:
             from app.errors import NotFound
 
@@ -539,9 +542,10 @@ def day_detail(actor: Actor, employee_no: str, day: date, as_of: datetime | None
         raw = s.execute(text("SELECT at, source FROM punch WHERE employee_id = :e AND at >= :a AND at < :b ORDER BY at"),
                         {"e": emp.id, "a": datetime.combine(day, time()), "b": datetime.combine(day + timedelta(days=1), time())}).all()
         punch_list = [(_as_datetime(at), source) for at, source in raw]
-        corrections = s.execute(select(PunchCorrection).where(
+        corrections = s.execute(select(PunchCorrection.id, PunchCorrection.at, PunchCorrection.status,
+                                       PunchCorrection.reason).where(
             PunchCorrection.employee_id == emp.id, PunchCorrection.at >= datetime.combine(day, time()),
-            PunchCorrection.at < datetime.combine(day + timedelta(days=1), time()))).scalars().all()
+            PunchCorrection.at < datetime.combine(day + timedelta(days=1), time()))).all()
         excuses = excuses_by_day(s, day, day + timedelta(days=1), {emp.id})
         covers = covers_by_day(s, day, day + timedelta(days=1), {emp.id})
         punches = punches_by_day(s, day, day + timedelta(days=1), {emp.id})

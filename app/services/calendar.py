@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Callable, Optional
 
 from sqlalchemy import delete, select
 from sqlmodel import Session
@@ -211,9 +212,10 @@ def _days_of(text: str) -> list[date]:
     return [first + timedelta(days=i) for i in range((last - first).days + 1)]
 
 
-def import_year(actor: Actor, path: str | Path) -> dict:
+def import_year(actor: Actor, path: str | Path, progress: Optional[Callable[[int, int], None]] = None) -> dict:
     """Import a schedule written from the State Council notice: rows `date,kind,name`, a date may be a
-    range. All rows valid or nothing changes; returns {"days": n, "years": [...]}."""
+    range. All rows valid or nothing changes; returns {"days": n, "years": [...]}. ``progress(done, total)``
+    is called per row checked, before the write (it may raise to cancel: nothing is written)."""
     from app.io.tables import read_table
 
     require(actor, "attendance.calendar")
@@ -221,7 +223,10 @@ def import_year(actor: Actor, path: str | Path) -> dict:
     errors: list[RowError] = []
     wanted: dict[date, tuple[str, str]] = {}
     seen_at: dict[date, int] = {}
-    for row in rows:
+    total = len(rows)
+    for number, row in enumerate(rows, start=1):
+        if progress:
+            progress(number, total)
         raw_kind = row.text("kind")
         kind = KIND_WORDS.get(raw_kind, raw_kind.lower())
         if kind not in DAY_KINDS:

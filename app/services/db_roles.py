@@ -1,8 +1,9 @@
 """Two PostgreSQL roles for a shared database: the office PCs' and the door kiosk's.
 
 The owner account (the one `init` and upgrades run with) keeps the schema. ``shopteam_office`` may read and
-change the data but not the schema. ``shopteam_kiosk`` may only read the few columns a punch needs and
-append punches (column-level GRANTs): give the door PC only this role, so the PC everybody walks past
+change the data but not the schema. ``shopteam_kiosk`` may only read the few columns a punch needs, append
+punches, and, for the person who has just punched, record their month's confirmation and file a 补卡
+(column-level GRANTs): give the door PC only this role, so the PC everybody walks past
 cannot read phone numbers, edit a punch or make itself an administrator.
 """
 
@@ -21,18 +22,28 @@ OFFICE, KIOSK = "shopteam_office", "shopteam_kiosk"
 # table -> (select columns, insert, update columns); "*" = the whole table
 KIOSK_GRANTS: dict[str, tuple[tuple[str, ...], bool, tuple[str, ...]]] = {
     "alembic_version": (("version_num",), False, ()),
-    "employee": (("id", "employee_no", "name", "status", "hire_date", "leave_date", "badge_code", "pin_hash"), False, ()),
+    "employee": (("id", "employee_no", "name", "status", "hire_date", "leave_date", "badge_code", "pin_hash",
+                  "manager_id"), False, ()),
     "roster_entry": (("id", "employee_id", "day"), False, ()),  # is today a shift for this person
     "calendar_day": (("day", "source", "kind"), False, ()),
-    "punch": (("id", "employee_id", "at", "source", "recorded_by", "note", "audit_id"), True, ("audit_id",)),
+    "punch": (("id", "employee_id", "at", "source", "recorded_at", "recorded_by", "note", "audit_id"), True, ("audit_id",)),
     "audit_log": (("id", "hash", "covers"), True, ("covers", "hash")),
     "audit_coverage": (("table_name", "legacy_max_id"), False, ()),
     "kiosk_lock": (("employee_no", "failures", "locked_until"), True, ("failures", "locked_until")),
     "policy_setting": (("key", "value", "updated_at", "updated_by"), False, ()),
     "app_user": (("id", "username", "password_hash", "role", "active"), False, ()),
-    # a punch into a closed month (考勤封帐) is refused: the kiosk reads whether the month is closed
-    "month_close": (("id", "month", "version", "closed_at", "closed_by", "reopened_at"), False, ()),
+    # a punch into a closed month (考勤封帐) is refused; after a punch the person confirms their closed month
+    # (or disagrees) and sees its figures, and asks for a missing punch (补卡): issue 18
+    "month_close": (("id", "month", "version", "closed_at", "closed_by", "snapshot", "reopened_at", "reopened_by",
+                     "reopen_reason"), False, ()),
+    "month_confirmation": (("id", "employee_id", "close_id", "answer", "note", "viewed_at", "answered_at", "via"),
+                           True, ("answer", "note", "viewed_at", "answered_at", "via")),
+    "punch_correction": (("id", "employee_id", "at", "reason", "status", "requested_by", "requested_at", "decided_by",
+                          "decided_at", "audit_id"), True, ("audit_id",)),  # files a 补卡; never decides one
+    "leave_request": (("id", "employee_id", "kind", "start", "end", "status"), False, ()),  # not the reason
+    "handover_record": (("employee_id", "start", "back_at"), False, ()),
 }
+SEQUENCES = ("punch_id_seq", "audit_log_id_seq", "punch_correction_id_seq", "month_confirmation_id_seq")
 
 
 def statements(database: str) -> list[str]:
@@ -58,7 +69,7 @@ def statements(database: str) -> list[str]:
     for table in COVERED:  # the kiosk's commit looks for rows not yet tied to an audit row
         if table not in KIOSK_GRANTS:
             out.append(f"GRANT SELECT (id, audit_id) ON {table} TO {KIOSK}")
-    out.append(f"GRANT USAGE ON SEQUENCE punch_id_seq, audit_log_id_seq TO {KIOSK}")
+    out.append(f"GRANT USAGE ON SEQUENCE {', '.join(SEQUENCES)} TO {KIOSK}")
     return out
 
 

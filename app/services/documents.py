@@ -184,6 +184,7 @@ def handbook_data(actor: Actor, version: str, effective_date: date):
     from app.documents.handbook import HandbookData, JobCard, Section
     from app.documents.handbook_org import OrgNode
     from app.documents import handbook_rules as rules
+    from app.documents import handbook_settings as settings_text
 
     require(actor, "documents.print")
     with reading() as s:
@@ -219,9 +220,9 @@ def handbook_data(actor: Actor, version: str, effective_date: date):
         company=str(values.get("general.company_name", "")), department=str(values.get("general.department_name", "")),
         version=version, effective_date=effective_date, sections=sections,
         departments=[(d.name, d.description) for d in departments], org=roots, positions=cards,
-        attendance_rules=rules.attendance_rules(values), appraisal_rules=rules.appraisal_rules(values),
-        attendance_settings=rules.settings_table(values, specs, ("attendance.", "leave.", "overtime.")),
-        appraisal_settings=rules.settings_table(values, specs, ("appraisal.",)),
+        attendance_rules=rules.attendance_rules(values), appraisal_rules=rules.appraisal_rules(values, appraisal_positions),
+        attendance_settings=settings_text.attendance_settings(values, specs),
+        appraisal_settings=settings_text.appraisal_settings(values, specs),
         goals=goal_rows, workflows=workflows, holidays=holidays, receipt=receipt,
         appraisal_positions=appraisal_positions,
     )
@@ -230,7 +231,7 @@ def handbook_data(actor: Actor, version: str, effective_date: date):
 def next_handbook_version(actor: Actor, today: date | None = None) -> str:
     """"2026.1", "2026.2", … counting the versions printed this year."""
     require(actor, "documents.print")
-    year = (today or date.today()).year
+    year = (today or now().date()).year
     with reading() as s:
         printed = set(s.execute(select(HandbookPrint.version)).scalars())
     n = 1
@@ -249,7 +250,7 @@ def print_handbook(actor: Actor, out: Path | str, version: str | None = None,
     version = (version or "").strip() or next_handbook_version(actor)
     if len(version) > MAX_VERSION:
         raise ValidationError("The version is longer than {max} characters.", max=MAX_VERSION)
-    effective_date = effective_date or date.today()
+    effective_date = effective_date or now().date()
     data = handbook_data(actor, version, effective_date)
     pages = _write_atomic(path, lambda tmp: write_handbook(data, str(tmp)))
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -346,6 +347,7 @@ def sheet_fields(d: dict) -> dict:
         "comment": "\n".join(x for x in (d.get("comment") or "", d.get("interview") or "") if x),
         "appeal_deadline": d.get("appeal_deadline"), "final": d.get("final", d.get("published_on") is not None),
         "scheme_line": _scheme_line(header), **_calibration_fields(d.get("calibration")),
+        "annual_report": d.get("annual_report") or "",
     }
 
 
@@ -520,6 +522,6 @@ def preview_first_page(actor: Actor, kind: str, png: Path | str, *, period_key: 
         else:
             from app.documents.handbook import write_handbook
 
-            data = handbook_data(actor, version or next_handbook_version(actor), effective_date or date.today())
+            data = handbook_data(actor, version or next_handbook_version(actor), effective_date or now().date())
             write_handbook(data, str(pdf))
         return page_png(pdf, png, dpi=dpi)

@@ -17,9 +17,10 @@ from app.models.people import Employee
 from app.services.context import Actor
 from app.services.permissions import can, require
 
-REQUEST_KINDS = ("leave", "overtime", "correction")
+REQUEST_KINDS = ("leave", "overtime", "correction", "handover")
 # The permission that lets a person file this kind of request for somebody else.
-_FOR_OTHERS = {"leave": "attendance.view_all", "overtime": "attendance.view_all", "correction": "attendance.correct"}
+_FOR_OTHERS = {"leave": "attendance.view_all", "overtime": "attendance.view_all", "correction": "attendance.correct",
+               "handover": "attendance.view_all"}
 
 
 def may_file_for_others(actor: Actor, kind: str) -> bool:

@@ -18,7 +18,8 @@ from app.models.people import Employee
 from app.rules import attendance as rules
 from app.services import audit
 from app.services.context import Actor
-from app.services.permissions import can, require
+from app.services.filing import may_file_for
+from app.services.permissions import require
 
 
 @dataclass
@@ -54,7 +55,7 @@ def record_handover(actor: Actor, employee_no: str, to_employee_no: str, start: 
         raise ValidationError("Say what was handed over.")
     with transaction() as s:
         e, to = _employee(s, employee_no), _employee(s, to_employee_no)
-        if not can(actor, "attendance.view_all") and actor.employee_id != e.id:
+        if not may_file_for(actor, "handover", e.id):
             raise PermissionDenied("You may only file requests for yourself.")
         if e.id == to.id:
             raise ValidationError("The work is handed over to someone else, not to oneself.")

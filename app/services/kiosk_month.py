@@ -29,8 +29,7 @@ _KEY = secrets.token_bytes(32)
 
 # Reasons offered on the kiosk for a 补卡 (translated where shown); the person may not type at a kiosk.
 CORRECTION_REASONS = (N_("Forgot to punch"), N_("Out on business"), N_("Badge not read"), N_("Kiosk was not working"))
-DISAGREE_REASONS = (N_("A day's verdict is wrong"), N_("Leave is missing"), N_("Overtime is missing"),
-                    N_("A punch is missing"))
+DISAGREE_REASONS = month_close.DISAGREE_REASONS  # picked, never typed, at the kiosk
 
 
 def _sign(employee_id: int, expires: int) -> str:
@@ -76,7 +75,7 @@ def month_to_confirm(ticket: str) -> dict | None:
 
 def confirm(ticket: str, month: str, disagree: str | None = None) -> dict:
     actor = _person(ticket)
-    return month_close.confirm_month(actor, _employee_no(actor), month, disagree, via="kiosk")
+    return month_close.confirm_month(actor, _employee_no(actor), month, disagree, via="kiosk", listed_only=True)
 
 
 def missing_punches(ticket: str, today: datetime | None = None) -> list[dict]:

@@ -243,7 +243,7 @@ def confirmations(actor: Actor, month: str) -> dict:
         for row in c.snapshot:
             a = answers.get(ids.get(row["employee_no"]))
             people.append({"employee_no": row["employee_no"], "name": row["name"],
-                           "answer": a.answer if a else "none", "note": a.note if a else "",
+                           "answer": a.answer if a else "none", "note": note_text(a.note) if a else "",
                            "answered_at": a.answered_at.isoformat(sep=" ") if a and a.answered_at else None,
                            "viewed_at": a.viewed_at.isoformat(sep=" ") if a else None})
         return {"month": key, "version": c.version, "people": people, "counts": _answer_counts(s, c)}
@@ -261,8 +261,10 @@ def open_months_for(s: Session, employee_id: int) -> list[MonthClose]:
     return out
 
 
-def _person_for(s: Session, actor: Actor, employee_no: str) -> Employee:
-    e = s.execute(select(Employee).where(Employee.employee_no == (employee_no or "").strip())).scalar()
+def _person_for(s: Session, actor: Actor, employee_no: str):
+    # the columns the kiosk role may read (app/services/db_roles.py): a person confirms at the kiosk too
+    e = s.execute(select(Employee.id, Employee.employee_no, Employee.name)
+                  .where(Employee.employee_no == (employee_no or "").strip())).first()
     if e is None:
         raise NotFound("There is no employee with no. {no}.", no=employee_no)
     if actor.employee_id != e.id:
@@ -295,7 +297,7 @@ def my_month(actor: Actor, employee_no: str, month: str | None = None, via: str 
             a = MonthConfirmation(employee_id=e.id, close_id=c.id, via=via)
             s.add(a)
         close = {"month": c.month, "version": c.version, "closed_at": c.closed_at.isoformat(sep=" "),
-                 "answer": a.answer, "note": a.note}
+                 "answer": a.answer, "note": note_text(a.note)}
     year, mon = parse_month(close["month"])
     return {**close, "figures": row, "days": _days_of(e.employee_no, year, mon)}
 
@@ -313,16 +315,44 @@ def _days_of(employee_no: str, year: int, month: int) -> list[dict]:
             for d, c in zip(table["days"], person["cells"]) if c.scheduled or c.status not in ("rest", "none")]
 
 
-def confirm_month(actor: Actor, employee_no: str, month: str, disagree: str | None = None, via: str = "office") -> dict:
-    """The person confirms their closed month, or disagrees with a note that HR then sees."""
+# What a person may pick when they disagree; stored as the message id and translated where it is shown.
+DISAGREE_REASONS = (N_("A day's verdict is wrong"), N_("Leave is missing"), N_("Overtime is missing"),
+                    N_("A punch is missing"))
+NOTE_MAX = 200
+
+
+def note_text(note: str) -> str:
+    """A disagreement note as the reader sees it: a listed reason in their language, free text as typed."""
+    return _(note) if note in DISAGREE_REASONS else note
+
+
+def check_disagreement(disagree: str | None, listed_only: bool = False) -> str:
+    """The note to store: one of DISAGREE_REASONS (its message id) or, unless ``listed_only``, free text
+    without control characters and at most NOTE_MAX characters. "" for a confirmation (None)."""
+    if disagree is None:
+        return ""
+    note = disagree.strip()
+    if note in DISAGREE_REASONS:
+        return note
+    if listed_only:
+        raise ValidationError("Pick a reason from the list.")
+    if not note:
+        raise ValidationError("Say what you disagree with.")
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in note):
+        raise ValidationError("The note has control characters; type it again.")
+    if len(note) > NOTE_MAX:
+        raise ValidationError("The note is too long: at most {n} characters.", n=NOTE_MAX)
+    return note
+
+
+def confirm_month(actor: Actor, employee_no: str, month: str, disagree: str | None = None, via: str = "office",
+                  listed_only: bool = False) -> dict:
+    """The person confirms their closed month, or disagrees with a note that HR then sees: one of
+    DISAGREE_REASONS (the message id) or free text (``listed_only``: the kiosk, where nobody types)."""
     require(actor, "attendance.view_own")  # and only their own: _person_for
     year, mon = parse_month(month)
     key = f"{year}-{mon:02d}"
-    note = (disagree or "").strip()
-    if disagree is not None and not note:
-        raise ValidationError("Say what you disagree with.")
-    if any(ord(ch) < 32 for ch in note):
-        raise ValidationError("The note has control characters; type it again.")
+    note = check_disagreement(disagree, listed_only)
     with transaction() as s:
         e = _person_for(s, actor, employee_no)
         c = closed_in(s, key)
@@ -343,7 +373,7 @@ def confirm_month(actor: Actor, employee_no: str, month: str, disagree: str | No
         audit.record(s, actor, "attendance.confirm", "month_confirmation", a.id, None,
                      {"employee_no": e.employee_no, "month": key, "version": c.version, "answer": a.answer,
                       "note": note})
-        return {"employee_no": e.employee_no, "month": key, "answer": a.answer, "note": note}
+        return {"employee_no": e.employee_no, "month": key, "answer": a.answer, "note": note_text(note)}
 
 
 def confirmation_stamps(s: Session, month: str) -> dict[str, str]:

@@ -40,6 +40,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "tasks.import": LEADERS,
     "tasks.stats": LEADERS | {HR},
     "tasks.plans_view": LEADERS | {HR},  # who has (not) submitted the weekly / monthly plan
+    "tasks.plans_review": OFFICE,  # mark a plan read, comment on it: the reporting line decides whose (rules.plan_access)
     "tasks.recurring": LEADERS,
     "tasks.archive": LEADERS,  # put finished cards away (off the board, kept in history and statistics)
     # attendance
@@ -67,6 +68,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "appraisal.view_all": frozenset({ADMIN, HR, GM}),  # confidentiality: HR, admin and the GM see every result
     "appraisal.enter_for": frozenset({ADMIN, HR}),  # type in paper sheets on a rater's behalf, import scores
     "appraisal.appeal_decide": frozenset({ADMIN, HR}),
+    "appraisal.mutual_rate": OFFICE,  # the anonymous all-staff mutual rating (互评): everyone rates colleagues
+    "appraisal.mutual_results": LEADERS | {HR, GM},  # its means per person, a reference for choosing 先进
+    "appraisal.decide_use": frozenset({HR, GM}),  # record what was decided on a result's flag (reward, step, contract)
     "appraisal.calibrate": LEADERS | {GM},  # move a person to another grade in review, with a reason (校准)
     # documents
     "documents.print": PEOPLE_ADMIN,

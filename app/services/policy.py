@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app.db import reading, transaction
-from app.errors import NotFound
+from app.errors import NotFound, ValidationError
 from app.i18n import N_
 from app.models._base import now
 from app.models.policy import PolicySetting
@@ -66,6 +66,17 @@ def _group_rank(group: str) -> int:
     return order.index(group) if group in order else len(order)
 
 
+def _normal(sp: SettingSpec, value: Any) -> Any:
+    """A stored list out of choices in the choices' order, as parse_value gives it now (one stored in
+    another order compares equal to the same set chosen again); anything else as stored."""
+    if sp.type != "str_list" or not sp.choices:
+        return value
+    try:
+        return parse_value(sp, value)
+    except ValidationError:
+        return value
+
+
 def list_settings(actor: Actor) -> list[dict]:
     """Every setting with its value, grouped (GROUPS order) and in the order its data file lists them,
     with the English label, unit, one-line help and choice names (translate them with _() to show)."""
@@ -79,8 +90,8 @@ def list_settings(actor: Actor) -> list[dict]:
         rows.append({
             "key": key, "group": sp.group, "group_label": GROUPS.get(sp.group, sp.group), "type": sp.type,
             "label": sp.label, "help": sp.help, "unit": sp.unit,
-            "value": row.value if row else sp.default, "default": sp.default,
-            "allowed": sp.describe_range(), "changed": row is not None and row.value != sp.default,
+            "value": _normal(sp, row.value) if row else sp.default, "default": sp.default,
+            "allowed": sp.describe_range(), "changed": row is not None and _normal(sp, row.value) != _normal(sp, sp.default),
             "choices": list(sp.choices), "choice_labels": {str(c): sp.choice_label(c) for c in sp.choices},
             "min": sp.min, "max": sp.max,
         })
@@ -120,7 +131,7 @@ def set_values(actor: Actor, changes: dict[str, Any]) -> dict[str, Any]:
         for key, value in parsed.items():
             row = s.get(PolicySetting, key)
             before = row.value if row else spec(key).default
-            if before == value:
+            if _normal(spec(key), before) == value:  # unchanged: no write, no audit row
                 continue
             if key.startswith("security."):  # only an admin may change (weaken) a security setting
                 require(actor, "policy.edit_security")

@@ -32,6 +32,11 @@ class _RollBack(Exception):
         self.result = result
 
 
+def needs_dry_run(keys) -> bool:
+    """Whether saving these settings changes attendance or appraisal figures, so is shown as a dry run first."""
+    return any(k.startswith(ATTENDANCE_PREFIXES + APPRAISAL_PREFIXES) for k in keys)
+
+
 def dry_run(actor: Actor, changes: dict[str, Any], month: str | None = None) -> dict:
     """{"month": "2026-10", "changes": [{"employee_no", "name", "field", "before", "after"}]} for the
     attendance figures of ``month`` (default: the last closed month, else the last month) and, for

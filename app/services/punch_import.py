@@ -251,7 +251,27 @@ def preview_punch_import(actor: Actor, path: str | Path, progress: Progress = No
     with reading() as s:
         plan = _plan(s, cf, now(), progress)
         _dedupe(s, plan, policy.value_in(s, "attendance.duplicate_punch_seconds"), progress, 0.35, 0.65)
-    return _summary(plan)
+        from app.services.punches import first_punch_day
+
+        early = sorted({at.date() for _eid, at in plan.new if at.date() < first_punch_day(s)})
+    summary = _summary(plan)
+    summary["why_not"] = _why_not_import(summary, early)
+    summary["may_import"] = summary["why_not"] == ""
+    return summary
+
+
+def _why_not_import(summary: dict, early: list[date]) -> str:
+    """Why importing this file now would change nothing or be refused ("" when it may run)."""
+    if summary["errors"]:
+        return _("Fix the rows listed below first.")
+    if summary["unknown"]:
+        return _("Map every clock no. without an employee first.")
+    if early:
+        return _("The file has punches on {days}, before attendance tracking starts.",
+                 days=", ".join(d.isoformat() for d in early[:5]))
+    if not summary["new"]:
+        return _("Every punch in the file is already recorded: there is nothing to import.")
+    return ""
 
 
 def import_punches(actor: Actor, path: str | Path, progress: Progress = None) -> dict:

@@ -25,7 +25,8 @@ from typing import Optional
 
 from app.errors import ShopTeamError
 
-_lock = threading.RLock()
+_lock = threading.RLock()  # the files: held only to append or read, never across a database call
+_delivering = threading.Lock()  # one delivery at a time; a scan never waits for it
 
 
 def _ident() -> str:
@@ -107,12 +108,14 @@ class Delivery:
 
 
 def deliver(journal: Optional[Path] = None) -> Delivery:
-    """Send the journal to the database in order; stops at the first punch the database cannot take yet."""
+    """Send the journal to the database in order; stops at the first punch the database cannot take yet.
+    The file lock is not held while the database is tried, so a scan appending meanwhile never waits;
+    what it appends is delivered by the next round (the journal stays until nothing is pending)."""
     from app.services.punches import kiosk_badge
 
     journal = journal or journal_path()
     result = Delivery()
-    with _lock:
+    with _delivering:
         items = pending(journal)
         for n, item in enumerate(items):
             try:
@@ -125,21 +128,25 @@ def deliver(journal: Optional[Path] = None) -> Delivery:
                 if _unreachable(exc):
                     result.waiting = len(items) - n
                     return result
-                _append_line(_delivered_path(journal), {"uid": item["uid"], "refused": str(exc)})
+                with _lock:
+                    _append_line(_delivered_path(journal), {"uid": item["uid"], "refused": str(exc)})
                 result.refused += 1
                 continue
-            _append_line(_delivered_path(journal), {"uid": item["uid"], "punch_id": punch.punch_id})
+            with _lock:
+                _append_line(_delivered_path(journal), {"uid": item["uid"], "punch_id": punch.punch_id})
             if punch.duplicate:
                 result.duplicates += 1
             else:
                 result.delivered += 1
-        if items:
-            _retire(journal)
+        with _lock:
+            result.waiting = len(pending(journal))  # a scan may have appended while we delivered
+            if items and not result.waiting:
+                _retire(journal)
     return result
 
 
 def _retire(journal: Path) -> None:
-    """Everything is delivered: keep the record of refused lines, drop the rest."""
+    """Everything is delivered: keep the record of refused lines, drop the rest (called under _lock)."""
     refused = [i for i in _read(_delivered_path(journal)) if "refused" in i]
     if refused:
         _append_line(journal.with_name(journal.stem + "-refused.jsonl"), {"at": datetime.now().isoformat(), "items": refused})

@@ -207,15 +207,16 @@ def record_punch(actor: Actor, employee_no: str | None = None, badge: str | None
         return _store(s, actor, e, moment, "manual", note)
 
 
-def _find(s: Session, employee_no: str | None, badge: str | None) -> Employee:
+def _find(s: Session, employee_no: str | None, badge: str | None):
+    """The person (the columns the kiosk role may read: a 补卡 is filed at the kiosk too)."""
     if badge:
-        e = s.execute(select(Employee).where(Employee.badge_code == badge.strip())).scalar()
+        e = s.execute(select(*_PERSON).where(Employee.badge_code == badge.strip())).first()
         if e is None:
             raise NotFound("Badge {badge} is not known.", badge=badge)
         return e
     if not employee_no:
         raise ValidationError("Give an employee no. or a badge code.")
-    e = s.execute(select(Employee).where(Employee.employee_no == employee_no.strip())).scalar()
+    e = s.execute(select(*_PERSON).where(Employee.employee_no == employee_no.strip())).first()
     if e is None:
         raise NotFound("There is no employee with no. {no}.", no=employee_no)
     return e
@@ -253,14 +254,14 @@ def kiosk_badge_or_journal(badge: str, at: datetime | None = None) -> PunchResul
     if not badge:
         raise NotFound("Badge {badge} is not known.", badge=badge)
     journal = punch_journal.journal_path()
-    try:
-        if punch_journal.pending_count(journal):
-            punch_journal.deliver(journal)  # older punches first: the journal keeps the order
-        if not punch_journal.pending_count(journal):
+    # while older punches wait, this one queues behind them without trying the database (which may take
+    # seconds to time out): the kiosk never waits; punch_journal.deliver() runs in the background
+    if not punch_journal.pending_count(journal):
+        try:
             return kiosk_badge(badge, moment)
-    except Exception as exc:
-        if not _unreachable(exc):
-            raise
+        except Exception as exc:
+            if not _unreachable(exc):
+                raise
     punch_journal.record(badge, moment, journal)
     return PunchResult("", "", moment, "", pending=True)
 
@@ -394,7 +395,7 @@ def correction_deadline(month_of: date, deadline_day: int) -> date:
     return nxt.replace(day=deadline_day)
 
 
-def _check_correction_limits(s: Session, e: Employee, at: datetime) -> None:
+def _check_correction_limits(s: Session, e, at: datetime) -> None:
     """补卡 is limited: so many per person per month, and a month closes on a day of the next month.
     (A manager's manual punch is not limited; it is audited as the manager's.)"""
     values = policy.values_in(s)

@@ -1,6 +1,6 @@
 """The demo department's task board: about 30 believable cards over the columns, some from
 workflow templates with their checklists part done, some overdue, a card sent back with a
-comment, comments, recurring tasks, and this week's plans submitted by some of the staff."""
+comment, comments, recurring tasks, and this week's plans submitted by some of the staff (one read and commented)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app.models.people import Employee
-from app.models.tasks import TaskComment, TaskLink, TaskRecurrence, WorkPlan
+from app.models.tasks import TaskComment, TaskLink, TaskRecurrence, WorkPlan, WorkPlanComment
 from app.rules import tasks as rules
 from app.services.context import Actor
 from app.services.tasks import TaskInput, _end_rank, _recount, new_task
@@ -110,8 +110,16 @@ def seed_board(s: Session, actor: Actor, today: date) -> None:
         "E010": ("上周完成钻展复盘，关键词出价调整 30 个。", "1. 关键词周报\n2. 双十二推广预算分配"),
         "E013": ("上周完成羽绒服详情文案。", "1. 冬季穿搭推文\n2. 保暖品类调研方案"),
     }
+    written = {}
     for no, (summary, plan) in plans.items():
         linked = [t.id for t in by_title.values() if t.assignee_id == people[no].id and t.status != "done"]
-        s.add(WorkPlan(employee_id=people[no].id, kind="weekly", period_start=start, due_date=due, summary=summary,
-                       plan=plan, task_ids=linked, submitted_at=datetime.combine(start, time(9, 20))))
+        written[no] = WorkPlan(employee_id=people[no].id, kind="weekly", period_start=start, due_date=due, summary=summary,
+                               plan=plan, task_ids=linked, submitted_at=datetime.combine(start, time(9, 20)))
+        s.add(written[no])
+    s.flush()
+    # 王浩然 has read 张雨桐's plan and left her a comment (she sees both on her plans page)
+    read = written["E004"]
+    read.read_at, read.read_by, read.read_by_name = datetime.combine(start, time(10, 5)), "wanghr", people["E003"].name
+    s.add(WorkPlanComment(plan_id=read.id, at=read.read_at, author="wanghr", author_name=people["E003"].name,
+                          body="详情页优化周三前给我看初稿；年货节方案先列三个满减档位。"))
     s.flush()

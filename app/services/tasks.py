@@ -176,7 +176,7 @@ def column_labels(settings: dict) -> dict[str, str]:
 
 
 def _today(today: Optional[date]) -> date:
-    return today or date.today()
+    return today or now().date()
 
 
 def _own(actor: Actor, task: Task) -> bool:
@@ -599,7 +599,7 @@ def set_step(actor: Actor, task_id: int, index: int, done: bool) -> TaskCard:
         t.updated_at = now()
         s.flush()
         audit.record(s, actor, "task.step", "task", t.id, before, {"index": index, "text": step["text"], "done": bool(done)})
-        return _card(s, t, date.today())
+        return _card(s, t, _today(None))
 
 
 def add_step(actor: Actor, task_id: int, text: str) -> TaskCard:
@@ -615,7 +615,7 @@ def add_step(actor: Actor, task_id: int, text: str) -> TaskCard:
         _recount(t)
         s.flush()
         audit.record(s, actor, "task.step_add", "task", t.id, None, {"text": text})
-        return _card(s, t, date.today())
+        return _card(s, t, _today(None))
 
 
 def remove_step(actor: Actor, task_id: int, index: int) -> TaskCard:
@@ -634,7 +634,7 @@ def remove_step(actor: Actor, task_id: int, index: int) -> TaskCard:
         _recount(t)
         s.flush()
         audit.record(s, actor, "task.step_remove", "task", t.id, {"text": removed["text"]}, None)
-        return _card(s, t, date.today())
+        return _card(s, t, _today(None))
 
 
 def add_comment(actor: Actor, task_id: int, body: str) -> dict:

@@ -39,7 +39,7 @@
     </message>
     <message>
         <source>Score</source>
-        <translation>得分</translation>
+        <translation>分数</translation>
     </message>
     <message>
         <source>Grade</source>
@@ -102,8 +102,64 @@
         <translation>还没有考核期——点击“新建考核期…”开启一个。</translation>
     </message>
     <message>
+        <source>Change raters of the selected person…</source>
+        <translation>调整所选人员的评分人…</translation>
+    </message>
+    <message>
+        <source>General manager delegates to the supervising leaders</source>
+        <translation>总经理授权分管领导</translation>
+    </message>
+    <message>
+        <source>Mutual rating: rate colleagues…</source>
+        <translation>互评：为同事评分…</translation>
+    </message>
+    <message>
+        <source>Mutual rating: results…</source>
+        <translation>互评：查看结果…</translation>
+    </message>
+    <message>
+        <source>Raters</source>
+        <translation>评分人</translation>
+    </message>
+    <message>
         <source>New period</source>
         <translation>新建考核期</translation>
+    </message>
+    <message>
+        <source>Change raters</source>
+        <translation>调整评分人</translation>
+    </message>
+    <message>
+        <source>Choose a person on the left first.</source>
+        <translation>请先在左侧选择一个人。</translation>
+    </message>
+    <message>
+        <source>Raters of %1 changed.</source>
+        <translation>%1 的评分人已调整。</translation>
+    </message>
+    <message>
+        <source>The general manager delegates his part of %1 to the supervising leaders? Every person's general manager weight moves to their supervising leader.</source>
+        <translation>总经理将 %1 的评分授权给分管领导？每个人的总经理权重将转给其分管领导。</translation>
+    </message>
+    <message>
+        <source>Take the general manager's delegation of %1 back? His weight returns to him.</source>
+        <translation>收回总经理对 %1 的授权？总经理权重将恢复。</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>授权</translation>
+    </message>
+    <message>
+        <source>Delegation in %1 changed for %2 people.</source>
+        <translation>%1 的授权已调整，涉及 %2 人。</translation>
+    </message>
+    <message>
+        <source>Mutual rating</source>
+        <translation>互评</translation>
+    </message>
+    <message>
+        <source>Your anonymous ballot rates %1 colleagues.</source>
+        <translation>你的匿名互评已提交，共评价 %1 位同事。</translation>
     </message>
     <message>
         <source>Period %1 opened for %2 people.</source>
@@ -257,7 +313,7 @@
     </message>
     <message>
         <source>Score</source>
-        <translation>得分</translation>
+        <translation>分数</translation>
     </message>
 </context>
 <context>
@@ -370,6 +426,140 @@
         <source>Rescoring finished; the result is final again.</source>
         <translation>重新评分已结束，结果重新生效。</translation>
     </message>
+<message>
+        <source>Interview summary</source>
+        <translation>面谈摘要</translation>
+    </message>
+    <message>
+        <source>Save interview summary</source>
+        <translation>保存面谈摘要</translation>
+    </message>
+    <message>
+        <source>Interview record (4 stages)…</source>
+        <translation>绩效面谈记录（四个环节）…</translation>
+    </message>
+    <message>
+        <source>Talk with the supervising leader…</source>
+        <translation>与分管领导面谈…</translation>
+    </message>
+    <message>
+        <source>Print appeal form…</source>
+        <translation>打印考核申诉表…</translation>
+    </message>
+    <message>
+        <source>Annual work report…</source>
+        <translation>述职报告…</translation>
+    </message>
+    <message>
+        <source>Five-year history…</source>
+        <translation>五年考核记录…</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Interview record — confirm…</source>
+        <translation>绩效面谈记录 — 待确认…</translation>
+    </message>
+    <message>
+        <source>Talk with %1 on %2: %3</source>
+        <translation>%2 与 %1 面谈：%3</translation>
+    </message>
+    <message>
+        <source>Write PDF</source>
+        <translation>生成 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF written: %1</source>
+        <translation>PDF 已生成：%1</translation>
+    </message>
+    <message>
+        <source>Talk with the supervising leader</source>
+        <translation>与分管领导面谈</translation>
+    </message>
+    <message>
+        <source>What was found and agreed in the talk about the appeal:</source>
+        <translation>申诉面谈中核实和商定的内容：</translation>
+    </message>
+    <message>
+        <source>Talk about the appeal recorded.</source>
+        <translation>申诉面谈已记录。</translation>
+    </message>
+    </context>
+<context>
+    <name>MutualBallotDialog</name>
+    <message>
+        <source>Mutual rating %1</source>
+        <translation>%1 互评</translation>
+    </message>
+    <message>
+        <source>Rate the colleagues you worked with, 0–100. The rating is anonymous: nobody, the person rated included, can see who gave which score. It is a reference for choosing 先进 and is not counted in any appraisal score. You vote once.</source>
+        <translation>请为共事的同事打分（0–100）。互评是匿名的：任何人（包括被评价人）都看不到谁打了多少分。互评结果仅作评选先进的参考，不计入任何考核分数。每人只能提交一次。</translation>
+    </message>
+    <message>
+        <source>Colleague</source>
+        <translation>同事</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>not rated</source>
+        <translation>不评</translation>
+    </message>
+    <message>
+        <source>Cast ballot</source>
+        <translation>提交互评</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1 colleagues rated</source>
+        <translation>已评价 %1 位同事</translation>
+    </message>
+</context>
+<context>
+    <name>MutualResultsDialog</name>
+    <message>
+        <source>Mutual rating %1: results</source>
+        <translation>%1 互评结果</translation>
+    </message>
+    <message>
+        <source>%1 ballots cast. A reference for choosing 先进: not counted in any score; who rated whom is not recorded.</source>
+        <translation>共收到 %1 张选票。仅作评选先进的参考，不计入任何考核分数；不记录谁评价了谁。</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>评价数</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
 </context>
 <context>
     <name>NewPeriodDialog</name>
@@ -428,6 +618,69 @@
     <message>
         <source>Period %1 already exists.</source>
         <translation>考核期 %1 已存在。</translation>
+    </message>
+</context>
+<context>
+    <name>RaterChangeDialog</name>
+    <message>
+        <source>Raters of %1 in %2</source>
+        <translation>%1 在 %2 的评分人</translation>
+    </message>
+    <message>
+        <source> (shared)</source>
+        <translation>（共同分摊）</translation>
+    </message>
+    <message>
+        <source>Rater</source>
+        <translation>评分人</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Replace the rater of the role</source>
+        <translation>更换该角色的评分人</translation>
+    </message>
+    <message>
+        <source>Add a rater beside them (the role's weight is shared)</source>
+        <translation>增加一位评分人（共同分摊该角色权重）</translation>
+    </message>
+    <message>
+        <source>e.g. the new head rates after consulting the former one</source>
+        <translation>例如：新部门负责人征求原负责人意见后评分</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>调整方式</translation>
+    </message>
+    <message>
+        <source>New rater</source>
+        <translation>新评分人</translation>
+    </message>
+    <message>
+        <source>Change raters</source>
+        <translation>调整评分人</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Choose the new rater.</source>
+        <translation>请选择新评分人。</translation>
+    </message>
+    <message>
+        <source>Write a note on the change (for example: the new head consulted the former one).</source>
+        <translation>请填写调整说明（例如：新负责人已征求原负责人意见）。</translation>
     </message>
 </context>
 <context>
@@ -642,6 +895,10 @@
     <message>
         <source>Actual</source>
         <translation>实际值</translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>不计分</translation>
     </message>
     <message>
         <source>Typed total (instead of indicators)</source>
@@ -915,4 +1172,200 @@
         <translation>%1 的考核表已保存，对此后新开的考核期生效。</translation>
     </message>
 </context>
-</TS>
+<context><name>AnnualReportDialog</name><message>
+        <source>Annual work report — %1 (%2)</source>
+        <translation>述职报告 — %1（%2）</translation>
+    </message>
+    <message>
+        <source>The year's work, results, shortcomings and next year's plan</source>
+        <translation>全年工作、成绩、不足和明年计划</translation>
+    </message>
+    <message>
+        <source>No annual report written yet.</source>
+        <translation>尚未撰写述职报告。</translation>
+    </message>
+    <message>
+        <source>Last saved %1 by %2.</source>
+        <translation>%2 最后保存于 %1。</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>保存述职报告</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Annual report saved.</source>
+        <translation>述职报告已保存。</translation>
+    </message>
+</context><context><name>DecisionDialog</name><message>
+        <source>Record the decision</source>
+        <translation>记录处理决定</translation>
+    </message>
+    <message>
+        <source>What was decided, from when (required unless carried out)</source>
+        <translation>决定内容及生效时间（不执行或暂缓时必填）</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>处理决定</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context><context><name>HistoryDialog</name><message>
+        <source>Five years up to </source>
+        <translation>五年，截至 </translation>
+    </message>
+    <message>
+        <source>Five-year history — %1 (%2)</source>
+        <translation>五年考核记录 — %1（%2）</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Year score</source>
+        <translation>年度得分</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Monthly results</source>
+        <translation>月度结果</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>考核期</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>结果运用</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>处理决定</translation>
+    </message>
+    <message>
+        <source>not decided</source>
+        <translation>尚未处理</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>决定人</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Record decision…</source>
+        <translation>记录处理决定…</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>考核结果</translation>
+    </message>
+    <message>
+        <source>Hired %1 · %2–%3 · flags are raised by the results; people decide.</source>
+        <translation>入职 %1 · %2–%3 年 · 标记由考核结果产生，由人作出决定。</translation>
+    </message>
+    <message>
+        <source>Decision recorded.</source>
+        <translation>处理决定已记录。</translation>
+    </message>
+</context><context><name>InterviewDialog</name><message>
+        <source>Performance interview record — %1 (%2)</source>
+        <translation>绩效面谈记录 — %1（%2）</translation>
+    </message>
+    <message>
+        <source>Interview date</source>
+        <translation>面谈日期</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>改进措施</translation>
+    </message>
+    <message>
+        <source>Owner (employee no.)</source>
+        <translation>负责人（工号）</translation>
+    </message>
+    <message>
+        <source>Follow-up (YYYY-MM-DD)</source>
+        <translation>跟进日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>Improvement plan</source>
+        <translation>绩效改进计划</translation>
+    </message>
+    <message>
+        <source>Confirmed by the employee on %1.</source>
+        <translation>员工已于 %1 确认。</translation>
+    </message>
+    <message>
+        <source>Remark: %1</source>
+        <translation>员工意见：%1</translation>
+    </message>
+    <message>
+        <source>Not confirmed by the employee yet.</source>
+        <translation>员工尚未确认。</translation>
+    </message>
+    <message>
+        <source>No interview recorded yet.</source>
+        <translation>尚未记录面谈。</translation>
+    </message>
+    <message>
+        <source>Employee's confirmation</source>
+        <translation>员工确认</translation>
+    </message>
+    <message>
+        <source>Your remark on the record (optional)</source>
+        <translation>您对本记录的意见（可选）</translation>
+    </message>
+    <message>
+        <source>Your remark</source>
+        <translation>您的意见</translation>
+    </message>
+    <message>
+        <source>Save record</source>
+        <translation>保存记录</translation>
+    </message>
+    <message>
+        <source>Confirm my record</source>
+        <translation>确认我的面谈记录</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Write every stage of the talk first: %1</source>
+        <translation>请先填写面谈的每个环节：%1</translation>
+    </message>
+    <message>
+        <source>Interview record saved.</source>
+        <translation>面谈记录已保存。</translation>
+    </message>
+    <message>
+        <source>You confirmed the interview record.</source>
+        <translation>您已确认面谈记录。</translation>
+    </message>
+</context></TS>

@@ -426,7 +426,7 @@
         <translation>节假日设置</translation>
     </message>
     <message>
-        <source>e.g. 春节</source>
+        <source>e.g. Spring Festival</source>
         <translation>例如：春节</translation>
     </message>
     <message>
@@ -660,6 +660,10 @@
     <message>
         <source>Spreadsheets (*.csv *.xlsx)</source>
         <translation>表格文件 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Importing the holiday schedule…</source>
+        <translation>正在导入节假日安排…</translation>
     </message>
     <message>
         <source>Nothing was imported. Fix the rows below and import again.</source>
@@ -1037,10 +1041,6 @@
     <message>
         <source>Row %1 (skipped): %2</source>
         <translation>第 %1 行（已跳过）：%2</translation>
-    </message>
-    <message>
-        <source>Fix the rows listed below, or map every clock no., first.</source>
-        <translation>请先修正下面列出的行，或为每个考勤号码指定员工。</translation>
     </message>
     <message>
         <source>Choose the employee…</source>

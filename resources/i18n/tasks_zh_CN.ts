@@ -180,6 +180,89 @@
     </message>
 </context>
 <context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>No tasks are linked to this plan.</source>
+        <translation>这份计划没有关联任务。</translation>
+    </message>
+    <message>
+        <source>A comment for %1 …</source>
+        <translation>给%1的批注……</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>添加批注</translation>
+    </message>
+    <message>
+        <source>Mark as read</source>
+        <translation>标为已阅</translation>
+    </message>
+    <message>
+        <source>Linked tasks</source>
+        <translation>关联任务</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>Weekly plan of %1</source>
+        <translation>%1的周计划</translation>
+    </message>
+    <message>
+        <source>Monthly plan of %1</source>
+        <translation>%1的月度计划</translation>
+    </message>
+    <message>
+        <source>Last week's summary</source>
+        <translation>上周总结</translation>
+    </message>
+    <message>
+        <source>This month's summary</source>
+        <translation>本月总结</translation>
+    </message>
+    <message>
+        <source>This week's plan</source>
+        <translation>本周计划</translation>
+    </message>
+    <message>
+        <source>Next month's plan</source>
+        <translation>下月计划</translation>
+    </message>
+    <message>
+        <source>(late)</source>
+        <translation>（逾期）</translation>
+    </message>
+    <message>
+        <source>Period from %1, due %2; submitted %3</source>
+        <translation>周期自 %1 起，%2 截止；%3 提交</translation>
+    </message>
+    <message>
+        <source>Not read yet.</source>
+        <translation>尚未阅读。</translation>
+    </message>
+    <message>
+        <source>Read by %1 at %2.</source>
+        <translation>%1 已于 %2 阅读。</translation>
+    </message>
+    <message>
+        <source>No comments yet.</source>
+        <translation>还没有批注。</translation>
+    </message>
+</context>
+<context>
     <name>PlansView</name>
     <message>
         <source>Weekly plan (this week's plan, last week's summary)</source>
@@ -188,6 +271,10 @@
     <message>
         <source>Monthly (this month's summary, next month's plan)</source>
         <translation>月度（本月总结、下月计划）</translation>
+    </message>
+    <message>
+        <source>The plans of the week (or month) that holds this day.</source>
+        <translation>显示包含这一天的那一周（或那个月）的计划。</translation>
     </message>
     <message>
         <source>Submit</source>
@@ -200,6 +287,10 @@
     <message>
         <source>Linked tasks</source>
         <translation>关联任务</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>批注</translation>
     </message>
     <message>
         <source>No.</source>
@@ -222,8 +313,24 @@
         <translation>提交时间</translation>
     </message>
     <message>
+        <source>Read</source>
+        <translation>已阅</translation>
+    </message>
+    <message>
+        <source>Read plan</source>
+        <translation>阅读计划</translation>
+    </message>
+    <message>
+        <source>Double-click a submitted plan to read it, mark it read and comment.</source>
+        <translation>双击已提交的计划即可阅读、标为已阅并批注。</translation>
+    </message>
+    <message>
         <source>Team submissions</source>
         <translation>团队提交情况</translation>
+    </message>
+    <message>
+        <source>Period of</source>
+        <translation>日期所在周期</translation>
     </message>
     <message>
         <source>Late</source>
@@ -236,6 +343,10 @@
     <message>
         <source>Not submitted</source>
         <translation>未提交</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>未阅</translation>
     </message>
     <message>
         <source>Last week's summary</source>
@@ -268,6 +379,18 @@
     <message>
         <source>Submit plan</source>
         <translation>提交计划</translation>
+    </message>
+    <message>
+        <source>Choose a plan in the list first.</source>
+        <translation>请先在列表中选择一份计划。</translation>
+    </message>
+    <message>
+        <source>%1 has not submitted this plan yet.</source>
+        <translation>%1还没有提交这份计划。</translation>
+    </message>
+    <message>
+        <source>Only %1's managers, HR and administrators may read this plan.</source>
+        <translation>只有%1的上级、人事和管理员可以查看这份计划。</translation>
     </message>
     <message>
         <source>Plan submitted.</source>
@@ -325,7 +448,7 @@
         <translation> 天</translation>
     </message>
     <message>
-        <source>e.g. 报表, 周报</source>
+        <source>e.g. reports, weekly</source>
         <translation>例如：报表, 周报</translation>
     </message>
     <message>
@@ -699,7 +822,7 @@
         <translation>截止日期</translation>
     </message>
     <message>
-        <source>e.g. 上新, 双十二</source>
+        <source>e.g. new listing, Double 12</source>
         <translation>例如：上新, 双十二</translation>
     </message>
     <message>

@@ -133,6 +133,9 @@ def run_punches(db: str, n: int, done_file: str) -> int:
             try:
                 write(i)
                 written += 1
+                # a door scan takes a person at least a second; 5 ms still gives SQLite's busy handler
+                # (which polls) a moment to hand the lock to the office instead of starving it
+                time.sleep(0.005)
             except Exception as exc:  # noqa: BLE001 - every failure is what a user would see
                 errors.append(f"{exc.__class__.__name__}: {exc}")
     finally:

@@ -159,7 +159,7 @@ def test_calibrating_into_the_quota_lets_the_period_be_approved_without_a_reason
     assert cal.overrides(admin, KEY) == []
 
 
-def test_cli_calibrates_and_refuses_bad_input(in_review, demo_db, capsys, actor_for):
+def test_cli_calibrates_and_refuses_bad_input(in_review, demo_db, capsys, actor_for, cli_admin):
     from app.cli import main
 
     db = str(demo_db.path) if demo_db.is_sqlite else demo_db.url

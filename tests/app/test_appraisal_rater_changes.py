@@ -77,7 +77,7 @@ def test_a_360_template_brings_peers_and_the_import_accepts_the_role_only_where_
     with pytest.raises(ImportRejected) as refused:
         import_scores(admin, bad)
     text = " ".join(e.reason for e in refused.value.rows)
-    assert "E007 is not the peer of E004" in text and "boss" in text
+    assert "template 运营专员考核表 has no peer raters" in text and "boss" in text
     good = tmp_path / "good.csv"
     good.write_text("period,employee_no,rater_no,rater_role,score\n2030-03,E003,E007,同级,88\n", encoding="utf-8")
     assert import_scores(admin, good)["scores"] == 1

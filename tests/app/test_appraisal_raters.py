@@ -166,7 +166,7 @@ def test_demo_weights_land_on_the_people_the_scheme_names(demo_db, admin):
     assert "E001" not in found  # the general manager is the top: nobody rates him
 
 
-def test_demo_heads_shown_in_the_org_tab_and_set_from_the_cli(demo_db, admin):
+def test_demo_heads_shown_in_the_org_tab_and_set_from_the_cli(demo_db, admin, cli_admin):
     from app.cli import main as cli
     from app.services.org import org_tree
 

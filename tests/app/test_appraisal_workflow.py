@@ -100,7 +100,8 @@ def test_each_step_says_what_confirming_does(period, admin, actor_for):
     assert step["action"] == "Approve" and "published" in step["confirm"] and "7 days" in step["confirm"]
 
 
-def test_cli_warns_about_the_forced_distribution_before_approval(period, admin, actor_for, demo_db, capsys, monkeypatch):
+def test_cli_warns_about_the_forced_distribution_before_approval(period, admin, actor_for, demo_db, capsys, monkeypatch,
+                                                                  cli_admin):
     from app.cli import main
 
     policy.set_value(admin, "appraisal.grade_scheme", "four")
@@ -108,12 +109,16 @@ def test_cli_warns_about_the_forced_distribution_before_approval(period, admin, 
     for who in ("admin", "linxw", "fengyq"):
         svc.advance_period(_actor(actor_for, admin, who), period)
     db = str(demo_db.path) if demo_db.is_sqlite else demo_db.url
-    monkeypatch.setenv("SHOPTEAM_PASSWORD", "demo1234")
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("demo1234\n"))  # --user reads the password's line
     code = main(["--db", db, "appraisal", "advance", period, "--user", "chenzy"])
     err = capsys.readouterr().err
     assert code != 0 and "Grade A: 14 people, the quota allows 6." in err and "--reason" in err
     assert svc.list_periods(admin)[0]["state"] == "consolidated"
     code = main(["--db", db, "appraisal", "advance", period])  # the administrator may not approve
     assert code != 0 and "general manager" in capsys.readouterr().err
+    monkeypatch.setattr(sys, "stdin", io.StringIO("demo1234\n"))
     assert main(["--db", db, "appraisal", "advance", period, "--user", "chenzy", "--reason", "a strong month"]) == 0
     assert svc.list_periods(admin)[0]["state"] == "approved"

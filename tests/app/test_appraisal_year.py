@@ -36,7 +36,7 @@ def year(demo_db, admin):
     return svc.list_periods(admin)[1]["start"].year  # the demo's locked months
 
 
-def test_year_json_rolls_up_the_published_months(year, admin, demo_db, capsys):
+def test_year_json_rolls_up_the_published_months(year, admin, demo_db, capsys, cli_admin):
     from app.cli import main
 
     db = str(demo_db.path) if demo_db.is_sqlite else demo_db.url

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from sqlalchemy import func, select
@@ -61,7 +61,8 @@ def test_table_of_contents_lists_the_real_page_numbers(demo_db, admin, tmp_path)
     assert checked == 3
 
 
-def test_a_changed_setting_shows_in_the_next_handbook(demo_db, admin, tmp_path):
+def test_a_changed_setting_shows_in_the_next_handbook(demo_db, admin, tmp_path, monkeypatch):
+    monkeypatch.setattr(documents, "now", lambda: datetime(2026, 11, 25, 10, 0))  # versions count within the year
     documents.print_handbook(admin, tmp_path / "before.pdf")
     assert re.search(r"Customer satisfaction at least\s*90", pdf_text(tmp_path / "before.pdf"))
     policy.set_value(admin, "goals.customer_satisfaction_min", "95")
@@ -70,7 +71,7 @@ def test_a_changed_setting_shows_in_the_next_handbook(demo_db, admin, tmp_path):
     text = pdf_text(tmp_path / "after.pdf")
     assert re.search(r"Customer satisfaction at least\s*95", text)
     assert "网店运营中心" in text
-    assert [r["version"] for r in documents.handbook_prints(admin)] == [f"{date.today().year}.2", f"{date.today().year}.1"]
+    assert [r["version"] for r in documents.handbook_prints(admin)] == ["2026.2", "2026.1"]
 
 
 def test_edited_section_text_is_printed_and_can_be_reset(demo_db, admin, tmp_path):
@@ -183,12 +184,18 @@ def test_cancelled_batch_leaves_no_files(demo_db, admin, tmp_path, fake_sources)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["each"]
 
 
-def test_attendance_report_from_the_attendance_service(demo_db, admin, tmp_path, fake_sources):
-    _sheets, report = fake_sources
-    result = documents.write_attendance_report(admin, 2026, 10, tmp_path / "att.pdf")
-    assert result["people"] == 6
-    pages = pdf_pages(tmp_path / "att.pdf")
-    assert all(r.name in pages[0] for r in report.rows)
+def test_attendance_report_from_the_attendance_service(demo_db, admin, tmp_path, monkeypatch):
+    """The demo department's November as of 2026-11-25 evening, through the real attendance service."""
+    from app.services import attendance, month_close
+
+    for module in (attendance, documents, month_close):
+        monkeypatch.setattr(module, "now", lambda: datetime(2026, 11, 25, 18, 0))
+    summary = {r["employee_no"]: r for r in attendance.monthly_summary(admin, 2026, 11)}
+    assert len(summary) == 15 and any(r["late_count"] for r in summary.values())
+    result = documents.write_attendance_report(admin, 2026, 11, tmp_path / "att.pdf")
+    assert result["people"] == 15
+    text = pdf_text(tmp_path / "att.pdf")
+    assert all(r["name"] in text for r in summary.values())
 
 
 def test_bad_period_is_refused(db, admin, tmp_path):

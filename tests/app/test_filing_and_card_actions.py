@@ -50,3 +50,18 @@ def test_card_actions_follow_role_and_column(demo_db, actor_for):
         assert own.actions_for(card) == {"edit"}
     detail = task_svc.task_detail(manager, review.id)
     assert detail.actions == board.actions_for(review)
+
+
+def test_a_handover_follows_the_same_filing_rule_as_the_dialog_shows(demo_db, actor_for):
+    from app.services.handover import get_handover, record_handover
+
+    staff, hr = actor_for("zhangyt"), actor_for("fengyq")
+    mine = filing_choices(staff, "handover")
+    assert [no for no, _name in mine.people] == ["E004"] and mine.own_no == "E004" and not mine.may_file_for_others
+    start, back = datetime(2026, 11, 23, 10), datetime(2026, 11, 23, 11)
+    with pytest.raises(PermissionDenied):
+        record_handover(staff, "E005", "E004", start, back, "银行", "客服账号")
+    assert get_handover(staff, record_handover(staff, "E004", "E005", start, back, "银行", "客服账号")).employee_no == "E004"
+    theirs = filing_choices(hr, "handover")
+    assert theirs.may_file_for_others and "E005" in [no for no, _name in theirs.people]
+    assert record_handover(hr, "E005", "E004", start, back, "", "待发货订单")

@@ -139,3 +139,21 @@ def test_an_xlsx_schedule_with_real_date_cells(db, admin, tmp_path):
     path = tmp_path / "2027.xlsx"
     wb.save(path)
     assert cal.import_year(admin, path) == {"days": 8, "years": [2027]}
+
+
+def test_the_import_reports_progress_and_a_cancel_writes_nothing(db, admin, tmp_path):
+    path = _write(tmp_path, "date,kind,name\n2027-01-01,holiday,元旦\n2027-02-20,makeup,春节\n")
+    seen = []
+    assert cal.import_year(admin, path, lambda done, total: seen.append((done, total)))["days"] == 2
+    assert seen == [(1, 2), (2, 2)]
+
+    class Stop(Exception):
+        pass
+
+    def cancel(done, total):
+        raise Stop()
+
+    path = _write(tmp_path, "date,kind,name\n2028-01-01,holiday,元旦\n", name="2028.csv")
+    with pytest.raises(Stop):
+        cal.import_year(admin, path, cancel)
+    assert not any(e.day.year == 2028 and e.source == "shop" for e in cal.year_view(admin, 2028).entries)

@@ -75,16 +75,20 @@ def test_a_server_that_goes_away_loses_no_punch(server):
     start = datetime(2026, 11, 18, 8, 0)
     sent = []
     for i in range(30):
+        at = start + timedelta(minutes=3 * i)
+        badge = badges[i % 3]
         if i == 10:
             ctl("stop")  # the network drops / the server PC restarts
         if i == 20:
             ctl("start")
-        at = start + timedelta(minutes=3 * i)
-        badge = badges[i % 3]
+            early = at - timedelta(minutes=1)  # the server is back, but older punches wait: this one queues
+            assert kiosk_badge_or_journal(badges[0], early).pending
+            sent.append((badges[0], early))
+            punch_journal.deliver()  # what the kiosk's background delivery does
         result = kiosk_badge_or_journal(badge, at)
         sent.append((badge, at))
         assert result.pending == (10 <= i < 20), i  # answered "已记录（待同步）" while the server was away
-    assert punch_journal.pending_count() == 0  # the first punch after the restart delivered the journal first
+    assert punch_journal.pending_count() == 0  # the background delivery emptied the journal
     assert _stored() == sorted(sent)  # every punch exactly once
     assert check(Actor.system()).ok
 
@@ -113,3 +117,70 @@ def test_check_reports_an_undelivered_journal(server):
     ctl("start")
     report = check(Actor.system())
     assert any("journal" in p for p in report.problems), report.problems
+
+
+# -- a scan while punches wait (SQLite or PostgreSQL through demo_db) -----------------------------------
+
+def _no_database(monkeypatch):
+    """Fail any use of the database: a connection taken from the pool, or a kiosk punch tried."""
+    from sqlalchemy import event
+
+    from app.db import current
+    from app.services import punches
+
+    touched = []
+
+    def checkout(*_args):
+        touched.append("connection")
+        raise AssertionError("the scan touched the database")
+
+    engine = current().engine
+    event.listen(engine, "checkout", checkout)
+    monkeypatch.setattr(punches, "kiosk_badge", lambda *a, **k: touched.append("kiosk_badge"))
+    return touched, lambda: event.remove(engine, "checkout", checkout)
+
+
+def test_a_scan_while_the_journal_is_not_empty_never_touches_the_database(demo_db, monkeypatch):
+    punch_journal.record("B01119253", datetime(2026, 11, 25, 8, 20))  # the database was away a moment ago
+    with monkeypatch.context() as m:
+        touched, restore = _no_database(m)
+        try:
+            result = kiosk_badge_or_journal("B01119253", datetime(2026, 11, 25, 8, 20, 30))
+        finally:
+            restore()
+    assert result.pending and touched == []
+    assert [(i["badge"], i["at"]) for i in punch_journal.pending()] == [
+        ("B01119253", "2026-11-25T08:20:00"), ("B01119253", "2026-11-25T08:20:30")]  # in order, on the disk
+    result = punch_journal.deliver()  # in the background, later: the second is within the duplicate window
+    assert (result.delivered, result.duplicates, punch_journal.pending_count()) == (1, 1, 0)
+    assert not punch_journal.journal_path().exists()
+
+
+def test_a_scan_does_not_wait_for_a_delivery_under_way(demo_db, monkeypatch):
+    """A delivery stuck on the network (connect_timeout) holds no lock a scan needs."""
+    import threading
+
+    from app.services import punches
+
+    punch_journal.record("B01119253", datetime(2026, 11, 25, 8, 20))
+    inside, release, gave_up = threading.Event(), threading.Event(), []
+
+    def stuck(*_args, **_kwargs):
+        inside.set()
+        if not release.wait(30):
+            gave_up.append(True)
+        raise OperationalError("connect", {}, Exception("timeout"))
+
+    from sqlalchemy.exc import OperationalError
+
+    monkeypatch.setattr(punches, "kiosk_badge", stuck)
+    delivery = threading.Thread(target=punch_journal.deliver)
+    delivery.start()
+    assert inside.wait(30)
+    try:
+        result = kiosk_badge_or_journal("B01119253", datetime(2026, 11, 25, 8, 40))
+        assert result.pending and not gave_up  # answered while the delivery still waited
+        assert punch_journal.pending_count() == 2
+    finally:
+        release.set()
+        delivery.join()

@@ -222,3 +222,42 @@ def test_kiosk_corrections_keep_the_months_quota_and_deadline(team, monkeypatch)
     assert not any(d["date"].startswith("2026-10") for d in kiosk_month.missing_punches(ticket))
     with pytest.raises(ValidationError):
         kiosk_month.request_correction(ticket, second, "Forgot to punch")
+
+
+def test_a_picked_reason_is_stored_as_its_message_id_and_shown_in_the_readers_language(team):
+    from sqlalchemy import select
+
+    from app.db import reading
+    from app.i18n import set_language
+    from app.models.month_close import MonthConfirmation
+
+    month_close.close_month(hr(), "2026-10", as_of=AFTER_OCTOBER)
+    month_close.confirm_month(person("A02"), "A02", "2026-10", disagree="Leave is missing")
+    with reading() as s:
+        assert [a.note for a in s.execute(select(MonthConfirmation)).scalars()] == ["Leave is missing"]
+    set_language("zh_CN")
+    try:
+        answers = {p["employee_no"]: p for p in month_close.confirmations(hr(), "2026-10")["people"]}
+        assert answers["A02"]["note"] == "缺少请假记录"
+    finally:
+        set_language("en")
+
+
+def test_bad_disagreement_notes_are_refused_and_change_nothing(team):
+    month_close.close_month(hr(), "2026-10", as_of=AFTER_OCTOBER)
+    for bad, message in (("   ", "Say what"), ("a\x07b", "control characters"), ("长" * 201, "too long")):
+        with pytest.raises(ValidationError, match=message):
+            month_close.confirm_month(person("A02"), "A02", "2026-10", disagree=bad)
+    assert month_close.confirmations(hr(), "2026-10")["counts"]["disagreed"] == 0
+    month_close.confirm_month(person("A02"), "A02", "2026-10", disagree="长" * 200)  # free text stays free text
+    assert month_close.confirmations(hr(), "2026-10")["counts"]["disagreed"] == 1
+
+
+def test_the_kiosk_takes_only_a_listed_reason(team):
+    month_close.close_month(hr(), "2026-10", as_of=AFTER_OCTOBER)
+    r = punches.kiosk_pin("A02", "5678", at=datetime(2026, 11, 2, 8, 24))
+    ticket = kiosk_month.ticket_for(r.punch_id, "A02")
+    with pytest.raises(ValidationError, match="from the list"):
+        kiosk_month.confirm(ticket, "2026-10", "缺少请假记录")  # a translated text is not a reason id
+    kiosk_month.confirm(ticket, "2026-10", "Leave is missing")
+    assert month_close.confirmations(hr(), "2026-10")["counts"]["disagreed"] == 1

@@ -38,9 +38,10 @@ def on_board(actor, today=None) -> set[int]:
     return {c.id for c in tasks.board(actor, today).cards}
 
 
-def test_an_archived_card_leaves_the_board_but_stays_in_history_and_statistics(manager):
-    today = date.today()
-    task_id = finished(manager, "归档：十月报表", datetime(today.year, today.month, today.day, 9))
+def test_an_archived_card_leaves_the_board_but_stays_in_history_and_statistics(manager, monkeypatch):
+    monkeypatch.setattr(tasks, "now", lambda: datetime(2026, 11, 25, 17, 0))
+    today = date(2026, 11, 25)
+    task_id = finished(manager, "归档：十月报表", datetime(2026, 11, 25, 9))
     assert task_id in on_board(manager)
     card = tasks.archive_task(manager, task_id)
     assert card.archived is not None and card.status == "done"
@@ -96,7 +97,7 @@ def test_archive_done_before_a_day_keeps_that_days_cards(manager):
     assert tasks.archive_done_before(manager, date(2026, 11, 1)) == 0  # nothing left to archive
 
 
-def test_cli_lists_archived_tasks_only_when_asked(demo_db, manager, capsys):
+def test_cli_lists_archived_tasks_only_when_asked(demo_db, manager, capsys, cli_admin):
     task_id = finished(manager, "命令行归档", datetime(2026, 10, 8, 9))
     tasks.archive_task(manager, task_id)
     assert main(["--db", demo_db.url, "tasks", "list", "--format", "json"]) == 0

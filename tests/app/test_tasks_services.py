@@ -189,7 +189,8 @@ def test_plans_submitted_and_missing(manager, staff):
     assert monthly.due_date == date(2026, 11, 27) and not monthly.late
 
 
-def test_statistics_per_person_per_month(manager, staff):
+def test_statistics_per_person_per_month(manager, staff, monkeypatch):
+    monkeypatch.setattr(tasks, "now", lambda: datetime(2026, 11, 20, 10, 0))  # the send-back is in November
     card = tasks.create_task(manager, TaskInput(title="统计", assignee_no="E004", due_date=date(2026, 11, 10)))
     tasks.move_task(staff, card.id, "review")
     tasks.send_back(manager, card.id, "补充数据")
@@ -202,7 +203,7 @@ def test_statistics_per_person_per_month(manager, staff):
         e004 = s.execute(select(Task.assignee_id).where(Task.id == card.id)).scalar_one()
         stats = tasks.stats_in(s, 2026, 10)
     assert stats[e004]["done"] == 1 and stats[e004]["on_time_rate"] == 1.0 and stats[e004]["avg_cycle_days"] == 3.0
-    rows = {r["employee_no"]: r for r in tasks.task_stats(manager, date.today().year, date.today().month)}
+    rows = {r["employee_no"]: r for r in tasks.task_stats(manager, 2026, 11)}
     assert rows["E004"]["sent_back"] >= 1
     with pytest.raises(PermissionDenied):
         tasks.task_stats(staff, 2026, 10)

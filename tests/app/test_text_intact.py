@@ -39,7 +39,7 @@ def test_utf8_gbk_and_utf16_files_import(db, admin, tmp_path, text, encoding):
     assert svc.get_employee(admin, "E1").name == "张三"
 
 
-def test_month_summary_on_standard_output_is_neutralised(demo_db, admin, capsys):
+def test_month_summary_on_standard_output_is_neutralised(demo_db, admin, capsys, cli_admin):
     row = svc.get_employee(admin, "E004")
     data = svc.EmployeeInput(**{k: v for k, v in vars(row).items() if k in svc.EmployeeInput.__dataclass_fields__})
     data.name = '=HYPERLINK("http://evil","x")'

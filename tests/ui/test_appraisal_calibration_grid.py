@@ -33,6 +33,7 @@ def grid_for(qtbot, demo_db, actor_for, admin):
         qtbot.addWidget(view)
         view.resize(1366, 760)
         view.reload(KEY)
+        drain()  # the period's step arrives by a query
         return view
 
     return make
@@ -64,6 +65,7 @@ def test_drag_a_card_to_another_grade_with_a_reason(grid_for, monkeypatch):
     view = grid_for("chenzy")
     assert view.act_calibrate.isVisible() and view.act_calibrate.isEnabled()
     grid = view.calibrate()
+    drain()  # the board arrives by a query
     assert grid.objectName() == "calibrationDialog"
     assert len(nos(grid, "A")) == 14 and nos(grid, "B") == []
     assert grid.counts["A"].text() == "14 people · quota 45% = at most 6"
@@ -88,6 +90,7 @@ def test_drag_a_card_to_another_grade_with_a_reason(grid_for, monkeypatch):
 def test_a_drop_in_the_same_column_and_a_refused_move_change_nothing(grid_for, monkeypatch):
     view = grid_for("linxw")
     grid = view.calibrate()
+    drain()  # the board arrives by a query
     own = next(c["employee_no"] for col in grid.board["columns"] for c in col["cards"] if c["mine"])
     monkeypatch.setattr(grid, "ask_reason", lambda *a: "why")
     warned = []
@@ -119,3 +122,13 @@ def test_gm_approval_despite_the_quota_asks_for_a_reason(grid_for, actor_for, mo
     drain()
     assert svc.period_step(admin, KEY)["state"] == "approved"
     assert cal.overrides(admin, KEY)[0]["reason"] == "record month"
+
+
+def test_calibrate_is_disabled_where_the_service_says_calibration_does_not_apply(grid_for, admin):
+    view = grid_for("chenzy")
+    assert view.step["may_calibrate"] and view.act_calibrate.isEnabled()
+    policy.set_value(admin, "appraisal.grade_scheme", "five")  # no forced distribution in the five-grade scheme
+    view.reload(KEY)
+    drain()
+    assert not view.step["may_calibrate"] and not view.act_calibrate.isEnabled()
+    assert not view.act_pull.isEnabled() and not view.act_import.isEnabled()  # in review: scores are frozen

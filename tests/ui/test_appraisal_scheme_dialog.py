@@ -38,7 +38,7 @@ def test_preview_beside_the_current_template_then_apply(qtbot, demo_db, admin, m
     assert "员工关键/一般绩效考核（50/50）" in proposed and "关键绩效指标 50%" in proposed
     assert "Half-yearly" in proposed and "Department head 70%" in proposed
     assert "version 2" in dialog.proposed_title.text()
-    assert "results follow the setting" in proposed  # kpi-50-50 grades with four; the shop's setting is five
+    assert "its positions are graded with it" in proposed  # kpi-50-50 grades with four; the shop's setting is five
     assert "June and December" in dialog.description.text() or "half year" in dialog.description.text()
 
     # nothing ticked: nothing to apply

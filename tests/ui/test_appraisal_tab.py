@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.services import appraisal as svc
+from ui.operations import drain
 from ui.shell import ChangeBus, ShellContext
 
 
@@ -18,6 +19,7 @@ def view_for(qtbot, demo_db, actor_for):
         view.messages = messages
         qtbot.addWidget(view)
         view.resize(1360, 760)
+        drain()  # the period's step arrives by a query
         return view
 
     return make
@@ -105,16 +107,16 @@ def test_each_step_asks_for_confirmation_saying_what_it_does(qtbot, view_for, ac
     svc.open_period(admin, "2030-01")
     view = view_for(actor_for("fengyq"))  # HR may start scoring
     view.reload("2030-01")
+    drain()
     assert view.act_advance.isEnabled() and view.act_advance.text() == "Start scoring"
     seen = []
     _answer_confirmation(monkeypatch, False, seen)
     view.act_advance.trigger()
+    drain()  # the step is asked of the service first
     assert seen and seen[0][0] == "appraisalConfirmStep" and "2030-01" in seen[0][1] and seen[0][2] == "Start scoring"
     assert svc.period_step(admin, "2030-01")["state"] == "entry"  # cancelled: nothing changed
     _answer_confirmation(monkeypatch, True, seen)
     view.act_advance.trigger()
-    from ui.operations import drain
-
     drain()  # the step runs as an operation; its change reloads the tab
     assert svc.period_step(admin, "2030-01")["state"] == "scoring"
     # HR may not submit for review: the action is disabled and says who takes the step

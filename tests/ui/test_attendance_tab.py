@@ -1,10 +1,24 @@
-"""The attendance tab on the demo department: grid, day detail, summary, requests, roster, export."""
+"""The attendance tab on the demo department: grid, day detail, summary, requests, roster, export.
+The demo is loaded as of 2026-11-25, and the tab opens on that month whatever the day the tests run."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 
 from app.services import roster as roster_svc
 from ui.operations import drain
+
+
+class _DemoDay(QDate):
+    @staticmethod
+    def currentDate():  # noqa: N802 - Qt's name
+        return QDate(2026, 11, 25)
+
+
+@pytest.fixture(autouse=True)
+def _opens_on_the_demo_month(monkeypatch):
+    from ui.attendance import view
+
+    monkeypatch.setattr(view, "QDate", _DemoDay)
 
 
 @pytest.fixture(autouse=True)
@@ -130,6 +144,7 @@ def _fill_and_submit(monkeypatch, dialog_class, fill):
         ok = dialog.buttons.button(QDialogButtonBox.Ok)
         seen["enabled"], seen["error"] = ok.isEnabled(), dialog.error.text()
         ok.click()
+        drain()  # dialogs that save as an operation close when it is done
         seen["id"] = dialog.new_id
         return dialog.result()
 
@@ -189,14 +204,15 @@ def test_overtime_dialog_refuses_an_end_before_the_start(main_window, actor_for,
 
 
 def test_correction_from_the_grid_day_and_hr_approves_it(main_window, actor_for, qtbot, monkeypatch, admin):
-    from datetime import datetime, time
+    from datetime import date, datetime, time
 
     from app.services import attendance as att_svc
     from ui.attendance.dialogs import CorrectionDialog
 
     staff = loaded(main_window(actor_for("zhangyt")).select_tab("attendanceTab"), qtbot)
-    staff.act_export.parent().findChild(type(staff.act_export), "actionPrevMonth").trigger()  # a month that is over
+    staff.month.setDate(QDate(2026, 10, 1))  # a month that is over
     loaded(staff, qtbot)
+    assert staff.grid_model.days[0] == date(2026, 10, 1)
     day = next(d for d, c in zip(staff.grid_model.days, staff.grid_model.people[0]["cells"]) if c.scheduled)
     staff.show_day("E004", day)
 
@@ -208,8 +224,8 @@ def test_correction_from_the_grid_day_and_hr_approves_it(main_window, actor_for,
     seen = _fill_and_submit(monkeypatch, CorrectionDialog, fill)
     from app.services import punches
 
-    # filed on the 1st of this month: the previous month's corrections are still open (they close on the 3rd)
-    monkeypatch.setattr(punches, "now", lambda: datetime.combine(datetime.now().date().replace(day=1), time(12)))
+    # filed on 1 November: October's corrections are still open (they close on the 3rd)
+    monkeypatch.setattr(punches, "now", lambda: datetime(2026, 11, 1, 12))
     staff.act_correction.trigger()
     assert seen["id"] is not None
     loaded(staff, qtbot)

@@ -75,9 +75,15 @@ def test_staff_confirms_their_own_month_and_the_admin_reopens(main_window, qtbot
     dialog = view.confirm_dialog
     assert "张雨桐" in dialog.figures.heading.text() and "2026-10" in dialog.figures.heading.text()
     assert dialog.findChildren(type(dialog.figures.heading), "monthFigure0")  # days due shown
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("Leave is missing", True)))
-    assert dialog.disagree()
-    drain()
+    from app.i18n import set_language
+
+    set_language("zh_CN")  # she picks the reason in Chinese: the reason's id is stored, shown in the reader's language
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("缺少请假记录", True)))
+    try:
+        assert dialog.disagree()
+        drain()
+    finally:
+        set_language("en")
     loaded(view, qtbot)
     assert view.act_confirm.isHidden()  # nothing more to confirm
     admin_view = october(main_window(), qtbot)

@@ -33,6 +33,8 @@ def test_preview_map_and_import(main_window, qtbot, tmp_path, admin):
     assert "ZKTeco" in dialog.summary.text() and "2025-03-03" in dialog.summary.text()
     assert dialog.model.rowCount() == 1
     assert dialog.unknown_box.isVisibleTo(dialog) and not dialog.run_button.isEnabled()
+    assert dialog.run_button.toolTip() == dialog.preview["why_not"] != ""  # the service's reason, word for word
+    assert dialog.findChild(QComboBox, "mapCombo_77").findData("E005") > 0  # the people arrived by a query
     assert "not a punch" in dialog.problems.toPlainText()
     dialog.resize(1000, 640)
     dialog.grab().save(str(tmp_path / "preview.png"))
@@ -41,7 +43,7 @@ def test_preview_map_and_import(main_window, qtbot, tmp_path, admin):
     combo.setCurrentIndex(combo.findData("E005"))
     dialog.findChild(QPushButton, "mapButton_77").click()
     qtbot.waitUntil(lambda: dialog.preview and not dialog.preview["unknown"], timeout=30000)
-    assert dialog.run_button.isEnabled()
+    assert dialog.run_button.isEnabled() and dialog.preview["may_import"] and not dialog.run_button.toolTip()
     expected = dialog.preview["new"]
     assert expected == 4  # three for E004, one for E005 (the second 77 punch is 20 s later: the same punch)
     qtbot.mouseClick(dialog.run_button, Qt.LeftButton)

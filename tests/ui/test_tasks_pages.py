@@ -1,7 +1,5 @@
 """The task tab's other pages: plans, statistics, recurring tasks, and the workflow template editor."""
 
-from datetime import date
-
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton, QTableWidgetItem
@@ -87,20 +85,25 @@ def test_staff_submits_the_weekly_plan_and_the_manager_sees_it(tab, qtbot, actor
 def test_the_monthly_page_names_its_fields(tab):
     plans = tab("zhangyt").plans
     plans.kind.setCurrentIndex(plans.kind.findData("monthly"))
+    drain()
     assert plans.summary_label.text() == "This month's summary" and plans.plan_label.text() == "Next month's plan"
     assert plans.current.kind == "monthly" and plans.current.period_start.day == 1
 
 
 # -- statistics ----------------------------------------------------------------------------
-def test_statistics_show_the_month_of_each_person(tab, actor_for):
+def test_statistics_show_the_month_of_each_person(tab, actor_for, monkeypatch):
+    from datetime import datetime
+
+    monkeypatch.setattr(svc, "now", lambda: datetime(2026, 11, 20, 10, 0))  # finished in November 2026
     manager = actor_for("wanghr")
     card = svc.create_task(manager, TaskInput(title="统计用任务", assignee_no="E004"))
     for status in ("doing", "review"):
         svc.move_task(manager, card.id, status)
     svc.complete_task(manager, card.id)
     stats = tab("wanghr").stats
-    today = date.today()
-    expected = next(r for r in svc.task_stats(manager, today.year, today.month) if r["employee_no"] == "E004")
+    stats.month.setDate(QDate(2026, 11, 1))
+    drain()
+    expected = next(r for r in svc.task_stats(manager, 2026, 11) if r["employee_no"] == "E004")
     r = row_of(stats.table, 0, "E004")
     assert cell(stats.table, r, 1) == "张雨桐" and int(cell(stats.table, r, 2)) == expected["done"] >= 1
     stats.month.setDate(QDate(2001, 1, 1))  # a month without finished tasks

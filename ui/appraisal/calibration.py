@@ -113,9 +113,26 @@ class CalibrationDialog(QDialog):
         self.columns: dict[str, GradeList] = {}
         self.headers: dict[str, QLabel] = {}
         self.counts: dict[str, QLabel] = {}
-        grid = QHBoxLayout()
-        grid.setSpacing(10)
-        for grade in ("A", "B", "C", "D"):
+        self.grid = QHBoxLayout()
+        self.grid.setSpacing(10)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.grid, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.board: dict = {}
+        self.reload()
+
+    def _build_columns(self, grades: list[str]) -> None:
+        """One column per grade the service's board has (the scheme's grades, in its order)."""
+        if list(self.columns) == grades:
+            return
+        while self.grid.count():
+            self.grid.takeAt(0).widget().deleteLater()
+        self.columns, self.headers, self.counts = {}, {}, {}
+        for grade in grades:
             frame = QFrame(objectName=f"calibrationFrame_{grade}")
             box = QVBoxLayout(frame)
             box.setContentsMargins(0, 0, 0, 0)
@@ -127,20 +144,16 @@ class CalibrationDialog(QDialog):
             box.addWidget(self.headers[grade])
             box.addWidget(self.counts[grade])
             box.addWidget(self.columns[grade], 1)
-            grid.addWidget(frame, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(grid, 1)
-        layout.addWidget(self.status)
-        layout.addWidget(buttons)
-        self.board: dict = {}
-        self.reload()
+            self.grid.addWidget(frame, 1)
 
     def reload(self) -> None:
-        self.board = svc.board(self.ctx.actor, self.key)
-        b = self.board
+        """Ask the service for the board (an operation); the grid follows its answer."""
+        actor, key = self.ctx.actor, self.key
+        self.ctx.query(self, lambda: svc.board(actor, key), self._show)
+
+    def _show(self, board: dict) -> None:
+        self.board = b = board
+        self._build_columns([col["grade"] for col in b["columns"]])
         self.intro.setText(self.tr("Drag a person to another grade and give a reason. The computed score and grade "
                                    "are kept; the sheets print both.") if b["may"] else b["why_not"])
         for col in b["columns"]:

@@ -1,4 +1,5 @@
-"""Comment, interview record and appeal for the selected person."""
+"""Comment, interview record, appeal and annual report of the selected person, and the way to the five-year
+history. What the user may do comes from the service (appraisal_feedback.feedback_of's may_* flags)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from app.errors import ShopTeamError
 from app.i18n import _ as app_tr
 from app.services.appraisal_core import APPEAL_STATUS
 from app.services import appraisal_feedback as fb
+from app.services import appraisal_feedback_print as fb_print
+from ui.widgets.actions import on_clicked
+from ui.widgets.file_dialogs import save_file
 
 
 class FeedbackPanel(QWidget):
@@ -24,7 +28,7 @@ class FeedbackPanel(QWidget):
         self.interview = QPlainTextEdit(objectName="appraisalInterview")
         self.interview.setPlaceholderText(self.tr("What was discussed and agreed in the performance interview"))
         self.save_comment = QPushButton(self.tr("Save comment"), objectName="appraisalSaveComment")
-        self.save_interview = QPushButton(self.tr("Save interview record"), objectName="appraisalSaveInterview")
+        self.save_interview = QPushButton(self.tr("Save interview summary"), objectName="appraisalSaveInterview")
         self.appeal_info = QLabel(objectName="appraisalAppealInfo")
         self.appeal_info.setWordWrap(True)
         self.appeal_button = QPushButton(self.tr("File an appeal…"), objectName="appraisalAppealButton")
@@ -39,8 +43,10 @@ class FeedbackPanel(QWidget):
         form = QFormLayout(self)
         form.addRow(self.tr("Comment"), self.comment)
         form.addRow("", self.save_comment)
-        form.addRow(self.tr("Interview record"), self.interview)
+        form.addRow(self.tr("Interview summary"), self.interview)  # printed on the sheet; the full record is below
         form.addRow("", self.save_interview)
+        self.comment.setMaximumHeight(150)
+        self.interview.setMaximumHeight(110)
         buttons = QHBoxLayout()
         buttons.addWidget(self.appeal_button)
         buttons.addWidget(self.decide_button)
@@ -48,6 +54,22 @@ class FeedbackPanel(QWidget):
         buttons.addStretch(1)
         form.addRow(self.tr("Appeal"), self.appeal_info)
         form.addRow("", buttons)
+        self.feedback: dict | None = None
+        self.interview_button = QPushButton(self.tr("Interview record (4 stages)…"), objectName="appraisalInterviewButton")
+        self.talk_button = QPushButton(self.tr("Talk with the supervising leader…"), objectName="appraisalAppealTalk")
+        self.appeal_print = QPushButton(self.tr("Print appeal form…"), objectName="appraisalPrintAppeal")
+        self.report_button = QPushButton(self.tr("Annual work report…"), objectName="appraisalAnnualReport")
+        self.history_button = QPushButton(self.tr("Five-year history…"), objectName="appraisalHistory")
+        for b, slot in ((self.interview_button, self._interview), (self.talk_button, self._talk),
+                        (self.appeal_print, self._print_appeal), (self.report_button, self._report),
+                        (self.history_button, self._history)):
+            on_clicked(b, slot)
+            b.setVisible(False)
+        records = QHBoxLayout()
+        for b in (self.interview_button, self.talk_button, self.appeal_print, self.report_button, self.history_button):
+            records.addWidget(b)
+        records.addStretch(1)
+        form.addRow(self.tr("Records"), records)
 
     def show_detail(self, detail: dict | None) -> None:
         self.detail = detail
@@ -65,7 +87,8 @@ class FeedbackPanel(QWidget):
                   for a in appeals]
         if d.get("rescoring_appeal"):
             lines.append(self.tr("The appeal was upheld: this result is open for rescoring."))
-        self.appeal_info.setText("\n".join(lines))
+        self._appeal_lines = "\n".join(lines)
+        self.appeal_info.setText(self._appeal_lines)
         own = bool(detail) and d["is_self"]
         self.appeal_button.setVisible(own)
         self.appeal_button.setEnabled(bool(d.get("may_appeal")))  # the service decides (appraisal_sheet.may_appeal)
@@ -73,6 +96,75 @@ class FeedbackPanel(QWidget):
         self.decide_button.setVisible(self.ctx.can("appraisal.appeal_decide"))
         self.decide_button.setEnabled(open_appeal is not None)
         self.finish_button.setVisible(self.ctx.can("appraisal.appeal_decide") and bool(d.get("rescoring_appeal")))
+        self.history_button.setVisible(bool(detail) and (self.ctx.can("appraisal.view_all") or d["is_self"]))
+        self.feedback = None
+        for b in (self.interview_button, self.talk_button, self.appeal_print, self.report_button):
+            b.setVisible(False)
+        if detail:
+            actor, key, no = self.ctx.actor, d["period"], d["employee_no"]
+            self.ctx.query(self, lambda: fb.feedback_of(actor, key, no), self.show_feedback)
+
+    def show_feedback(self, feedback: dict) -> None:
+        """The records of the shown person (a late answer for another person is dropped)."""
+        d = self.detail or {}
+        if (feedback["period"], feedback["employee_no"]) != (d.get("period"), d.get("employee_no")):
+            return
+        self.feedback = feedback
+        self.interview_button.setVisible(feedback["may_edit_interview"] or feedback["interview"] is not None)
+        if feedback["may_confirm_interview"]:
+            self.interview_button.setText(self.tr("Interview record — confirm…"))
+        else:
+            self.interview_button.setText(self.tr("Interview record (4 stages)…"))
+        self.talk_button.setVisible(any(a["may_record_talk"] for a in feedback["appeals"]))
+        self.appeal_print.setVisible(bool(feedback["appeals"]))
+        self.report_button.setVisible(feedback["may_read_report"])
+        talks = [self.tr("Talk with %1 on %2: %3").replace("%1", a["talk"]["leader"] or "—")
+                 .replace("%2", a["talk"]["held_on"].isoformat()).replace("%3", a["talk"]["notes"])
+                 for a in feedback["appeals"] if a["talk"]]
+        self.appeal_info.setText("\n".join([self._appeal_lines, *talks]))
+
+    def _print(self, key: str, default_name: str, write) -> None:
+        target = save_file(self, f"appraisal/{key}", self.tr("Write PDF"), default_name, self.tr("PDF (*.pdf)"))
+        if target:
+            self.ctx.write(self, lambda: write(target),
+                           lambda r: self.ctx.show_status(self.tr("PDF written: %1").replace("%1", r["path"])))
+
+    def print_interview(self) -> None:
+        d, actor = self.detail, self.ctx.actor
+        self._print("interview", f"面谈记录_{d['period']}_{d['employee_no']}.pdf",
+                    lambda path: fb_print.print_interview(actor, d["period"], d["employee_no"], path))
+
+    def _interview(self) -> None:
+        from ui.appraisal.interview_dialog import InterviewDialog
+
+        InterviewDialog(self.ctx, self.detail, self.feedback or {}, self.print_interview, self).exec()
+
+    def _talk(self) -> None:
+        appeal = next(a for a in self.feedback["appeals"] if a["may_record_talk"])
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Talk with the supervising leader"),
+                                                 self.tr("What was found and agreed in the talk about the appeal:"))
+        if ok:
+            actor = self.ctx.actor
+            self.ctx.write(self, lambda: fb.record_appeal_talk(actor, appeal["id"], text),
+                           lambda _r: self.changed.emit(self.tr("Talk about the appeal recorded.")))
+
+    def _print_appeal(self) -> None:
+        appeal, actor, d = self.feedback["appeals"][-1], self.ctx.actor, self.detail
+        self._print("appeal", f"考核申诉表_{d['period']}_{d['employee_no']}.pdf",
+                    lambda path: fb_print.print_appeal(actor, appeal["id"], path))
+
+    def _report(self) -> None:
+        from ui.appraisal.annual_report_dialog import AnnualReportDialog
+
+        d, actor = self.detail, self.ctx.actor
+        AnnualReportDialog(self.ctx, d, self.feedback or {}, lambda: self._print(
+            "annual_report", f"述职报告_{d['period']}_{d['employee_no']}.pdf",
+            lambda path: fb_print.print_annual_report(actor, d["period"], d["employee_no"], path)), self).exec()
+
+    def _history(self) -> None:
+        from ui.appraisal.history import HistoryDialog
+
+        HistoryDialog(self.ctx, self.detail["employee_no"], self.detail["name"], self).exec()
 
     def _run(self, title: str, fn, message: str) -> None:
         try:

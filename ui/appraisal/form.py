@@ -9,8 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDoubleValidator
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
+from PySide6.QtGui import QDoubleValidator, QFont, QFontMetrics
+from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.errors import ShopTeamError
@@ -21,6 +21,14 @@ from app.services.appraisal_sheet import live_figures
 from ui import theme
 
 FIXED = 4  # indicator, weight, target, actual
+
+
+def read_only(widget, why: str) -> None:
+    """A cell the user may not edit: disabled, drawn grey and flat by the theme (readOnlyCell), saying why on
+    hover (Qt shows a disabled widget's tool tip)."""
+    widget.setEnabled(False)
+    widget.setProperty("readOnlyCell", True)
+    widget.setToolTip(why)
 
 
 def _num(text: str):
@@ -43,9 +51,16 @@ class ScoreForm(QWidget):
         self.title.setProperty("role", "title")
         self.subtitle = QLabel(objectName="appraisalPersonSubtitle")
         self.subtitle.setProperty("role", "muted")
+        self.read_only_frame = QFrame(objectName="appraisalReadOnlyFrame")  # a lock and why the scores are read-only
+        self.lock_icon = QLabel(objectName="appraisalLockIcon")
+        self.lock_icon.setPixmap(theme.icon("mdi6.lock", theme.warning).pixmap(18, 18))
         self.read_only_banner = QLabel(objectName="appraisalReadOnlyBanner")
-        self.read_only_banner.setProperty("role", "error")
         self.read_only_banner.setWordWrap(True)
+        banner = QHBoxLayout(self.read_only_frame)
+        banner.setContentsMargins(10, 6, 10, 6)
+        banner.addWidget(self.lock_icon)
+        banner.addWidget(self.read_only_banner, 1)
+        self.read_only_frame.setVisible(False)
         self.read_only_banner.setVisible(False)
         self.grid = QTableWidget(objectName="appraisalScoreGrid")
         self.grid.verticalHeader().setVisible(False)
@@ -78,7 +93,7 @@ class ScoreForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
-        layout.addWidget(self.read_only_banner)
+        layout.addWidget(self.read_only_frame)
         layout.addWidget(self.grid, 1)
         layout.addLayout(bottom)
         self.actual_edits: dict[str, QLineEdit] = {}
@@ -104,14 +119,21 @@ class ScoreForm(QWidget):
             self.grid.setColumnCount(0)
             self.save_button.setEnabled(False)
             self.read_only_banner.setVisible(False)
+            self.read_only_frame.setVisible(False)
             self.live_total.clear()
             self.live_grade.clear()
             self.live_label.clear()
             return
         self.title.setText(f"{detail['name']}（{detail['employee_no']}）")
         reason = detail.get("read_only_reason") or ""
+        locked = detail["state"] == "locked"
         self.read_only_banner.setText(reason)
+        self.read_only_frame.setProperty("role", "locked" if locked else "readonly")
+        self.read_only_frame.style().polish(self.read_only_frame)
+        self.lock_icon.setVisible(locked)
+        self.read_only_frame.setVisible(bool(reason))
         self.read_only_banner.setVisible(bool(reason))
+        self.grid.setProperty("locked", locked)
         kind = self.tr("appraised as a manager") if detail["as_manager"] else self.tr("appraised as staff")
         self.subtitle.setText(f"{detail['department']} · {detail['position']} · {detail['template_name']} · {kind}")
         cols = self.columns()
@@ -119,11 +141,22 @@ class ScoreForm(QWidget):
         self.grid.setColumnCount(FIXED + len(cols))
         self.grid.setRowCount(len(inds) + 2)
         headers = [self.tr("Indicator"), self.tr("Weight %"), self.tr("Target"), self.tr("Actual")]
+        shared = {}
+        for c in cols:
+            if c.get("group"):
+                shared[c["group"]] = shared.get(c["group"], 0) + 1
         for c in cols:
             roles = "+".join(app_tr(ROLE_NAMES[r]) for r in c["roles"])
-            weight = f"\n{c['weight']:g}%" if c["roles"] != ["self"] else ""
+            weight = f"\n{c['weight']:g}%" if c["roles"] != ["self"] else "\n" + self.tr("not counted")
+            if c.get("group") and shared[c["group"]] > 1:  # a role's weight shared: each counts with the mean
+                weight += f" ÷ {shared[c['group']]}"
             headers.append(f"{c['name']}\n{roles}{weight}")  # name, role, weight: three short lines
         self.grid.setHorizontalHeaderLabels(headers)
+        for col, c in enumerate(cols, start=FIXED):
+            item = self.grid.horizontalHeaderItem(col)
+            if not c["can_edit"]:
+                item.setIcon(theme.icon("mdi6.lock-outline", theme.text_muted))
+            item.setToolTip(headers[col].replace("\n", " · ") + ("\n" + c["why_read_only"] if not c["can_edit"] else ""))
         for row, ind in enumerate(inds):
             self._fixed_cells(row, ind)
             for col, c in enumerate(cols, start=FIXED):
@@ -134,9 +167,8 @@ class ScoreForm(QWidget):
         for col, c in enumerate(cols, start=FIXED):
             edit = QLineEdit("" if c["typed_total"] is None else f"{c['typed_total']:g}", objectName=f"total_{c['employee_no']}")
             edit.setValidator(QDoubleValidator(0, 100, 2, edit))
-            edit.setEnabled(c["can_edit"])
             if not c["can_edit"]:
-                edit.setToolTip(c["why_read_only"])
+                read_only(edit, c["why_read_only"])
             edit.textEdited.connect(self.update_live)
             self.grid.setCellWidget(typed_row, col, edit)
             self.total_edits[c["employee_no"]] = edit
@@ -150,12 +182,15 @@ class ScoreForm(QWidget):
         header.setMinimumSectionSize(48)
         for col in range(1, FIXED):
             header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
-        metrics = header.fontMetrics()
-        for col in range(FIXED, self.grid.columnCount()):  # wide enough for "name / role + role weight"
+        bold = QFont(header.font())
+        bold.setBold(True)  # the theme draws header sections bold
+        metrics = QFontMetrics(bold)
+        for col, c in enumerate(cols, start=FIXED):  # wide enough for "name / role + role / weight", and the lock
             header.setSectionResizeMode(col, QHeaderView.Interactive)
             lines = headers[col].split("\n")
-            self.grid.setColumnWidth(col, max(104, max(metrics.horizontalAdvance(x) for x in lines) + 24))
-        header.setMinimumHeight(metrics.height() * 3 + 12)
+            lock = 0 if c["can_edit"] else 22
+            self.grid.setColumnWidth(col, max(104, max(metrics.horizontalAdvance(x) for x in lines) + 28 + lock))
+        header.setMinimumHeight(metrics.lineSpacing() * 3 + 14)
         self.grid.resizeRowsToContents()
         self.save_button.setEnabled(any(c["can_edit"] for c in cols))
         self.update_live()
@@ -180,9 +215,8 @@ class ScoreForm(QWidget):
         if ind["kind"] == "quantitative":
             edit = QLineEdit("" if ind["actual"] is None else f"{ind['actual']:g}", objectName=f"actual_{ind['key']}")
             edit.setValidator(QDoubleValidator(0, 1e9, 4, edit))
-            edit.setEnabled(any(c["can_edit"] for c in self.columns()))
-            if not edit.isEnabled():
-                edit.setToolTip(self.detail.get("read_only_reason") or self.tr("Only a rater, HR or an administrator "
+            if not any(c["can_edit"] for c in self.columns()):
+                read_only(edit, self.detail.get("read_only_reason") or self.tr("Only a rater, HR or an administrator "
                                                                                 "enters actual values."))
             edit.textEdited.connect(self.update_live)
             self.grid.setCellWidget(row, 3, edit)
@@ -196,7 +230,8 @@ class ScoreForm(QWidget):
         edit.setValidator(QDoubleValidator(0, 1e12, 2, edit))
         edit.setPlaceholderText(self.tr("no base figure"))
         edit.setToolTip(ind.get("base_text") or self.tr("Type the base figure the growth is measured against."))
-        edit.setEnabled(any(c["can_edit"] for c in self.columns()))
+        if not any(c["can_edit"] for c in self.columns()):
+            read_only(edit, f"{self.detail.get('read_only_reason') or ''}\n{edit.toolTip()}".strip())
         edit.textEdited.connect(self.update_live)
         self.grid.setCellWidget(row, 2, edit)
         self.base_edits[ind["key"]] = edit
@@ -219,8 +254,9 @@ class ScoreForm(QWidget):
             box.addItem(f"{stored:g}", float(stored))
             box.setCurrentIndex(box.count() - 1)
         levels_tip = "\n".join(f"{lv['level']}: {lv.get('description', '')}" for lv in ind.get("levels", []))
-        box.setToolTip(levels_tip if c["can_edit"] else f"{c['why_read_only']}\n\n{levels_tip}".strip())
-        box.setEnabled(c["can_edit"])
+        box.setToolTip(levels_tip)
+        if not c["can_edit"]:
+            read_only(box, f"{c['why_read_only']}\n\n{levels_tip}".strip())
         box.currentIndexChanged.connect(lambda _i, no=c["employee_no"]: self._level_changed(no))
         self.grid.setCellWidget(row, col, box)
         self.level_boxes[(c["employee_no"], ind["key"])] = box

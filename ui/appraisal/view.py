@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QComboBox, QInputDialog, QLabel, QMessageBox, QSplitter,
-                               QTabWidget, QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QInputDialog, QLabel, QMenu, QMessageBox, QSplitter,
+                               QTabWidget, QToolBar, QToolButton, QVBoxLayout, QWidget)
 
 from app.i18n import _ as app_tr
 from app.services import appraisal as svc
 from app.services.appraisal_core import FLAG_NAMES, KIND_NAMES, STATE_LABELS
 from app.services.appraisal_import import import_scores
-from ui.widgets.actions import toolbar_action
+from app.services import appraisal_mutual as mutual
+from app.services import appraisal_raters as rater_svc
+from ui.widgets.actions import on_triggered, toolbar_action
 from ui import theme
 from ui.appraisal.feedback import FeedbackPanel
 from ui.appraisal.form import ScoreForm
@@ -71,6 +73,7 @@ class AppraisalView(QWidget):
         self.act_templates = self._add(toolbar, self.tr("Templates…"), "mdi6.file-table-outline", self.edit_templates,
                                        "actionAppraisalTemplates")
         self.act_templates.setVisible(ctx.can("appraisal.templates"))
+        self._raters_menu(toolbar)
         for act in (self.act_new, self.act_pull):
             act.setVisible(ctx.can("appraisal.manage_period"))
         self.step: dict | None = None
@@ -100,6 +103,36 @@ class AppraisalView(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.splitter, 1)
         self.reload()
+
+    def _raters_menu(self, toolbar: QToolBar) -> None:
+        """One toolbar button for the raters: change one person's raters, the gm's delegation, the mutual rating."""
+        menu = QMenu(self, objectName="appraisalRatersMenu")
+
+        def item(text: str, icon: str, slot, name: str, visible: bool) -> QAction:
+            action = QAction(theme.icon(icon), text, self, objectName=name)
+            on_triggered(action, slot)
+            action.setVisible(visible)
+            menu.addAction(action)
+            return action
+
+        manage = self.ctx.can("appraisal.manage_period")
+        self.act_change_raters = item(self.tr("Change raters of the selected person…"), "mdi6.account-switch-outline",
+                                      self.change_raters, "actionChangeRaters", manage)
+        self.act_delegate = item(self.tr("General manager delegates to the supervising leaders"),
+                                 "mdi6.account-arrow-right-outline", self.toggle_delegation, "actionDelegateGm", manage)
+        self.act_delegate.setCheckable(True)
+        menu.addSeparator()
+        self.act_mutual_vote = item(self.tr("Mutual rating: rate colleagues…"), "mdi6.vote-outline", self.mutual_vote,
+                                    "actionMutualVote", self.ctx.can("appraisal.mutual_rate"))
+        self.act_mutual_results = item(self.tr("Mutual rating: results…"), "mdi6.podium", self.mutual_results,
+                                       "actionMutualResults", self.ctx.can("appraisal.mutual_results"))
+        self.raters_button = QToolButton(objectName="appraisalRatersButton")
+        self.raters_button.setText(self.tr("Raters"))
+        self.raters_button.setIcon(theme.icon("mdi6.account-group-outline"))
+        self.raters_button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        self.raters_button.setPopupMode(QToolButton.InstantPopup)
+        self.raters_button.setMenu(menu)
+        toolbar.addWidget(self.raters_button)
 
     def _add(self, toolbar: QToolBar, text: str, icon: str, slot, name: str) -> QAction:
         return toolbar_action(self, toolbar, text, icon, slot, name)
@@ -137,21 +170,31 @@ class AppraisalView(QWidget):
         if rows and not self._sized:
             self.table.resizeColumnsToContents()
             self._sized = True
-        state = period["state"] if period else ""
-        self.step = svc.period_step(self.ctx.actor, period["key"]) if period else None
         self.state_label.setText(self._state_text(period))
         self.state_label.setProperty("role", "error" if period and period["overdue"] else "muted")
         self.state_label.style().polish(self.state_label)
-        step = self.step or {}
+        self._show_step(None)  # nothing may be done until the service has answered
+        if period is not None:
+            actor, key = self.ctx.actor, period["key"]
+            self.ctx.query(self, lambda: svc.period_step(actor, key),
+                           lambda step: self._show_step(step) if step["key"] == self.period_key() else None)
+        self.select(selected or (rows[0]["employee_no"] if rows else None))
+        self._refresh_charts()
+
+    def _show_step(self, step: dict | None) -> None:
+        """The toolbar follows the service's answer for the period (period_step)."""
+        self.step = step
+        step = step or {}
         self.act_advance.setText(step.get("action") or self.tr("Next step"))
         self.act_advance.setEnabled(bool(step.get("may")))
         self.act_advance.setToolTip(step.get("why_not") or step.get("confirm") or "")
-        self.act_reopen.setEnabled(state == "locked")
-        self.act_calibrate.setEnabled(state in ("review", "consolidated"))
-        self.act_pull.setEnabled(state in ("entry", "scoring") and period is not None and period["kind"] == "month")
-        self.act_import.setEnabled(state in ("entry", "scoring"))
-        self.select(selected or (rows[0]["employee_no"] if rows else None))
-        self._refresh_charts()
+        for act, flag in ((self.act_reopen, "may_reopen"), (self.act_calibrate, "may_calibrate"),
+                          (self.act_pull, "may_pull"), (self.act_import, "may_import"),
+                          (self.act_change_raters, "may_change_raters"), (self.act_delegate, "may_change_raters"),
+                          (self.act_mutual_vote, "may_mutual_vote"), (self.act_mutual_results, "may_mutual_results")):
+            act.setEnabled(bool(step.get(flag)))
+        period = self.current_period()
+        self.act_delegate.setChecked(bool(period and period.get("gm_delegated")))
 
     def selected_no(self) -> str | None:
         indexes = self.table.selectionModel().selectedRows()
@@ -225,7 +268,10 @@ class AppraisalView(QWidget):
         period = self.current_period()
         if period is None:
             return
-        step = svc.period_step(self.ctx.actor, period["key"])
+        actor = self.ctx.actor
+        self.ctx.query(self, lambda: svc.period_step(actor, period["key"]), lambda step: self._confirm_step(period, step))
+
+    def _confirm_step(self, period: dict, step: dict) -> None:
         if not step["may"]:
             QMessageBox.information(self, step["action"] or self.tr("Next step"), step["why_not"])
             return
@@ -241,7 +287,7 @@ class AppraisalView(QWidget):
         if box.exec() != QMessageBox.Yes:
             return
         reason = None
-        if step["violations"] and step["next_state"] == "approved":  # the general manager says why (recorded)
+        if step["needs_reason"]:  # the general manager says why (recorded)
             from ui.appraisal.calibration import ask_reason
 
             reason = ask_reason(self, step["action"], self.tr("The grades break the forced distribution. Why do you "
@@ -309,6 +355,76 @@ class AppraisalView(QWidget):
         actor = self.ctx.actor
         return self.ctx.write(self, lambda progress: import_scores(actor, path, progress), done, failed=failed,
                               progress=self.tr("Importing scores…"))
+
+    # -- raters ------------------------------------------------------------------------------------
+    def change_raters(self):
+        """Replace or add a rater of the selected person in this period, with a note (audited)."""
+        from ui.appraisal.raters import RaterChangeDialog
+
+        key, no = self.period_key(), self.selected_no()
+        if not key or not no:
+            QMessageBox.information(self, self.tr("Change raters"), self.tr("Choose a person on the left first."))
+            return None
+        dialog = RaterChangeDialog(rater_svc.rater_choices(self.ctx.actor, key, no), self)
+
+        def accepted() -> None:
+            mode, role, rater_no, note = dialog.values()
+            call = rater_svc.replace_rater if mode == "replace" else rater_svc.add_rater
+            actor = self.ctx.actor
+            self._write(self.tr("Change raters"), lambda: call(actor, key, no, role, rater_no, note),
+                        lambda _r: self._changed(self.tr("Raters of %1 changed.").replace("%1", no)))
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
+
+    def toggle_delegation(self) -> None:
+        """总经理授权分管领导 for the whole period, after a confirmation that says what it does."""
+        period = self.current_period()
+        if period is None:
+            return
+        on = not period.get("gm_delegated")
+        text = (self.tr("The general manager delegates his part of %1 to the supervising leaders? Every person's "
+                        "general manager weight moves to their supervising leader.") if on else
+                self.tr("Take the general manager's delegation of %1 back? His weight returns to him.")).replace("%1", period["key"])
+        box = QMessageBox(QMessageBox.Question, self.tr("Delegation"), text, QMessageBox.Yes | QMessageBox.Cancel, self)
+        box.setObjectName("appraisalConfirmDelegation")
+        box.setDefaultButton(QMessageBox.Cancel)
+        if box.exec() != QMessageBox.Yes:
+            self.act_delegate.setChecked(bool(period.get("gm_delegated")))
+            return
+        actor, key = self.ctx.actor, period["key"]
+        self._write(self.tr("Delegation"), lambda: rater_svc.set_delegation(actor, key, on),
+                    lambda r: self._changed(self.tr("Delegation in %1 changed for %2 people.").replace("%1", key)
+                                            .replace("%2", str(r["people"]))))
+
+    def mutual_vote(self):
+        from ui.appraisal.raters import MutualBallotDialog
+
+        key = self.period_key()
+        if not key:
+            return None
+        dialog = MutualBallotDialog(mutual.mutual_ballot(self.ctx.actor, key), self)
+
+        def accepted() -> None:
+            ratings, actor = dialog.ratings(), self.ctx.actor
+            self._write(self.tr("Mutual rating"), lambda: mutual.cast_mutual_ratings(actor, key, ratings),
+                        lambda r: self._changed(self.tr("Your anonymous ballot rates %1 colleagues.")
+                                                .replace("%1", str(r["ratings"]))))
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
+
+    def mutual_results(self):
+        from ui.appraisal.raters import MutualResultsDialog
+
+        key = self.period_key()
+        if not key:
+            return None
+        dialog = MutualResultsDialog(mutual.mutual_results(self.ctx.actor, key), self)
+        dialog.open()
+        return dialog
 
     def _changed(self, message: str) -> None:
         self.ctx.show_status(message)  # an operation's change reloads the tab through the dispatcher

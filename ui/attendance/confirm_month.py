@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QInputDialog, QMessageBox, QPushButton, QScrollArea, QVBoxLayout
 
 from app.i18n import _ as app_tr
-from app.services import kiosk_month, month_close
+from app.services import month_close
 from ui import theme
 from ui.attendance.month_figures import MonthFigures
 
@@ -44,10 +44,10 @@ class ConfirmMonthDialog(QDialog):
         box.addLayout(buttons)
 
     def disagree(self) -> bool:
-        reasons = [app_tr(r) for r in kiosk_month.DISAGREE_REASONS]
+        listed = {app_tr(r): r for r in month_close.DISAGREE_REASONS}  # a picked reason goes as its message id
         note, ok = QInputDialog.getItem(self, self.tr("Disagree"), self.tr("What is wrong? Pick one or type it:"),
-                                        reasons, 0, True)
-        return self.answer(note) if ok else False
+                                        list(listed), 0, True)
+        return self.answer(listed.get(note, note)) if ok else False
 
     def answer(self, disagree: str | None) -> bool:
         actor, no, month = self.ctx.actor, self.employee_no, self.month

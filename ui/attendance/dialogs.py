@@ -13,7 +13,7 @@ from app.errors import ShopTeamError
 from app.i18n import _ as app_tr
 from app.services import leave as leave_svc
 from app.services.attendance import KIND_LABELS
-from app.services.filing import FilingChoices, filing_choices
+from app.services.filing import FilingChoices
 from app.services.punches import record_punch, request_correction
 from ui.widgets.date_entry import DateTimeEntry, follow_start
 
@@ -47,12 +47,30 @@ class _Form(QDialog):
         self.form.addRow(self.buttons)
 
     def _save(self) -> None:
+        fn = self.operation()
+        if fn is not None:  # the save runs on the executor; the dialog closes when it is done
+            self.buttons.setEnabled(False)
+            self.ctx.write(self, fn, self._saved, failed=self._save_failed)
+            return
         try:
             self.save()
         except ShopTeamError as exc:
             self.show_error(str(exc))
             return
         self.accept()
+
+    def operation(self):
+        """The save as a function for ``ctx.write`` (widget values read here, on the UI thread); None: ``save()``."""
+        return None
+
+    def _saved(self, new_id) -> None:
+        self.new_id = new_id
+        self.buttons.setEnabled(True)
+        self.accept()
+
+    def _save_failed(self, message: str) -> None:
+        self.buttons.setEnabled(True)
+        self.show_error(message)
 
     def show_error(self, text: str) -> None:
         """The whole rule message, never cut off: the dialog grows to fit the wrapped text."""
@@ -227,26 +245,20 @@ class ExtendLeaveDialog(_Form):
         self.error.setText("" if ok or x is None else self.tr("The new end must be after the leave's end."))
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(ok)
 
-    def save(self) -> None:
-        self.new_id = leave_svc.extend_leave(self.ctx.actor, self.leave.currentData().id,
-                                             self.end.dateTime().toPython().replace(second=0, microsecond=0),
-                                             self.reason.text())
-
-
-def _own_people(ctx, _people):
-    """Whom the actor may file a handover for (the leave rule of ``filing_choices``), and the actor's own 工号."""
-    choices = filing_choices(ctx.actor, "leave")
-    return choices.people, choices.own_no
+    def operation(self):
+        actor, leave_id = self.ctx.actor, self.leave.currentData().id
+        end, reason = self.end.dateTime().toPython().replace(second=0, microsecond=0), self.reason.text()
+        return lambda: leave_svc.extend_leave(actor, leave_id, end, reason)
 
 
 class HandoverDialog(_Form):
-    """临时工作交接表: leaving the post for a while, the work handed to a colleague; approved off-post time."""
+    """临时工作交接表: leaving the post for a while, the work handed to a colleague; approved off-post time.
+    ``choices``: whom the actor may record it for (``filing_choices(actor, "handover")``)."""
 
-    def __init__(self, ctx, people, parent=None):
+    def __init__(self, ctx, choices: FilingChoices, people, parent=None):
         super().__init__(self.tr("Handover record"), "handoverDialog", parent)
         self.ctx = ctx
-        allowed, own = _own_people(ctx, people)
-        self.person = _people_combo(allowed, own, "handoverFrom")
+        self.person = _people_combo(choices.people, choices.own_no, "handoverFrom")
         self.to = _people_combo([(no, name) for no, name, _e in people], None, "handoverTo")
         nowish = QDateTime.currentDateTime()
         nowish = QDateTime(nowish.date(), QTime(nowish.time().hour(), nowish.time().minute()))
@@ -275,9 +287,10 @@ class HandoverDialog(_Form):
         self.error.setText("" if ok else self.tr("The time back must be after the time of leaving."))
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(ok and bool(self.items.text().strip()))
 
-    def save(self) -> None:
+    def operation(self):
         from app.services.handover import record_handover
 
-        self.new_id = record_handover(self.ctx.actor, self.person.currentData(), self.to.currentData(),
-                                      self.start.dateTime().toPython(), self.back.dateTime().toPython(),
-                                      self.place.text(), self.items.text())
+        actor, who, to = self.ctx.actor, self.person.currentData(), self.to.currentData()
+        start, back = self.start.dateTime().toPython(), self.back.dateTime().toPython()
+        place, items = self.place.text(), self.items.text()
+        return lambda: record_handover(actor, who, to, start, back, place, items)

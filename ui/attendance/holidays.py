@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog,
                                QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from app.errors import ShopTeamError
 from app.i18n import _ as app_tr
 from app.rules.calendar import DAY_KIND_LABELS, DAY_KINDS
 from app.services import calendar as calendar_svc
@@ -119,7 +118,7 @@ class DayDialog(QDialog):
         self.kind = QComboBox(objectName="holidayDayKind")
         for code in DAY_KINDS:
             self.kind.addItem(app_tr(DAY_KIND_LABELS[code]), code)
-        self.name = QLineEdit(objectName="holidayDayName", placeholderText=self.tr("e.g. 春节"))
+        self.name = QLineEdit(objectName="holidayDayName", placeholderText=self.tr("e.g. Spring Festival"))
         form = QFormLayout(self)
         form.addRow(self.tr("Date"), self.day)
         form.addRow(self.tr("Kind"), self.kind)
@@ -212,10 +211,12 @@ class HolidayPage(QWidget):
             self.year.setValue(year)
 
     def reload(self) -> None:
-        try:
-            view = calendar_svc.year_view(self.ctx.actor, self.year.value())
-        except ShopTeamError as exc:
-            self.state.setText(str(exc))
+        """The year's view comes by a query; the page fills when it is here."""
+        actor, year = self.ctx.actor, self.year.value()
+        self.ctx.query(self, lambda: calendar_svc.year_view(actor, year), self._show_view, failed=self.state.setText)
+
+    def _show_view(self, view) -> None:
+        if view.year != self.year.value():  # the user moved on to another year meanwhile
             return
         self.may_edit = view.may_edit
         self.grid_model.set_view(view)
@@ -258,26 +259,26 @@ class HolidayPage(QWidget):
         if dialog.exec():
             self.save_day(*dialog.values())
 
-    def save_day(self, day: date, kind: str, name: str) -> bool:
-        try:
-            calendar_svc.set_day(self.ctx.actor, day, kind, name)
-        except ShopTeamError as exc:
-            QMessageBox.warning(self, self.tr("Holiday calendar"), str(exc))
-            return False
-        self._after_change(self.tr("%1 saved in the holiday calendar.").replace("%1", day.isoformat()), day.year)
-        return True
+    def save_day(self, day: date, kind: str, name: str):
+        """Store the day (an operation); the page and the other tabs follow when it is written."""
+        actor = self.ctx.actor
+        return self.ctx.write(self, lambda: calendar_svc.set_day(actor, day, kind, name),
+                              lambda _r: self._after_change(self.tr("%1 saved in the holiday calendar.")
+                                                            .replace("%1", day.isoformat()), day.year),
+                              failed=self._warn)
 
-    def remove_selected(self) -> None:
+    def remove_selected(self):
         entry = self._selected_entry()
         if entry is None or entry.source != "shop":
-            return
-        try:
-            calendar_svc.clear_day(self.ctx.actor, entry.day)
-        except ShopTeamError as exc:
-            QMessageBox.warning(self, self.tr("Holiday calendar"), str(exc))
-            return
-        self._after_change(self.tr("The shop's entry for %1 was removed.").replace("%1", entry.day.isoformat()),
-                           entry.day.year)
+            return None
+        actor = self.ctx.actor
+        return self.ctx.write(self, lambda: calendar_svc.clear_day(actor, entry.day),
+                              lambda _r: self._after_change(self.tr("The shop's entry for %1 was removed.")
+                                                            .replace("%1", entry.day.isoformat()), entry.day.year),
+                              failed=self._warn)
+
+    def _warn(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Holiday calendar"), message)
 
     def import_file(self) -> None:
         path = open_file(self, "attendance/holidays", self.tr("Import a holiday schedule"),
@@ -285,21 +286,24 @@ class HolidayPage(QWidget):
         if path:
             self.import_path(path)
 
-    def import_path(self, path: str) -> bool:
-        try:
-            result = calendar_svc.import_year(self.ctx.actor, path)
-        except ShopTeamError as exc:
-            box = QMessageBox(QMessageBox.Warning, self.tr("Import a holiday schedule"), str(exc).splitlines()[0],
-                              parent=self)
-            box.setObjectName("holidayImportErrorBox")
-            if "\n" in str(exc):
-                box.setInformativeText(self.tr("Nothing was imported. Fix the rows below and import again."))
-                box.setDetailedText("\n".join(str(exc).splitlines()[1:]))
-            box.exec()
-            return False
-        self._after_change(self.tr("%1 days imported into the holiday calendar.").replace("%1", str(result["days"])),
-                           result["years"][0])
-        return True
+    def import_path(self, path: str):
+        """Import the file in the worker with progress and Cancel; all rows valid or nothing changes."""
+        actor = self.ctx.actor
+
+        def done(result) -> None:
+            self._after_change(self.tr("%1 days imported into the holiday calendar.").replace("%1", str(result["days"])),
+                               result["years"][0])
+
+        return self.ctx.write(self, lambda progress: calendar_svc.import_year(actor, path, progress), done,
+                              failed=self._import_failed, progress=self.tr("Importing the holiday schedule…"))
+
+    def _import_failed(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Warning, self.tr("Import a holiday schedule"), message.splitlines()[0], parent=self)
+        box.setObjectName("holidayImportErrorBox")
+        if "\n" in message:
+            box.setInformativeText(self.tr("Nothing was imported. Fix the rows below and import again."))
+            box.setDetailedText("\n".join(message.splitlines()[1:]))
+        box.exec()
 
     def _after_change(self, message: str, year: int) -> None:
         self.show_year(year)

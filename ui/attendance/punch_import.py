@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
-from app.errors import ShopTeamError
 from app.services.employees import list_employees
 from app.services.punch_import import import_punches, map_clock_number, preview_punch_import
 from ui.models.table import Column, RowTableModel, sorting_proxy
@@ -59,8 +58,16 @@ class PunchImportDialog(QDialog):
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
         self.resize(760, 560)
-        self._people = [(e.employee_no, e.name) for e in list_employees(ctx.actor, include_left=False)]
+        self._people: list[tuple[str, str]] = []
+        actor = ctx.actor
+        ctx.query(self, lambda: [(e.employee_no, e.name) for e in list_employees(actor, include_left=False)],
+                  self._people_loaded)  # queued before the preview on the one executor: here first
         self._show(None)
+
+    def _people_loaded(self, people: list[tuple[str, str]]) -> None:
+        self._people = people
+        if self.preview is not None:
+            self._fill_unknown(self.preview["unknown"])
 
     # -- preview ---------------------------------------------------------------------------------
     def load_preview(self):
@@ -98,9 +105,8 @@ class PunchImportDialog(QDialog):
         lines += [self.tr("Row %1 (skipped): %2").replace("%1", str(e["row"])).replace("%2", e["reason"]) for e in preview["skipped"]]
         self.problems.setPlainText("\n".join(lines))
         self.problems.setVisible(bool(lines))
-        ok = not preview["errors"] and not preview["unknown"] and preview["new"] > 0
-        self.run_button.setEnabled(ok)
-        self.run_button.setToolTip("" if ok else self.tr("Fix the rows listed below, or map every clock no., first."))
+        self.run_button.setEnabled(preview["may_import"])
+        self.run_button.setToolTip(preview["why_not"])
 
     def _fill_unknown(self, unknown: list[dict]) -> None:
         while self.unknown_form.rowCount():
@@ -123,16 +129,21 @@ class PunchImportDialog(QDialog):
             self.unknown_form.addRow(label, row)
 
     def map_number(self, clock_no: str, employee_no: str):
+        """Remember the mapping (an operation), then read the file again."""
         if not employee_no:
             return None
-        try:
-            map_clock_number(self.ctx.actor, clock_no, employee_no)
-        except ShopTeamError as exc:
-            self.problems.setVisible(True)
-            self.problems.setPlainText(str(exc))
-            return None
-        self.ctx.show_status(self.tr("Clock no. %1 is mapped to %2.").replace("%1", clock_no).replace("%2", employee_no))
-        return self.load_preview()
+        actor = self.ctx.actor
+
+        def mapped(_result) -> None:
+            self.ctx.show_status(self.tr("Clock no. %1 is mapped to %2.").replace("%1", clock_no).replace("%2", employee_no))
+            self.load_preview()
+
+        return self.ctx.write(self, lambda: map_clock_number(actor, clock_no, employee_no), mapped,
+                              failed=self._map_failed)
+
+    def _map_failed(self, message: str) -> None:
+        self.problems.setVisible(True)
+        self.problems.setPlainText(message)
 
     # -- import ----------------------------------------------------------------------------------
     def run_import(self):

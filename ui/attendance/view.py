@@ -372,7 +372,11 @@ class AttendanceView(QWidget):
             self._changed(self.tr("Leave request %1 filed.").replace("%1", str(dialog.new_id)))
 
     def extend_leave(self) -> None:
-        leaves = leave_svc.extendable_leaves(self.ctx.actor)
+        """The leaves that may be extended come by a query; the dialog opens when they are here."""
+        actor = self.ctx.actor
+        self.ctx.query(self, lambda: leave_svc.extendable_leaves(actor), self._extend_from)
+
+    def _extend_from(self, leaves) -> None:
         if not leaves:
             self.ctx.show_status(self.tr("No leave is running or ahead that could be extended."))
             return
@@ -381,7 +385,17 @@ class AttendanceView(QWidget):
             self._changed(self.tr("Extension %1 filed; it counts once approved.").replace("%1", str(dialog.new_id)))
 
     def record_handover(self) -> None:
-        dialog = HandoverDialog(self.ctx, self._people(), self)
+        """Whom the actor may record a handover for (the service's filing rule), and everyone to hand to."""
+        actor = self.ctx.actor
+
+        def load():
+            people = [(r.employee_no, r.name, r.id) for r in list_employees(actor, include_left=False)]
+            return filing_choices(actor, "handover"), people
+
+        self.ctx.query(self, load, lambda answer: self._handover_with(*answer))
+
+    def _handover_with(self, choices, people) -> None:
+        dialog = HandoverDialog(self.ctx, choices, people, self)
         if dialog.exec():
             self._changed(self.tr("Handover %1 recorded.").replace("%1", str(dialog.new_id)))
 

@@ -90,7 +90,7 @@ class KioskMonthPanel(QWidget):
         self.pages.addWidget(month_page)
         # page 1: what the person disagrees with
         self.pages.addWidget(self._choice_page(
-            self.tr("What is wrong?"), [(app_tr(r), f"kioskDisagreeReason{i}", lambda _=False, r=r: self.answer(app_tr(r)))
+            self.tr("What is wrong?"), [(app_tr(r), f"kioskDisagreeReason{i}", lambda _=False, r=r: self.answer(r))
                                         for i, r in enumerate(kiosk_month.DISAGREE_REASONS)]))
         # page 2: the 缺卡 slots (filled when shown); page 3: the reason of the chosen slot
         self.slots_page = QWidget()
@@ -224,7 +224,7 @@ class KioskMonthPanel(QWidget):
             self.data = None
             self.pages.setCurrentIndex(0)
             self._say(self.tr("Thank you, your answer is recorded.") if disagree is None
-                      else self.tr("Your note goes to HR: %1").replace("%1", disagree), finished=not self.missing)
+                      else self.tr("Your note goes to HR: %1").replace("%1", app_tr(disagree)), finished=not self.missing)
             if self.missing:
                 self._fill_slots()
                 self._page(2)

@@ -34,7 +34,7 @@ class TaskDialog(QDialog):
         for value, label in PRIORITY_LABELS.items():
             self.priority.addItem(app_tr(label), value)
         self.priority.setCurrentIndex(1)
-        self.tags = QLineEdit(objectName="fieldTaskTags", placeholderText=self.tr("e.g. 上新, 双十二"))
+        self.tags = QLineEdit(objectName="fieldTaskTags", placeholderText=self.tr("e.g. new listing, Double 12"))
         self.template = QComboBox(objectName="fieldTaskTemplate")
         self.template.addItem(self.tr("(none)"), "")
         for t in templates:

@@ -43,7 +43,7 @@ class RecurrenceDialog(QDialog):
         for value, label in PRIORITY_LABELS.items():
             self.priority.addItem(app_tr(label), value)
         self.priority.setCurrentIndex(1)
-        self.tags = QLineEdit(objectName="fieldRecurrenceTags", placeholderText=self.tr("e.g. 报表, 周报"))
+        self.tags = QLineEdit(objectName="fieldRecurrenceTags", placeholderText=self.tr("e.g. reports, weekly"))
         self.template = QComboBox(objectName="fieldRecurrenceTemplate")
         self.template.addItem(self.tr("(none)"), "")
         for t in templates:
