@@ -68,13 +68,11 @@ def register(commands) -> None:
     q.add_argument("rater_no")
     q.add_argument("--note", required=True, help=_("why, e.g. the former head rates beside the new one"))
     q.set_defaults(handler=_add_rater)
-    q = sub.add_parser("mutual", help=_("the anonymous mutual rating (互评): a reference for 先进, never counted"))
+    q = sub.add_parser("mutual", help=_("the anonymous mutual rating: a reference for choosing advanced workers, never counted"))
     msub = q.add_subparsers(dest="mutual_command", metavar="ACTION", required=True)
     m = msub.add_parser("vote", help=_("cast your one ballot: EMPLOYEE_NO=SCORE for each colleague you rate"))
     m.add_argument("period")
     m.add_argument("ratings", nargs="+", metavar="EMPLOYEE_NO=SCORE")
-    m.add_argument("--user", required=True, help=_("act as this login (the password is asked for, or read from "
-                                                   "SHOPTEAM_PASSWORD)"))
     m.set_defaults(handler=_mutual_vote)
     m = msub.add_parser("results", help=_("the mean rating per person and the number of ballots (HR, managers)"))
     m.add_argument("period")
@@ -171,7 +169,7 @@ def _mutual_vote(args) -> int:
         if not sep or not no.strip():
             raise ValidationError("{item!r} is not EMPLOYEE_NO=SCORE, e.g. E004=90.", item=item)
         ratings[no.strip()] = score.strip()
-    r = cast_mutual_ratings(_actor(args), args.period, ratings)
+    r = cast_mutual_ratings(cli_actor(), args.period, ratings)
     print(_("Your ballot for {key} is cast: {n} colleagues rated, anonymously.", key=r["period"], n=r["ratings"]))
     return 0
 
@@ -183,7 +181,7 @@ def _mutual_results(args) -> int:
     if args.format == "json":
         print_json(r)
         return 0
-    print(_("Mutual rating {key}: {n} ballots; a reference for choosing 先进, not counted in any score.",
+    print(_("Mutual rating {key}: {n} ballots; a reference for choosing advanced workers, not counted in any score.",
             key=r["period"], n=r["ballots"]))
     for p in r["people"]:
         mean = "" if p["mean"] is None else f"{p['mean']:.2f}"

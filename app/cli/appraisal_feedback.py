@@ -6,7 +6,7 @@ No ``register`` here: app/cli/appraisal.py and app/cli/report.py hang these unde
 from __future__ import annotations
 
 from app.cli import print_json
-from app.cli._common import cli_actor, date_arg
+from app.cli._common import by_actor, cli_actor, date_arg
 from app.i18n import _
 
 
@@ -66,9 +66,8 @@ def _history(args) -> int:
 
 def _decide(args) -> int:
     from app.services.appraisal_history import record_decision
-    from app.services.leave import approver_actor
 
-    r = record_decision(approver_actor(args.by), args.employee_no, args.period, args.flag, args.outcome, args.note,
+    r = record_decision(by_actor(args.by), args.employee_no, args.period, args.flag, args.outcome, args.note,
                         on=date_arg(args.on) if args.on else None)
     print(_("Decision on {flag} ({period}) for {no} recorded.", flag=r["flag"], period=r["period"], no=r["employee_no"]))
     return 0

@@ -145,3 +145,15 @@ class KioskLock(SQLModel, table=True):
     employee_no: str = Field(primary_key=True, max_length=32)
     failures: int = 0
     locked_until: Optional[LocalDateTime] = None
+
+
+class KioskPinGuard(SQLModel, table=True):
+    """Wrong PINs over all 工号 at one kiosk PC (by its host name): stored, so restarting the kiosk, or a
+    second kiosk process on that PC, does not start the count again."""
+
+    __tablename__ = "kiosk_pin_guard"
+
+    kiosk: str = Field(primary_key=True, max_length=128)
+    failures: int = 0
+    window_start: Optional[LocalDateTime] = None
+    paused_until: Optional[LocalDateTime] = None

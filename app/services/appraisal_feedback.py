@@ -248,10 +248,27 @@ def _plan_rows(s, plan, held_on: date) -> list[dict]:
     return rows
 
 
+def _check_version(record, base: Optional[str], what: str) -> None:
+    """Two PCs editing one record: the save names the version it was based on ("" for a new record); a record
+    changed since is refused instead of being overwritten (nothing is lost)."""
+    if base is None:
+        return
+    current = version_of(record)
+    if current != base:
+        raise ConflictError("{what} was changed by {by} at {at} since you opened it; nothing was saved. Reopen it "
+                            "and try again.", what=what, by=record.updated_by if record else "—",
+                            at=record.updated_at.strftime("%H:%M:%S") if record else "—")
+
+
+def version_of(record) -> str:
+    return "" if record is None else f"{record.id}@{record.updated_at.isoformat()}"
+
+
 def save_interview(actor: Actor, period_key: str, employee_no: str, stages: dict, plan: list,
-                   held_on=None) -> dict:
+                   held_on=None, base: Optional[str] = None) -> dict:
     """A rater of the person (or HR) writes the interview record: each of the four stages of the talk and the
-    improvement plan. Changing a record the employee already confirmed clears the confirmation."""
+    improvement plan. Changing a record the employee already confirmed clears the confirmation. ``base`` is
+    the version the writer saw (feedback_of's interview "version"): a record changed since is refused."""
     require(actor, "appraisal.rate")
     texts = {}
     for key in STAGES:
@@ -265,6 +282,7 @@ def save_interview(actor: Actor, period_key: str, employee_no: str, stages: dict
         _rater_or_hr(actor, subject)
         rows = _plan_rows(s, plan, day)
         record = s.execute(select(AppraisalInterview).where(AppraisalInterview.subject_id == subject.id)).scalar()
+        _check_version(record, base, _("The interview record"))
         before = _interview_audit(record)
         if record is None:
             record = AppraisalInterview(subject_id=subject.id, held_on=day, plan=[])
@@ -328,7 +346,7 @@ def _interview_dict(s, record) -> Optional[dict]:
     if record is None:
         return None
     names = _names_of(s, [record.interviewer_id] + [p["owner_id"] for p in record.plan])
-    return {"held_on": record.held_on, "interviewer": names.get(record.interviewer_id, ("", record.updated_by))[1],
+    return {"version": version_of(record), "held_on": record.held_on, "interviewer": names.get(record.interviewer_id, ("", record.updated_by))[1],
             "stages": {k: getattr(record, k) for k in STAGES},
             "plan": [{"action": p["action"], "owner": names.get(p["owner_id"], ("", ""))[0],
                       "owner_name": names.get(p["owner_id"], ("", ""))[1], "follow_up": date.fromisoformat(p["follow_up"])}
@@ -395,7 +413,8 @@ def _appeal_dicts(s, subject, actor: Actor) -> list[dict]:
 
 # -- the annual 述职报告 -----------------------------------------------------------------------------
 
-def save_annual_report(actor: Actor, period_key: str, text: str, employee_no: Optional[str] = None) -> dict:
+def save_annual_report(actor: Actor, period_key: str, text: str, employee_no: Optional[str] = None,
+                       base: Optional[str] = None) -> dict:
     """The employee writes their own 述职报告 for a year period (HR may type in a paper one by naming the
     employee) until the period is approved; the raters read it beside the scores."""
     require(actor, "appraisal.rate")
@@ -409,6 +428,7 @@ def save_annual_report(actor: Actor, period_key: str, text: str, employee_no: Op
         if period.state in ("approved", "locked"):
             raise ConflictError("{key} is already approved: the annual report can no longer change.", key=period.key)
         report = s.execute(select(AppraisalAnnualReport).where(AppraisalAnnualReport.subject_id == subject.id)).scalar()
+        _check_version(report, base, _("The annual report"))
         before = None if report is None else {"body": report.body}
         if report is None:
             report = AppraisalAnnualReport(subject_id=subject.id, body=body)
@@ -432,7 +452,8 @@ def _self_or_hr(s, actor: Actor, employee_no: Optional[str], refusal: str):
 
 def annual_report_in(s, subject) -> Optional[dict]:
     r = s.execute(select(AppraisalAnnualReport).where(AppraisalAnnualReport.subject_id == subject.id)).scalar()
-    return None if r is None else {"body": r.body, "updated_at": r.updated_at, "updated_by": r.updated_by}
+    return None if r is None else {"version": version_of(r), "body": r.body, "updated_at": r.updated_at,
+                                   "updated_by": r.updated_by}
 
 
 # -- everything the feedback panel shows, with what the actor may do -----------------------------------
@@ -452,7 +473,7 @@ def feedback_of(actor: Actor, period_key: str, employee_no: str) -> dict:
         year = period.kind == "year"
         report = annual_report_in(s, subject) if year else None
         return {
-            "period": period.key, "kind": period.kind, "employee_no": employee_no,
+            "period": period.key, "kind": period.kind, "employee_no": employee_no, "today": core.today(),
             "interview": _interview_dict(s, record), "appeals": _appeal_dicts(s, subject, actor),
             "annual_report": report,
             "may_edit_interview": rater_or_hr,

@@ -4,7 +4,8 @@ was decided on each.
 The flags are the schemes' (domain.md §5), computed from published results only:
 - monthly: three excellent months -> star employee (a reward), two months needing improvement -> warning,
   three -> no year-end bonus;
-- yearly, from each year's rolled-up grade (app/services/appraisal_year.py): two consecutive years at D or
+- yearly, from each year's rolled-up grade (app/services/appraisal_year.py) once the year is over or its annual
+  period is published: two consecutive years at D or
   better -> salary step, two at the lowest grade -> contract non-renewal review, and the open-ended
   contract (无固定期限合同): three years of service with every annual result A (优秀).
 The product flags; people decide. A decision (carried out / not carried out / deferred, with a note) is
@@ -71,7 +72,10 @@ def _raised(s: Session, person: Employee, until: int, first: int) -> tuple[dict,
         row = year_in(s, y, [person.id]).get(person.id)
         if row is not None:
             years[y] = row
-    grades = {y: r["grade"] for y, r in years.items()}
+    # a year raises yearly flags once it is over, or once its annual period is published: months rolled up
+    # in November are not yet the year's result
+    today = core.today()
+    grades = {y: r["grade"] for y, r in years.items() if date(y, 12, 31) < today or r.get("own") is not None}
     for y in range(first, until + 1):
         if y not in grades:
             continue

@@ -30,6 +30,8 @@ KIOSK_GRANTS: dict[str, tuple[tuple[str, ...], bool, tuple[str, ...]]] = {
     "audit_log": (("id", "hash", "covers"), True, ("covers", "hash")),
     "audit_coverage": (("table_name", "legacy_max_id"), False, ()),
     "kiosk_lock": (("employee_no", "failures", "locked_until"), True, ("failures", "locked_until")),
+    "kiosk_pin_guard": (("kiosk", "failures", "window_start", "paused_until"), True,
+                        ("failures", "window_start", "paused_until")),  # wrong PINs over all 工号 at one kiosk
     "policy_setting": (("key", "value", "updated_at", "updated_by"), False, ()),
     "app_user": (("id", "username", "password_hash", "role", "active"), False, ()),
     # a punch into a closed month (考勤封帐) is refused; after a punch the person confirms their closed month

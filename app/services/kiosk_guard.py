@@ -1,21 +1,23 @@
-"""Limits that belong to one kiosk (this process): wrong PINs over all 工号, and the exit dialog.
+"""Limits that guard the kiosk itself: wrong PINs over all 工号, and the exit dialog.
 
-Per-工号 locks live in the database (kiosk_lock); these limits guard the kiosk itself: someone trying
-PINs for many colleagues, or passwords at the exit dialog. The exit dialog has its own counter, so
-wrong passwords there never lock the manager's office login.
+Per-工号 locks live in the database (kiosk_lock). Wrong PINs over all 工号 at one kiosk PC are counted in the
+database too (kiosk_pin_guard, keyed by the PC's host name), so restarting the kiosk, pulling its plug or
+running a second kiosk process does not start the count again. The exit dialog has its own counter (in this
+process: leaving the kiosk needs that dialog), so wrong passwords there never lock the manager's office login.
 """
 
 from __future__ import annotations
 
-from collections import deque
+import socket
 from datetime import datetime, timedelta
 from threading import Lock
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from app.db import reading
+from app.db import count_up, reading
 from app.errors import PermissionDenied
 from app.models._base import now
+from app.models.attendance import KioskPinGuard
 from app.models.users import User
 from app.security import verify_password
 from app.services import policy
@@ -26,8 +28,6 @@ LEADER_ROLES = ("admin", "manager")
 
 class _KioskState:
     def __init__(self) -> None:
-        self.pin_failures: deque[datetime] = deque()
-        self.pin_paused_until: datetime | None = None
         self.exit_failures = 0
         self.exit_paused_until: datetime | None = None
 
@@ -36,7 +36,7 @@ _states: dict[str, _KioskState] = {}
 
 
 def _state() -> _KioskState:
-    """This kiosk's counters for the open database (a kiosk process serves one database)."""
+    """This kiosk's exit-dialog counter for the open database (a kiosk process serves one database)."""
     from app.db import current
 
     try:
@@ -50,25 +50,32 @@ def _minutes_left(until: datetime, moment: datetime) -> int:
     return max(1, -(-int((until - moment).total_seconds()) // 60))
 
 
-def check_pin_allowed(moment: datetime, values: dict) -> None:
+def kiosk_name() -> str:
+    """Which kiosk this is: the PC's host name (two kiosk PCs on one database count apart)."""
+    return (socket.gethostname() or "kiosk")[:128]
+
+
+def check_pin_allowed(s, moment: datetime, values: dict) -> None:
     """Refuse PIN entry while this kiosk is paused after too many wrong PINs."""
-    with _lock:
-        until = _state().pin_paused_until
-        if until is not None and until > moment:
-            raise PermissionDenied("Too many wrong PINs at this kiosk; PIN entry is paused for {minutes} more minutes. "
-                                   "Badges still work.", minutes=_minutes_left(until, moment))
+    until = s.execute(select(KioskPinGuard.paused_until).where(KioskPinGuard.kiosk == kiosk_name())).scalar()
+    if until is not None and until > moment:
+        raise PermissionDenied("Too many wrong PINs at this kiosk; PIN entry is paused for {minutes} more minutes. "
+                               "Badges still work.", minutes=_minutes_left(until, moment))
 
 
-def note_pin_failure(moment: datetime, values: dict) -> None:
+def note_pin_failure(s, moment: datetime, values: dict) -> None:
+    """Count a wrong PIN in this kiosk's window (in the caller's transaction, which commits it even though
+    the punch is refused); enough of them within the window pause PIN entry for the window's length."""
     window = timedelta(minutes=int(values["security.kiosk_pin_window_minutes"]))
-    with _lock:
-        st = _state()
-        st.pin_failures.append(moment)
-        while st.pin_failures and st.pin_failures[0] <= moment - window:
-            st.pin_failures.popleft()
-        if len(st.pin_failures) >= int(values["security.kiosk_pin_failures_per_kiosk"]):
-            st.pin_paused_until = moment + window
-            st.pin_failures.clear()
+    table, name = KioskPinGuard.__table__, kiosk_name()
+    failures = count_up(s, table, {"kiosk": name}, "failures")
+    start = s.execute(select(table.c.window_start).where(table.c.kiosk == name)).scalar()
+    if start is None or start <= moment - window:  # a new window begins with this failure
+        s.execute(update(table).where(table.c.kiosk == name).values(failures=1, window_start=moment))
+        failures = 1
+    if failures >= int(values["security.kiosk_pin_failures_per_kiosk"]):
+        s.execute(update(table).where(table.c.kiosk == name)
+                  .values(failures=0, window_start=None, paused_until=moment + window))
 
 
 def verify_exit(username: str, password: str, moment: datetime | None = None) -> bool:

@@ -112,13 +112,22 @@ def _punch_settings(s: Session) -> dict:
     return values
 
 
+_SLOTS = (("morning_in", "attendance.morning_start"), ("morning_out", "attendance.morning_end"),
+          ("afternoon_in", "attendance.afternoon_start"), ("afternoon_out", "attendance.afternoon_end"))
+
+
+def punch_slots(values: dict) -> list[tuple[str, int]]:
+    """The punches a day asks for, in order, as (key, minute of the day): in and out of both sessions,
+    or with two punches a day in at the morning's start and out at the afternoon's end."""
+    slots = [(key, rules.parse_hhmm(values[setting])) for key, setting in _SLOTS]
+    return [slots[0], slots[3]] if int(values["attendance.punches_per_day"]) == 2 else slots
+
+
 def _kind_of(earlier: list[datetime], at: datetime, values: dict) -> tuple[str, int, int]:
     """In or out, minutes late for an in-punch and minutes early for an out-punch, from the person's
     punches earlier that day: the first punch of a session is 上班, a later one 下班."""
-    start = [rules.parse_hhmm(values[k]) for k in _PUNCH_KEYS[:4]]
-    sessions = ((start[0], start[1]), (start[2], start[3]))
-    if int(values["attendance.punches_per_day"]) == 2:
-        sessions = ((start[0], start[3]),)
+    minutes = [minute for _key, minute in punch_slots(values)]
+    sessions = list(zip(minutes[::2], minutes[1::2]))  # (in, out) of each session
     groups = [rules.SessionVerdict(a, b, 0) for a, b in sessions]
     mine = rules._nearest(groups, rules.minute_of(at))
     for t in earlier:
@@ -281,29 +290,30 @@ def kiosk_pin(employee_no: str, pin: str, at: datetime | None = None) -> PunchRe
 
     with transaction() as s:
         values = policy.values_in(s)
-        kiosk_guard.check_pin_allowed(moment, values)
+        kiosk_guard.check_pin_allowed(s, moment, values)
         e = _kiosk_person(s, no)
-        if e is None:  # a number nobody has: counts against this kiosk, adds no lock row
+        if e is None:  # a number nobody has: counts against this kiosk (committed), adds no lock row
             verify_pin(_DUMMY_PIN_HASH(), pin or "0000")  # as slow as a real check
-            kiosk_guard.note_pin_failure(moment, values)
-            raise PermissionDenied("Wrong employee no. or PIN.")
-        no = e.employee_no  # "4" and "E004" share one counter
-        lock = s.get(KioskLock, no)
-        if lock and lock.locked_until and lock.locked_until > moment:
-            minutes = max(1, int((lock.locked_until - moment).total_seconds() + 59) // 60)
-            raise PermissionDenied("Too many wrong PINs; {no} is locked for {minutes} more minutes.", no=no, minutes=minutes)
-        if e is not None and pin and verify_pin(e.pin_hash, pin):
-            if lock is not None:
-                s.execute(update(table).where(table.c.employee_no == no).values(failures=0, locked_until=None))
-            return _store(s, actor, e, moment, "kiosk")
-        failures = count_up(s, table, {"employee_no": no}, "failures")  # counted in the database
-        kiosk_guard.note_pin_failure(moment, values)
-        if failures >= values["attendance.kiosk_max_pin_failures"]:
-            until = moment + timedelta(minutes=values["attendance.kiosk_lock_minutes"])
-            s.execute(update(table).where(table.c.employee_no == no).values(failures=0, locked_until=until))
-            locked_for = values["attendance.kiosk_lock_minutes"]
-            audit.record(s, actor, "attendance.kiosk_locked", "employee", no, None, {"until": until})
-        failed = True
+            kiosk_guard.note_pin_failure(s, moment, values)
+        else:
+            no = e.employee_no  # "4" and "E004" share one counter
+            lock = s.get(KioskLock, no)
+            if lock and lock.locked_until and lock.locked_until > moment:
+                minutes = max(1, int((lock.locked_until - moment).total_seconds() + 59) // 60)
+                raise PermissionDenied("Too many wrong PINs; {no} is locked for {minutes} more minutes.", no=no,
+                                       minutes=minutes)
+            if pin and verify_pin(e.pin_hash, pin):
+                if lock is not None:
+                    s.execute(update(table).where(table.c.employee_no == no).values(failures=0, locked_until=None))
+                return _store(s, actor, e, moment, "kiosk")
+            failures = count_up(s, table, {"employee_no": no}, "failures")  # counted in the database
+            kiosk_guard.note_pin_failure(s, moment, values)
+            if failures >= values["attendance.kiosk_max_pin_failures"]:
+                until = moment + timedelta(minutes=values["attendance.kiosk_lock_minutes"])
+                s.execute(update(table).where(table.c.employee_no == no).values(failures=0, locked_until=until))
+                locked_for = values["attendance.kiosk_lock_minutes"]
+                audit.record(s, actor, "attendance.kiosk_locked", "employee", no, None, {"until": until})
+        failed = True  # the counters are committed although the punch is refused
     if failed and locked_for:
         raise PermissionDenied("Wrong PIN. {no} is now locked for {minutes} minutes.", no=no, minutes=locked_for)
     if failed:

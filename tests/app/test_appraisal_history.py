@@ -14,6 +14,14 @@ from app.services import appraisal_history as history
 from tests.app.appraisal_history_helpers import publish, set_hire_date
 
 
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    """History is read as of the demo's day, never today's."""
+    from app.services import appraisal_core as core
+
+    monkeypatch.setattr(core, "today", lambda: date(2026, 11, 25))
+
+
 # -- the rule: three years of service with every annual result A -----------------------------------------
 
 @pytest.mark.parametrize("hired, year, expected", [
@@ -76,6 +84,21 @@ def test_the_contract_flag_waits_for_three_full_years(years, actor_for):
     assert "open_ended_contract" not in {f["flag"] for f in history.person_history(actor_for("fengyq"), "E004", until=years)["years"][0]["flags"]}
     set_hire_date("E004", date(2022, 12, 31))  # complete on 2025-12-31
     assert "open_ended_contract" in {f["flag"] for f in history.person_history(actor_for("fengyq"), "E004", until=years)["years"][0]["flags"]}
+
+
+def test_a_year_raises_its_flags_once_it_is_over_or_its_annual_period_is_published(years, actor_for, monkeypatch):
+    from app.services import appraisal_core as core
+
+    publish("2026-01", {"E004": 95.0})  # 2026 so far: the demo's May–October and this January, no annual period
+    hr = actor_for("fengyq")
+    monkeypatch.setattr(core, "today", lambda: date(2026, 11, 25))
+    assert history.person_history(hr, "E004", until=2026)["years"][0]["flags"] == []
+    monkeypatch.setattr(core, "today", lambda: date(2027, 1, 4))
+    over = history.person_history(hr, "E004", until=2026)["years"][0]["flags"]
+    assert ("2026", "salary_step") in {(f["period"], f["flag"]) for f in over}  # 2025 and 2026 both D or better
+    monkeypatch.setattr(core, "today", lambda: date(2026, 11, 25))
+    publish("2026", {"E004": 90.0})  # the annual period published: the year's result stands
+    assert "salary_step" in {f["flag"] for f in history.person_history(hr, "E004", until=2026)["years"][0]["flags"]}
 
 
 def test_decisions_are_taken_by_hr_or_the_gm_audited_and_the_newest_counts(years, actor_for):

@@ -8,6 +8,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ProgrammingError
 
 from app.db import current, open_database, set_current
+from app.errors import PermissionDenied
 from app.services import db_roles, kiosk_guard
 from app.services.punches import kiosk_badge, kiosk_pin
 from app.services.users import verify_leader_password
@@ -27,6 +28,9 @@ def test_the_kiosk_role_punches_and_can_do_nothing_else(demo_db, admin):
     try:
         assert kiosk_badge("B01119253").employee_no == "E004"
         assert kiosk_pin("E005", "0005").employee_no == "E005"
+        for no in ("7999", "E006"):  # wrong PINs are counted per 工号 and per kiosk, in the database
+            with pytest.raises(PermissionDenied, match="Wrong"):
+                kiosk_pin(no, "9999")
         assert verify_leader_password("linxw", "demo1234")
         engine = current().engine
         for forbidden in ("SELECT phone FROM employee", "UPDATE punch SET at = at", "DELETE FROM punch",

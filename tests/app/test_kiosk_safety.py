@@ -49,6 +49,43 @@ def test_wrong_pins_over_many_numbers_pause_pin_entry_but_not_badges(demo_db):
     assert punches.kiosk_badge("B01119253", at=MOMENT).employee_no == "E004"
 
 
+def test_the_kiosks_pin_count_holds_across_kiosk_processes(demo_db, admin, monkeypatch):
+    """The count is in the database: a second kiosk process on the PC (or the kiosk restarted after its
+    plug was pulled) goes on counting; another kiosk PC counts apart."""
+    import os
+    import subprocess
+    import sys
+    import textwrap
+    from pathlib import Path
+
+    policy.set_value(admin, "security.kiosk_pin_failures_per_kiosk", 4)
+    for n in range(2):
+        with pytest.raises(PermissionDenied, match="Wrong employee no. or PIN"):
+            punches.kiosk_pin(f"8{n:03d}", "9999", at=MOMENT)
+    location = str(demo_db.path) if demo_db.is_sqlite else demo_db.url
+    other = textwrap.dedent(f"""
+        from datetime import datetime
+        from app.db import open_database
+        from app.errors import PermissionDenied
+        from app.services import punches
+        open_database({location!r})
+        for no in ("7901", "E005"):
+            try:
+                punches.kiosk_pin(no, "9999", at=datetime.fromisoformat({MOMENT.isoformat()!r}))
+            except PermissionDenied as exc:
+                print(exc)
+    """)
+    root = str(Path(__file__).resolve().parents[2])
+    done = subprocess.run([sys.executable, "-c", other], capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, PYTHONPATH=root, SHOPTEAM_LANG="en"))
+    assert done.returncode == 0 and done.stdout.count("Wrong employee no. or PIN.") == 2, done.stdout + done.stderr
+    kiosk_guard.reset()  # as if this kiosk process had restarted too
+    with pytest.raises(PermissionDenied, match="PIN entry is paused"):
+        punches.kiosk_pin("E004", "0004", at=MOMENT)
+    monkeypatch.setattr(kiosk_guard, "kiosk_name", lambda: "door-2")  # the other door's kiosk
+    assert punches.kiosk_pin("E004", "0004", at=MOMENT).employee_no == "E004"
+
+
 def test_the_exit_dialog_has_its_own_limit_and_never_locks_the_office_login(demo_db):
     for _i in range(5):
         assert not users.verify_leader_password("linxw", "wrong-password")

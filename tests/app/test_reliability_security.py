@@ -32,6 +32,8 @@ OWN_DATA_PERMISSIONS = {
     "attendance.approve": "approval routing decides who may approve; nobody approves their own request",
     "appraisal.rate": "only where the actor is a rater of that person; nobody rates themselves",
     "attendance.view_own": "own attendance only",
+    "appraisal.mutual_rate": "a person casts their own one ballot, on colleagues in the period, never themselves",
+    "tasks.plans_review": "only the plan owner's managers up the tree, HR and administrators read and comment",
 }
 KIOSK_MAY = {"attendance.punch"}
 

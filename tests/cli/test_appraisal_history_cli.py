@@ -3,12 +3,21 @@
 import json
 from datetime import date
 
+import pytest
 from pypdf import PdfReader
 
 from app.cli import main
 from app.services import appraisal as svc
 from app.services import appraisal_feedback as fb
 from tests.app.appraisal_history_helpers import publish
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    """History is read as of the demo's day, never today's."""
+    from app.services import appraisal_core as core
+
+    monkeypatch.setattr(core, "today", lambda: date(2026, 11, 25))
 
 
 def run(demo_db, capsys, *args):

@@ -1,5 +1,6 @@
 """`appraisal add-rater` and `appraisal mutual vote / results` from the command line."""
 
+import io
 import json
 
 from app.cli import main
@@ -19,9 +20,10 @@ def test_add_rater_and_the_mutual_rating(demo_db, capsys, admin, monkeypatch):
     assert [r["weight"] for r in svc.subject_detail(admin, "2030-01", "E004")["raters"] if r["roles"] == ["head"]] == [70.0, 70.0]
     code, _out, err = run(demo_db, capsys, "appraisal", "add-rater", "2030-01", "E004", "peer", "E005", "--note", "x")
     assert code != 0 and "no peer rater" in err
-    monkeypatch.setenv("SHOPTEAM_PASSWORD", "demo1234")
+    monkeypatch.setattr("sys.stdin", io.StringIO("demo1234\n"))  # the login reads the password's line
     code, out, _err = run(demo_db, capsys, "appraisal", "mutual", "vote", "2030-01", "E005=92", "E006=81.5", "--user", "zhangyt")
     assert code == 0 and "2" in out
+    monkeypatch.setattr("sys.stdin", io.StringIO("demo1234\n"))
     code, _out, err = run(demo_db, capsys, "appraisal", "mutual", "vote", "2030-01", "E005=101", "--user", "linxw")
     assert code != 0 and "E005" in err and "0 to 100" in err
     code, out, _err = run(demo_db, capsys, "appraisal", "mutual", "results", "2030-01", "--format", "json")

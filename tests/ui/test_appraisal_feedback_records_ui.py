@@ -2,7 +2,9 @@
 confirms it, HR records a decision in the five-year history, the employee writes the annual report. The
 buttons follow the service's may_* flags."""
 
+from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidgetItem
 
@@ -12,6 +14,14 @@ from app.services import appraisal_history as history
 from tests.app.appraisal_history_helpers import publish
 from ui.operations import drain
 from ui.shell import ChangeBus, ShellContext
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    """History is read as of the demo's day, never today's."""
+    from app.services import appraisal_core as core
+
+    monkeypatch.setattr(core, "today", lambda: date(2026, 11, 25))
 
 
 def _view(qtbot, actor, key, no):

@@ -15,6 +15,7 @@ class AnnualReportDialog(QDialog):
         self.ctx, self.detail = ctx, detail
         self.setWindowTitle(self.tr("Annual work report — %1 (%2)").replace("%1", detail["name"]).replace("%2", detail["period"]))
         report = feedback.get("annual_report") or {}
+        self.base = report.get("version", "")  # a save over a version saved meanwhile on another PC is refused
         may_write = bool(feedback.get("may_write_report"))
         self.text = QPlainTextEdit(objectName="annualReportText")
         self.text.setPlainText(report.get("body", ""))
@@ -52,7 +53,7 @@ class AnnualReportDialog(QDialog):
 
     def _save(self) -> None:
         body, actor, key, no = self.text.toPlainText(), self.ctx.actor, self.detail["period"], self.detail["employee_no"]
-        by_hr = None if self.detail.get("is_self") else no
-        self.ctx.write(self, lambda: fb.save_annual_report(actor, key, body, employee_no=by_hr),
+        by_hr, base = (None if self.detail.get("is_self") else no), self.base
+        self.ctx.write(self, lambda: fb.save_annual_report(actor, key, body, employee_no=by_hr, base=base),
                        lambda _r: (self.ctx.show_status(self.tr("Annual report saved.")), self.accept()),
                        failed=self.error.setText)

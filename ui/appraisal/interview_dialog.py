@@ -25,8 +25,9 @@ class InterviewDialog(QDialog):
         self.setWindowTitle(self.tr("Performance interview record — %1 (%2)").replace("%1", detail["name"])
                             .replace("%2", detail["period"]))
         record = feedback.get("interview") or {}
+        self.base = record.get("version", "")  # the version this dialog shows: a save over a newer one is refused
         may_edit = bool(feedback.get("may_edit_interview"))
-        self.held_on = DateEntry(QDate(record.get("held_on") or self._today()), "interviewHeldOn")
+        self.held_on = DateEntry(QDate(record.get("held_on") or feedback.get("today") or date.today()), "interviewHeldOn")
         self.held_on.setEnabled(may_edit)
         self.stages: dict[str, QPlainTextEdit] = {}
         form = QFormLayout()
@@ -46,7 +47,7 @@ class InterviewDialog(QDialog):
         self.plan.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeToContents)
         self.plan.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeToContents)
         self.plan.verticalHeader().setDefaultSectionSize(26)
-        self.plan.setFixedHeight(26 * PLAN_ROWS + 30)
+        self.plan.setFixedHeight(26 * PLAN_ROWS + 38)  # header and frame: no scroll bar for the five lines
         if not may_edit:
             self.plan.setEditTriggers(QAbstractItemView.NoEditTriggers)
         for r, line in enumerate((record.get("plan") or [])[:PLAN_ROWS]):
@@ -97,10 +98,6 @@ class InterviewDialog(QDialog):
         self.resize(860, 660)
         self._check()
 
-    @staticmethod
-    def _today() -> date:
-        return date.today()
-
     def _check(self) -> None:
         missing = [app_tr(fb.STAGE_NAMES[k]) for k, e in self.stages.items() if not e.toPlainText().strip()]
         self.save_button.setEnabled(not missing)
@@ -121,8 +118,8 @@ class InterviewDialog(QDialog):
     def _save(self) -> None:
         stages = {k: e.toPlainText() for k, e in self.stages.items()}
         plan, held = self.plan_lines(), self.held_on.date().toPython()
-        actor, key, no = self.ctx.actor, self.detail["period"], self.detail["employee_no"]
-        self.ctx.write(self, lambda: fb.save_interview(actor, key, no, stages, plan, held_on=held),
+        actor, key, no, base = self.ctx.actor, self.detail["period"], self.detail["employee_no"], self.base
+        self.ctx.write(self, lambda: fb.save_interview(actor, key, no, stages, plan, held_on=held, base=base),
                        lambda _r: self._done(self.tr("Interview record saved.")), failed=self._failed)
 
     def _confirm(self) -> None:

@@ -122,7 +122,9 @@ class AttendanceView(QWidget):
         self.grid.setColumnWidth(0, 130)
         self.grid.clicked.connect(self._on_grid_clicked)
         self.detail = QTextBrowser(objectName="attendanceDayDetail")
-        self.detail.setPlaceholderText(self.tr("Click a day to see its punches and the reason for its status."))
+        # the hint as the panel's text: QTextBrowser draws a placeholder on one line, cut off at the panel's edge
+        self.detail.setHtml(f'<p style="color: {theme.text_muted}">'
+                            + self.tr("Click a day to see its punches and the reason for its status.") + "</p>")
         self.detail.setMinimumWidth(260)
         legend = QHBoxLayout()
         legend.setContentsMargins(4, 0, 4, 0)
@@ -168,7 +170,8 @@ class AttendanceView(QWidget):
             Column("overtime_hours", self.tr("OT (h)"), align_right=True),
             Column("comp_hours_balance", self.tr("Comp (h)"), align_right=True),
             Column("unpaid_leave_hours", self.tr("Unpaid (h)"), align_right=True),
-            Column("paid_days", self.tr("Paid days"), align_right=True),
+            # a whole month comes back as an int (23), a month with unpaid leave as a float (19.47): show both alike
+            Column("paid_days", self.tr("Paid days"), align_right=True, text=lambda v: f"{float(v):.2f}"),
             Column("penalty_rmb", self.tr("Penalty"), value=lambda r: f"¥{r['penalty_rmb']:,.2f}", align_right=True),
             Column("flags", self.tr("Flags"), value=lambda r: ", ".join(app_tr(svc.FLAG_LABELS.get(f, f)) for f in r["flags"]),
                    color=lambda r: theme.danger if r["flags"] else None),

@@ -1,7 +1,7 @@
 """appraisal: anonymous mutual rating
 
 Revision ID: 0240
-Revises: 0220
+Revises: 0231
 Create Date: 2026-11-30 01:22:09.573996
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0240'
-down_revision = '0220'
+down_revision = '0231'
 branch_labels = None
 depends_on = None
 

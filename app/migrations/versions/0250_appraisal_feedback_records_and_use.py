@@ -1,7 +1,7 @@
 """appraisal: feedback records (interview stages, appeal talk, 述职报告) and use-of-results decisions
 
 Revision ID: 0250
-Revises: 0220
+Revises: 0240
 """
 
 from alembic import op
@@ -10,7 +10,7 @@ import sqlmodel
 
 
 revision = '0250'
-down_revision = '0220'
+down_revision = '0240'
 branch_labels = None
 depends_on = None
 

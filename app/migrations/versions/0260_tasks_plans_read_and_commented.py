@@ -1,7 +1,7 @@
 """tasks: plans read and commented
 
 Revision ID: 0260
-Revises: 0220
+Revises: 0250
 """
 
 from alembic import op
@@ -10,7 +10,7 @@ import sqlmodel
 
 
 revision = '0260'
-down_revision = '0220'
+down_revision = '0250'
 branch_labels = None
 depends_on = None
 
