@@ -33,10 +33,17 @@ def both_engines(module) -> bool:
     return "engine" in inspect.signature(module.run).parameters
 
 
-def parser(names: list[str], both: list[str]) -> argparse.ArgumentParser:
+def database_free(module) -> bool:
+    """A scenario that never opens a database (``DATABASE = False``): one run stands for every engine."""
+    return getattr(module, "DATABASE", True) is False
+
+
+def parser(names: list[str], both: list[str], free: list[str]) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m bench", description="Timed scenarios, each figure beside a baseline measured in the same run.",
-        epilog="scenarios: " + ", ".join(names) + "; on PostgreSQL too: " + ", ".join(both))
+        epilog="scenarios: " + ", ".join(names) + "; on PostgreSQL too: " + ", ".join(both) +
+               "; no database (one run stands for both engines): " + ", ".join(free) +
+               "; SQLite only: " + (", ".join(n for n in names if n not in both and n not in free) or "none"))
     p.add_argument("names", nargs="*", default=["all"], metavar="SCENARIO", help="'all' or scenario names: " + ", ".join(names))
     p.add_argument("--engines", choices=("sqlite", "postgresql", "both"), default=None,
                    help="which engines to run on; 'both' starts a throwaway PostgreSQL (tools/pg_test.py) "
@@ -48,7 +55,8 @@ def parser(names: list[str], both: list[str]) -> argparse.ArgumentParser:
 
 def main(argv: list[str]) -> int:
     available = scenarios()
-    args = parser(list(available), [n for n, m in available.items() if both_engines(m)]).parse_args(argv)
+    args = parser(list(available), [n for n, m in available.items() if both_engines(m)],
+                  [n for n, m in available.items() if database_free(m)]).parse_args(argv)
     names = list(available) if args.names == ["all"] else args.names
     unknown = [n for n in names if n not in available]
     if unknown:
@@ -66,8 +74,15 @@ def main(argv: list[str]) -> int:
             engines.set_server(args.db or stack.enter_context(engines.throwaway()))
         by_engine: dict[str, list[Result]] = {e: [] for e in engine_names}
         for name in names:
+            module = available[name]
+            if database_free(module):
+                print(f"== {name} (no database: the same figure on every engine)", flush=True)
+                got = module.run()
+                print_table(got)
+                for engine in engine_names:
+                    by_engine[engine].extend(got)
+                continue
             for engine in engine_names:
-                module = available[name]
                 if engine != "sqlite" and not both_engines(module):
                     print(f"== {name} on {engine}: not run (this scenario builds its own SQLite file)", flush=True)
                     continue

@@ -22,6 +22,20 @@ class Result:
         return self.figure / self.baseline if self.baseline else float("inf")
 
 
+def forget_log_files(folder: str) -> None:
+    """Drop the log handlers a scenario's window opened under its temporary data folder ``folder``,
+    before the folder goes: the next scenario's log lines would otherwise fail to find the file."""
+    import logging
+    from pathlib import Path
+
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        name = getattr(handler, "baseFilename", None)
+        if name and Path(name).is_relative_to(folder):
+            root.removeHandler(handler)
+            handler.close()
+
+
 def median_ms(fn: Callable[[], object], repeat: int = 5, warmup: int = 1) -> float:
     for _ in range(warmup):
         fn()

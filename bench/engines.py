@@ -70,6 +70,8 @@ def copy_to_postgresql(sqlite_file: Path, name: str) -> str:
 
     from app.db import open_database, set_current
 
+    open_database(str(sqlite_file))  # a cached file of an older schema: the same tables as the new database
+    set_current(None)
     with psycopg.connect(_admin_conninfo(server()), autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
         admin.execute(f'CREATE DATABASE "{name}"')

@@ -48,10 +48,14 @@ def row_hash(prev_hash: str, entry: AuditEntry) -> str:
 
 
 def record(session: Session, actor: Actor | str, action: str, entity: str, entity_id: Any = "",
-           before: Any = None, after: Any = None) -> AuditEntry:
+           before: Any = None, after: Any = None, *, prev_hash: str | None = None,
+           covers: dict | None = None) -> AuditEntry:
     """Append one audit row inside the caller's write transaction (``app.db.transaction``), whose
-    write lock keeps the hash chain linear."""
-    prev = session.execute(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).scalar()
+    write lock keeps the hash chain linear. ``prev_hash``: the last row's hash when the caller read it
+    already under that lock; ``covers``: the digests of rows the caller writes tied to this one
+    (``coverage.covers_of``)."""
+    prev = prev_hash if prev_hash is not None else session.execute(
+        select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).scalar()
     entry = AuditEntry(
         at=now(),
         actor=actor if isinstance(actor, str) else actor.username,
@@ -61,6 +65,7 @@ def record(session: Session, actor: Actor | str, action: str, entity: str, entit
         before=_jsonable(before),
         after=_jsonable(after),
         prev_hash=prev or "",
+        covers=covers,
     )
     session.add(entry)
     from app.services.audit_key import active

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import weakref
 from datetime import date, datetime
 from typing import Any, Optional
 
@@ -52,6 +53,27 @@ def digest(table: str, row_id: int, values: tuple) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:20]
 
 
+def covers_of(session: Session, table: str, rows: dict[int, dict]) -> dict:
+    """The ``covers`` of an audit row for rows about to be inserted with its ``audit_id`` (id -> values
+    by column name): what the commit would otherwise read back and link, one statement per table.
+    The digest is of the values as `check` reads them back (a SQLite file returns its stored text)."""
+    dialect = session.get_bind().dialect
+    return {table: {str(row_id): digest(table, row_id, tuple(_stored(dialect, table, c, values[c]) for c in COVERED[table]))
+                    for row_id, values in rows.items()}}
+
+
+def _stored(dialect, table: str, column: str, value: Any) -> Any:
+    """``value`` as a plain SQL read of the column returns it: SQLite gives back the text SQLAlchemy
+    stored (e.g. a datetime as '2026-11-03 08:41:00.000000'); PostgreSQL's driver the typed value."""
+    if dialect.name != "sqlite" or value is None:
+        return value
+    from sqlmodel import SQLModel  # the models' metadata holds the column types
+
+    kind = SQLModel.metadata.tables[table].c[column].type
+    processor = kind.dialect_impl(dialect).bind_processor(dialect)
+    return processor(value) if processor else value
+
+
 def _columns(table: str) -> str:
     return ", ".join(f'"{c}"' for c in COVERED[table])
 
@@ -83,22 +105,27 @@ def _watermarks(session: Session) -> Optional[dict[str, int]]:
     return {t: int(m) for t, m in rows}
 
 
+def _unbound(session: Session) -> dict[str, set[int]]:
+    """Covered rows above their table's watermark that no audit row references yet, every table in
+    one statement (on PostgreSQL each statement is a round trip, and the kiosk commits through here)."""
+    parts = [f"SELECT '{t}' AS t, id FROM {t} WHERE audit_id IS NULL AND id > COALESCE("
+             f"(SELECT legacy_max_id FROM audit_coverage WHERE table_name = '{t}'), 0)" for t in COVERED]
+    found: dict[str, set[int]] = {}
+    for table, row_id in session.execute(text(" UNION ALL ".join(parts))):
+        found.setdefault(table, set()).add(int(row_id))
+    return found
+
+
 def _before_commit(session: Session) -> None:
     dirty = session.info.pop(_INFO_DIRTY, {})
     entry = session.info.pop(_INFO_ENTRY, None)
     if not session.info.pop(_INFO_WROTE, False) and entry is None:
         return  # a read-only unit of work
     if not _has_coverage_table(session):
-        return
-    marks = _watermarks(session)
-    if marks is None:
-        return
+        return  # a database from before coverage (being upgraded or restored)
     pending: dict[str, set[int]] = {t: set(ids) for t, ids in dirty.items()}
-    for table in COVERED:
-        new = session.execute(text(f"SELECT id FROM {table} WHERE audit_id IS NULL AND id > :m"),
-                              {"m": marks.get(table, 0)}).scalars().all()
-        if new:
-            pending.setdefault(table, set()).update(new)
+    for table, ids in _unbound(session).items():
+        pending.setdefault(table, set()).update(ids)
     pending = {t: ids for t, ids in pending.items() if ids}
     if not pending:
         return
@@ -124,10 +151,21 @@ def _before_commit(session: Session) -> None:
     session.flush()
 
 
+_PRESENT: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # engines whose database has the table
+
+
 def _has_coverage_table(session: Session) -> bool:
-    if session.get_bind().dialect.name == "postgresql":
-        return session.execute(text("SELECT to_regclass('audit_coverage') IS NOT NULL")).scalar()
-    return session.execute(text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='audit_coverage'")).first() is not None
+    bind = session.get_bind()
+    engine = getattr(bind, "engine", bind)
+    if _PRESENT.get(engine):
+        return True  # a table once there stays: no statement per commit to ask again
+    if bind.dialect.name == "postgresql":
+        found = bool(session.execute(text("SELECT to_regclass('audit_coverage') IS NOT NULL")).scalar())
+    else:
+        found = session.execute(text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='audit_coverage'")).first() is not None
+    if found:
+        _PRESENT[engine] = True
+    return found
 
 
 def _after_rollback(session: Session) -> None:

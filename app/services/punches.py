@@ -99,17 +99,7 @@ class PunchResult:
 
 _PUNCH_KEYS = ("attendance.morning_start", "attendance.morning_end", "attendance.afternoon_start",
                "attendance.afternoon_end", "attendance.punches_per_day", "attendance.late_grace_minutes",
-               "attendance.duplicate_punch_seconds", "attendance.work_days")
-
-
-def _punch_settings(s: Session) -> dict:
-    """Just the settings a punch needs (a kiosk punch must answer in milliseconds)."""
-    from app.models.policy import PolicySetting
-
-    values = {key: policy.spec(key).default for key in _PUNCH_KEYS}
-    for key, value in s.execute(select(PolicySetting.key, PolicySetting.value).where(PolicySetting.key.in_(_PUNCH_KEYS))):
-        values[key] = value
-    return values
+               "attendance.duplicate_punch_seconds", "attendance.work_days", "attendance.tracking_start")
 
 
 _SLOTS = (("morning_in", "attendance.morning_start"), ("morning_out", "attendance.morning_end"),
@@ -139,31 +129,30 @@ def _kind_of(earlier: list[datetime], at: datetime, values: dict) -> tuple[str, 
     return "in", late if late > values["attendance.late_grace_minutes"] else 0, 0
 
 
-def _scheduled(s: Session, employee_id: int, day: date, values: dict) -> bool:
-    """Whether the person has a shift on ``day``: a working day of the shop's calendar, or on the duty
-    roster; not before the hire date. A few indexed lookups: the kiosk answers in milliseconds."""
-    from app.models.attendance import CalendarDay, RosterEntry
+def _scheduled(hired: Optional[date], day: date, rostered: bool, kinds: dict, work_days) -> bool:
+    """Whether the person has a shift on ``day``: a working day of the shop's calendar (``kinds``:
+    the calendar's rows for the day by source), or on the duty roster; not before the hire date."""
     from app.rules.calendar import is_working_day
 
-    hired = s.execute(select(Employee.hire_date).where(Employee.id == employee_id)).scalar()
     if hired and day < hired:
         return False
-    if s.execute(select(RosterEntry.id).where(RosterEntry.employee_id == employee_id, RosterEntry.day == day)).first():
+    if rostered:
         return True
-    kinds = dict(s.execute(select(CalendarDay.source, CalendarDay.kind).where(CalendarDay.day == day)).all())
     kind = kinds.get("shop") or kinds.get("statutory")
-    return is_working_day(day, values["attendance.work_days"], {day: kind} if kind else {})
+    return is_working_day(day, work_days, {day: kind} if kind else {})
 
 
 EARLIEST_YEAR = 2000
 
 
+def _first_day(start) -> date:
+    start = date.fromisoformat(start) if isinstance(start, str) and start else (start or None)
+    return max(d for d in (date(EARLIEST_YEAR, 1, 1), start) if d is not None)
+
+
 def first_punch_day(s: Session) -> date:
     """The first day a punch may have: the tracking start, and never before 2000 (a typo like 1900)."""
-    start = policy.value_in(s, "attendance.tracking_start")
-    if isinstance(start, str):
-        start = date.fromisoformat(start) if start else None
-    return max(d for d in (date(EARLIEST_YEAR, 1, 1), start) if d is not None)
+    return _first_day(policy.value_in(s, "attendance.tracking_start"))
 
 
 def too_early(s: Session, at: datetime) -> Optional[date]:
@@ -172,31 +161,123 @@ def too_early(s: Session, at: datetime) -> Optional[date]:
     return first if at.date() < first else None
 
 
-def _store(s: Session, actor: Actor, e, at: datetime, source: str, note: str = "") -> PunchResult:
+@dataclass
+class _Context:
+    """Everything a punch is decided on, read in one statement: on PostgreSQL each statement is a
+    round trip, and the kiosk must answer in milliseconds (docs/scaling.md)."""
+
+    person: object  # id, employee_no, name, status, leave_date, hire_date (+ pin_hash and lock state)
+    values: dict  # _PUNCH_KEYS
+    month_closed_ever: bool  # the month has a close row (open or reopened: month_close decides)
+    rostered: bool
+    kinds: dict  # the calendar's rows for the day: source -> kind
+    around: list  # (id, at) of the person's punches from the start of the day to just after ``at``
+    next_id: int  # the id the punch will have (the sequence's next value; max + 1 under SQLite's write lock)
+    prev_hash: str  # the audit trail's last hash, read under the write lock
+
+
+_WINDOW_MAX = 600  # attendance.duplicate_punch_seconds' maximum (data/policy/attendance.json)
+
+
+_STATEMENTS: dict = {}  # (dialect, person column, with PIN lock) -> the statement, built once
+
+
+def _context_statement(dialect: str, by: str, pin: bool):
+    """The one statement of _context (bound parameters: who, day, day_start, upper, month), built once:
+    building a select this size costs more than running it."""
+    from sqlalchemy import and_, bindparam, literal
+    from sqlalchemy.orm import aliased
+
+    from app.models.attendance import CalendarDay, RosterEntry
+    from app.models.audit import AuditEntry
+    from app.models.month_close import MonthClose
+    from app.models.policy import PolicySetting
+
+    day = bindparam("day", type_=CalendarDay.__table__.c.day.type)
+    p = aliased(Punch)
+    settings = [select(PolicySetting.value).where(PolicySetting.key == key).scalar_subquery() for key in _PUNCH_KEYS]
+    if dialect == "postgresql":
+        next_id = select(func.nextval(func.pg_get_serial_sequence("punch", "id"))).scalar_subquery()
+    else:  # SQLite: the rowid a plain insert would take; nobody else inserts while we hold the write lock
+        next_id = select(func.coalesce(func.max(Punch.id), 0) + 1).scalar_subquery()
+    kind = [select(CalendarDay.kind).where(CalendarDay.day == day, CalendarDay.source == src).limit(1).scalar_subquery()
+            for src in ("shop", "statutory")]
+    extra = (Employee.pin_hash, KioskLock.employee_no.label("lock_no"), KioskLock.locked_until) if pin else ()
+    q = select(*_PERSON, Employee.hire_date, *extra,
+               select(MonthClose.id).where(MonthClose.month == bindparam("month")).limit(1).scalar_subquery(),
+               select(literal(1)).where(RosterEntry.employee_id == Employee.id, RosterEntry.day == day)
+               .limit(1).scalar_subquery(),
+               *kind, next_id, select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1).scalar_subquery(),
+               *settings, p.id, p.at).select_from(Employee)
+    if pin:
+        q = q.outerjoin(KioskLock, KioskLock.employee_no == Employee.employee_no)
+    at = Punch.__table__.c.at.type
+    q = q.outerjoin(p, and_(p.employee_id == Employee.id, p.at >= bindparam("day_start", type_=at),
+                            p.at < bindparam("upper", type_=at)))
+    return q.where(getattr(Employee, by) == bindparam("who")).order_by(p.at), len(_PERSON) + 1 + len(extra)
+
+
+def _context(s: Session, at: datetime, by: str, who, pin: bool = False) -> Optional[_Context]:
+    """The person whose ``by`` column (badge_code, employee_no or id) is ``who``, with the day's
+    punches, the settings, whether the month has a close, roster, calendar, the punch's id-to-be and
+    the audit chain's last hash: one statement, one row per punch of the day. With ``pin``, the PIN
+    hash and the PIN lock too. Only columns the kiosk's database role may read (app.services.db_roles)."""
+    dialect = s.get_bind().dialect.name
+    key = (dialect, by, pin)
+    if key not in _STATEMENTS:
+        _STATEMENTS[key] = _context_statement(dialect, by, pin)
+    q, n = _STATEMENTS[key]
+    day = at.date()
+    day_start = datetime.combine(day, datetime.min.time())
+    rows = s.execute(q, {"who": who, "day": day, "day_start": day_start, "month": month_close.month_key(at),
+                         "upper": at + timedelta(seconds=_WINDOW_MAX + 1)}).all()
+    if not rows:
+        return None
+    first = rows[0]
+    closed, rostered, shop, statutory, pid, prev = first[n:n + 6]
+    # a setting nobody changed has no row: its default (none of these is nullable with another default)
+    values = {key: (v if v is not None else policy.spec(key).default) for key, v in zip(_PUNCH_KEYS, first[n + 6:-2])}
+    window = values["attendance.duplicate_punch_seconds"]
+    around = [(r[-2], r[-1]) for r in rows if r[-2] is not None]
+    if window > _WINDOW_MAX:  # beyond the setting's range (a database edited by hand): read what it says
+        around = s.execute(select(Punch.id, Punch.at).where(
+            Punch.employee_id == first[0], Punch.at >= day_start, Punch.at < at + timedelta(seconds=window))).all()
+    kinds = {k: v for k, v in (("shop", shop), ("statutory", statutory)) if v}
+    return _Context(first, values, closed is not None, rostered is not None, kinds, around, pid, prev or "")
+
+
+def _store(s: Session, actor: Actor, e, at: datetime, source: str, note: str = "",
+           ctx: Optional[_Context] = None) -> PunchResult:
     """Append the punch unless one is already stored within the window. ``e`` has id, employee_no,
-    name, status and leave_date."""
-    first = too_early(s, at)
-    if first is not None:
+    name, status and leave_date; ``ctx`` is what _context read for it (read here when not given).
+    The punch is written already tied to its audit row (app.services.coverage)."""
+    ctx = ctx or _context(s, at, "id", e.id)
+    values = ctx.values
+    first = _first_day(values["attendance.tracking_start"])
+    if at.date() < first:
         raise ValidationError("A punch on {day} is before attendance tracking starts ({first}).",
                               day=at.date().isoformat(), first=first.isoformat())
     _active(e, at.date())
-    month_close.ensure_open(s, at)
-    values = _punch_settings(s)
+    if ctx.month_closed_ever:  # closed, or closed and reopened: month_close says which
+        month_close.ensure_open(s, at)
     window = timedelta(seconds=values["attendance.duplicate_punch_seconds"])
-    day_start = datetime.combine(at.date(), datetime.min.time())
-    around = s.execute(select(Punch.id, Punch.at).where(Punch.employee_id == e.id, Punch.at >= day_start,
-                                                        Punch.at < max(at + window, at + timedelta(seconds=1)))).all()
+    around = [(i, t) for i, t in ctx.around if t < max(at + window, at + timedelta(seconds=1))]
     kind, late, early = _kind_of([t for _i, t in around if t < at], at, values)
-    scheduled = _scheduled(s, e.id, at.date(), values)
+    scheduled = _scheduled(ctx.person.hire_date, at.date(), ctx.rostered, ctx.kinds, values["attendance.work_days"])
     if not scheduled:  # no shift today: nobody is late or early
         late = early = 0
     same = next(((i, t) for i, t in around if abs(t - at) < window or t == at), None)
     if same is not None:
         return PunchResult(e.employee_no, e.name, same[1], kind, 0, duplicate=True, punch_id=same[0], scheduled=scheduled)
-    punch_id = s.execute(insert(Punch).values(employee_id=e.id, at=at, source=source, recorded_at=now(),
-                                              recorded_by=actor.username, note=note)).inserted_primary_key[0]
-    audit.record(s, actor, "attendance.punch", "punch", punch_id, None,
-                 {"employee_no": e.employee_no, "at": at, "source": source})
+    from app.services import coverage
+
+    row = {"employee_id": e.id, "at": at, "source": source, "recorded_by": actor.username, "note": note}
+    punch_id = ctx.next_id
+    entry = audit.record(s, actor, "attendance.punch", "punch", punch_id, None,
+                         {"employee_no": e.employee_no, "at": at, "source": source}, prev_hash=ctx.prev_hash,
+                         covers=coverage.covers_of(s, "punch", {punch_id: row}))
+    s.flush()  # the audit row's id, which the punch references
+    s.execute(insert(Punch.__table__), {"id": punch_id, "recorded_at": now(), "audit_id": entry.id, **row})
     return PunchResult(e.employee_no, e.name, at, kind, late, punch_id=punch_id, scheduled=scheduled,
                        early_minutes=early)
 
@@ -239,10 +320,10 @@ def kiosk_badge(badge: str, at: datetime | None = None) -> PunchResult:
     require(actor, "attendance.punch")
     moment = (at or now()).replace(microsecond=0)
     with transaction() as s:
-        e = s.execute(select(*_PERSON).where(Employee.badge_code == badge.strip())).first()
-        if e is None or not badge.strip():
+        ctx = _context(s, moment, "badge_code", badge.strip()) if badge.strip() else None
+        if ctx is None:
             raise NotFound("Badge {badge} is not known.", badge=badge.strip())
-        return _store(s, actor, e, moment, "kiosk")
+        return _store(s, actor, ctx.person, moment, "kiosk", ctx=ctx)
 
 
 def _unreachable(exc: BaseException) -> bool:
@@ -291,21 +372,21 @@ def kiosk_pin(employee_no: str, pin: str, at: datetime | None = None) -> PunchRe
     with transaction() as s:
         values = policy.values_in(s)
         kiosk_guard.check_pin_allowed(s, moment, values)
-        e = _kiosk_person(s, no)
-        if e is None:  # a number nobody has: counts against this kiosk (committed), adds no lock row
+        ctx = _kiosk_person(s, no, moment)
+        if ctx is None:  # a number nobody has: counts against this kiosk (committed), adds no lock row
             verify_pin(_DUMMY_PIN_HASH(), pin or "0000")  # as slow as a real check
             kiosk_guard.note_pin_failure(s, moment, values)
         else:
+            e = ctx.person  # with the PIN lock, read in the same statement
             no = e.employee_no  # "4" and "E004" share one counter
-            lock = s.get(KioskLock, no)
-            if lock and lock.locked_until and lock.locked_until > moment:
-                minutes = max(1, int((lock.locked_until - moment).total_seconds() + 59) // 60)
+            if e.locked_until and e.locked_until > moment:
+                minutes = max(1, int((e.locked_until - moment).total_seconds() + 59) // 60)
                 raise PermissionDenied("Too many wrong PINs; {no} is locked for {minutes} more minutes.", no=no,
                                        minutes=minutes)
             if pin and verify_pin(e.pin_hash, pin):
-                if lock is not None:
+                if e.lock_no is not None:
                     s.execute(update(table).where(table.c.employee_no == no).values(failures=0, locked_until=None))
-                return _store(s, actor, e, moment, "kiosk")
+                return _store(s, actor, e, moment, "kiosk", ctx=ctx)
             failures = count_up(s, table, {"employee_no": no}, "failures")  # counted in the database
             kiosk_guard.note_pin_failure(s, moment, values)
             if failures >= values["attendance.kiosk_max_pin_failures"]:
@@ -328,16 +409,15 @@ def _DUMMY_PIN_HASH() -> str:  # noqa: N802
     return hash_pin("00000000")
 
 
-def _kiosk_person(s: Session, typed: str):
-    """The person a typed 工号 means; on a number pad "4" or "004" means E004 when only one 工号 fits.
-    Only the columns the kiosk may read (its database role has column-level grants)."""
-    columns = (*_PERSON, Employee.pin_hash)
-    e = s.execute(select(*columns).where(Employee.employee_no == typed)).first()
-    if e is None and typed.isdigit():
+def _kiosk_person(s: Session, typed: str, at: datetime) -> Optional[_Context]:
+    """The person a typed 工号 means, with their PIN lock and what a punch at ``at`` needs (one
+    statement); on a number pad "4" or "004" means E004 when only one 工号 fits."""
+    ctx = _context(s, at, "employee_no", typed, pin=True)
+    if ctx is None and typed.isdigit():
         fits = [no for no in s.execute(select(Employee.employee_no)).scalars()
                 if "".join(c for c in no if c.isdigit()).lstrip("0") == typed.lstrip("0")]
-        e = s.execute(select(*columns).where(Employee.employee_no == fits[0])).first() if len(fits) == 1 else None
-    return e
+        ctx = _context(s, at, "employee_no", fits[0], pin=True) if len(fits) == 1 else None
+    return ctx
 
 
 # -- imports ------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """Appraisal at department scale: open a month for N people, import every rater's total, build the
-month's report. Each figure beside a floor measured in the same run."""
+month's report. Each figure beside a floor measured in the same run. On PostgreSQL the people are
+copied in with COPY (bench/engines.py) and everything after runs there."""
 
 from __future__ import annotations
 
@@ -21,9 +22,10 @@ def _timed(fn):
     return (time.perf_counter() - start) * 1000, result
 
 
-def _build(folder: Path):
+def _build(folder: Path, engine: str) -> str:
+    """The people in a SQLite file, then (PostgreSQL) copied into a new database; opened either way."""
     os.environ["SHOPTEAM_HOME"] = str(folder)
-    from app.db import open_database, transaction
+    from app.db import open_database, set_current, transaction
     from app.models.org import Department, Position
     from app.models.people import Employee
 
@@ -44,15 +46,22 @@ def _build(folder: Path):
             s.add(e)
             s.flush()
             ids.append(e.id)
+    set_current(None)
+    from bench import engines
+
+    where = engines.location(engine, folder / "bench.db")
+    open_database(where)
+    return where
 
 
-def run() -> list[Result]:
+def run(engine: str = "sqlite") -> list[Result]:
     from app.services.context import Actor
+    from bench import engines
 
     actor = Actor.system("bench")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        _build(folder)
+        where = _build(folder, engine)
         from sqlalchemy import select
 
         from app.db import reading
@@ -75,7 +84,8 @@ def run() -> list[Result]:
             with current().engine.connect() as conn:
                 trans = conn.begin()
                 conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS bench_floor (template TEXT, raters TEXT)")
-                conn.exec_driver_sql("INSERT INTO bench_floor VALUES (?, ?)", payload)
+                mark = "?" if engine == "sqlite" else "%s"
+                conn.exec_driver_sql(f"INSERT INTO bench_floor VALUES ({mark}, {mark})", payload)
                 trans.commit()
 
         floor_ms, _r = _timed(floor_insert)
@@ -104,6 +114,8 @@ def run() -> list[Result]:
         from app.db import set_current
 
         set_current(None)
+        if engine != "sqlite":
+            engines.drop(where)
     return [
         Result("appraisal.open_month_500", open_ms, floor_ms, target="ratio <= 20",
                note="baseline: executemany of the same subject rows"),

@@ -22,7 +22,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from bench.core import Result
+from bench.core import Result, forget_log_files
 
 SCENARIO = "operations"
 PUNCHES = 400_000
@@ -70,7 +70,7 @@ class LoopGaps:
         return max(gaps) * 1000 if gaps else float("inf")
 
 
-def _office_window(path: Path):
+def _office_window(path):
     from PySide6.QtWidgets import QApplication
 
     from app.db import open_database
@@ -80,7 +80,7 @@ def _office_window(path: Path):
     from ui.operations import ChangeDispatcher
     from ui.shell import ShellContext
 
-    open_database(str(path))
+    open_database(str(path))  # the SQLite file, or the PostgreSQL URL
     app = make_application()
     ctx = ShellContext(actor=Actor.system("bench"), bus=ChangeDispatcher(), show_status=lambda m: None)
     window = MainWindow(ctx, "en")
@@ -98,7 +98,7 @@ def _wait(app, condition, limit_s: float = 1800) -> None:
         time.sleep(0.001)
 
 
-def event_loop_gap(db: Path, clock_file: Path) -> Result:
+def event_loop_gap(db: str, clock_file: Path) -> Result:
     from app.services.punches import import_punches
     from ui import operations
 
@@ -134,7 +134,7 @@ from pathlib import Path
 from bench.scenarios.operations import _office_window, _wait
 from ui import operations
 from app.services.punches import import_punches
-app, window, view = _office_window(Path(sys.argv[1]))
+app, window, view = _office_window(sys.argv[1])
 _wait(app, lambda: not view.is_loading())
 done = {}
 view.ctx.write(view, partial(import_punches, view.ctx.actor, sys.argv[2]), lambda r: done.update(r=r),
@@ -159,7 +159,7 @@ def _kiosk_punches(app, kiosk, first: int, count: int, keep_going=lambda: True) 
     return times
 
 
-def kiosk_during_import(folder: Path, db: Path, clock_file: Path) -> Result:
+def kiosk_during_import(folder: Path, db: str, clock_file: Path) -> Result:
     from app.db import open_database
     from ui.app import make_application
     from ui.kiosk.window import KioskWindow
@@ -186,14 +186,16 @@ def kiosk_during_import(folder: Path, db: Path, clock_file: Path) -> Result:
                   f"baseline: same kiosk, nothing else running; office: {report}")
 
 
-def _copy(folder: Path) -> Path:
+def _copy(folder: Path, engine: str) -> str:
+    """A copy of the 500-person data set: the SQLite file, or a new PostgreSQL database loaded from it."""
+    from bench import engines
     from bench.attendance_data import working_copy
 
     folder.mkdir()
-    return working_copy(folder)
+    return engines.location(engine, working_copy(folder))
 
 
-def run() -> list[Result]:
+def run(engine: str = "sqlite") -> list[Result]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from app.db import set_current
     from bench.attendance_data import PEOPLE
@@ -203,8 +205,16 @@ def run() -> list[Result]:
         os.environ["SHOPTEAM_HOME"] = str(folder)
         clock_file = folder / "clock.csv"
         write_clock_file(clock_file, date.today() - timedelta(days=365 * 3), PEOPLE)  # before the stored year
-        results = [event_loop_gap(_copy(folder / "gap"), clock_file)]
+        from bench import engines
+
+        gap_db = _copy(folder / "gap", engine)
+        results = [event_loop_gap(gap_db, clock_file)]
         set_current(None)
-        results.append(kiosk_during_import(folder, _copy(folder / "kiosk"), clock_file))
+        kiosk_db = _copy(folder / "kiosk", engine)
+        results.append(kiosk_during_import(folder, kiosk_db, clock_file))
         set_current(None)
+        if engine != "sqlite":
+            engines.drop(gap_db)
+            engines.drop(kiosk_db)
+        forget_log_files(tmp)
     return results

@@ -12,6 +12,7 @@ import random
 from bench.core import Result, median_ms
 
 SCENARIO = "orgchart"
+DATABASE = False  # generated nodes, no database: one run stands for both engines
 PEOPLE = 500
 SIZE = (1366, 768)
 

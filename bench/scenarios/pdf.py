@@ -9,6 +9,7 @@ import time
 from bench.core import Result
 
 SCENARIO = "pdf"
+DATABASE = False  # sample sheets, no database: one run stands for both engines
 PEOPLE = 200
 
 

@@ -40,10 +40,13 @@ def bench_seed(session: Session, rng, ctx) -> str:
     if session.get_bind().dialect.name == "sqlite":  # the driver's executemany: a few seconds for the year
         fmt = "%Y-%m-%d %H:%M:%S.%f"
         session.flush()
-        session.connection().connection.driver_connection.executemany(
-            "INSERT INTO punch (employee_id, at, source, recorded_at, recorded_by, note) VALUES (?, ?, 'kiosk', ?, 'kiosk', '')",
-            [(emp, text, text) for emp, text in ((emp, at.strftime(fmt)) for emp, at in rows)])
+        added = session.connection().connection.driver_connection.executemany(
+            # OR IGNORE: the demo people's own punches of the year are kept where they meet a generated one
+            "INSERT OR IGNORE INTO punch (employee_id, at, source, recorded_at, recorded_by, note) "
+            "VALUES (?, ?, 'kiosk', ?, 'kiosk', '')",
+            [(emp, text, text) for emp, text in ((emp, at.strftime(fmt)) for emp, at in rows)]).rowcount
     else:
         session.execute(insert(Punch), [{"employee_id": emp, "at": at, "source": "kiosk", "recorded_at": stamp,
                                          "recorded_by": "kiosk", "note": ""} for emp, at in rows])
-    return f"{len(rows)} punches for {len(people)} people, {ctx.start} to {ctx.end}"
+        added = len(rows)
+    return f"{added} punches for {len(people)} people, {ctx.start} to {ctx.end}"
