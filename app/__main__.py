@@ -29,4 +29,7 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the one-folder build starts big imports' processes from this exe (app/offload.py)
     sys.exit(main())

@@ -67,20 +67,12 @@ def read_private_json(path: Path) -> dict:
 
 
 def write_private_json(path: Path, data: dict) -> None:
-    """Written atomically (temp file beside it, fsync'd, renamed), readable by this user only (0600)."""
+    """Written atomically (app.io.atomic: temp file beside it, fsync'd, renamed), readable by this
+    user only (0600) from the temp file's creation on."""
+    from app.io import atomic
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
-    fd = os.open(str(tmp), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    atomic.write_bytes(path, json.dumps(data).encode("utf-8"), mode=0o600)
 
 
 def get_secret(name: str) -> Optional[str]:

@@ -99,7 +99,9 @@ class Controller:
         self.window = None
         self.actor = None
         if kiosk is not None:
-            kiosk.left.connect(self._login_again)
+            # after the kiosk has closed: `left` comes from inside its closeEvent, and a login opened there sat
+            # under the still-mapped, frozen full-screen kiosk
+            kiosk.left.connect(lambda: QTimer.singleShot(0, self._login_again))
         else:
             QTimer.singleShot(0, self._login_again)
 

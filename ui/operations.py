@@ -12,6 +12,10 @@ dispatcher, which tells every tab what changed. A query is the same without a ch
 
 With ``progress=`` the function takes ``progress(done, total)`` and a modal dialog shows it with a
 Cancel button; cancelling raises ``Cancelled`` inside the function, so its transaction rolls back.
+
+``separate_process=True`` (big imports) runs the function in a child process instead (app/offload.py):
+the executor thread only waits on a pipe, so minutes of parsing and inserting never take the GIL
+from the UI thread. The function must pickle: ``functools.partial(import_punches, actor, path)``.
 A user's mistake (``ShopTeamError``) is shown as a warning, or handed to ``failed``; anything else
 is a bug: logged and shown with its details (ui/errors.py).
 """
@@ -27,6 +31,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from app import offload
 from app.errors import ShopTeamError
 from app.services import changes
 from app.services.changes import ChangeSet
@@ -48,10 +53,11 @@ class _Signals(QObject):
 class Operation(QRunnable):
     """One unit of work on the executor. ``takes_progress``: call ``fn(progress)`` instead of ``fn()``."""
 
-    def __init__(self, fn: Callable[..., Any], takes_progress: bool = False):
+    def __init__(self, fn: Callable[..., Any], takes_progress: bool = False, separate_process: bool = False):
         super().__init__()
         self.fn = fn
         self.takes_progress = takes_progress
+        self.separate_process = separate_process
         self.signals = _Signals()
         self._cancel = threading.Event()
         self.setAutoDelete(False)
@@ -66,20 +72,38 @@ class Operation(QRunnable):
 
     def run(self) -> None:
         try:
-            with changes.collecting() as collected:
-                result = self.fn(self._progress) if self.takes_progress else self.fn()
-        except Cancelled:
+            if self.separate_process:
+                result, change_set = offload.run(self._call_in_child, self.signals.progress.emit, self._cancel.is_set)
+            else:
+                with changes.collecting() as collected:
+                    result = self.fn(self._progress) if self.takes_progress else self.fn()
+                change_set = collected.change_set()
+        except (Cancelled, offload.Cancelled):
             self._emit(self.signals.cancelled)
         except Exception:
             self._emit(self.signals.failed, sys.exc_info())
         else:
-            self._emit(self.signals.finished, result, collected.change_set())
+            self._emit(self.signals.finished, result, change_set)
+
+    @property
+    def _call_in_child(self) -> Callable[..., Any]:
+        return self.fn if self.takes_progress else _ignore_progress(self.fn)
 
     def _emit(self, signal, *args) -> None:
         try:
             signal.emit(*args)
         except RuntimeError:  # the receiving side is gone (the app is quitting): nothing to hand back to
             log.warning("an operation finished after its receiver was deleted", exc_info=True)
+
+
+class _ignore_progress:
+    """``fn()`` called as ``fn(progress)`` (a class, not a closure, so that it pickles)."""
+
+    def __init__(self, fn: Callable[[], Any]):
+        self.fn = fn
+
+    def __call__(self, _progress) -> Any:
+        return self.fn()
 
 
 _executor: QThreadPool | None = None
@@ -120,9 +144,10 @@ def _alive(widget: QWidget | None) -> bool:
 
 def run(parent: QWidget | None, fn: Callable[..., Any], done: Callable[[Any], Any] | None = None, *,
         failed: Callable[[str], Any] | None = None, progress: str | None = None,
-        bus=None) -> Operation:
-    """Run ``fn`` on the executor; ``done(result)`` on the UI thread; a write's changes go to ``bus``."""
-    op = Operation(fn, takes_progress=progress is not None)
+        bus=None, separate_process: bool = False) -> Operation:
+    """Run ``fn`` on the executor (or, ``separate_process``, in a child process it waits for);
+    ``done(result)`` on the UI thread; a write's changes go to ``bus``."""
+    op = Operation(fn, takes_progress=progress is not None, separate_process=separate_process)
     _running.add(op)
     dialog = _progress_dialog(parent, progress, op) if progress is not None else None
 

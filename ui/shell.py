@@ -26,11 +26,15 @@ class ShellContext:
         return can(self.actor, permission)
 
     def write(self, parent, fn: Callable[..., Any], done: Callable[[Any], Any] | None = None, *,
-              failed: Callable[[str], Any] | None = None, progress: str | None = None) -> operations.Operation:
-        """A user action that changes data: runs on the executor; its changes reach every tab."""
-        return operations.run(parent, fn, done, failed=failed, progress=progress, bus=self.bus)
+              failed: Callable[[str], Any] | None = None, progress: str | None = None,
+              separate_process: bool = False) -> operations.Operation:
+        """A user action that changes data: runs on the executor (a big import in a process of its
+        own, see ui/operations.py); its changes reach every tab."""
+        return operations.run(parent, fn, done, failed=failed, progress=progress, bus=self.bus,
+                              separate_process=separate_process)
 
     def query(self, parent, fn: Callable[..., Any], done: Callable[[Any], Any], *,
-              failed: Callable[[str], Any] | None = None, progress: str | None = None) -> operations.Operation:
+              failed: Callable[[str], Any] | None = None, progress: str | None = None,
+              separate_process: bool = False) -> operations.Operation:
         """A read: runs on the executor, ``done(result)`` swaps the result in on the UI thread."""
-        return operations.run(parent, fn, done, failed=failed, progress=progress)
+        return operations.run(parent, fn, done, failed=failed, progress=progress, separate_process=separate_process)

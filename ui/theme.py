@@ -61,6 +61,7 @@ QTabBar::tab:selected {{ color: {accent}; border-bottom: 2px solid {accent}; fon
 QToolBar {{ border: none; spacing: 6px; padding: 4px; background: transparent; }}
 QToolButton {{ padding: 4px 8px; border-radius: 4px; }}
 QToolButton:hover {{ background: {accent_soft}; }}
+QToolBarExtension {{ padding: 0px; }}  /* its 12 px hold the » only without the tool buttons' padding */
 QHeaderView::section {{ background: #eef1f5; padding: 5px 6px; border: none; border-right: 1px solid {border};
     border-bottom: 1px solid {border}; font-weight: 600; }}
 QTableView {{ gridline-color: #e5e7eb; selection-background-color: {accent_soft}; selection-color: #111827; }}

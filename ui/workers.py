@@ -28,6 +28,8 @@ def _bus_of(widget):
 
 
 def run_with_progress(parent: QWidget, title: str, fn, on_done: Callable[[Any], None],
-                      on_error: Callable[[str], None] | None = None) -> Operation:
-    """Run ``fn(progress)`` on the executor with a modal progress dialog that can cancel it."""
-    return run(parent, fn, on_done, failed=on_error, progress=title, bus=_bus_of(parent))
+                      on_error: Callable[[str], None] | None = None, separate_process: bool = False) -> Operation:
+    """Run ``fn(progress)`` on the executor with a modal progress dialog that can cancel it
+    (``separate_process``: in a child process, see ui/operations.py)."""
+    return run(parent, fn, on_done, failed=on_error, progress=title, bus=_bus_of(parent),
+               separate_process=separate_process)

@@ -68,7 +68,7 @@ def register(commands) -> None:
     q.add_argument("rater_no")
     q.add_argument("--note", required=True, help=_("why, e.g. the former head rates beside the new one"))
     q.set_defaults(handler=_add_rater)
-    q = sub.add_parser("mutual", help=_("the anonymous mutual rating (互评): a reference for 先进, never counted"))
+    q = sub.add_parser("mutual", help=_("the anonymous mutual rating: a reference for choosing advanced workers, never counted"))
     msub = q.add_subparsers(dest="mutual_command", metavar="ACTION", required=True)
     m = msub.add_parser("vote", help=_("cast your one ballot: EMPLOYEE_NO=SCORE for each colleague you rate"))
     m.add_argument("period")
@@ -181,7 +181,7 @@ def _mutual_results(args) -> int:
     if args.format == "json":
         print_json(r)
         return 0
-    print(_("Mutual rating {key}: {n} ballots; a reference for choosing 先进, not counted in any score.",
+    print(_("Mutual rating {key}: {n} ballots; a reference for choosing advanced workers, not counted in any score.",
             key=r["period"], n=r["ballots"]))
     for p in r["people"]:
         mean = "" if p["mean"] is None else f"{p['mean']:.2f}"

@@ -71,9 +71,13 @@ def render_pages(pdf: Path | str, dpi: int = 150, first: int = 1, last: int | No
 
 
 def _save_png(image: PageImage, png: Path) -> Path:
+    """Through app.io.atomic: a preview being drawn never leaves a half-written PNG in its place."""
     from PIL import Image
 
-    Image.frombuffer("RGB", (image.width, image.height), image.rgb, "raw", "RGB", image.stride, 1).save(png)
+    from app.io import atomic
+
+    with atomic.atomic_path(png) as tmp:
+        Image.frombuffer("RGB", (image.width, image.height), image.rgb, "raw", "RGB", image.stride, 1).save(tmp, "PNG")
     return png
 
 

@@ -157,13 +157,17 @@ def _remove(tmp: Path) -> None:
         pass
 
 
-def write_bytes(target: str | Path, data: bytes) -> Path:
-    """Write ``data`` to ``target`` atomically."""
+def write_bytes(target: str | Path, data: bytes, mode: int | None = None) -> Path:
+    """Write ``data`` to ``target`` atomically. ``mode`` (e.g. 0o600 for a secret): the permissions the
+    file has from its creation on, so the data is never readable by others, not even as the temp file."""
     target = Path(target)
     with atomic_path(target) as tmp:
-        with open(tmp, "wb") as fh:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+        with os.fdopen(os.open(str(tmp), flags, 0o666 if mode is None else mode), "wb") as fh:
             fh.write(data)
             fh.flush()
+        if mode is not None:
+            os.chmod(tmp, mode)  # exactly ``mode``, whatever the umask
     return target
 
 

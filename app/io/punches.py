@@ -21,23 +21,12 @@ from pathlib import Path
 from typing import Any, Callable
 
 from app.errors import ValidationError
-from app.i18n import _
+from app.i18n import N_, _
 from app.io import clock_layouts as layouts
 from app.io.clock_layouts import LAYOUTS, ClockFile  # noqa: F401  (the public names)
-from app.io.tables import MAX_IMPORT_BYTES
+from app.io.tables import check_input_file
 
-def _check_file(path: Path) -> bytes:
-    if not path.exists():
-        raise ValidationError("The file {path} does not exist.", path=str(path))
-    if path.is_dir():
-        raise ValidationError("{path} is a folder; choose a CSV or XLSX file.", path=str(path))
-    size = path.stat().st_size
-    if size == 0:
-        raise ValidationError("The file {name} is empty.", name=path.name)
-    if size > MAX_IMPORT_BYTES:
-        raise ValidationError("The file {name} is too large ({mb} MB); the limit is 50 MB.", name=path.name,
-                              mb=size // (1024 * 1024))
-    return path.read_bytes()
+CLOCK_FILES = N_("{path} is a folder; choose the file exported from the time clock (.dat, .txt, .csv, .xls or .xlsx).")
 
 
 def _decode(data: bytes) -> str:
@@ -108,7 +97,7 @@ def read_clock_file(path: str | Path, progress: Callable[[int, int], None] | Non
     """Detect the layout and read every punch. Raises ValidationError for a file in no known layout
     (naming the layouts tried); row problems come back in ``errors`` for the caller to reject."""
     path = Path(path)
-    data = _check_file(path)
+    data = check_input_file(path, CLOCK_FILES).read_bytes()
     sha = hashlib.sha256(data).hexdigest()
     result: ClockFile | None = None
     if data.startswith(b"PK\x03\x04"):

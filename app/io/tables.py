@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from app.errors import ValidationError
+from app.i18n import N_
+from app.rules.dates import parse_day, parse_moment
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
 _DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -169,22 +171,33 @@ def _fill_merged(rows: list[list[Any]], ranges: list[tuple[int, int, int, int]])
                 row[c] = top_left
 
 
+TABLE_FILES = N_("{path} is a folder; choose a CSV or XLSX file.")
+
+
+def check_input_file(path: str | Path, folder_message: str = TABLE_FILES) -> Path:
+    """An import's file: it exists, is a file (``folder_message`` names what to choose instead of a
+    folder, a message id marked with N_), is not empty and not over MAX_IMPORT_BYTES."""
+    path = Path(path)
+    if not path.exists():
+        raise ValidationError("The file {path} does not exist.", path=str(path))
+    if path.is_dir():
+        raise ValidationError(folder_message, path=str(path))
+    size = path.stat().st_size
+    if size == 0:
+        raise ValidationError("The file {name} is empty.", name=path.name)
+    if size > MAX_IMPORT_BYTES:
+        raise ValidationError("The file {name} is too large ({mb} MB); the limit is 50 MB.", name=path.name,
+                              mb=size // (1024 * 1024))
+    return path
+
+
 def read_table(path: str | Path, columns: dict[str, Sequence[str]], required: Iterable[str]) -> list[TableRow]:
     """Read a CSV/XLSX file whose header names the columns in Chinese or English.
 
     ``columns`` maps each canonical column to the header spellings it accepts. Raises
     ValidationError for an unreadable file or a missing required column.
     """
-    path = Path(path)
-    if not path.exists():
-        raise ValidationError("The file {path} does not exist.", path=str(path))
-    if path.is_dir():
-        raise ValidationError("{path} is a folder; choose a CSV or XLSX file.", path=str(path))
-    size = path.stat().st_size
-    if size == 0:
-        raise ValidationError("The file {name} is empty.", name=path.name)
-    if size > MAX_IMPORT_BYTES:
-        raise ValidationError("The file {name} is too large ({mb} MB); the limit is 50 MB.", name=path.name, mb=size // (1024 * 1024))
+    path = check_input_file(path)
     with path.open("rb") as fh:
         head = fh.read(4)
     if head.startswith(b"PK\x03\x04"):
@@ -282,29 +295,22 @@ def write_table(path: str | Path, header: Sequence[str], rows: Iterable[Sequence
 
 
 def parse_date(text: str) -> date:
-    """Dates as Chinese offices type them: 2026-11-03, 2026/11/3, 2026.11.3, 2026年11月3日."""
-    t = text.strip().replace("年", "-").replace("月", "-").replace("日", "").replace("/", "-").replace(".", "-")
-    t = t.split(" ")[0].split("T")[0]
-    parts = t.split("-")
-    if len(parts) != 3:
+    """A day in an imported file (app.rules.dates: 2026-11-03, 2026/11/3, 2026年11月3日, 20261103);
+    a time after it is ignored (a spreadsheet's "2026-11-03 00:00:00"). ValueError when it is none."""
+    parts = text.strip().replace("T", " ").split()
+    day = parse_day(parts[0]) if parts else None
+    if day is None:
         raise ValueError(text)
-    y, m, d = (int(p) for p in parts)
-    return date(y, m, d)
+    return day
 
 
 def parse_datetime(text: str) -> datetime:
-    """Times like 2026-11-03 08:41, 2026/11/3 8:41:00 or 2026-11-03T08:41:05."""
-    t = text.strip().replace("T", " ")
-    if " " not in t:
+    """A moment in an imported file (app.rules.dates: 2026-11-03 08:41, 2026/11/3 8:41:00,
+    2026-11-03T08:41:05, 20261103 0841). ValueError when it is none."""
+    moment = parse_moment(text)
+    if moment is None:
         raise ValueError(text)
-    day_part, time_part = t.split(None, 1)
-    day = parse_date(day_part)
-    pieces = time_part.strip().split(":")
-    if len(pieces) not in (2, 3):
-        raise ValueError(text)
-    hh, mm = int(pieces[0]), int(pieces[1])
-    ss = int(float(pieces[2])) if len(pieces) == 3 else 0
-    return datetime(day.year, day.month, day.day, hh, mm, ss)
+    return moment
 
 
 def output_path_in(folder: str | Path, name: str) -> Path:

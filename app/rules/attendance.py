@@ -168,6 +168,7 @@ def evaluate_day(rules: DayRules, punches: Iterable[int], excuses: Sequence[Excu
 
 
 def _minus(pieces: list[tuple[int, int]], ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``pieces`` (minute ranges) outside every one of ``ranges``."""
     for cs, ce in ranges:
         nxt = []
         for ps, pe in pieces:
@@ -324,18 +325,7 @@ def excused_minutes(rules: DayRules, excuses: Sequence[Excuse]) -> dict[str, int
             a, b = max(s, ex.start), min(e, ex.end)
             if a >= b:
                 continue
-            pieces = [(a, b)]
-            for cs, ce in covered:
-                nxt = []
-                for ps, pe in pieces:
-                    if ce <= ps or cs >= pe:
-                        nxt.append((ps, pe))
-                        continue
-                    if ps < cs:
-                        nxt.append((ps, cs))
-                    if ce < pe:
-                        nxt.append((ce, pe))
-                pieces = nxt
+            pieces = _minus([(a, b)], covered)
             gained = sum(pe - ps for ps, pe in pieces)
             if gained:
                 result[ex.kind] = result.get(ex.kind, 0) + gained
@@ -428,4 +418,4 @@ def paid_figures(days_due: float, absence_days: float, leave_hours: dict[str, fl
     (personal and sick by default) and absence."""
     unpaid = round(sum(leave_hours.get(k, 0.0) for k in unpaid_kinds), 2)
     paid = days_due - (unpaid / day_hours if day_hours else 0) - absence_days
-    return unpaid, round(min(days_due, max(0.0, paid)), 2)
+    return unpaid, round(float(min(days_due, max(0.0, paid))), 2)  # a float even when it is the whole month

@@ -53,18 +53,23 @@ def effective_grade(subject: AppraisalSubject, calibration: Optional[AppraisalCa
     return calibration.grade if calibration is not None else subject.grade
 
 
-def effective_grades_in(s: Session, period: AppraisalPeriod) -> list[str]:
+def effective_grades_in(s: Session, period: AppraisalPeriod, cfg: Optional[core.Config] = None) -> list[str]:
+    """The period's grades, calibrated ones counted; with ``cfg``, only of the people graded with four grades
+    (the setting's scheme, or their template's own: appraisal_core.Config.scheme_of)."""
     subjects = list(s.execute(select(AppraisalSubject).where(AppraisalSubject.period_id == period.id)).scalars())
+    if cfg is not None:
+        subjects = [x for x in subjects if cfg.scheme_of(x.template) == "four"]
     cal = calibrations_in(s, [x.id for x in subjects])
     return [g for g in (effective_grade(x, cal.get(x.id)) for x in subjects) if g]
 
 
 def quota_violations_in(s: Session, period: AppraisalPeriod, cfg: Optional[core.Config] = None) -> list[dict]:
-    """Where the period's grades, calibrated ones counted, break the forced distribution ([] when it does not apply)."""
+    """Where the grades of the people graded with four grades, calibrated ones counted, break the forced
+    distribution ([] at year end, or when nobody is graded with four grades)."""
     cfg = cfg or core.config_in(s)
-    if not applies(cfg, period):
+    if period.kind == "year":
         return []
-    return rules.forced_distribution_violations(effective_grades_in(s, period), cfg.quota)
+    return rules.forced_distribution_violations(effective_grades_in(s, period, cfg), cfg.quota)
 
 
 def record_override_in(s: Session, actor: Actor, period: AppraisalPeriod, violations: list[dict],

@@ -88,15 +88,14 @@ def missing_punches(ticket: str, today: datetime | None = None) -> list[dict]:
     moment = today or now()
     with reading() as s:
         values = policy.values_in(s)
-    first = moment.date().replace(day=1)
-    months = [first]
-    if moment.day <= values["attendance.correction_deadline_day"]:
-        months.insert(0, (first - timedelta(days=1)).replace(day=1))
-    slots = [("morning_in", "attendance.morning_start"), ("morning_out", "attendance.morning_end"),
-             ("afternoon_in", "attendance.afternoon_start"), ("afternoon_out", "attendance.afternoon_end")]
-    if int(values["attendance.punches_per_day"]) == 2:
-        slots = [slots[0], slots[3]]
     from app.services.attendance import month_table
+    from app.services.punches import correction_deadline, punch_slots
+
+    first = moment.date().replace(day=1)
+    before = (first - timedelta(days=1)).replace(day=1)
+    months = [before, first] if moment.date() <= correction_deadline(before, values["attendance.correction_deadline_day"]) \
+        else [first]
+    slots = punch_slots(values)
 
     out = []
     for m in months:
@@ -112,9 +111,8 @@ def missing_punches(ticket: str, today: datetime | None = None) -> list[dict]:
             have = [datetime.fromisoformat(str(p["at"])) if not isinstance(p["at"], datetime) else p["at"]
                     for p in detail.get("punches", [])]
             free = []
-            for key, setting in slots:
-                hh, mm = (int(x) for x in str(values[setting]).split(":"))
-                at = datetime.combine(day, time(hh, mm))
+            for key, minute in slots:
+                at = datetime.combine(day, time(minute // 60, minute % 60))
                 if all(abs((t - at).total_seconds()) > 90 * 60 for t in have):
                     free.append({"key": key, "at": at.strftime("%Y-%m-%d %H:%M")})
             if free:

@@ -102,13 +102,22 @@ _PUNCH_KEYS = ("attendance.morning_start", "attendance.morning_end", "attendance
                "attendance.duplicate_punch_seconds", "attendance.work_days", "attendance.tracking_start")
 
 
+_SLOTS = (("morning_in", "attendance.morning_start"), ("morning_out", "attendance.morning_end"),
+          ("afternoon_in", "attendance.afternoon_start"), ("afternoon_out", "attendance.afternoon_end"))
+
+
+def punch_slots(values: dict) -> list[tuple[str, int]]:
+    """The punches a day asks for, in order, as (key, minute of the day): in and out of both sessions,
+    or with two punches a day in at the morning's start and out at the afternoon's end."""
+    slots = [(key, rules.parse_hhmm(values[setting])) for key, setting in _SLOTS]
+    return [slots[0], slots[3]] if int(values["attendance.punches_per_day"]) == 2 else slots
+
+
 def _kind_of(earlier: list[datetime], at: datetime, values: dict) -> tuple[str, int, int]:
     """In or out, minutes late for an in-punch and minutes early for an out-punch, from the person's
     punches earlier that day: the first punch of a session is 上班, a later one 下班."""
-    start = [rules.parse_hhmm(values[k]) for k in _PUNCH_KEYS[:4]]
-    sessions = ((start[0], start[1]), (start[2], start[3]))
-    if int(values["attendance.punches_per_day"]) == 2:
-        sessions = ((start[0], start[3]),)
+    minutes = [minute for _key, minute in punch_slots(values)]
+    sessions = list(zip(minutes[::2], minutes[1::2]))  # (in, out) of each session
     groups = [rules.SessionVerdict(a, b, 0) for a, b in sessions]
     mine = rules._nearest(groups, rules.minute_of(at))
     for t in earlier:

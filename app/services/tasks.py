@@ -559,7 +559,8 @@ def send_back(actor: Actor, task_id: int, comment: str, today: Optional[date] = 
         t.status, t.rank, t.returned = DOING, _end_rank(s, DOING, exclude=t.id, top=True), True
         t.sent_back_count += 1
         t.updated_at = now()
-        s.add(TaskComment(task_id=t.id, author=actor.username, author_name=_actor_name(s, actor), body=comment, kind="send_back"))
+        s.add(TaskComment(task_id=t.id, author=actor.username, author_name=_actor_name(s, actor), body=comment, kind="send_back",
+                          at=now()))
         s.flush()
         audit.record(s, actor, "task.send_back", "task", t.id, before,
                      {"status": t.status, "rank": t.rank, "sent_back_count": t.sent_back_count, "comment": comment})
@@ -646,7 +647,7 @@ def add_comment(actor: Actor, task_id: int, body: str) -> dict:
         raise ValidationError("A comment has at most 2000 characters.")
     with transaction() as s:
         t = _load(s, actor, task_id)
-        c = TaskComment(task_id=t.id, author=actor.username, author_name=_actor_name(s, actor), body=body)
+        c = TaskComment(task_id=t.id, author=actor.username, author_name=_actor_name(s, actor), body=body, at=now())
         s.add(c)
         s.flush()
         audit.record(s, actor, "task.comment", "task", t.id, None, {"body": body})

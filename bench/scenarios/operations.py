@@ -16,6 +16,7 @@ import os
 import statistics
 import subprocess
 import sys
+from functools import partial
 import tempfile
 import time
 from datetime import date, timedelta
@@ -107,9 +108,9 @@ def event_loop_gap(db: str, clock_file: Path) -> Result:
     gaps = LoopGaps()
     gaps.start()
     started = time.perf_counter()
-    view.ctx.write(view, lambda progress: import_punches(actor, str(clock_file), progress),
+    view.ctx.write(view, partial(import_punches, actor, str(clock_file)),  # as the import dialog runs it
                    lambda result: outcome.update(result=result), failed=lambda m: outcome.update(error=m),
-                   progress="Importing punches…")
+                   progress="Importing punches…", separate_process=True)
     _wait(app, lambda: outcome and not operations._running)  # the import, then the reload its change starts
     seconds = time.perf_counter() - started
     figure = gaps.stop()
@@ -128,6 +129,7 @@ def event_loop_gap(db: str, clock_file: Path) -> Result:
 
 OFFICE = """
 import sys, time
+from functools import partial
 from pathlib import Path
 from bench.scenarios.operations import _office_window, _wait
 from ui import operations
@@ -135,8 +137,8 @@ from app.services.punches import import_punches
 app, window, view = _office_window(sys.argv[1])
 _wait(app, lambda: not view.is_loading())
 done = {}
-view.ctx.write(view, lambda p: import_punches(view.ctx.actor, sys.argv[2], p), lambda r: done.update(r=r),
-               failed=lambda m: done.update(e=m), progress="import")
+view.ctx.write(view, partial(import_punches, view.ctx.actor, sys.argv[2]), lambda r: done.update(r=r),
+               failed=lambda m: done.update(e=m), progress="import", separate_process=True)
 print("importing", flush=True)
 _wait(app, lambda: done and not operations._running)
 print("done", done.get("e", ""), flush=True)

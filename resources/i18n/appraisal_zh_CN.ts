@@ -498,7 +498,7 @@
         <translation>%1 互评</translation>
     </message>
     <message>
-        <source>Rate the colleagues you worked with, 0–100. The rating is anonymous: nobody, the person rated included, can see who gave which score. It is a reference for choosing 先进 and is not counted in any appraisal score. You vote once.</source>
+        <source>Rate the colleagues you worked with, 0–100. The rating is anonymous: nobody, the person rated included, can see who gave which score. It is a reference for choosing advanced workers and is not counted in any appraisal score. You vote once.</source>
         <translation>请为共事的同事打分（0–100）。互评是匿名的：任何人（包括被评价人）都看不到谁打了多少分。互评结果仅作评选先进的参考，不计入任何考核分数。每人只能提交一次。</translation>
     </message>
     <message>
@@ -533,7 +533,7 @@
         <translation>%1 互评结果</translation>
     </message>
     <message>
-        <source>%1 ballots cast. A reference for choosing 先进: not counted in any score; who rated whom is not recorded.</source>
+        <source>%1 ballots cast. A reference for choosing advanced workers: not counted in any score; who rated whom is not recorded.</source>
         <translation>共收到 %1 张选票。仅作评选先进的参考，不计入任何考核分数；不记录谁评价了谁。</translation>
     </message>
     <message>

@@ -58,6 +58,14 @@ def test_the_forced_distribution_counts_only_the_four_grade_people(mixed, admin)
     # two four-grade people, both C: C's quota of 20 % allows 0, so C breaks it; E006's C is not counted
     assert [(v["grade"], v["count"]) for v in check["violations"]] == [("C", 2)]
     assert svc.distribution_check(admin, "2026-10")["forced"] is False  # nobody there is graded with four
+    # the approval step shows the same breaches before the general manager approves
+    from app.db import reading
+    from app.services import appraisal_calibration as calibration
+    from app.services import appraisal_core as core
+
+    with reading() as s:
+        period = core.period_in(s, mixed)
+        assert [(v["grade"], v["count"]) for v in calibration.quota_violations_in(s, period)] == [("C", 2)]
 
 
 def test_the_handbook_prints_the_scheme_each_position_is_graded_with(demo_db, admin):

@@ -2,6 +2,8 @@
 figures as the monthly attendance report (月度考勤汇总, the frozen figures once a month is closed) and the
 task statistics that the manager sees, for every demo person and month."""
 
+from datetime import datetime
+
 from app.services import appraisal as svc
 from app.services.attendance import monthly_summary
 from app.services.tasks import task_stats
@@ -39,7 +41,7 @@ def test_a_closed_month_is_pulled_with_the_figures_pay_was_based_on(demo_db, adm
     from app.services import policy
     from app.services.month_close import close_month
 
-    close_month(admin, "2026-10", close_pending=True)
+    close_month(admin, "2026-10", close_pending=True, as_of=datetime(2026, 11, 25, 9))  # the demo's day
     policy.set_value(admin, "attendance.morning_start", "07:00")  # live: everyone is over an hour late, so absent
     report = _by_no(monthly_summary(admin, 2026, 10))
     assert all(r["absence_days"] == 0 for r in report.values())  # the closed month's report keeps its figures

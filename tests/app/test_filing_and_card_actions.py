@@ -23,8 +23,10 @@ def test_staff_file_requests_for_themselves_only(demo_db, actor_for):
         leave_svc.request_leave(staff, "E005", "personal", datetime(2026, 11, 23, 9), datetime(2026, 11, 23, 12))
 
 
-def test_hr_may_file_for_every_active_person(demo_db, actor_for, admin):
+def test_hr_may_file_for_every_active_person(demo_db, actor_for, admin, monkeypatch):
     from app.services.employees import deactivate_employee
+
+    monkeypatch.setattr(punches, "now", lambda: datetime(2026, 11, 25, 12))  # November's corrections still open
 
     deactivate_employee(admin, "E014", date(2026, 11, 1))
     hr = actor_for("fengyq")

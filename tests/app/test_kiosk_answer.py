@@ -37,3 +37,18 @@ def test_duty_roster_and_the_shops_calendar_make_a_shift(team):
     assert punches.kiosk_badge("BA01", at=datetime(2026, 11, 8, 8, 45)).answer.endswith("late by 15 min")
     set_day(team, date(2026, 11, 9), "rest", "盘点休息")
     assert "no shift today" in punches.kiosk_badge("BA01", at=datetime(2026, 11, 9, 8, 45)).answer
+
+
+def test_the_slots_offered_for_a_correction_are_the_ones_a_punch_is_judged_by():
+    """One mapping (punches.punch_slots) serves the kiosk's in/out answer and the 补卡 slots it offers."""
+    values = {"attendance.morning_start": "08:30", "attendance.morning_end": "12:00",
+              "attendance.afternoon_start": "13:30", "attendance.afternoon_end": "17:30",
+              "attendance.punches_per_day": 4, "attendance.late_grace_minutes": 5}
+    assert punches.punch_slots(values) == [("morning_in", 510), ("morning_out", 720), ("afternoon_in", 810),
+                                           ("afternoon_out", 1050)]
+    day = datetime(2026, 11, 25)
+    assert punches._kind_of([day.replace(hour=8, minute=20)], day.replace(hour=12, minute=1), values)[0] == "out"
+    assert punches._kind_of([day.replace(hour=8, minute=20)], day.replace(hour=13, minute=50), values) == ("in", 20, 0)
+    values["attendance.punches_per_day"] = 2  # in at 08:30, out at 17:30: no lunch punches
+    assert punches.punch_slots(values) == [("morning_in", 510), ("afternoon_out", 1050)]
+    assert punches._kind_of([day.replace(hour=8, minute=20)], day.replace(hour=13, minute=50), values) == ("out", 0, 220)

@@ -21,6 +21,7 @@ def view_for(qtbot, demo_db):
         view = AppraisalView(ctx)
         qtbot.addWidget(view)
         view.resize(1366, 740)
+        drain()  # the toolbar follows the service's answer (period_step), read in the background
         return view
 
     return make

@@ -171,6 +171,7 @@ def test_staff_request_overtime_and_their_manager_approves_it(main_window, actor
 
     seen = _fill_and_submit(monkeypatch, OvertimeDialog, fill)
     staff.act_overtime.trigger()
+    drain()  # whom to offer comes by a query, the request is filed by an operation
     assert seen["enabled"] and seen["id"] is not None
     loaded(staff, qtbot)
     mine = [r for r in staff.requests_model.rows if r.kind == "overtime" and r.id == seen["id"]]
@@ -227,6 +228,7 @@ def test_correction_from_the_grid_day_and_hr_approves_it(main_window, actor_for,
     # filed on 1 November: October's corrections are still open (they close on the 3rd)
     monkeypatch.setattr(punches, "now", lambda: datetime(2026, 11, 1, 12))
     staff.act_correction.trigger()
+    drain()
     assert seen["id"] is not None
     loaded(staff, qtbot)
     assert any(r.kind == "correction" and r.id == seen["id"] for r in staff.requests_model.rows)

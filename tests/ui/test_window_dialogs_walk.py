@@ -33,7 +33,7 @@ def manager_dialogs(ctx, parent):
     yield "overtime", OvertimeDialog(ctx, filing_choices(actor, "overtime"), parent)
     yield "correction", CorrectionDialog(ctx, filing_choices(actor, "correction"), parent)
     yield "manual punch", PunchDialog(ctx, people, parent)
-    yield "handover", HandoverDialog(ctx, people, parent)
+    yield "handover", HandoverDialog(ctx, filing_choices(actor, "handover"), people, parent)
     yield "new task", TaskDialog(data.people, templates, data.own_employee_id, data.may_edit_any, parent=parent)
     yield "send back", SendBackDialog("商品上架：冬季羽绒服5款", parent)
     yield "archive", ArchiveDoneDialog(date(2026, 11, 25), parent)

@@ -5,6 +5,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
+from ui.operations import drain
+
 from tests.ui.window_walk import cjk_left, clipped_headers, data_texts, elided, widget_texts
 
 TABS = ["employeesTab", "orgTab", "taskTab", "attendanceTab", "appraisalTab", "documentsTab"]
@@ -35,12 +37,14 @@ def pages(window, qtbot):
         content = window.select_tab(name)
         if content is None:
             continue
+        drain()  # the tab's data loads in the background: judge it loaded, as a person would
         qtbot.wait(20)
         inner = [t for t in content.findChildren(QTabWidget)]
         yield name, content
         for tabs in inner:
             for i in range(tabs.count()):
                 tabs.setCurrentIndex(i)
+                drain()
                 qtbot.wait(20)
                 yield f"{name}/{tabs.tabText(i)}", content
 

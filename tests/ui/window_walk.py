@@ -6,7 +6,7 @@ import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractButton, QComboBox, QGroupBox, QHeaderView, QLabel, QLineEdit, QTabBar,
-                               QTableView, QWidget)
+                               QTableView, QTextEdit, QWidget)
 
 HAN = re.compile(r"[\u3400-\u9fff]")  # CJK characters (full-width punctuation around data is allowed)
 TAGS = re.compile(r"<[^>]+>|&nbsp;")
@@ -61,7 +61,7 @@ def widget_texts(root: QWidget) -> list[tuple[QWidget, str]]:
         texts = []
         if isinstance(widget, (QLabel, QAbstractButton)):
             texts.append(widget.text())
-        if isinstance(widget, QLineEdit):
+        if isinstance(widget, (QLineEdit, QTextEdit)):
             texts.append(widget.placeholderText())
         if isinstance(widget, QGroupBox):
             texts.append(widget.title())
@@ -86,7 +86,12 @@ def cjk_left(text: str, data: list[str]) -> str:
 
 
 def elided(widget: QWidget, text: str) -> bool:
-    """A one-line label or button whose text is wider than the room it has."""
+    """A one-line label or button whose text is wider than the room it has, or the hint of an empty text box
+    (QTextEdit draws its placeholder on one line, unwrapped: "Click a day to see its punches and the")."""
+    if isinstance(widget, QTextEdit):
+        if text != widget.placeholderText() or not widget.document().isEmpty() or not widget.isVisible():
+            return False
+        return widget.fontMetrics().horizontalAdvance(text) > widget.viewport().width() - 8
     if isinstance(widget, QLabel):
         if widget.wordWrap() or widget.textFormat() == Qt.RichText or "<" in widget.text() or not widget.isVisible():
             return False

@@ -4,29 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from app.paths import FONT_PATH
 from ui import theme
-
-_font_ready = False
-
-
-def _matplotlib():
-    """Register the bundled Chinese font once and return the Qt canvas and Figure classes."""
-    global _font_ready
-    import matplotlib
-
-    from matplotlib import font_manager
-    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-    from matplotlib.figure import Figure
-
-    if not _font_ready:
-        font_manager.fontManager.addfont(str(FONT_PATH))
-        family = font_manager.FontProperties(fname=str(FONT_PATH)).get_name()
-        matplotlib.rcParams["font.sans-serif"] = [family, "DejaVu Sans"]
-        matplotlib.rcParams["font.family"] = "sans-serif"
-        matplotlib.rcParams["axes.unicode_minus"] = False
-        _font_ready = True
-    return FigureCanvasQTAgg, Figure
+from ui.widgets.mpl import canvas_and_figure as _matplotlib
 
 
 class ChartsPanel(QWidget):

@@ -140,7 +140,7 @@ class MutualBallotDialog(QDialog):
         self.setWindowTitle(self.tr("Mutual rating %1").replace("%1", ballot["period"]))
         intro = QLabel(self.tr("Rate the colleagues you worked with, 0–100. The rating is anonymous: nobody, the "
                                "person rated included, can see who gave which score. It is a reference for choosing "
-                               "先进 and is not counted in any appraisal score. You vote once."))
+                               "advanced workers and is not counted in any appraisal score. You vote once."))
         intro.setWordWrap(True)
         self.why = QLabel(ballot["why_not"], objectName="mutualBallotWhyNot")
         self.why.setProperty("role", "error")
@@ -197,7 +197,7 @@ class MutualResultsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("mutualResultsDialog")
         self.setWindowTitle(self.tr("Mutual rating %1: results").replace("%1", results["period"]))
-        intro = QLabel(self.tr("%1 ballots cast. A reference for choosing 先进: not counted in any score; who rated "
+        intro = QLabel(self.tr("%1 ballots cast. A reference for choosing advanced workers: not counted in any score; who rated "
                                "whom is not recorded.").replace("%1", str(results["ballots"])), objectName="mutualResultsIntro")
         intro.setWordWrap(True)
         rows = [["" if p["rank"] is None else str(p["rank"]), p["employee_no"], p["name"],

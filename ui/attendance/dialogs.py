@@ -114,10 +114,11 @@ class LeaveDialog(_Form):
         self.error.setText("" if ok else self.tr("The end must be after the start."))
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(ok and self.person.count() > 0)
 
-    def save(self) -> None:
-        self.new_id = leave_svc.request_leave(
-            self.ctx.actor, self.person.currentData(), self.kind.currentData(), self.start.dateTime().toPython(),
-            self.end.dateTime().toPython(), self.reason.text(), self.certificate.isChecked())
+    def operation(self):
+        actor, who, kind = self.ctx.actor, self.person.currentData(), self.kind.currentData()
+        start, end = self.start.dateTime().toPython(), self.end.dateTime().toPython()
+        reason, certificate = self.reason.text(), self.certificate.isChecked()
+        return lambda: leave_svc.request_leave(actor, who, kind, start, end, reason, certificate)
 
 
 class OvertimeDialog(_Form):
@@ -152,10 +153,10 @@ class OvertimeDialog(_Form):
         self.error.setText("" if ok else self.tr("The end must be after the start."))
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(ok and self.person.count() > 0)
 
-    def save(self) -> None:
-        self.new_id = leave_svc.request_overtime(self.ctx.actor, self.person.currentData(),
-                                                 self.start.dateTime().toPython(), self.end.dateTime().toPython(),
-                                                 self.reason.text())
+    def operation(self):
+        actor, who, reason = self.ctx.actor, self.person.currentData(), self.reason.text()
+        start, end = self.start.dateTime().toPython(), self.end.dateTime().toPython()
+        return lambda: leave_svc.request_overtime(actor, who, start, end, reason)
 
 
 class CorrectionDialog(_Form):
@@ -185,9 +186,10 @@ class CorrectionDialog(_Form):
     def _validate(self, *_args) -> None:
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(bool(self.reason.text().strip()) and self.person.count() > 0)
 
-    def save(self) -> None:
+    def operation(self):
         at: datetime = self.at.dateTime().toPython().replace(second=0, microsecond=0)
-        self.new_id = request_correction(self.ctx.actor, self.person.currentData(), at, self.reason.text())
+        actor, who, reason = self.ctx.actor, self.person.currentData(), self.reason.text()
+        return lambda: request_correction(actor, who, at, reason)
 
 
 class PunchDialog(_Form):

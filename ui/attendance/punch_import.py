@@ -4,6 +4,8 @@ choice, bad rows), then the import itself. Both run in the worker with progress 
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
@@ -72,7 +74,8 @@ class PunchImportDialog(QDialog):
         """Read the file in the worker; the dialog fills when it is done."""
         self.run_button.setEnabled(False)
         return run_with_progress(self, self.tr("Reading the clock file…"),
-                                 lambda p: preview_punch_import(self.ctx.actor, self.path, p), self._show, self._failed)
+                                 partial(preview_punch_import, self.ctx.actor, str(self.path)), self._show, self._failed,
+                                 separate_process=True)
 
     def _failed(self, message: str) -> None:
         self.summary.setText(self.tr("This file cannot be imported."))
@@ -145,8 +148,9 @@ class PunchImportDialog(QDialog):
     # -- import ----------------------------------------------------------------------------------
     def run_import(self):
         self.run_button.setEnabled(False)
-        return run_with_progress(self, self.tr("Importing punches…"), lambda p: import_punches(self.ctx.actor, self.path, p),
-                                 self._imported, self._failed)
+        # in a process of its own: a big file is minutes of work that must not take the GIL from the window
+        return run_with_progress(self, self.tr("Importing punches…"), partial(import_punches, self.ctx.actor, str(self.path)),
+                                 self._imported, self._failed, separate_process=True)
 
     def _imported(self, result: dict) -> None:
         self.result = result

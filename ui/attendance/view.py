@@ -122,7 +122,9 @@ class AttendanceView(QWidget):
         self.grid.setColumnWidth(0, 130)
         self.grid.clicked.connect(self._on_grid_clicked)
         self.detail = QTextBrowser(objectName="attendanceDayDetail")
-        self.detail.setPlaceholderText(self.tr("Click a day to see its punches and the reason for its status."))
+        # the hint as the panel's text: QTextBrowser draws a placeholder on one line, cut off at the panel's edge
+        self.detail.setHtml(f'<p style="color: {theme.text_muted}">'
+                            + self.tr("Click a day to see its punches and the reason for its status.") + "</p>")
         self.detail.setMinimumWidth(260)
         legend = QHBoxLayout()
         legend.setContentsMargins(4, 0, 4, 0)
@@ -168,7 +170,8 @@ class AttendanceView(QWidget):
             Column("overtime_hours", self.tr("OT (h)"), align_right=True),
             Column("comp_hours_balance", self.tr("Comp (h)"), align_right=True),
             Column("unpaid_leave_hours", self.tr("Unpaid (h)"), align_right=True),
-            Column("paid_days", self.tr("Paid days"), align_right=True),
+            # a whole month comes back as an int (23), a month with unpaid leave as a float (19.47): show both alike
+            Column("paid_days", self.tr("Paid days"), align_right=True, text=lambda v: f"{float(v):.2f}"),
             Column("penalty_rmb", self.tr("Penalty"), value=lambda r: f"¥{r['penalty_rmb']:,.2f}", align_right=True),
             Column("flags", self.tr("Flags"), value=lambda r: ", ".join(app_tr(svc.FLAG_LABELS.get(f, f)) for f in r["flags"]),
                    color=lambda r: theme.danger if r["flags"] else None),
@@ -366,8 +369,16 @@ class AttendanceView(QWidget):
         self._write(self.tr("Decide request"), lambda: leave_svc.decide(actor, req, approve),
                     lambda _r: self.ctx.show_status(message))
 
+    def _with_choices(self, kind: str, open_dialog) -> None:
+        """Whom the actor may file ``kind`` for comes by a query; then ``open_dialog(choices)``."""
+        actor = self.ctx.actor
+        self.ctx.query(self, lambda: filing_choices(actor, kind), open_dialog)
+
     def new_item(self) -> None:
-        dialog = LeaveDialog(self.ctx, filing_choices(self.ctx.actor, "leave"), self)
+        self._with_choices("leave", self._leave_with)
+
+    def _leave_with(self, choices) -> None:
+        dialog = LeaveDialog(self.ctx, choices, self)
         if dialog.exec():
             self._changed(self.tr("Leave request %1 filed.").replace("%1", str(dialog.new_id)))
 
@@ -400,7 +411,10 @@ class AttendanceView(QWidget):
             self._changed(self.tr("Handover %1 recorded.").replace("%1", str(dialog.new_id)))
 
     def request_overtime(self) -> None:
-        dialog = OvertimeDialog(self.ctx, filing_choices(self.ctx.actor, "overtime"), self)
+        self._with_choices("overtime", self._overtime_with)
+
+    def _overtime_with(self, choices) -> None:
+        dialog = OvertimeDialog(self.ctx, choices, self)
         if dialog.exec():
             self._changed(self.tr("Overtime request %1 filed.").replace("%1", str(dialog.new_id)))
 
@@ -411,10 +425,14 @@ class AttendanceView(QWidget):
             from datetime import datetime, time
 
             at = datetime.combine(self._shown_day[1], time(17, 30))
-        dialog = CorrectionDialog(self.ctx, filing_choices(self.ctx.actor, "correction"), self,
-                                  self._shown_day[0] if self._shown_day else None, at)
-        if dialog.exec():
-            self._changed(self.tr("Correction %1 filed; it counts once approved.").replace("%1", str(dialog.new_id)))
+        who = self._shown_day[0] if self._shown_day else None
+
+        def open_dialog(choices) -> None:
+            dialog = CorrectionDialog(self.ctx, choices, self, who, at)
+            if dialog.exec():
+                self._changed(self.tr("Correction %1 filed; it counts once approved.").replace("%1", str(dialog.new_id)))
+
+        self._with_choices("correction", open_dialog)
 
     def manual_punch(self) -> None:
         dialog = PunchDialog(self.ctx, self._people(), self)

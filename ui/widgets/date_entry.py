@@ -2,51 +2,28 @@
 "12-3 9:00" (this year), besides the section editing and the calendar popup of QDateTimeEdit.
 
 QDateTimeEdit alone only takes input section by section in its exact display format, so typing a whole
-date into it usually did nothing. The parsing below is ours (small and tested); Qt keeps the popup,
-the arrows and the display format."""
+date into it usually did nothing. The grammar is app.rules.dates' (the imports read the same forms);
+Qt keeps the popup, the arrows and the display format."""
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit
 
-_DATE = re.compile(r"^(?:(\d{4})[-/.年]?)?(\d{1,2})[-/.月]?(\d{1,2})日?$")
-_TIME = re.compile(r"^(\d{1,2}):?(\d{2})$")
+from app.rules.dates import parse_day, parse_moment
 
 
 def parse_typed(text: str, with_time: bool, today: date | None = None) -> datetime | None:
-    """The moment a person typed, or None when it is not (yet) a complete date (and time)."""
-    text = text.strip().replace("T", " ")
-    if not text:
-        return None
-    parts = text.split()
-    if len(parts) == 1 and with_time and len(parts[0]) == 12 and parts[0].isdigit():  # 202612030900
-        parts = [parts[0][:8], parts[0][8:]]
-    day_text = parts[0]
-    if len(day_text) == 8 and day_text.isdigit():
-        day_text = f"{day_text[:4]}-{day_text[4:6]}-{day_text[6:]}"
-    m = _DATE.match(day_text)
-    if not m:
-        return None
-    year = int(m.group(1)) if m.group(1) else (today or date.today()).year
-    hour = minute = 0
+    """The moment a person typed, or None when it is not (yet) a complete date (and time).
+    The grammar is app.rules.dates' (the imports' too); a day without its year is in this year."""
+    today = today or date.today()
     if with_time:
-        if len(parts) != 2:
-            return None
-        t = _TIME.match(parts[1])
-        if not t:
-            return None
-        hour, minute = int(t.group(1)), int(t.group(2))
-    elif len(parts) != 1:
-        return None
-    try:
-        return datetime(year, int(m.group(2)), int(m.group(3)), hour, minute)
-    except ValueError:
-        return None
+        return parse_moment(text, today)
+    day = parse_day(text, today)
+    return datetime(day.year, day.month, day.day) if day else None
 
 
 class _Typed:
