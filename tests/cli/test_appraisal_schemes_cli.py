@@ -30,7 +30,8 @@ def test_scheme_list_json(demo_db, capsys):
 def test_scheme_apply_and_its_refusals(demo_db, capsys, admin):
     code, out, _err = run(demo_db, capsys, "appraisal", "scheme", "apply", "kpi-50-50", "--positions", "运营专员,美工")
     assert code == 0 and "运营组/运营专员" in out and "version 2" in out
-    assert "four grades (A–D)" in out and "results follow the setting" in out  # the shop grades with five
+    # the positions follow the scheme's four grades; the shop's setting (five) grades everyone else
+    assert "four grades (A–D)" in out and "everyone else with five grades (A–E)" in out
     assert get_template(admin, "美工组", "美工")["scheme"] == "kpi-50-50"
 
     code, out, err = run(demo_db, capsys, "appraisal", "scheme", "apply", "kpi-60-40", "--positions", "运营经理,品牌总监")
