@@ -16,6 +16,12 @@ os.environ.setdefault("SHOPTEAM_LANG", "en")
 os.environ.setdefault("MPLBACKEND", "Agg")
 
 import pytest  # noqa: E402
+from hypothesis import settings as _hypothesis  # noqa: E402
+
+# CI replays the same examples every run (a gate must not pass or fail by chance); a developer's run
+# explores new ones. Whatever either finds goes into a deterministic test beside the sweep.
+_hypothesis.register_profile("ci", derandomize=True, database=None, print_blob=True)
+_hypothesis.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:

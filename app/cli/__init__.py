@@ -74,6 +74,8 @@ def _user_first(argv: list[str]) -> list[str]:
 def main(argv: list[str] | None = None, faces: dict | None = None) -> int:
     """Run a command. ``faces`` maps "desktop"/"kiosk" to launchers given by app/__main__.py."""
     argv = _user_first(list(sys.argv[1:] if argv is None else argv))
+    if any("\x00" in a for a in argv):  # a shell cannot pass one; a script or a paste can
+        return fail(_("Error: {message}", message=_("An argument contains a NUL character; type it again.")), 2)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.lang:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import re
+import argparse
 from datetime import date, datetime
 
 from app.errors import ValidationError
+from app.i18n import _
+from app.rules.dates import parse_month
 from app.services.context import Actor
 
 
@@ -24,10 +26,10 @@ def by_actor(employee_no: str) -> Actor:
 
 
 def month_arg(text: str) -> tuple[int, int]:
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
-    if not m or not 1 <= int(m.group(2)) <= 12:
+    found = parse_month(text)
+    if found is None:
         raise ValidationError("{value!r} is not a month; write it as YYYY-MM, e.g. 2026-11.", value=text)
-    return int(m.group(1)), int(m.group(2))
+    return found
 
 
 def date_arg(text: str) -> date:
@@ -45,3 +47,15 @@ def datetime_arg(text: str) -> datetime:
         except ValueError:
             continue
     raise ValidationError("{value!r} is not a time; write it as \"YYYY-MM-DD HH:MM\".", value=text)
+
+
+def record_id(text: str) -> int:
+    """A record's number as argparse reads it: a whole number a database key can hold."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value < 2**63:
+        raise argparse.ArgumentTypeError(_("{value!r} is not a record number; the lists show each one's number.",
+                                           value=text))
+    return value

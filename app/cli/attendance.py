@@ -6,7 +6,7 @@ import csv
 import sys
 
 from app.cli import print_json
-from app.cli._common import by_actor, cli_actor, datetime_arg, month_arg
+from app.cli._common import by_actor, cli_actor, datetime_arg, month_arg, record_id
 from app.i18n import _
 
 
@@ -34,7 +34,7 @@ def register(commands) -> None:
     q.add_argument("--reason", required=True)
     q.set_defaults(handler=_correct)
     q = sub.add_parser("decide-correction", help=_("approve or reject a correction"))
-    q.add_argument("id", type=int)
+    q.add_argument("id", type=record_id)
     q.add_argument("--reject", action="store_true")
     q.set_defaults(handler=_decide_correction)
 
@@ -51,12 +51,12 @@ def register(commands) -> None:
     q.set_defaults(handler=_leave_request)
     for name, approve in (("approve", True), ("reject", False)):
         q = sub.add_parser(name, help=_("approve a leave request") if approve else _("reject a leave request"))
-        q.add_argument("id", type=int)
+        q.add_argument("id", type=record_id)
         q.add_argument("--by", required=True, metavar="EMPLOYEE_NO", help=_("the employee no. of the person deciding"))
         q.set_defaults(handler=_leave_decide, approve=approve)
 
     q = sub.add_parser("extend", help=_("file an extension of a leave before it ends; prints the new request's id"))
-    q.add_argument("id", type=int)
+    q.add_argument("id", type=record_id)
     q.add_argument("--end", required=True, metavar='"YYYY-MM-DD HH:MM"')
     q.add_argument("--reason", default="")
     q.set_defaults(handler=_leave_extend)
@@ -84,7 +84,7 @@ def register(commands) -> None:
     q.add_argument("--reason", default="")
     q.set_defaults(handler=_overtime_request)
     q = sub.add_parser("approve", help=_("approve an overtime request"))
-    q.add_argument("id", type=int)
+    q.add_argument("id", type=record_id)
     q.add_argument("--by", required=True, metavar="EMPLOYEE_NO")
     q.set_defaults(handler=_overtime_decide)
 

@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Iterable, Mapping, Optional, Sequence
 
 from app.i18n import _
+from app.rules.dates import FIRST_YEAR, LAST_YEAR
 
 TWO = Decimal("0.01")
 HUNDRED = Decimal(100)
@@ -54,7 +55,7 @@ class PeriodSpan:
         return self.start.month if self.kind == "month" else None
 
 
-_KEY = re.compile(r"^(\d{4})(?:-(?:(\d{1,2})|Q([1-4])|H([12])))?$", re.I)
+_KEY = re.compile(r"^(\d{4})(?:-(?:(\d{1,2})|Q([1-4])|H([12])))?$", re.I | re.ASCII)
 
 
 def parse_period_key(text: str) -> PeriodSpan:
@@ -63,6 +64,8 @@ def parse_period_key(text: str) -> PeriodSpan:
     if not m:
         raise ValueError(text)
     year = int(m.group(1))
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(text)
     if m.group(2):
         month = int(m.group(2))
         if not 1 <= month <= 12:

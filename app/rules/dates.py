@@ -14,6 +14,8 @@ from typing import Optional
 
 _DAY = re.compile(r"^(?:(\d{4})[-/.年])?(\d{1,2})[-/.月](\d{1,2})日?$")
 _COMPACT_DAY = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$", re.ASCII)
+FIRST_YEAR, LAST_YEAR = 1900, 9998  # so a month's neighbours and its year's end are dates too
 _TIME = re.compile(r"^(\d{1,2}):?(\d{2})(?::(\d{2})(?:\.\d*)?)?$")
 
 
@@ -30,6 +32,14 @@ def parse_day(text: str, today: Optional[date] = None) -> Optional[date]:
         return date(year, int(m.group(2)), int(m.group(3)))
     except ValueError:
         return None
+
+
+def parse_month(text: str) -> Optional[tuple[int, int]]:
+    """(year, month) for 2026-11 or 2026-1, or None."""
+    m = _MONTH.match(str(text or "").strip())
+    if not m or not FIRST_YEAR <= int(m.group(1)) <= LAST_YEAR or not 1 <= int(m.group(2)) <= 12:
+        return None
+    return int(m.group(1)), int(m.group(2))
 
 
 def parse_moment(text: str, today: Optional[date] = None) -> Optional[datetime]:

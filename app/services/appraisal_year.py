@@ -55,7 +55,10 @@ def year_results(actor: Actor, year) -> dict:
     """`appraisal year YEAR`: {"year", "employees": [{employee_no, name, score, grade, grade_name, from}]}."""
     require(actor, "appraisal.view_all")
     try:
-        number = int(str(year).strip())
+        span = rules.parse_period_key(str(year))  # four digits, in the years a date can hold
+        if span.kind != "year":
+            raise ValueError(year)
+        number = span.year
     except ValueError:
         raise ValidationError("{value!r} is not a year; write it as 2026.", value=year) from None
     with reading() as s:

@@ -24,6 +24,7 @@ from app.models.documents import HandbookPrint, HandbookSection
 from app.models.org import Department, Position
 from app.models.people import Employee
 from app.paths import DATA_DIR
+from app.rules.dates import parse_month
 from app.services import audit, policy
 from app.services.context import Actor
 from app.services.permissions import require
@@ -38,10 +39,10 @@ _PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
 
 # -- checks -----------------------------------------------------------------------------
 def parse_period(text: str) -> tuple[int, int]:
-    m = _PERIOD.match(str(text).strip())
-    if not m or not 1 <= int(m.group(2)) <= 12:
+    found = parse_month(text) if _PERIOD.match(str(text).strip()) else None
+    if found is None:
         raise ValidationError("{value!r} is not a month; write it as YYYY-MM, e.g. 2026-11.", value=text)
-    return int(m.group(1)), int(m.group(2))
+    return found
 
 
 def check_output_file(path: Path | str) -> Path:

@@ -21,6 +21,7 @@ from app.models._base import now
 from app.models.attendance import LeaveRequest, OvertimeRequest, PunchCorrection
 from app.models.month_close import MonthClose, MonthConfirmation
 from app.models.people import Employee
+from app.rules import dates
 from app.services import audit
 from app.services.context import Actor
 from app.services.permissions import can, require
@@ -35,12 +36,10 @@ REQUEST_KINDS = {"leave": N_("leave request"), "overtime": N_("overtime request"
 
 
 def parse_month(text: str) -> tuple[int, int]:
-    try:
-        year, month = (int(x) for x in str(text).strip().split("-"))
-        date(year, month, 1)
-    except (ValueError, TypeError):
-        raise ValidationError("Give the month as YYYY-MM, e.g. 2026-10 (got {value!r}).", value=text) from None
-    return year, month
+    found = dates.parse_month(text)
+    if found is None:
+        raise ValidationError("Give the month as YYYY-MM, e.g. 2026-10 (got {value!r}).", value=text)
+    return found
 
 
 def month_key(day: date | datetime) -> str:

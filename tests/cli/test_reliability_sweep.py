@@ -139,9 +139,25 @@ LEAVES = _leaf_commands()
 TOKENS = st.one_of(
     st.text(max_size=20), st.sampled_from(["--format", "json", "text", "--out", "--list", "--search", "--role", "staff",
                                            "--employee", "E004", "--demo", "x.csv", "x.xlsx", "../x.db", "/", "", "-",
-                                           "security.login_max_attempts", "99999", "2026-13-01", "=1+1", "\x7f"]),
+                                           "security.login_max_attempts", "99999", "2026-13-01", "=1+1", "\x7f",
+                                           "0", "9999-12", "0000-01", "99999999999999999999", "\u0663", "\x00"]),
     st.builds(lambda b: "garbage.bin", st.just(None)),
 )
+
+
+@pytest.mark.parametrize("argv", [
+    ["appraisal", "year", "0"], ["appraisal", "year", "\u0663"], ["appraisal", "year", "2026-11"],
+    ["attendance", "close", "9999-12"], ["attendance", "close-status", "9999-12"], ["tasks", "stats", "0000-01"],
+    ["attendance", "month", "0000-01"], ["punches", "decide-correction", "99999999999999999999"],
+    ["backup", "--out", "\x00"], ["report", "appraisal", "2026-11", "--out", "\x00"]],
+    ids=lambda argv: " ".join(argv).encode("unicode_escape").decode())
+def test_arguments_the_sweep_once_crashed_on_are_refused(argv, demo_db, tmp_path, capsys, monkeypatch):
+    """Years outside what a date holds, a number too big for a key and a NUL: a message, exit 2, no change."""
+    monkeypatch.chdir(tmp_path)
+    before = _state()
+    code, _out, err = _run(capsys, *argv)
+    assert code == 2 and err.startswith("Error:") or code == 2 and "usage:" in err
+    assert _state() == before
 
 
 def test_the_sweep_covers_every_command():
