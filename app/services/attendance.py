@@ -210,6 +210,9 @@ class MonthInputs:
     people: list[Person]
     days: PriorInputs
     overtime: dict[int, float]
+    # the fingerprint of the year before the month, taken when it is first judged: a caller that judges
+    # the same month again in the same transaction without writing attendance rows (a dry run) reuses it
+    year_fingerprint: tuple | None = None
 
 
 def load_month_inputs(s: Session, year: int, month: int, employee_ids: Iterable[int] | None = None) -> MonthInputs:
@@ -236,7 +239,8 @@ def summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] | 
     people = stored.people
     sched = load_schedule(s, nxt)
     last_done = as_of.date() if sched.day_end(as_of.date()) <= as_of else as_of.date() - timedelta(days=1)
-    prior = _cached_prior(s, sched, people, year, month, min(first - timedelta(days=1), last_done), ids, remember)
+    prior = _cached_prior(s, sched, people, year, month, min(first - timedelta(days=1), last_done), ids, remember,
+                          inputs=stored)
     excuses, covers, punches = stored.days.excuses, stored.days.covers, stored.days.punches
     penalties = sched.values["attendance.penalties_rmb"]
     overtime = stored.overtime
@@ -311,26 +315,32 @@ def prior_history(s: Session, sched: Schedule, people: list[Person], start: date
     excuses, covers, punches = inputs.excuses, inputs.covers, inputs.punches
     out: dict[int, list[tuple[date, float, bool]]] = {}
     days = [start + timedelta(days=i) for i in range((end - start).days)]
-    working = {d: sched.working_day(d) for d in days}
+    working = [sched.working_day(d) for d in days]
     roster, day_rules_, evaluate_day = sched.roster, sched.rules, rules.evaluate_day
+    # who has any leave, handover or rostered day at all: everyone else's days are looked up once each
+    excused, rostered = {e for e, _d in excuses} | {e for e, _d in covers}, {e for e, _d in roster}
     seen: dict[tuple[int, ...], tuple[float, bool]] = {}  # the verdict of a day without leave is its punches'
     for person in people:
         pid, history = person.id, []
+        append, special, on_roster = history.append, person.id in excused, person.id in rostered
         lo, hi = _employed_span(sched, person, start, last)
-        for day in days[(lo - start).days:(hi - start).days + 1] if lo <= hi else ():
-            if not (working[day] or (pid, day) in roster):
+        for i in range((lo - start).days, (hi - start).days + 1) if lo <= hi else ():
+            day = days[i]
+            if not working[i] and not (on_roster and (pid, day) in roster):
                 continue
-            day_excuses, day_cover = excuses.get((pid, day)), covers.get((pid, day), ())
-            if day_excuses or day_cover:
-                v = evaluate_day(day_rules_, punches.get((pid, day), ()), day_excuses or (), day_cover)
-                history.append((day, v.absence, v.full_absence))
-                continue
-            key = punches.get((pid, day), ())  # sorted
+            key = (pid, day)
+            if special:
+                day_excuses, day_cover = excuses.get(key), covers.get(key, ())
+                if day_excuses or day_cover:
+                    v = evaluate_day(day_rules_, punches.get(key, ()), day_excuses or (), day_cover)
+                    append((day, v.absence, v.full_absence))
+                    continue
+            key = punches.get(key, ())  # sorted
             hit = seen.get(key)
             if hit is None:
                 v = evaluate_day(day_rules_, key)
                 hit = seen[key] = (v.absence, v.full_absence)
-            history.append((day, *hit))
+            append((day, *hit))
         out[pid] = history
     return out
 
@@ -352,13 +362,19 @@ _VERDICTS_PER_MONTH = 4
 
 
 def _cached_prior(s: Session, sched: Schedule, people: list[Person], year: int, month: int, last: date,
-                  ids: set[int] | None, remember: bool) -> dict[int, list[tuple[date, float, bool]]]:
-    """prior_history of [Jan 1, last], from the cache when nothing it depends on changed."""
+                  ids: set[int] | None, remember: bool,
+                  inputs: MonthInputs | None = None) -> dict[int, list[tuple[date, float, bool]]]:
+    """prior_history of [Jan 1, last], from the cache when nothing it depends on changed; ``inputs``
+    (the month as read by the caller) keeps the year's fingerprint for a second judgement."""
     year_start, first = date(year, 1, 1), date(year, month, 1)
     if last < year_start:
         return {}
     cache_key = (str(s.get_bind().url), year, month)
-    stored = _stored_fingerprint(s, year_start, first)
+    stored = inputs.year_fingerprint if inputs is not None else None
+    if stored is None:
+        stored = _stored_fingerprint(s, year_start, first)
+        if inputs is not None:
+            inputs.year_fingerprint = stored
     entry = _HISTORY_CACHE.get(cache_key)
     if entry is None or entry.stored != stored:
         if ids is not None:  # one person's summary does not read everyone's year
@@ -397,15 +413,16 @@ def _stored_fingerprint(s: Session, start: date, end: date) -> tuple:
 
 
 def _judged_with(s: Session, sched: Schedule, start: date, end: date) -> tuple:
-    """What else the verdicts of [start, end) depend on: roster, people's dates, calendar, settings."""
-    import json
-
+    """What else the verdicts of [start, end) depend on: the roster, people's dates, the calendar and
+    the settings prior_history reads (the day's rules and the working week). Settings it never reads
+    (penalties, the dismissal flag, unpaid leave types) are left out, so trying one of those out
+    reuses the year's verdicts."""
     return (
         tuple(s.execute(select(func.count(), func.sum(RosterEntry.id)).where(
             RosterEntry.day >= start, RosterEntry.day < end)).one()),
         tuple(s.execute(select(Employee.id, Employee.hire_date, Employee.leave_date).order_by(Employee.id)).all()),
-        tuple(sorted(sched.calendar.items())), sched.tracking_start,
-        json.dumps(sched.values, sort_keys=True, default=str),
+        tuple(sorted(sched.calendar.items())), sched.tracking_start, sched.rules,
+        tuple(sched.values["attendance.work_days"]),
     )
 
 
