@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from sqlalchemy import func, select, text
 from sqlmodel import Session
@@ -309,20 +309,29 @@ def prior_history(s: Session, sched: Schedule, people: list[Person], start: date
     once per distinct set of punches."""
     if last < start:
         return {}
-    end = last + timedelta(days=1)
     if inputs is None:
-        inputs = load_prior_inputs(s, start, end, ids)
+        inputs = load_prior_inputs(s, start, last + timedelta(days=1), ids)
+    return judge_days(sched.rules, days_due(sched, people, start, last, inputs))
+
+
+# (day, punches, leave and off-site, handover cover) per scheduled day, the last two () when none
+DueDay = tuple[date, tuple[int, ...], Sequence[rules.Excuse], Sequence[tuple[int, int]]]
+
+
+def days_due(sched: Schedule, people: list[Person], start: date, last: date,
+             inputs: PriorInputs) -> dict[int, list[DueDay]]:
+    """Each person's scheduled days in [start, last] with what was stored for them: who was due when
+    (working week, calendar, roster, hire and leave dates), apart from the day rules that judge them."""
     excuses, covers, punches = inputs.excuses, inputs.covers, inputs.punches
-    out: dict[int, list[tuple[date, float, bool]]] = {}
-    days = [start + timedelta(days=i) for i in range((end - start).days)]
+    days = [start + timedelta(days=i) for i in range((last - start).days + 1)]
     working = [sched.working_day(d) for d in days]
-    roster, day_rules_, evaluate_day = sched.roster, sched.rules, rules.evaluate_day
+    roster = sched.roster
     # who has any leave, handover or rostered day at all: everyone else's days are looked up once each
     excused, rostered = {e for e, _d in excuses} | {e for e, _d in covers}, {e for e, _d in roster}
-    seen: dict[tuple[int, ...], tuple[float, bool]] = {}  # the verdict of a day without leave is its punches'
+    out: dict[int, list[DueDay]] = {}
     for person in people:
-        pid, history = person.id, []
-        append, special, on_roster = history.append, person.id in excused, person.id in rostered
+        pid, due = person.id, []
+        append, special, on_roster = due.append, pid in excused, pid in rostered
         lo, hi = _employed_span(sched, person, start, last)
         for i in range((lo - start).days, (hi - start).days + 1) if lo <= hi else ():
             day = days[i]
@@ -330,16 +339,30 @@ def prior_history(s: Session, sched: Schedule, people: list[Person], start: date
                 continue
             key = (pid, day)
             if special:
-                day_excuses, day_cover = excuses.get(key), covers.get(key, ())
-                if day_excuses or day_cover:
-                    v = evaluate_day(day_rules_, punches.get(key, ()), day_excuses or (), day_cover)
-                    append((day, v.absence, v.full_absence))
-                    continue
-            key = punches.get(key, ())  # sorted
-            hit = seen.get(key)
+                append((day, punches.get(key, ()), excuses.get(key) or (), covers.get(key) or ()))
+            else:
+                append((day, punches.get(key, ()), (), ()))
+        out[pid] = due
+    return out
+
+
+def judge_days(day_rules_: rules.DayRules, due: dict[int, list[DueDay]]) -> dict[int, list[tuple[date, float, bool]]]:
+    """days_due judged by the day's rules: (day, absence, fully absent) per day, in order."""
+    evaluate_day = rules.evaluate_day
+    seen: dict[tuple[int, ...], tuple[float, bool]] = {}  # the verdict of a day without leave is its punches'
+    out: dict[int, list[tuple[date, float, bool]]] = {}
+    for pid, days in due.items():
+        history: list[tuple[date, float, bool]] = []
+        append = history.append
+        for day, punched, day_excuses, day_cover in days:
+            if day_excuses or day_cover:
+                v = evaluate_day(day_rules_, punched, day_excuses, day_cover)
+                append((day, v.absence, v.full_absence))
+                continue
+            hit = seen.get(punched)
             if hit is None:
-                v = evaluate_day(day_rules_, key)
-                hit = seen[key] = (v.absence, v.full_absence)
+                v = evaluate_day(day_rules_, punched)
+                hit = seen[punched] = (v.absence, v.full_absence)
             append((day, *hit))
         out[pid] = history
     return out
@@ -353,7 +376,8 @@ def prior_history(s: Session, sched: Schedule, people: list[Person], start: date
 class _Prior:
     stored: tuple  # fingerprint of the rows dated in [Jan 1, the month)
     inputs: PriorInputs
-    verdicts: dict[tuple, dict[int, list]] = field(default_factory=dict)  # judged with … -> history
+    due: dict[tuple, dict[int, list]] = field(default_factory=dict)  # scheduled with … -> days_due
+    verdicts: dict[tuple, dict[int, list]] = field(default_factory=dict)  # scheduled with …, day rules -> history
 
 
 _HISTORY_CACHE: dict[tuple, _Prior] = {}
@@ -384,13 +408,19 @@ def _cached_prior(s: Session, sched: Schedule, people: list[Person], year: int, 
     _HISTORY_CACHE[cache_key] = entry
     while len(_HISTORY_CACHE) > _HISTORY_CACHE_SIZE:
         _HISTORY_CACHE.pop(next(iter(_HISTORY_CACHE)))
-    judged_with = (last, *_judged_with(s, sched, year_start, first))
+    shape = (last, *_scheduled_with(s, sched, year_start, first))
+    judged_with = (*shape, sched.rules)
     prior = entry.verdicts.get(judged_with)
     if prior is not None:
         return prior
     if ids is not None:
         return prior_history(s, sched, people, year_start, last, ids, entry.inputs)
-    prior = prior_history(s, sched, people, year_start, last, None, entry.inputs)
+    due = entry.due.get(shape)
+    if due is None:  # who was due when: kept, so trying out a day rule only judges the days again
+        due = entry.due[shape] = days_due(sched, people, year_start, last, entry.inputs)
+        while len(entry.due) > _VERDICTS_PER_MONTH:
+            entry.due.pop(next(iter(entry.due)))
+    prior = judge_days(sched.rules, due)
     if remember:
         entry.verdicts[judged_with] = prior
         while len(entry.verdicts) > _VERDICTS_PER_MONTH:
@@ -412,17 +442,16 @@ def _stored_fingerprint(s: Session, start: date, end: date) -> tuple:
     )
 
 
-def _judged_with(s: Session, sched: Schedule, start: date, end: date) -> tuple:
-    """What else the verdicts of [start, end) depend on: the roster, people's dates, the calendar and
-    the settings prior_history reads (the day's rules and the working week). Settings it never reads
-    (penalties, the dismissal flag, unpaid leave types) are left out, so trying one of those out
-    reuses the year's verdicts."""
+def _scheduled_with(s: Session, sched: Schedule, start: date, end: date) -> tuple:
+    """What says who was due on the days of [start, end), besides the stored rows: the roster, people's
+    dates, the calendar, the tracking start and the working week. With the day rules (Schedule.rules)
+    this is all prior_history reads: settings it never reads (penalties, the dismissal flag, unpaid
+    leave types) are left out, so trying one of those out reuses the year's verdicts."""
     return (
         tuple(s.execute(select(func.count(), func.sum(RosterEntry.id)).where(
             RosterEntry.day >= start, RosterEntry.day < end)).one()),
         tuple(s.execute(select(Employee.id, Employee.hire_date, Employee.leave_date).order_by(Employee.id)).all()),
-        tuple(sorted(sched.calendar.items())), sched.tracking_start, sched.rules,
-        tuple(sched.values["attendance.work_days"]),
+        tuple(sorted(sched.calendar.items())), sched.tracking_start, tuple(sched.values["attendance.work_days"]),
     )
 
 
