@@ -34,7 +34,7 @@ class Result:
         return [clause for clause, ok in _clauses(self) if not ok]
 
 
-_CLAUSE = re.compile(r"^(?:(?P<name>[a-z0-9_]+)\s+)?<=\s*(?P<limit>[\d.]+)\s*(?P<unit>ms|s|MB)?$")
+_CLAUSE = re.compile(r"^(?:(?P<name>[a-z0-9_ ]+?)\s+)?<=\s*(?P<limit>[\d.]+)\s*(?P<unit>ms|s|MB)?$")
 _SCALE = {("s", "ms"): 1000.0, ("ms", "s"): 0.001}
 
 
@@ -48,9 +48,7 @@ def _clauses(r: Result) -> list[tuple[str, bool]]:
         if name == "ratio":
             value = r.ratio
         else:
-            value = r.figure if name in (None, "median") else r.extra.get(name)
-            if value is None:
-                continue
+            value = r.extra.get(name, r.figure)  # "p95 <= 6 ms" names an extra; "median"/"longest gap" the figure
             if m["unit"] and m["unit"] != r.unit:
                 limit *= _SCALE.get((m["unit"], r.unit), 1.0)
         out.append((clause, value <= limit))
@@ -183,3 +181,43 @@ def print_engines(by_engine: dict[str, list[Result]]) -> None:
             print(_miss_line(c, engine))
     else:
         print("\nevery figure is within its target")
+
+
+def machine() -> str:
+    """What the figures were measured on: the CPU model and count (for the README's table)."""
+    import platform
+
+    model = ""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as fh:
+            model = next((line.split(":", 1)[1].strip() for line in fh if line.startswith("model name")), "")
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores{', ' + model if model else ''}, {platform.system()} {platform.release()}"
+
+
+def print_markdown(by_engine: dict[str, list[Result]], command: str) -> None:
+    """The README's table: one row per figure, each engine's figure, baseline and ratio, the target,
+    and what misses; headed by the command, the date and the machine, so a rerun replaces it whole."""
+    engines = list(by_engine)
+    stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    print(f"`{command}`, {stamp}, {machine()}, {machine_load()} at the end of the run.\n")
+    print("| scenario | " + " | ".join(f"{e} | baseline | ratio" for e in engines) + " | target |")
+    print("|---|" + "---|---|---|" * len(engines) + "---|")
+    others = {e: {r.scenario: r for r in by_engine[e]} for e in engines}
+    for r in by_engine[engines[0]]:
+        cells, targets = [], []
+        for e in engines:
+            c = others[e].get(r.scenario)
+            if c is None:
+                cells.append("not run |  | ")
+                continue
+            if c.target and c.target not in targets:
+                targets.append(c.target)
+            mark = " (misses)" if c.misses() else ""
+            cells.append(f"{_num(c.figure)} {c.unit}{mark} | {_num(c.baseline)} {c.unit} | {c.ratio:.2f}")
+        print(f"| {r.scenario.strip()} | " + " | ".join(cells) + f" | {' / '.join(targets) or '—'} |")
+
+
+def _num(value: float) -> str:
+    return f"{value:.0f}" if abs(value) >= 100 else f"{value:.2f}"

@@ -20,6 +20,7 @@ def test_ratio_and_units_are_read_from_the_target():
     assert Result("import", 0.9, 0.5, "s", "<= 1000 ms").misses() == []
     assert Result("memory", 143, 89, "MB", "<= 300 MB").misses() == []
     assert Result("no target", 1e9, 1.0).misses() == []
+    assert Result("event-loop gap", 80, 20, target="longest gap <= 50 ms").misses() == ["longest gap <= 50 ms"]
 
 
 def test_a_miss_is_printed_with_its_measured_reason(capsys):
@@ -36,3 +37,15 @@ def test_a_miss_is_printed_with_its_measured_reason(capsys):
     assert "- kiosk punch on sqlite:" in out and "the commit took 6.1 ms" in out
     assert "- board: load on postgresql:" in out and "no breakdown measured" in out
     assert "- kiosk punch on postgresql" not in out and "- board: load on sqlite" not in out
+
+
+def test_the_readme_table_has_a_row_per_figure_and_a_column_per_engine(capsys):
+    from bench.core import print_markdown
+
+    print_markdown({"sqlite": [Result("kiosk punch", 4.2, 1.5, target="median <= 3 ms")],
+                    "postgresql": [Result("kiosk punch", 6.0, 0.5, target="median <= 10 ms")]},
+                   "python -m bench punch --engines both")
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("`python -m bench punch --engines both`, ") and "cores" in lines[0]
+    assert lines[2] == "| scenario | sqlite | baseline | ratio | postgresql | baseline | ratio | target |"
+    assert lines[4] == "| kiosk punch | 4.20 ms (misses) | 1.50 ms | 2.80 | 6.00 ms | 0.50 ms | 12.00 | median <= 3 ms / median <= 10 ms |"
