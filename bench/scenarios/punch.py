@@ -52,6 +52,38 @@ def _bare_pg_insert_ms(url: str, samples: int) -> float:
     return statistics.median(times)
 
 
+def kiosk_punches(db, codes: list[str]) -> tuple[list[float], list[float], list[int]]:
+    """Each badge of ``codes`` punched at a kiosk window on the open database ``db``, Enter to the
+    confirmation on screen: wall ms, CPU ms and statements per punch (also used by bench chain)."""
+    from ui import operations
+    from ui.app import make_application
+    from ui.kiosk.window import KioskWindow
+
+    app = make_application()
+    window = KioskWindow()
+    window.show()
+    app.processEvents()
+    statements: list[int] = []
+    listener = lambda *a: statements.append(1)  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", listener)
+    times, per_punch, cpu = [], [], []
+    for code in codes:
+        window.input.setText(code)
+        window._key_times = [float(k) for k in range(len(code) + 1)]  # a reader's burst: 1 ms a key
+        statements.clear()
+        start, start_cpu = time.perf_counter(), time.thread_time()
+        window.submit()  # what Enter does: the punch is committed, then the answer is shown
+        times.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.thread_time() - start_cpu) * 1000)
+        per_punch.append(len(statements))
+        assert window.status.text(), "no confirmation shown"
+        operations.drain()  # the month panel's look-up after the answer: before the next person, untimed
+    event.remove(db.engine, "before_cursor_execute", listener)
+    window._may_close = True
+    window.close()
+    return times, cpu, per_punch
+
+
 def run(engine: str = "sqlite") -> list[Result]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from bench import engines
@@ -62,33 +94,9 @@ def run(engine: str = "sqlite") -> list[Result]:
         path = working_copy(Path(tmp))
         where = engines.location(engine, path)
         from app.db import open_database, set_current
-        from ui.app import make_application
-        from ui.kiosk.window import KioskWindow
-
-        from ui import operations
 
         db = open_database(where)
-        app = make_application()
-        window = KioskWindow()
-        window.show()
-        app.processEvents()
-        statements: list[int] = []
-        event.listen(db.engine, "before_cursor_execute", lambda *a: statements.append(1))
-        times, per_punch, cpu = [], [], []
-        for i in range(1, min(SAMPLES, PEOPLE) + 1):
-            code = f"BADGE{i:05d}"
-            window.input.setText(code)
-            window._key_times = [float(k) for k in range(len(code) + 1)]  # a reader's burst: 1 ms a key
-            statements.clear()
-            start, start_cpu = time.perf_counter(), time.thread_time()
-            window.submit()  # what Enter does: the punch is committed, then the answer is shown
-            times.append((time.perf_counter() - start) * 1000)
-            cpu.append((time.thread_time() - start_cpu) * 1000)
-            per_punch.append(len(statements))
-            assert window.status.text(), "no confirmation shown"
-            operations.drain()  # the month panel's look-up after the answer: before the next person, untimed
-        window._may_close = True
-        window.close()
+        times, cpu, per_punch = kiosk_punches(db, [f"BADGE{i:05d}" for i in range(1, min(SAMPLES, PEOPLE) + 1)])
         set_current(None)
         forget_log_files(tmp)
         if engine == "sqlite":
