@@ -77,6 +77,13 @@ def test_tiny_chain_has_the_stores_people_punches_tasks_and_months_it_reports(bu
     assert facts["periods"] == [("2026-10", "locked")]
     assert re.match(r"appraisal: 1 monthly periods 2026-10…2026-10, 34 people appraised", report[3])
     assert {no for _d, no, *_ in people} <= facts["appraised"]  # every store person has a scored month
+    con = sqlite3.connect(file)  # the bulk-loaded rows count as older than the audit trail, not as rows added behind it
+    for table in ("punch", "appraisal_score"):
+        assert con.execute(f"SELECT count(*) FROM {table} WHERE audit_id IS NULL AND id > (SELECT legacy_max_id "
+                           f"FROM audit_coverage WHERE table_name = '{table}')").fetchone() == (0,)
+    assert con.execute("SELECT count(*) FROM punch JOIN employee e ON e.id = punch.employee_id "
+                       "WHERE e.employee_no LIKE 'S%' AND punch.audit_id IS NOT NULL").fetchone() == (0,)  # none digested
+    con.close()
     assert dataset.path(dataset.CHAIN).name == "chain-v2.db" and dataset.path().name == "bench-v2.db"
 
 
