@@ -84,7 +84,7 @@ def _step_in(s: Session, actor: Actor, period: AppraisalPeriod, on: Optional[dat
     out = {"key": period.key, "state": period.state, "state_name": _(core.STATE_LABELS[period.state]),
            "due_on": due, "overdue": period.state not in ("approved", "locked") and (on or core.today()) > due,
            "next_state": None, "action": "", "confirm": "", "may": False, "why_not": "", "violations": [],
-           "needs_reason": False, **_other_actions(actor, period, cfg)}
+           "needs_reason": False, **_other_actions(s, actor, period, cfg)}
     step = core.STEPS.get(period.state)
     if step is None:
         out["why_not"] = _("Period {key} is locked; an administrator can reopen it with a reason.", key=period.key)
@@ -99,11 +99,11 @@ def _step_in(s: Session, actor: Actor, period: AppraisalPeriod, on: Optional[dat
     return out
 
 
-def _other_actions(actor: Actor, period: AppraisalPeriod, cfg: core.Config) -> dict:
+def _other_actions(s: Session, actor: Actor, period: AppraisalPeriod, cfg: core.Config) -> dict:
     """The period's actions beside its next step, as the services that take them would answer."""
     editable = period.state in core.EDITABLE_STATES
     return {"may_reopen": period.state == "locked" and can(actor, "appraisal.reopen"),
-            "may_calibrate": calibration.why_not_calibrate(actor, period, cfg) is None,
+            "may_calibrate": calibration.why_not_calibrate(s, actor, period, cfg) is None,
             "may_pull": editable and period.kind == "month" and can(actor, "appraisal.manage_period"),
             "may_import": editable and can(actor, "appraisal.enter_for"),
             "may_change_raters": editable and can(actor, "appraisal.manage_period"),  # replace/add, delegation

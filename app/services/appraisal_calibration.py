@@ -32,9 +32,14 @@ CALIBRATION_STATES = ("review", "consolidated")  # after scores are frozen, befo
 
 
 # -- inside a transaction (also used by app/services/appraisal.py) ------------------------------
-def applies(cfg: core.Config, period: AppraisalPeriod) -> bool:
-    """The forced distribution (and so calibration) applies to the four-grade scheme, never at year end."""
-    return cfg.scheme == "four" and period.kind != "year"
+def applies_in(s: Session, cfg: core.Config, period: AppraisalPeriod) -> bool:
+    """The forced distribution (and so calibration) applies to the people graded with four grades (the
+    setting's scheme, or their template's own), never at year end."""
+    if period.kind == "year":
+        return False
+    own = AppraisalSubject.template["grades"].as_string()
+    schemes = s.execute(select(own).where(AppraisalSubject.period_id == period.id).distinct()).scalars()
+    return any(cfg.scheme_of({"grades": x}) == "four" for x in schemes)
 
 
 def calibrations_in(s: Session, subject_ids) -> dict[int, AppraisalCalibration]:
@@ -111,8 +116,8 @@ def board(actor: Actor, period_key: str) -> dict:
         subjects = list(s.execute(select(AppraisalSubject).where(AppraisalSubject.period_id == period.id)
                                   .order_by(AppraisalSubject.id)).scalars())
         cal = calibrations_in(s, [x.id for x in subjects])
-        why_not = why_not_calibrate(actor, period, cfg)
-        graded = [x for x in subjects if x.grade]
+        why_not = why_not_calibrate(s, actor, period, cfg)
+        graded = [x for x in subjects if x.grade and cfg.scheme_of(x.template) == "four"]  # as the quota counts
         counts = rules.distribution((effective_grade(x, cal.get(x.id)) for x in graded), list(rules.FOUR_GRADES))
         n = len(graded)
         last = rules.FOUR_GRADES[-1]
@@ -136,16 +141,17 @@ def board(actor: Actor, period_key: str) -> dict:
                     "mine": actor.employee_id == x.employee_id})
         for col in columns.values():
             col["cards"].sort(key=lambda r: (-(r["score"] or 0), r["employee_no"]))
-        return {"key": period.key, "state": period.state, "applies": applies(cfg, period),
+        applies = applies_in(s, cfg, period)
+        return {"key": period.key, "state": period.state, "applies": applies,
                 "may": why_not is None, "why_not": why_not or "",
                 "columns": list(columns.values()), "people": n,
                 "violations": rules.forced_distribution_violations([effective_grade(x, cal.get(x.id)) for x in graded],
-                                                                   cfg.quota) if applies(cfg, period) else []}
+                                                                   cfg.quota) if applies else []}
 
 
-def why_not_calibrate(actor: Actor, period: AppraisalPeriod, cfg: core.Config) -> Optional[str]:
+def why_not_calibrate(s: Session, actor: Actor, period: AppraisalPeriod, cfg: core.Config) -> Optional[str]:
     """Why ``actor`` may not calibrate the period's grades now (None when they may)."""
-    if not applies(cfg, period):
+    if not applies_in(s, cfg, period):
         return _("Calibration applies to the four-grade scheme in monthly, quarterly and half-year periods.")
     if not can(actor, "appraisal.calibrate"):
         return _("Grades are calibrated by a manager or the general manager.")
@@ -167,7 +173,7 @@ def calibrate(actor: Actor, period_key: str, employee_no: str, grade: str, reaso
     with transaction() as s:
         period = core.period_in(s, period_key)
         cfg = core.config_in(s)
-        problem = why_not_calibrate(actor, period, cfg)
+        problem = why_not_calibrate(s, actor, period, cfg)
         if not can(actor, "appraisal.calibrate"):
             raise PermissionDenied("Grades are calibrated by a manager or the general manager.")
         if problem is not None:
@@ -179,6 +185,9 @@ def calibrate(actor: Actor, period_key: str, employee_no: str, grade: str, reaso
         person = core.employee_in(s, employee_no)
         subject = core.subject_in(s, period, person)
         core.require_view(actor, subject)
+        if cfg.scheme_of(subject.template) != "four":
+            raise ConflictError("{name} ({no}) is graded with five grades; calibration moves only people graded "
+                                "with four.", name=person.name, no=person.employee_no)
         if actor.employee_id == subject.employee_id:
             raise PermissionDenied("Nobody calibrates their own grade.")
         if not subject.grade or subject.final_score is None:

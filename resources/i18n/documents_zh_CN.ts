@@ -117,6 +117,26 @@
         <translation>选择文档后点击“预览”，即可查看第一页。</translation>
     </message>
     <message>
+        <source>Open the PDF just written</source>
+        <translation>打开刚生成的 PDF</translation>
+    </message>
+    <message>
+        <source>Write a PDF first; then open it here.</source>
+        <translation>请先生成 PDF，然后在这里打开。</translation>
+    </message>
+    <message>
+        <source>Write a PDF first; then print it here.</source>
+        <translation>请先生成 PDF，然后在这里打印。</translation>
+    </message>
+    <message>
+        <source>This run wrote %1 PDF files, one per person; open their folder and print them from there.</source>
+        <translation>本次共生成 %1 个 PDF 文件（每人一份）；请打开所在文件夹，从那里打印。</translation>
+    </message>
+    <message>
+        <source>Print the PDF just written</source>
+        <translation>打印刚生成的 PDF</translation>
+    </message>
+    <message>
         <source>Drawing the preview…</source>
         <translation>正在生成预览…</translation>
     </message>

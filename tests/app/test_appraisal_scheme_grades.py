@@ -78,3 +78,26 @@ def test_the_handbook_prints_the_scheme_each_position_is_graded_with(demo_db, ad
         assert "强制分布" in text or "45%" in text
         four = " ".join(appraisal_rules({"appraisal.grade_scheme": "four"}, positions))
         assert "D < 60 (远低于目标)" in four and "运营专员" not in four  # four-grade set: one scheme for all
+
+
+def test_people_on_a_four_grade_template_are_calibrated_under_a_five_grade_setting(mixed, admin, actor_for):
+    from app.errors import ConflictError
+    from app.services import appraisal_calibration as cal
+
+    for row in svc.period_results(admin, mixed):  # everyone else scored too, so the period can go to review
+        for rater in svc.subject_detail(admin, mixed, row["employee_no"])["raters"]:
+            if row["score"] is None:
+                svc.enter_scores(admin, mixed, row["employee_no"], rater["employee_no"], total=85)
+    svc.advance_period(admin, mixed)  # collecting -> review, as the manager's step does
+    svc.advance_period(actor_for("linxw"), mixed)
+    gm = actor_for("chenzy")
+    board = cal.board(gm, mixed)
+    assert board["applies"] and board["may"], board["why_not"]
+    cards = {c["employee_no"] for col in board["columns"] for c in col["cards"]}
+    assert {"E004", "E005"} <= cards and "E006" not in cards  # E006 is graded with five grades
+    assert svc.period_step(gm, mixed)["may_calibrate"]
+    cal.calibrate(gm, mixed, "E004", "B", "carried the 11.11 campaign")
+    assert {r["employee_no"]: r for r in svc.period_results(admin, mixed)}["E004"]["grade"] == "C"  # computed stays
+    with pytest.raises(ConflictError, match="five grades"):
+        cal.calibrate(gm, mixed, "E006", "B", "why")
+    assert cal.board(gm, "2026-10")["applies"] is False  # nobody there is graded with four

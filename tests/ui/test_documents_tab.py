@@ -51,6 +51,7 @@ def test_write_handbook_then_open_and_print_become_available(qtbot, ctx, tmp_pat
     view = make_view(qtbot, ctx)
     choose(view, "handbook")
     assert view.version.text().endswith(".1")
+    assert not view.act_print.isEnabled() and "Write a PDF first" in view.act_print.toolTip()  # greyed, and says why
     target = tmp_path / "hb.pdf"
     view.start_write(str(target))
     qtbot.waitUntil(lambda: view.last_files == [str(target)], timeout=30000)
@@ -81,6 +82,7 @@ def test_appraisal_people_are_listed_and_a_choice_is_written_per_person(qtbot, c
     qtbot.waitUntil(lambda: len(view.last_files) == 2, timeout=30000)
     assert sorted(Path(f).name.split("_")[1] for f in view.last_files) == ["E002", "E003"]
     assert not view.act_print.isEnabled()  # several files: open the folder instead
+    assert "2 PDF files" in view.act_print.toolTip() and view.act_open.isEnabled()
 
 
 def test_handbook_texts_dialog_validates_and_saves(qtbot, ctx):

@@ -229,6 +229,16 @@ class DocumentsView(QWidget):
         has = bool(self.last_files)
         self.act_open.setEnabled(has)
         self.act_print.setEnabled(has and len(self.last_files) == 1)
+        # a greyed button says why, and what to do instead
+        self.act_open.setToolTip(self.tr("Open the PDF just written") if has
+                                 else self.tr("Write a PDF first; then open it here."))
+        if not has:
+            self.act_print.setToolTip(self.tr("Write a PDF first; then print it here."))
+        elif len(self.last_files) > 1:
+            self.act_print.setToolTip(self.tr("This run wrote %1 PDF files, one per person; open their folder "
+                                              "and print them from there.").replace("%1", str(len(self.last_files))))
+        else:
+            self.act_print.setToolTip(self.tr("Print the PDF just written"))
 
     def refresh(self, areas) -> None:
         if {"*", "appraisal", "attendance", "employees", "org", "policy", "documents"} & set(areas):
