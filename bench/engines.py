@@ -115,7 +115,10 @@ def copy_to_postgresql(sqlite_file: Path, name: str) -> str:
                            f'COALESCE((SELECT MAX(id) FROM "{table}"), 0) + 1, false)')
         pg.execute("SET session_replication_role = DEFAULT")
         pg.commit()
-        pg.execute("ANALYZE")
+    with psycopg.connect(_admin_conninfo(url), autocommit=True) as pg:
+        # as autovacuum leaves a server after a bulk load: statistics, and the visibility map that lets
+        # a count over the `at` index (the summary's fingerprint of the year) skip the table
+        pg.execute("VACUUM ANALYZE")
     src.close()
     return url
 
