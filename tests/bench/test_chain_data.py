@@ -108,3 +108,16 @@ def test_tiny_chain_loads_into_postgresql_with_the_same_rows(built):
     assert count == expected["punches"][0]
     assert isinstance(first, datetime) and str(first)[:19] == str(expected["punches"][1])[:19]
     assert {k: v for k, v in got.items() if k != "punches"} == {k: v for k, v in expected.items() if k != "punches"}
+
+
+def test_bench_lists_chain_and_keeps_it_out_of_all_and_off_sqlite(capsys):
+    import importlib
+
+    bench_main = importlib.import_module("bench.__main__")
+    with pytest.raises(SystemExit):
+        bench_main.main(["--help"])
+    assert "PostgreSQL only (a throwaway server unless --db): chain" in " ".join(capsys.readouterr().out.split())
+    module = bench_main.scenarios()["chain"]
+    assert bench_main.postgresql_only(module) and not bench_main.in_all(module)
+    assert bench_main.main(["chain", "--engines", "sqlite"]) == 2  # refused before anything is built
+    assert "PostgreSQL only" in capsys.readouterr().err
