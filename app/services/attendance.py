@@ -376,7 +376,7 @@ def judge_days(day_rules_: rules.DayRules, due: dict[int, list[DueDay]]) -> dict
 class _Prior:
     stored: tuple  # fingerprint of the rows dated in [Jan 1, the month)
     inputs: PriorInputs
-    due: dict[tuple, dict[int, list]] = field(default_factory=dict)  # scheduled with … -> days_due
+    due: dict[tuple, dict[int, list]] = field(default_factory=dict)  # scheduled with … -> days_due (one)
     verdicts: dict[tuple, dict[int, list]] = field(default_factory=dict)  # scheduled with …, day rules -> history
 
 
@@ -416,10 +416,10 @@ def _cached_prior(s: Session, sched: Schedule, people: list[Person], year: int, 
     if ids is not None:
         return prior_history(s, sched, people, year_start, last, ids, entry.inputs)
     due = entry.due.get(shape)
-    if due is None:  # who was due when: kept, so trying out a day rule only judges the days again
-        due = entry.due[shape] = days_due(sched, people, year_start, last, entry.inputs)
-        while len(entry.due) > _VERDICTS_PER_MONTH:
-            entry.due.pop(next(iter(entry.due)))
+    if due is None:  # who was due when, kept for the settings in force: trying out a day rule then only judges
+        due = days_due(sched, people, year_start, last, entry.inputs)
+        if remember:
+            entry.due = {shape: due}
     prior = judge_days(sched.rules, due)
     if remember:
         entry.verdicts[judged_with] = prior

@@ -25,7 +25,7 @@ TARGET_MS = 2000.0
 class Phases:
     """Where a timed call spent its time, from the summary's own steps (app.services.attendance)."""
 
-    STEPS = ("_stored_fingerprint", "load_prior_inputs", "load_month_inputs", "prior_history")
+    STEPS = ("_stored_fingerprint", "load_prior_inputs", "load_month_inputs", "days_due", "judge_days")
 
     def __init__(self):
         self.spent: dict[str, float] = {}
@@ -59,7 +59,8 @@ class Phases:
         s = self.spent
         month = s.get("load_month_inputs", 0.0)
         year_read = max(0.0, s.get("load_prior_inputs", 0.0) - month)  # the month's own read is inside load_month_inputs
-        parts = {"reading the year's punches": year_read, "judging the year's days": s.get("prior_history", 0.0),
+        parts = {"reading the year's punches": year_read, "who was due when in the year": s.get("days_due", 0.0),
+                 "judging the year's days": s.get("judge_days", 0.0),
                  "reading the month": month, "fingerprinting the year": s.get("_stored_fingerprint", 0.0)}
         parts["the month's figures and the rest"] = max(0.0, total - sum(parts.values()))
         return "; ".join(f"{k} {v:.0f} ms" for k, v in parts.items() if v >= 1)
