@@ -16,7 +16,7 @@ import sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-from bench.core import Result, print_engines, print_table  # noqa: E402
+from bench.core import Result, print_engines, print_markdown, print_table  # noqa: E402
 
 
 def scenarios() -> dict[str, object]:
@@ -48,6 +48,8 @@ def parser(names: list[str], both: list[str], free: list[str]) -> argparse.Argum
     p.add_argument("--engines", choices=("sqlite", "postgresql", "both"), default=None,
                    help="which engines to run on; 'both' starts a throwaway PostgreSQL (tools/pg_test.py) "
                         "unless --db names one (default: sqlite, or postgresql with --db)")
+    p.add_argument("--markdown", action="store_true",
+                   help="also print the figures as the README's Markdown table (with the date and the machine)")
     p.add_argument("--db", metavar="URL", help="a PostgreSQL server, postgresql+psycopg://user@host:port/db; "
                                                 "the data sets are loaded into new databases on it")
     return p
@@ -96,6 +98,9 @@ def main(argv: list[str]) -> int:
     elif len(names) > 1:
         print("\n== summary")
         print_table(by_engine[engine_names[0]])
+    if args.markdown:
+        print("\n== for the README")
+        print_markdown(by_engine, "python -m bench " + " ".join(argv))
     return 0
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
+from PySide6.QtWidgets import QApplication
 
 from app.paths import FONT_PATH
 
@@ -85,6 +85,7 @@ QFrame[role="locked"] {{ background: {locked_bg}; border: 1px solid {locked_bord
 QFrame[role="locked"] QLabel {{ color: #7c4a03; font-weight: 600; background: transparent; border: none; }}
 QFrame[role="readonly"] {{ background: {read_only_bg}; border-radius: 4px; }}
 QFrame[role="readonly"] QLabel {{ color: {read_only_text}; background: transparent; }}
+QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
 """
 
 
@@ -123,18 +124,10 @@ def palette() -> QPalette:
     return p
 
 
-class OfficeStyle(QProxyStyle):
-    """Fusion, without the old X11 pixmaps (green tick, red cross blobs) on dialog and message-box
-    buttons: the text of a standard button says what it does."""
-
-    def styleHint(self, hint, option=None, widget=None, data=None):  # noqa: N802
-        if hint == QStyle.SH_DialogButtonBox_ButtonsHaveIcons:
-            return 0
-        return super().styleHint(hint, option, widget, data)
-
-
 def apply(app: QApplication) -> None:
-    app.setStyle(OfficeStyle("Fusion"))
+    # plain Fusion: a Python QProxyStyle would be called back for every style hint Qt asks (thousands
+    # before the first paint); the stylesheet drops the X11 button blobs instead
+    app.setStyle("Fusion")
     app.setPalette(palette())
     family = load_fonts()
     font = app.font()

@@ -16,7 +16,7 @@ from app.models.people import Employee
 from app.rules.org import find_cycle
 from app.services import audit
 from app.services.context import Actor
-from app.services.employees import _LIST_QUERY, EmployeeInput, _fill, _row_fast, ensure_position, list_employees
+from app.services.employees import EmployeeInput, _fill, _list_query, _row_fast, ensure_position, list_employees
 from app.services.permissions import require
 
 Progress = Optional[Callable[[int, int], None]]
@@ -125,7 +125,7 @@ def _check(parsed: list, stored: dict[str, tuple]) -> list[RowError]:
 def _current_inputs(s) -> dict[str, EmployeeInput]:
     """Every employee as the form would show them: what a row's missing or empty cells keep."""
     current = {}
-    for r in s.execute(_LIST_QUERY).all():
+    for r in s.execute(_list_query()).all():
         row = _row_fast(r, True)
         current[row.employee_no] = EmployeeInput(
             employee_no=row.employee_no, name=row.name, department=row.department, position=row.position,

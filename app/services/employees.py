@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from functools import cache
 from typing import Optional
 
 from sqlalchemy import func, select
@@ -150,7 +151,7 @@ def list_employees(actor: Actor, search: str = "", include_left: bool = True) ->
     require(actor, "employees.view")
     private = can(actor, "employees.view_private")
     with reading() as s:
-        rows = [_row_fast(r, private) for r in s.execute(_LIST_QUERY).all()]
+        rows = [_row_fast(r, private) for r in s.execute(_list_query()).all()]
     needle = search.strip().lower()
     if needle:
         rows = [r for r in rows if needle in " ".join(
@@ -160,14 +161,16 @@ def list_employees(actor: Actor, search: str = "", include_left: bool = True) ->
     return rows
 
 
-_Manager = Employee.__table__.alias("mgr")
-_LIST_QUERY = (
-    select(Employee, Position.name, Department.name, _Manager.c.employee_no, _Manager.c.name)
-    .outerjoin(Position, Position.id == Employee.position_id)
-    .outerjoin(Department, Department.id == Position.department_id)
-    .outerjoin(_Manager, _Manager.c.id == Employee.manager_id)
-    .order_by(Employee.employee_no)
-)
+@cache
+def _list_query():
+    """Built on the first list, not at import: an ORM select configures every mapper, which the
+    main window's first paint need not wait for (the list loads on the executor)."""
+    manager = Employee.__table__.alias("mgr")
+    return (select(Employee, Position.name, Department.name, manager.c.employee_no, manager.c.name)
+            .outerjoin(Position, Position.id == Employee.position_id)
+            .outerjoin(Department, Department.id == Position.department_id)
+            .outerjoin(manager, manager.c.id == Employee.manager_id)
+            .order_by(Employee.employee_no))
 
 
 def _row_fast(r, private: bool) -> EmployeeRow:

@@ -229,8 +229,10 @@ def _context(s: Session, at: datetime, by: str, who, pin: bool = False) -> Optio
     q, n = _STATEMENTS[key]
     day = at.date()
     day_start = datetime.combine(day, datetime.min.time())
-    rows = s.execute(q, {"who": who, "day": day, "day_start": day_start, "month": month_close.month_key(at),
-                         "upper": at + timedelta(seconds=_WINDOW_MAX + 1)}).all()
+    # on the session's connection: a Core statement needs none of the ORM's execute machinery (the kiosk)
+    rows = s.connection().execute(q, {"who": who, "day": day, "day_start": day_start,
+                                      "month": month_close.month_key(at),
+                                      "upper": at + timedelta(seconds=_WINDOW_MAX + 1)}).all()
     if not rows:
         return None
     first = rows[0]
@@ -277,7 +279,7 @@ def _store(s: Session, actor: Actor, e, at: datetime, source: str, note: str = "
                          {"employee_no": e.employee_no, "at": at, "source": source}, prev_hash=ctx.prev_hash,
                          covers=coverage.covers_of(s, "punch", {punch_id: row}))
     s.flush()  # the audit row's id, which the punch references
-    s.execute(insert(Punch.__table__), {"id": punch_id, "recorded_at": now(), "audit_id": entry.id, **row})
+    s.connection().execute(insert(Punch.__table__), {"id": punch_id, "recorded_at": now(), "audit_id": entry.id, **row})
     return PunchResult(e.employee_no, e.name, at, kind, late, punch_id=punch_id, scheduled=scheduled,
                        early_minutes=early)
 

@@ -162,3 +162,18 @@ def test_a_punch_while_the_database_is_away_is_journaled_and_shown_as_waiting(ki
     punch_journal.deliver()  # the database is back: what the kiosk's background delivery does
     kiosk._update_waiting()
     assert waiting() == 0 and count(admin) == 1 and count(admin, "E005") == 1
+
+
+def test_the_answer_colour_follows_each_answer_and_clears_when_idle(kiosk, qtbot, admin):
+    from app.rules import attendance as rules
+    from ui import theme
+
+    scan(kiosk, "B01119253")  # on time
+    assert theme.status[rules.NORMAL] in kiosk.status.styleSheet()
+    scan(kiosk, "B01119253")  # already recorded: another colour
+    assert theme.status[rules.LEAVE] in kiosk.status.styleSheet()
+    assert theme.status[rules.NORMAL] not in kiosk.status.styleSheet()
+    kiosk.reset_idle()
+    assert kiosk.status.styleSheet() == "background: transparent;"
+    scan(kiosk, "B01119253")  # the same answer as last time comes back coloured after the idle screen
+    assert theme.status[rules.LEAVE] in kiosk.status.styleSheet()

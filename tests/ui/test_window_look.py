@@ -4,7 +4,8 @@ are readable; the first-start prompt says what is true; message boxes use plain 
 import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
-                               QLabel, QMessageBox, QSpinBox, QStyle, QStyleOptionSpinBox, QWidget)
+                               QLabel, QMessageBox, QProxyStyle, QSpinBox, QStyle, QStyleOptionSpinBox,
+                               QWidget)
 
 from tests.ui.contrast import text_contrast
 
@@ -122,8 +123,23 @@ def test_first_start_says_there_is_no_administrator_yet(demo_db, qtbot):
     assert "no accounts" not in text
 
 
-def test_dialog_and_message_box_buttons_carry_no_blob_icons(qtbot):
-    assert QApplication.style().styleHint(QStyle.SH_DialogButtonBox_ButtonsHaveIcons) == 0  # X11 would draw them
+class _X11Like(QProxyStyle):
+    """A desktop whose theme puts icons on dialog buttons (X11's green tick and red cross blobs)."""
+
+    def styleHint(self, hint, option=None, widget=None, data=None):  # noqa: N802
+        if hint == QStyle.SH_DialogButtonBox_ButtonsHaveIcons:
+            return 1
+        return super().styleHint(hint, option, widget, data)
+
+
+@pytest.fixture
+def x11_like_desktop(qapp):
+    qapp.setStyle(_X11Like("Fusion"))
+    yield
+    qapp.setStyle("Fusion")  # what ui.theme.apply sets
+
+
+def test_dialog_and_message_box_buttons_carry_no_blob_icons(qtbot, x11_like_desktop):
     buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel | QDialogButtonBox.Yes | QDialogButtonBox.No)
     qtbot.addWidget(buttons)
     assert all(b.icon().isNull() for b in buttons.buttons())

@@ -7,7 +7,6 @@ import logging
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
-from app.services import calendar as calendar_svc
 from ui import theme
 
 log = logging.getLogger("shopteam.attendance")
@@ -15,6 +14,9 @@ log = logging.getLogger("shopteam.attendance")
 
 def _missing_year():
     """On the executor: the year whose holidays are missing, with its message (None: nothing to say)."""
+    # imported here, on the executor: the calendar's tables need not be built before the first paint
+    from app.services import calendar as calendar_svc
+
     try:
         year = calendar_svc.missing_next_year()
         return (year, calendar_svc.missing_next_year_message(year)) if year is not None else None
