@@ -4,14 +4,14 @@ A span's punches grouped per person and day (app/services/punch_days.py, the mon
 year before it) are read from this index alone, without visiting each punch row.
 
 Revision ID: 0280
-Revises: 0260
+Revises: 0290
 """
 
 from alembic import op
 
 
 revision = '0280'
-down_revision = '0260'
+down_revision = '0290'
 branch_labels = None
 depends_on = None
 
