@@ -25,6 +25,15 @@ def log_path() -> Path:
     return log_folder() / LOG_NAME
 
 
+class _FolderKeepingHandler(logging.handlers.RotatingFileHandler):
+    """Recreates the log folder when it went away while the program ran (deleted by hand, or a
+    temporary data folder removed): a log line is never lost to a missing folder."""
+
+    def _open(self):
+        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
+        return super()._open()
+
+
 def configure_logging(level: int = logging.INFO) -> Path:
     """Send the root logger to ``<data folder>/logs/shopteam.log`` (1 MB × 6 files); idempotent."""
     path = log_path()
@@ -33,7 +42,7 @@ def configure_logging(level: int = logging.INFO) -> Path:
         if isinstance(handler, logging.handlers.RotatingFileHandler) and Path(handler.baseFilename) == path:
             return path
     path.parent.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
+    handler = _FolderKeepingHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
                                                    encoding="utf-8", delay=True)
     handler.setFormatter(logging.Formatter(_FORMAT))
     root.addHandler(handler)

@@ -20,3 +20,37 @@ class ClockNumberMap(SQLModel, table=True):
     mapped_by: str = Field(default="", max_length=64)
     mapped_at: LocalDateTime = Field(default_factory=now)
     note: Optional[str] = None
+
+
+class PunchImportRun(SQLModel, table=True):
+    """One import of a clock file, written in short steps so the kiosk never waits on it.
+
+    Its rows are staged first (state "staging"); once every row is staged the run turns "applying",
+    and from then on it is finished even across a crash: whoever imports next moves the rest of its
+    staged rows into ``punch`` before anything else (app.services.punch_import)."""
+
+    __tablename__ = "punch_import_run"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    file: str = ""
+    sha256: str = Field(default="", max_length=64)
+    actor: str = Field(default="", max_length=64)
+    started_at: LocalDateTime = Field(default_factory=now)
+    state: str = Field(default="staging", max_length=16)  # staging | applying | done
+    staged: int = 0  # rows staged
+    added: int = 0  # punches stored so far
+    summary: Optional[str] = None  # the audit row's figures (JSON), written when the run turns applying
+
+
+class PunchImportRow(SQLModel, table=True):
+    """A punch of a run, checked and waiting to be moved into ``punch``. ``lo``/``hi``: the duplicate
+    window around it, so the move skips a punch stored meanwhile (a kiosk) inside that window."""
+
+    __tablename__ = "punch_import_row"
+
+    run_id: int = Field(foreign_key="punch_import_run.id", primary_key=True)
+    seq: int = Field(primary_key=True)
+    employee_id: int
+    at: LocalDateTime
+    lo: LocalDateTime
+    hi: LocalDateTime

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from sqlalchemy import func, select, text
 from sqlmodel import Session
@@ -210,6 +210,9 @@ class MonthInputs:
     people: list[Person]
     days: PriorInputs
     overtime: dict[int, float]
+    # the fingerprint of the year before the month, taken when it is first judged: a caller that judges
+    # the same month again in the same transaction without writing attendance rows (a dry run) reuses it
+    year_fingerprint: tuple | None = None
 
 
 def load_month_inputs(s: Session, year: int, month: int, employee_ids: Iterable[int] | None = None) -> MonthInputs:
@@ -236,7 +239,8 @@ def summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] | 
     people = stored.people
     sched = load_schedule(s, nxt)
     last_done = as_of.date() if sched.day_end(as_of.date()) <= as_of else as_of.date() - timedelta(days=1)
-    prior = _cached_prior(s, sched, people, year, month, min(first - timedelta(days=1), last_done), ids, remember)
+    prior = _cached_prior(s, sched, people, year, month, min(first - timedelta(days=1), last_done), ids, remember,
+                          inputs=stored)
     excuses, covers, punches = stored.days.excuses, stored.days.covers, stored.days.punches
     penalties = sched.values["attendance.penalties_rmb"]
     overtime = stored.overtime
@@ -305,32 +309,61 @@ def prior_history(s: Session, sched: Schedule, people: list[Person], start: date
     once per distinct set of punches."""
     if last < start:
         return {}
-    end = last + timedelta(days=1)
     if inputs is None:
-        inputs = load_prior_inputs(s, start, end, ids)
+        inputs = load_prior_inputs(s, start, last + timedelta(days=1), ids)
+    return judge_days(sched.rules, days_due(sched, people, start, last, inputs))
+
+
+# (day, punches, leave and off-site, handover cover) per scheduled day, the last two () when none
+DueDay = tuple[date, tuple[int, ...], Sequence[rules.Excuse], Sequence[tuple[int, int]]]
+
+
+def days_due(sched: Schedule, people: list[Person], start: date, last: date,
+             inputs: PriorInputs) -> dict[int, list[DueDay]]:
+    """Each person's scheduled days in [start, last] with what was stored for them: who was due when
+    (working week, calendar, roster, hire and leave dates), apart from the day rules that judge them."""
     excuses, covers, punches = inputs.excuses, inputs.covers, inputs.punches
-    out: dict[int, list[tuple[date, float, bool]]] = {}
-    days = [start + timedelta(days=i) for i in range((end - start).days)]
-    working = {d: sched.working_day(d) for d in days}
-    roster, day_rules_, evaluate_day = sched.roster, sched.rules, rules.evaluate_day
-    seen: dict[tuple[int, ...], tuple[float, bool]] = {}  # the verdict of a day without leave is its punches'
+    days = [start + timedelta(days=i) for i in range((last - start).days + 1)]
+    working = [sched.working_day(d) for d in days]
+    roster = sched.roster
+    # who has any leave, handover or rostered day at all: everyone else's days are looked up once each
+    excused, rostered = {e for e, _d in excuses} | {e for e, _d in covers}, {e for e, _d in roster}
+    out: dict[int, list[DueDay]] = {}
     for person in people:
-        pid, history = person.id, []
+        pid, due = person.id, []
+        append, special, on_roster = due.append, pid in excused, pid in rostered
         lo, hi = _employed_span(sched, person, start, last)
-        for day in days[(lo - start).days:(hi - start).days + 1] if lo <= hi else ():
-            if not (working[day] or (pid, day) in roster):
+        for i in range((lo - start).days, (hi - start).days + 1) if lo <= hi else ():
+            day = days[i]
+            if not working[i] and not (on_roster and (pid, day) in roster):
                 continue
-            day_excuses, day_cover = excuses.get((pid, day)), covers.get((pid, day), ())
+            key = (pid, day)
+            if special:
+                append((day, punches.get(key, ()), excuses.get(key) or (), covers.get(key) or ()))
+            else:
+                append((day, punches.get(key, ()), (), ()))
+        out[pid] = due
+    return out
+
+
+def judge_days(day_rules_: rules.DayRules, due: dict[int, list[DueDay]]) -> dict[int, list[tuple[date, float, bool]]]:
+    """days_due judged by the day's rules: (day, absence, fully absent) per day, in order."""
+    evaluate_day = rules.evaluate_day
+    seen: dict[tuple[int, ...], tuple[float, bool]] = {}  # the verdict of a day without leave is its punches'
+    out: dict[int, list[tuple[date, float, bool]]] = {}
+    for pid, days in due.items():
+        history: list[tuple[date, float, bool]] = []
+        append = history.append
+        for day, punched, day_excuses, day_cover in days:
             if day_excuses or day_cover:
-                v = evaluate_day(day_rules_, punches.get((pid, day), ()), day_excuses or (), day_cover)
-                history.append((day, v.absence, v.full_absence))
+                v = evaluate_day(day_rules_, punched, day_excuses, day_cover)
+                append((day, v.absence, v.full_absence))
                 continue
-            key = punches.get((pid, day), ())  # sorted
-            hit = seen.get(key)
+            hit = seen.get(punched)
             if hit is None:
-                v = evaluate_day(day_rules_, key)
-                hit = seen[key] = (v.absence, v.full_absence)
-            history.append((day, *hit))
+                v = evaluate_day(day_rules_, punched)
+                hit = seen[punched] = (v.absence, v.full_absence)
+            append((day, *hit))
         out[pid] = history
     return out
 
@@ -343,7 +376,8 @@ def prior_history(s: Session, sched: Schedule, people: list[Person], start: date
 class _Prior:
     stored: tuple  # fingerprint of the rows dated in [Jan 1, the month)
     inputs: PriorInputs
-    verdicts: dict[tuple, dict[int, list]] = field(default_factory=dict)  # judged with … -> history
+    due: dict[tuple, dict[int, list]] = field(default_factory=dict)  # scheduled with … -> days_due
+    verdicts: dict[tuple, dict[int, list]] = field(default_factory=dict)  # scheduled with …, day rules -> history
 
 
 _HISTORY_CACHE: dict[tuple, _Prior] = {}
@@ -352,13 +386,19 @@ _VERDICTS_PER_MONTH = 4
 
 
 def _cached_prior(s: Session, sched: Schedule, people: list[Person], year: int, month: int, last: date,
-                  ids: set[int] | None, remember: bool) -> dict[int, list[tuple[date, float, bool]]]:
-    """prior_history of [Jan 1, last], from the cache when nothing it depends on changed."""
+                  ids: set[int] | None, remember: bool,
+                  inputs: MonthInputs | None = None) -> dict[int, list[tuple[date, float, bool]]]:
+    """prior_history of [Jan 1, last], from the cache when nothing it depends on changed; ``inputs``
+    (the month as read by the caller) keeps the year's fingerprint for a second judgement."""
     year_start, first = date(year, 1, 1), date(year, month, 1)
     if last < year_start:
         return {}
     cache_key = (str(s.get_bind().url), year, month)
-    stored = _stored_fingerprint(s, year_start, first)
+    stored = inputs.year_fingerprint if inputs is not None else None
+    if stored is None:
+        stored = _stored_fingerprint(s, year_start, first)
+        if inputs is not None:
+            inputs.year_fingerprint = stored
     entry = _HISTORY_CACHE.get(cache_key)
     if entry is None or entry.stored != stored:
         if ids is not None:  # one person's summary does not read everyone's year
@@ -368,13 +408,19 @@ def _cached_prior(s: Session, sched: Schedule, people: list[Person], year: int, 
     _HISTORY_CACHE[cache_key] = entry
     while len(_HISTORY_CACHE) > _HISTORY_CACHE_SIZE:
         _HISTORY_CACHE.pop(next(iter(_HISTORY_CACHE)))
-    judged_with = (last, *_judged_with(s, sched, year_start, first))
+    shape = (last, *_scheduled_with(s, sched, year_start, first))
+    judged_with = (*shape, sched.rules)
     prior = entry.verdicts.get(judged_with)
     if prior is not None:
         return prior
     if ids is not None:
         return prior_history(s, sched, people, year_start, last, ids, entry.inputs)
-    prior = prior_history(s, sched, people, year_start, last, None, entry.inputs)
+    due = entry.due.get(shape)
+    if due is None:  # who was due when: kept, so trying out a day rule only judges the days again
+        due = entry.due[shape] = days_due(sched, people, year_start, last, entry.inputs)
+        while len(entry.due) > _VERDICTS_PER_MONTH:
+            entry.due.pop(next(iter(entry.due)))
+    prior = judge_days(sched.rules, due)
     if remember:
         entry.verdicts[judged_with] = prior
         while len(entry.verdicts) > _VERDICTS_PER_MONTH:
@@ -396,16 +442,16 @@ def _stored_fingerprint(s: Session, start: date, end: date) -> tuple:
     )
 
 
-def _judged_with(s: Session, sched: Schedule, start: date, end: date) -> tuple:
-    """What else the verdicts of [start, end) depend on: roster, people's dates, calendar, settings."""
-    import json
-
+def _scheduled_with(s: Session, sched: Schedule, start: date, end: date) -> tuple:
+    """What says who was due on the days of [start, end), besides the stored rows: the roster, people's
+    dates, the calendar, the tracking start and the working week. With the day rules (Schedule.rules)
+    this is all prior_history reads: settings it never reads (penalties, the dismissal flag, unpaid
+    leave types) are left out, so trying one of those out reuses the year's verdicts."""
     return (
         tuple(s.execute(select(func.count(), func.sum(RosterEntry.id)).where(
             RosterEntry.day >= start, RosterEntry.day < end)).one()),
         tuple(s.execute(select(Employee.id, Employee.hire_date, Employee.leave_date).order_by(Employee.id)).all()),
-        tuple(sorted(sched.calendar.items())), sched.tracking_start,
-        json.dumps(sched.values, sort_keys=True, default=str),
+        tuple(sorted(sched.calendar.items())), sched.tracking_start, tuple(sched.values["attendance.work_days"]),
     )
 
 

@@ -98,7 +98,7 @@ def _comment_counts(s: Session, plan_ids: list[int]) -> dict[int, int]:
 def my_plan(actor: Actor, kind: str, day: Optional[date] = None) -> PlanRow:
     """The actor's own plan for the period covering ``day`` (blank if not written yet)."""
     require(actor, "tasks.view")
-    day = day or date.today()
+    day = day or now().date()
     with reading() as s:
         e = _own_employee(s, actor)
         start, due = period_in(s, kind, day)
@@ -161,7 +161,7 @@ def expected_people(s: Session, due: date) -> list[Employee]:
 def plan_submissions(actor: Actor, kind: str, day: Optional[date] = None) -> list[PlanRow]:
     """Every person's plan for the period covering ``day``: submitted (on time or late) or not."""
     require(actor, "tasks.plans_view")
-    day = day or date.today()
+    day = day or now().date()
     with reading() as s:
         start, due = period_in(s, kind, day)
         plans = {p.employee_id: p for p in s.execute(select(WorkPlan).where(
@@ -368,7 +368,7 @@ def add_recurrence(actor: Actor, title: str, assignee_no: str, recurrence: str, 
                 raise ValidationError("There is no workflow template called {name}.", name=template)
         r = TaskRecurrence(title=title.strip(), assignee_id=e.id, recurrence=recurrence, anchor_day=anchor_day,
                            due_in_days=due_in_days, template=template.strip(), tags=",".join(rules.normalise_tags(tags)),
-                           priority=priority, start_date=start or date.today(), created_by=actor.username)
+                           priority=priority, start_date=start or now().date(), created_by=actor.username)
         s.add(r)
         s.flush()
         audit.record(s, actor, "task_recurrence.add", "task_recurrence", r.id, None, audit.snapshot(r))
@@ -409,7 +409,7 @@ def create_due_recurring(actor: Actor, today: Optional[date] = None) -> list[int
     writers run one at a time, and a unique index on the rule and due day holds it).
     """
     require(actor, "tasks.recurring")
-    today = today or date.today()
+    today = today or now().date()
     created: list[int] = []
     with transaction() as s:
         for r in s.execute(select(TaskRecurrence).where(TaskRecurrence.active.is_(True))).scalars().all():

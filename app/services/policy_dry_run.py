@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.db import reading
+from app.models._base import now
 from app.models.policy import PolicySetting
 from app.rules.settings import parse_value
 from app.services import month_close, policy
@@ -45,7 +46,7 @@ def dry_run(actor: Actor, changes: dict[str, Any], month: str | None = None) -> 
     parsed = {key: parse_value(policy.spec(key), raw) for key, raw in changes.items()}
     try:
         with reading() as s:
-            key = month or month_close.last_closed_month(s) or month_close.previous_month(datetime.now().date())
+            key = month or month_close.last_closed_month(s) or month_close.previous_month(now().date())
             year, mon = month_close.parse_month(key)
             touches_attendance = any(k.startswith(ATTENDANCE_PREFIXES) for k in parsed)
             touches_appraisal = any(k.startswith(APPRAISAL_PREFIXES) for k in parsed)

@@ -12,14 +12,15 @@ saved from an earlier preview, then on the 工号. Bursts of one person within t
 
 from __future__ import annotations
 
+import json
+import time
 from bisect import bisect_left
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Callable, Optional
 
-from sqlalchemy import select, text
+from sqlalchemy import delete, func, insert, select, text
 from sqlmodel import Session
 
 from app.db import reading, transaction
@@ -28,7 +29,7 @@ from app.i18n import _
 from app.io.punches import ClockFile, read_clock_file
 from app.models._base import now
 from app.models.attendance import Punch
-from app.models.clocks import ClockNumberMap
+from app.models.clocks import ClockNumberMap, PunchImportRun, PunchImportRow
 from app.models.people import Employee
 from app.services import audit, month_close, policy
 from app.services.context import Actor
@@ -209,40 +210,6 @@ def _unknown_errors(plan: _Plan) -> list[RowError]:
     return out
 
 
-@contextmanager
-def _big_cache(s: Session, rows: int):
-    """SQLite's default 2 MB page cache spills the punch indexes to disk again and again during a
-    big insert; a larger cache for this one transaction halves the time. Restored afterwards."""
-    conn = s.connection()
-    if conn.dialect.name != "sqlite" or rows < 20000:
-        yield
-        return
-    old = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-    conn.exec_driver_sql("PRAGMA cache_size=-262144")  # KiB: up to 256 MB, taken only as pages are used
-    try:
-        yield
-    finally:
-        conn.exec_driver_sql(f"PRAGMA cache_size={int(old)}")
-
-
-_INSERT = "INSERT INTO punch (employee_id, at, source, recorded_at, recorded_by, note) VALUES ({marks})"
-
-
-def _insert(s: Session, rows: list[tuple[int, datetime]], who: str, note: str) -> None:
-    """One executemany of plain tuples on the driver: no per-row ORM work. SQLite gets the times as
-    the text SQLAlchemy itself writes (the attendance queries compare stored times as text)."""
-    conn = s.connection()
-    stamp = now()
-    if conn.dialect.name == "sqlite":
-        text_stamp = stamp.isoformat(sep=" ", timespec="microseconds")
-        data = [(eid, at.isoformat(sep=" ", timespec="microseconds"), "import", text_stamp, who, note) for eid, at in rows]
-        marks = "?, ?, ?, ?, ?, ?"
-    else:
-        data = [(eid, at, "import", stamp, who, note) for eid, at in rows]
-        marks = "%s, %s, %s, %s, %s, %s"
-    conn.exec_driver_sql(_INSERT.format(marks=marks), data)
-
-
 def preview_punch_import(actor: Actor, path: str | Path, progress: Progress = None) -> dict:
     """What importing the file would do, writing nothing: the layout, the date range, per person the
     punches found / new / already recorded, unknown clock numbers, and every bad row."""
@@ -276,8 +243,18 @@ def _why_not_import(summary: dict, early: list[date]) -> str:
 
 def import_punches(actor: Actor, path: str | Path, progress: Progress = None) -> dict:
     """Import a clock export: every row valid or nothing is imported. Returns the preview's figures
-    with "added" and "duplicates"."""
+    with "added" and "duplicates".
+
+    Nothing here holds the write lock for long (a 400,000-punch file would hold it for most of a
+    minute, and a kiosk punch would wait out the busy timeout): the file is read, matched and
+    de-duplicated outside any write, its punches are staged in short transactions, and then moved
+    into ``punch`` a chunk per transaction, each chunk tied to an audit row of its own, with a pause
+    between chunks in which a kiosk gets the lock. All or nothing still holds: a bad row, a closed
+    month or a cancel stops the import before any punch is stored, and once the run turns
+    "applying" it is finished to the end, by the next import if this process dies
+    (``finish_interrupted``). Other windows may see its punches arrive for those seconds."""
     require(actor, "attendance.import")
+    finish_interrupted(actor)
     cf = _read(path, progress)
     with reading() as s:  # read, match and check the whole file before any write
         plan = _plan(s, cf, now(), progress)
@@ -285,6 +262,8 @@ def import_punches(actor: Actor, path: str | Path, progress: Progress = None) ->
 
         first = first_punch_day(s)
         early = sorted({at.date() for _eid, at in plan.new if at.date() < first})
+        window = policy.value_in(s, "attendance.duplicate_punch_seconds")
+        _dedupe(s, plan, window, progress, 0.35, 0.15)
     if early:
         raise ValidationError("The file has punches on {days}, before attendance tracking starts ({first}); nothing was imported.",
                               days=", ".join(d.isoformat() for d in early[:5]), first=first.isoformat())
@@ -293,25 +272,156 @@ def import_punches(actor: Actor, path: str | Path, progress: Progress = None) ->
         raise ImportRejected(errors)
     if not cf.punches:
         raise ImportRejected([], "The file has no punches.")
-    with transaction() as s:
-        if s.get_bind().dialect.name == "postgresql":  # two PCs importing at once: one after the other
-            s.execute(text("SELECT pg_advisory_xact_lock(774412)"))
-        _dedupe(s, plan, policy.value_in(s, "attendance.duplicate_punch_seconds"), progress, 0.35, 0.25)
-        month_close.ensure_open(s, *{date(at.year, at.month, 1) for _eid, at in plan.new})  # a closed month is frozen
-        total = len(plan.new)
-        with _big_cache(s, total):
-            for c in range(0, total, INSERT_CHUNK):
-                _insert(s, plan.new[c:c + INSERT_CHUNK], actor.username, cf.name)
-                _tick(progress, 0.6 + 0.4 * min(1.0, (c + INSERT_CHUNK) / total))
-        result = _summary(plan)
-        result.update(added=total, duplicates=result["already"])
-        if total:
-            audit.record(s, actor, "attendance.import", "punch_file", cf.name, None, {
+    result = _summary(plan)
+    if not plan.new:
+        result.update(added=0, duplicates=result["already"])
+        _tick(progress, 1.0)
+        return result
+    run_id = _stage(actor, cf, plan, window, progress)
+    try:
+        with transaction() as s:  # the point of no return: checked once more under the write lock
+            month_close.ensure_open(s, *{date(at.year, at.month, 1) for _eid, at in plan.new})  # a closed month is frozen
+            run = s.get(PunchImportRun, run_id)
+            if run is None:  # dropped meanwhile (finish_interrupted thought it dead): nothing was stored
+                raise ConflictError("The import was interrupted; nothing was imported. Import the file again.")
+            run.state, run.summary = "applying", json.dumps({
                 "file": cf.name, "sha256": cf.sha256, "layout": cf.layout, "punches": len(cf.punches),
-                "added": total, "duplicates": result["already"], "skipped_lines": len(cf.skipped),
-                "from": result["from"], "to": result["to"], "people": len(plan.found)})
-    _tick(progress, 1.0)
+                "skipped_lines": len(cf.skipped), "from": result["from"], "to": result["to"],
+                "people": len(plan.found), "found": sum(plan.found.values())}, ensure_ascii=False)
+    except BaseException:
+        _drop(run_id)
+        raise
+    added = _apply(actor, run_id, progress)
+    result.update(added=added, duplicates=sum(plan.found.values()) - added)
+    _quiet_tick(progress, 1.0)
     return result
+
+
+STAGE_CHUNK = 20000  # staged rows per transaction (an unindexed append: a few tens of ms)
+APPLY_CHUNK = 4000  # punches moved per transaction (indexed inserts and their digests: ~0.1 s)
+APPLY_PAUSE_S = 0.1  # between two chunks: longer than SQLite's longest busy-handler sleep (100 ms)
+
+
+def _stage(actor: Actor, cf: ClockFile, plan: _Plan, window_seconds: int, progress: Progress) -> int:
+    """Stage the punches to add (state "staging"); a cancel or an error here drops the run."""
+    window = timedelta(seconds=window_seconds)
+    with transaction() as s:
+        run = PunchImportRun(file=cf.name, sha256=cf.sha256, actor=actor.username, staged=len(plan.new))
+        s.add(run)
+        s.flush()
+        run_id = run.id
+    try:
+        total = len(plan.new)
+        for c in range(0, total, STAGE_CHUNK):
+            with transaction() as s:
+                s.execute(insert(PunchImportRow.__table__), [
+                    {"run_id": run_id, "seq": c + i, "employee_id": eid, "at": at, "lo": at - window, "hi": at + window}
+                    for i, (eid, at) in enumerate(plan.new[c:c + STAGE_CHUNK])])
+            _tick(progress, 0.5 + 0.1 * min(1.0, (c + STAGE_CHUNK) / total))
+    except BaseException:
+        _drop(run_id)
+        raise
+    return run_id
+
+
+def _drop(run_id: int) -> None:
+    """Forget a run that never turned "applying" (nothing of it is in ``punch``)."""
+    while True:
+        with transaction() as s:
+            seqs = s.execute(select(PunchImportRow.seq).where(PunchImportRow.run_id == run_id).limit(STAGE_CHUNK)).scalars().all()
+            if seqs:
+                s.execute(delete(PunchImportRow).where(PunchImportRow.run_id == run_id, PunchImportRow.seq <= max(seqs)))
+                continue
+            run = s.get(PunchImportRun, run_id)
+            if run is not None:
+                s.delete(run)
+            return
+
+
+def _apply(actor: Actor | str, run_id: int, progress: Progress) -> int:
+    """Move a run's staged punches into ``punch``, a chunk per transaction, skipping a punch that
+    something else stored meanwhile inside its duplicate window; then the run's audit row. Returns
+    the punches the run added in all."""
+    from app.services import coverage
+
+    R, P = PunchImportRow, Punch
+    near = select(P.id).where(P.employee_id == R.employee_id, P.at > R.lo, P.at < R.hi).exists()
+    same = select(P.id).where(P.employee_id == R.employee_id, P.at == R.at).exists()
+    while True:
+        started = time.monotonic()
+        with transaction() as s:
+            run = s.get(PunchImportRun, run_id)
+            rows = s.execute(select(R.seq, R.employee_id, R.at).where(R.run_id == run_id).order_by(R.seq)
+                             .limit(APPLY_CHUNK)).all()
+            if not rows:
+                break
+            last = rows[-1].seq
+            taken = {r.seq for r in s.execute(select(R.seq).where(
+                R.run_id == run_id, R.seq <= last, near | same))}
+            fresh = [r for r in rows if r.seq not in taken]
+            if fresh:
+                stamp, who = now(), run.actor
+                values = {i: {"employee_id": r.employee_id, "at": r.at, "source": "import",
+                              "recorded_by": who, "note": run.file} for i, r in zip(_new_ids(s, len(fresh)), fresh)}
+                entry = audit.record(s, who, "attendance.import_part", "punch_file", run.file, None,
+                                     {"run": run_id, "punches": len(fresh)}, covers=coverage.covers_of(s, "punch", values))
+                s.flush()  # the audit row's id, which the punches reference
+                s.execute(insert(P.__table__), [{"id": i, "recorded_at": stamp, "audit_id": entry.id, **v}
+                                                 for i, v in values.items()])
+            s.execute(delete(R).where(R.run_id == run_id, R.seq <= last))
+            run.added += len(fresh)
+            more, share = last + 1 < run.staged, (last + 1) / max(run.staged, 1)
+        _quiet_tick(progress, 0.6 + 0.4 * min(1.0, share))
+        if more:
+            time.sleep(max(APPLY_PAUSE_S, time.monotonic() - started))  # a waiting kiosk's turn
+    with transaction() as s:
+        run = s.get(PunchImportRun, run_id)
+        if run.state == "done":  # another process finished it meanwhile (finish_interrupted)
+            return run.added
+        figures = json.loads(run.summary or "{}")
+        found = figures.pop("found", run.added)
+        figures.update(added=run.added, duplicates=found - run.added)
+        if run.added:
+            audit.record(s, run.actor, "attendance.import", "punch_file", run.file, None, figures)
+        run.state = "done"
+        return run.added
+
+
+def _new_ids(s: Session, n: int) -> list[int]:
+    """Ids for ``n`` new punches, known before the insert (their digests go in the audit row): from
+    the id sequence on PostgreSQL (the kiosk draws from it too), after the largest id on SQLite."""
+    if s.get_bind().dialect.name == "postgresql":
+        return list(s.execute(text("SELECT nextval(pg_get_serial_sequence('punch', 'id')) FROM generate_series(1, :n)"),
+                              {"n": n}).scalars())
+    first = (s.execute(select(func.max(Punch.id))).scalar() or 0) + 1
+    return list(range(first, first + n))
+
+
+def _quiet_tick(progress: Progress, share: float) -> None:
+    """Progress while applying. A progress callback raises only to cancel (the window's executor,
+    app.offload), and a cancel asked now is too late: the run is finished to the end."""
+    try:
+        _tick(progress, share)
+    except Exception:  # noqa: BLE001 - the cancel of whichever executor runs us
+        pass
+
+
+STALE_STAGING = timedelta(days=1)  # a run staging this long ago died (a live one stages in seconds)
+
+
+def finish_interrupted(actor: Actor | str = "system") -> int:
+    """Finish what an import interrupted by a crash left: a run "applying" is moved into ``punch``
+    to the end (safe beside its own process, if that still runs: each chunk moves under the write
+    lock), a run left "staging" for a day is dropped. Returns the runs finished."""
+    with reading() as s:
+        runs = s.execute(select(PunchImportRun.id, PunchImportRun.state, PunchImportRun.started_at).where(
+            PunchImportRun.state != "done").order_by(PunchImportRun.id)).all()
+    for run_id, state, started in runs:
+        if state == "applying":
+            _apply(actor, run_id, None)
+        elif started < now() - STALE_STAGING:
+            _drop(run_id)
+    return sum(1 for _r, state, _at in runs if state == "applying")
 
 
 # -- the clock-number map ------------------------------------------------------------------------

@@ -200,21 +200,28 @@ def run(engine: str = "sqlite") -> list[Result]:
     from app.db import set_current
     from bench.attendance_data import PEOPLE
 
+    previous_home = os.environ.get("SHOPTEAM_HOME")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         os.environ["SHOPTEAM_HOME"] = str(folder)
-        clock_file = folder / "clock.csv"
-        write_clock_file(clock_file, date.today() - timedelta(days=365 * 3), PEOPLE)  # before the stored year
-        from bench import engines
+        try:
+            clock_file = folder / "clock.csv"
+            write_clock_file(clock_file, date.today() - timedelta(days=365 * 3), PEOPLE)  # before the stored year
+            from bench import engines
 
-        gap_db = _copy(folder / "gap", engine)
-        results = [event_loop_gap(gap_db, clock_file)]
-        set_current(None)
-        kiosk_db = _copy(folder / "kiosk", engine)
-        results.append(kiosk_during_import(folder, kiosk_db, clock_file))
-        set_current(None)
-        if engine != "sqlite":
-            engines.drop(gap_db)
-            engines.drop(kiosk_db)
-        forget_log_files(tmp)
+            gap_db = _copy(folder / "gap", engine)
+            results = [event_loop_gap(gap_db, clock_file)]
+            set_current(None)
+            kiosk_db = _copy(folder / "kiosk", engine)
+            results.append(kiosk_during_import(folder, kiosk_db, clock_file))
+            set_current(None)
+            if engine != "sqlite":
+                engines.drop(gap_db)
+                engines.drop(kiosk_db)
+        finally:  # even when a step failed: nothing may log into the folder once it is gone
+            forget_log_files(tmp)
+            if previous_home is None:
+                os.environ.pop("SHOPTEAM_HOME", None)
+            else:
+                os.environ["SHOPTEAM_HOME"] = previous_home
     return results

@@ -277,6 +277,17 @@ def test_two_pcs_importing_the_same_file_at_once_store_each_punch_once(shop, tmp
     assert len(stored(shop, "E001")) + len(stored(shop, "E002")) == len(lines)
 
 
+def staged_runs():
+    from sqlalchemy import func, select
+
+    from app.db import reading
+    from app.models.clocks import PunchImportRow, PunchImportRun
+
+    with reading() as s:
+        assert s.execute(select(func.count()).select_from(PunchImportRow)).scalar() == 0
+        return [tuple(r) for r in s.execute(select(PunchImportRun.state, PunchImportRun.added))]
+
+
 def test_one_audit_row_per_import_and_a_cancel_writes_nothing(shop, tmp_path):
     import hashlib
 
@@ -292,14 +303,22 @@ def test_one_audit_row_per_import_and_a_cancel_writes_nothing(shop, tmp_path):
     class Stop(Exception):
         pass
 
-    def cancel_while_writing(done, total):  # what the window's Cancel does: raise from inside progress
-        if done > 0.7 * total:
+    def cancel_while_staging(done, total):  # what the window's Cancel does: raise from inside progress
+        if done > 0.5 * total:
             raise Stop()
 
     with pytest.raises(Stop):
-        punch_import.import_punches(shop, path, cancel_while_writing)
+        punch_import.import_punches(shop, path, cancel_while_staging)
     assert stored(shop, "E001") == []
-    result = punches.import_punches(shop, path)
+    assert staged_runs() == []  # the staged rows went with the cancel
+
+    def cancel_while_applying(done, total):  # too late: the import finishes, and then is complete
+        if done > 0.7 * total:
+            raise Stop()
+
+    result = punches.import_punches(shop, path, cancel_while_applying)
+    assert len(stored(shop, "E001")) == result["added"] == len(lines)
+    assert staged_runs() == [("done", len(lines))]
     punches.import_punches(shop, path)  # adds nothing, so it records nothing
     with reading() as s:
         rows = s.execute(select(AuditEntry).where(AuditEntry.action == "attendance.import")).scalars().all()

@@ -43,6 +43,19 @@ def test_log_file_is_in_the_data_folder(hooks, tmp_path):
     assert sum(getattr(h, "baseFilename", "") == str(hooks) for h in logging.getLogger().handlers) == 1
 
 
+def test_an_error_after_the_log_folder_went_away_is_still_logged(hooks, qtbot):
+    import shutil
+
+    shutil.rmtree(hooks.parent)  # deleted by hand, or a temporary data folder removed (the bench)
+    try:
+        raise ZeroDivisionError("rate of nothing")
+    except ZeroDivisionError:
+        sys.excepthook(*sys.exc_info())
+    qtbot.waitUntil(lambda: bool(errors.reporter().shown), timeout=5000)
+    _flush_logs()
+    assert "ZeroDivisionError: rate of nothing" in hooks.read_text(encoding="utf-8")
+
+
 def test_an_unexpected_error_shows_a_dialog_with_copyable_details_and_is_logged(hooks, qtbot):
     try:
         raise ZeroDivisionError("rate of nothing")
