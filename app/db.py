@@ -131,13 +131,12 @@ def _refuse_control_characters(session, _context, _instances) -> None:
 
     from app.rules.text import ONE_LINE_FIELDS, control_problem
 
-    new = session.new  # built anew at every access: once, or a 5,000-row roster import checks in O(n²)
-    for obj in list(new) + list(session.dirty):
+    for obj in list(session.new) + list(session.dirty):
         state = sa_inspect(obj)
-        added = obj in new
+        fresh = state.pending  # in session.new (which builds a new set on every access: not in this loop)
         for attr in state.mapper.column_attrs:
             key = attr.key
-            if not added and not state.attrs[key].history.has_changes():
+            if not fresh and not state.attrs[key].history.has_changes():
                 continue
             value = getattr(obj, key, None)
             if isinstance(value, str) and control_problem(value, key in ONE_LINE_FIELDS):
