@@ -133,9 +133,10 @@ def _refuse_control_characters(session, _context, _instances) -> None:
 
     for obj in list(session.new) + list(session.dirty):
         state = sa_inspect(obj)
+        fresh = state.pending  # in session.new (which builds a new set on every access: not in this loop)
         for attr in state.mapper.column_attrs:
             key = attr.key
-            if obj not in session.new and not state.attrs[key].history.has_changes():
+            if not fresh and not state.attrs[key].history.has_changes():
                 continue
             value = getattr(obj, key, None)
             if isinstance(value, str) and control_problem(value, key in ONE_LINE_FIELDS):

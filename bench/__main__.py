@@ -38,12 +38,27 @@ def database_free(module) -> bool:
     return getattr(module, "DATABASE", True) is False
 
 
-def parser(names: list[str], both: list[str], free: list[str]) -> argparse.ArgumentParser:
+def postgresql_only(module) -> bool:
+    """A scenario that runs on PostgreSQL only (``ENGINES = ("postgresql",)``, e.g. chain)."""
+    return tuple(getattr(module, "ENGINES", ())) == ("postgresql",)
+
+
+def in_all(module) -> bool:
+    """Whether 'all' runs it (``IN_ALL = False``: too long for 'all', run it by name)."""
+    return getattr(module, "IN_ALL", True)
+
+
+def parser(names: list[str], both: list[str], free: list[str], pg_only: list[str] = (),
+           by_name: list[str] = ()) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m bench", description="Timed scenarios, each figure beside a baseline measured in the same run.",
         epilog="scenarios: " + ", ".join(names) + "; on PostgreSQL too: " + ", ".join(both) +
                "; no database (one run stands for both engines): " + ", ".join(free) +
-               "; SQLite only: " + (", ".join(n for n in names if n not in both and n not in free) or "none"))
+               "; SQLite only: " + (", ".join(n for n in names if n not in both and n not in free and n not in pg_only) or "none") +
+               "; PostgreSQL only (a throwaway server unless --db): " + (", ".join(pg_only) or "none") +
+               "; not in 'all', run by name: " + (", ".join(by_name) or "none") +
+               ". chain: 5,000 people in 10 stores, a year of punches (~5 million), 50,000 tasks, 12 appraisal "
+               "months; built once into bench/.data, loaded with COPY, under 10 minutes on 2 cores")
     p.add_argument("names", nargs="*", default=["all"], metavar="SCENARIO", help="'all' or scenario names: " + ", ".join(names))
     p.add_argument("--engines", choices=("sqlite", "postgresql", "both"), default=None,
                    help="which engines to run on; 'both' starts a throwaway PostgreSQL (tools/pg_test.py) "
@@ -57,9 +72,11 @@ def parser(names: list[str], both: list[str], free: list[str]) -> argparse.Argum
 
 def main(argv: list[str]) -> int:
     available = scenarios()
-    args = parser(list(available), [n for n, m in available.items() if both_engines(m)],
-                  [n for n, m in available.items() if database_free(m)]).parse_args(argv)
-    names = list(available) if args.names == ["all"] else args.names
+    pg_only = [n for n, m in available.items() if postgresql_only(m)]
+    args = parser(list(available), [n for n, m in available.items() if both_engines(m) and n not in pg_only],
+                  [n for n, m in available.items() if database_free(m)], pg_only,
+                  [n for n, m in available.items() if not in_all(m)]).parse_args(argv)
+    names = [n for n, m in available.items() if in_all(m)] if args.names == ["all"] else args.names
     unknown = [n for n in names if n not in available]
     if unknown:
         print(f"unknown scenario(s): {', '.join(unknown)}; choose from: all, {', '.join(available)}", file=sys.stderr)
@@ -69,6 +86,12 @@ def main(argv: list[str]) -> int:
         return 2
     engine_names = {"both": ["sqlite", "postgresql"], "sqlite": ["sqlite"], "postgresql": ["postgresql"],
                     None: ["postgresql"] if args.db else ["sqlite"]}[args.engines]
+    if args.engines is None and all(postgresql_only(available[n]) for n in names):
+        engine_names = ["postgresql"]  # `python -m bench chain`: a throwaway server unless --db
+    elif args.engines == "sqlite" and any(postgresql_only(available[n]) for n in names):
+        print(f"{', '.join(n for n in names if postgresql_only(available[n]))} runs on PostgreSQL only; "
+              "leave out --engines sqlite", file=sys.stderr)
+        return 2
     from bench import engines
 
     with contextlib.ExitStack() as stack:
@@ -85,6 +108,9 @@ def main(argv: list[str]) -> int:
                     by_engine[engine].extend(got)
                 continue
             for engine in engine_names:
+                if postgresql_only(module) and engine != "postgresql":
+                    print(f"== {name} on {engine}: not run (PostgreSQL only)", flush=True)
+                    continue
                 if engine != "sqlite" and not both_engines(module):
                     print(f"== {name} on {engine}: not run (this scenario builds its own SQLite file)", flush=True)
                     continue

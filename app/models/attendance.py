@@ -22,7 +22,9 @@ class Punch(SQLModel, table=True):
     the same second; the wider duplicate window is checked by the (serialised) writer."""
 
     __tablename__ = "punch"
-    __table_args__ = (Index("uq_punch_employee_at", "employee_id", "at", unique=True),)
+    # (at, employee_id): a span's punches grouped per person come from the index alone (app.services.punch_days)
+    __table_args__ = (Index("uq_punch_employee_at", "employee_id", "at", unique=True),
+                      Index("ix_punch_at_employee", "at", "employee_id"))
 
     id: Optional[int] = Field(default=None, primary_key=True)
     employee_id: int = Field(foreign_key="employee.id")

@@ -30,11 +30,17 @@ def _shipped() -> dict:
     return json.loads(TEMPLATES_FILE.read_text(encoding="utf-8"))
 
 
-def default_template(position_name: str, as_manager: bool) -> dict:
-    """The shipped template for a position name, or the generic staff / manager one."""
+@lru_cache(maxsize=256)
+def _shipped_text(position_name: str, as_manager: bool) -> str:
     data = _shipped()
-    body = data["positions"].get(position_name) or data["default_manager" if as_manager else "default_staff"]
-    return copy.deepcopy(body)
+    return json.dumps(data["positions"].get(position_name) or data["default_manager" if as_manager else "default_staff"],
+                      ensure_ascii=False)
+
+
+def default_template(position_name: str, as_manager: bool) -> dict:
+    """The shipped template for a position name, or the generic staff / manager one: a fresh copy each
+    call (parsed from its cached JSON text: opening a month for 500 people, much faster than deepcopy)."""
+    return json.loads(_shipped_text(position_name, as_manager))
 
 
 def template_in(s: Session, position: Optional[Position], as_manager: bool) -> dict:

@@ -350,6 +350,8 @@ def judge_days(day_rules_: rules.DayRules, due: dict[int, list[DueDay]]) -> dict
     """days_due judged by the day's rules: (day, absence, fully absent) per day, in order."""
     evaluate_day = rules.evaluate_day
     seen: dict[tuple[int, ...], tuple[float, bool]] = {}  # the verdict of a day without leave is its punches'
+    shared: dict[tuple[date, float, bool], tuple[date, float, bool]] = {}  # one row per distinct day and verdict
+    keep = shared.setdefault
     out: dict[int, list[tuple[date, float, bool]]] = {}
     for pid, days in due.items():
         history: list[tuple[date, float, bool]] = []
@@ -363,7 +365,8 @@ def judge_days(day_rules_: rules.DayRules, due: dict[int, list[DueDay]]) -> dict
             if hit is None:
                 v = evaluate_day(day_rules_, punched)
                 hit = seen[punched] = (v.absence, v.full_absence)
-            append((day, *hit))
+            row = (day, *hit)
+            append(keep(row, row))  # the cache keeps a year of these per setting tried: share equal rows
         out[pid] = history
     return out
 
@@ -376,7 +379,7 @@ def judge_days(day_rules_: rules.DayRules, due: dict[int, list[DueDay]]) -> dict
 class _Prior:
     stored: tuple  # fingerprint of the rows dated in [Jan 1, the month)
     inputs: PriorInputs
-    due: dict[tuple, dict[int, list]] = field(default_factory=dict)  # scheduled with … -> days_due
+    due: dict[tuple, dict[int, list]] = field(default_factory=dict)  # scheduled with … -> days_due (one)
     verdicts: dict[tuple, dict[int, list]] = field(default_factory=dict)  # scheduled with …, day rules -> history
 
 
@@ -416,10 +419,12 @@ def _cached_prior(s: Session, sched: Schedule, people: list[Person], year: int, 
     if ids is not None:
         return prior_history(s, sched, people, year_start, last, ids, entry.inputs)
     due = entry.due.get(shape)
-    if due is None:  # who was due when: kept, so trying out a day rule only judges the days again
-        due = entry.due[shape] = days_due(sched, people, year_start, last, entry.inputs)
-        while len(entry.due) > _VERDICTS_PER_MONTH:
-            entry.due.pop(next(iter(entry.due)))
+    if due is None:  # who was due when, kept for the settings in force: trying out a day rule then only judges
+        due = days_due(sched, people, year_start, last, entry.inputs)
+        if remember:  # one month's at a time: it holds a row per person-day
+            for other in _HISTORY_CACHE.values():
+                other.due = {}
+            entry.due = {shape: due}
     prior = judge_days(sched.rules, due)
     if remember:
         entry.verdicts[judged_with] = prior

@@ -69,3 +69,30 @@ def test_the_snapshot_and_the_dry_run_give_the_recorded_figures(figures):
     june = figures["snapshots"]["2026-06"]
     assert any(r["penalty_rmb"] for r in june) and any(r["flags"] for r in june)
     assert all(run["changes"] for run in figures["dry_runs"].values())
+
+
+def test_a_dry_run_judges_the_year_again_only_for_a_rule_that_judges_days(db, admin, monkeypatch):
+    """The year's verdicts are kept per what judging reads: trying out penalties reuses them, a day
+    rule judges the days once more (who was due when is kept), and a saved day rule is never answered
+    from the verdicts of the old one."""
+    _fill(admin)
+    calls = {"judge_days": 0, "days_due": 0}
+    for name in calls:
+        def counted(*args, _name=name, _fn=getattr(att, name), **kwargs):
+            calls[_name] += 1
+            return _fn(*args, **kwargs)
+        monkeypatch.setattr(att, name, counted)
+    att._HISTORY_CACHE.clear()
+    first = att.monthly_summary(admin, 2026, 6, as_of=datetime(2026, 7, 1))
+    assert calls == {"judge_days": 1, "days_due": 1}
+    dry_run(admin, {"attendance.penalties_rmb": "10,20,40"}, "2026-06")
+    assert calls == {"judge_days": 1, "days_due": 1}
+    tried = dry_run(admin, {"attendance.late_grace_minutes": "15"}, "2026-06")
+    assert calls == {"judge_days": 2, "days_due": 1}
+    from app.services import policy
+
+    policy.set_value(admin, "attendance.late_grace_minutes", "15")
+    saved = {r["employee_no"]: r for r in att.monthly_summary(admin, 2026, 6, as_of=datetime(2026, 7, 1))}
+    assert calls["judge_days"] == 3
+    assert tried["changes"] and all(saved[c["employee_no"]][c["field"]] == c["after"] for c in tried["changes"])
+    assert saved != {r["employee_no"]: r for r in first}

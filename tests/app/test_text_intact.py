@@ -67,3 +67,24 @@ def test_names_refuse_control_characters_in_any_service(demo_db, admin):
 
     with pytest.raises(ValidationError, match="control characters"):
         create_department(admin, DepartmentInput(name="客服\x1b部"))
+
+
+def test_an_edit_is_checked_only_in_the_fields_it_changes(demo_db):
+    """A new row is checked in every field; an edited row only where it changed, so a value an older
+    version stored stays readable and the row can still be edited elsewhere."""
+    from sqlalchemy import select, update
+
+    from app.db import transaction
+    from app.models.people import Employee
+
+    with transaction() as s:  # an older version stored a control character (written past the check)
+        s.execute(update(Employee).where(Employee.employee_no == "E004").values(phone="138\x07"))
+    with transaction() as s:
+        e = s.execute(select(Employee).where(Employee.employee_no == "E004")).scalar_one()
+        e.name = "张雨桐（新）"  # another field: saved
+    with pytest.raises(ValidationError, match="control characters"):
+        with transaction() as s:
+            s.execute(select(Employee).where(Employee.employee_no == "E004")).scalar_one().name = "张\x1b雨桐"
+    with pytest.raises(ValidationError, match="control characters"):
+        with transaction() as s:
+            s.add(Employee(employee_no="E999", name="新人", phone="139\x07"))
