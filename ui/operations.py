@@ -208,6 +208,35 @@ def _progress_dialog(parent, title: str, op: Operation) -> QProgressDialog:
     return dialog
 
 
+class ReloadGate:
+    """One load of a view at a time: a reload asked while one is queued or running is run once after
+    it, not once per ask. A burst of changes (an import's chunks, a kiosk punching every few seconds,
+    all seen by the watcher) then costs one extra load, never a queue of loads on the one executor."""
+
+    def __init__(self, start: Callable[[], None]):
+        self._start = start
+        self._busy = False
+        self._again = False
+
+    def ask(self) -> None:
+        if self._busy:
+            self._again = True
+            return
+        self._busy = True
+        self._start()
+
+    def landed(self) -> None:
+        """The load's result (or failure) arrived on the UI thread."""
+        self._busy = False
+        if self._again:
+            self._again = False
+            self.ask()
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+
 class ChangeDispatcher(QObject):
     """The one place changes are broadcast from: the window's own operations and the watcher.
 

@@ -297,9 +297,42 @@ def import_punches(actor: Actor, path: str | Path, progress: Progress = None) ->
     return result
 
 
-STAGE_CHUNK = 20000  # staged rows per transaction (an unindexed append: a few tens of ms)
-APPLY_CHUNK = 4000  # punches moved per transaction (indexed inserts and their digests: ~0.1 s)
+STAGE_CHUNK = 20000  # at most so many staged rows per transaction (an unindexed append)
+APPLY_CHUNK = 8000  # at most so many punches moved per transaction (indexed inserts and their digests)
+STEP_S = 0.1  # each write transaction aims at this long, however loaded the machine is
 APPLY_PAUSE_S = 0.1  # between two chunks: longer than SQLite's longest busy-handler sleep (100 ms)
+
+
+class _Pace:
+    """Rows per write transaction, halved after a step that held the lock too long and doubled
+    after a quick one, so a kiosk waits about STEP_S at most; between steps a pause as long as the
+    step (at least APPLY_PAUSE_S), and on SQLite a checkpoint, so that the WAL the import writes is
+    copied back by the import and not by the kiosk's next commit."""
+
+    def __init__(self, most: int):
+        self.most = max(1, most)
+        self.size = min(self.most, 1000)
+
+    def rest(self, started: float) -> None:
+        took = time.monotonic() - started
+        if took > 1.5 * STEP_S:
+            self.size = max(min(self.most, 100), self.size // 2)
+        elif took < STEP_S / 2:
+            self.size = min(self.most, self.size * 2)
+        _checkpoint()
+        time.sleep(max(APPLY_PAUSE_S, took))  # a waiting kiosk's turn
+
+
+def _checkpoint() -> None:
+    from app.db import current
+
+    engine = current().engine
+    if engine.dialect.name == "sqlite":
+        raw = engine.raw_connection()  # outside any transaction (the engine's connections BEGIN at once)
+        try:
+            raw.driver_connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()  # never waits on a writer
+        finally:
+            raw.close()
 
 
 def _stage(actor: Actor, cf: ClockFile, plan: _Plan, window_seconds: int, progress: Progress) -> int:
@@ -311,13 +344,17 @@ def _stage(actor: Actor, cf: ClockFile, plan: _Plan, window_seconds: int, progre
         s.flush()
         run_id = run.id
     try:
-        total = len(plan.new)
-        for c in range(0, total, STAGE_CHUNK):
+        total, c, pace = len(plan.new), 0, _Pace(STAGE_CHUNK)
+        while c < total:
+            started, size = time.monotonic(), pace.size
             with transaction() as s:
                 s.execute(insert(PunchImportRow.__table__), [
                     {"run_id": run_id, "seq": c + i, "employee_id": eid, "at": at, "lo": at - window, "hi": at + window}
-                    for i, (eid, at) in enumerate(plan.new[c:c + STAGE_CHUNK])])
-            _tick(progress, 0.5 + 0.1 * min(1.0, (c + STAGE_CHUNK) / total))
+                    for i, (eid, at) in enumerate(plan.new[c:c + size])])
+            c += size
+            _tick(progress, 0.5 + 0.1 * min(1.0, c / total))
+            if c < total:
+                pace.rest(started)
     except BaseException:
         _drop(run_id)
         raise
@@ -347,12 +384,13 @@ def _apply(actor: Actor | str, run_id: int, progress: Progress) -> int:
     R, P = PunchImportRow, Punch
     near = select(P.id).where(P.employee_id == R.employee_id, P.at > R.lo, P.at < R.hi).exists()
     same = select(P.id).where(P.employee_id == R.employee_id, P.at == R.at).exists()
+    pace = _Pace(APPLY_CHUNK)
     while True:
         started = time.monotonic()
         with transaction() as s:
             run = s.get(PunchImportRun, run_id)
             rows = s.execute(select(R.seq, R.employee_id, R.at).where(R.run_id == run_id).order_by(R.seq)
-                             .limit(APPLY_CHUNK)).all()
+                             .limit(pace.size)).all()
             if not rows:
                 break
             last = rows[-1].seq
@@ -373,7 +411,7 @@ def _apply(actor: Actor | str, run_id: int, progress: Progress) -> int:
             more, share = last + 1 < run.staged, (last + 1) / max(run.staged, 1)
         _quiet_tick(progress, 0.6 + 0.4 * min(1.0, share))
         if more:
-            time.sleep(max(APPLY_PAUSE_S, time.monotonic() - started))  # a waiting kiosk's turn
+            pace.rest(started)
     with transaction() as s:
         run = s.get(PunchImportRun, run_id)
         if run.state == "done":  # another process finished it meanwhile (finish_interrupted)

@@ -132,7 +132,6 @@ import sys, time
 from functools import partial
 from pathlib import Path
 from bench.scenarios.operations import _office_window, _wait
-from ui import operations
 from app.services.punches import import_punches
 app, window, view = _office_window(sys.argv[1])
 _wait(app, lambda: not view.is_loading())
@@ -140,7 +139,7 @@ done = {}
 view.ctx.write(view, partial(import_punches, view.ctx.actor, sys.argv[2]), lambda r: done.update(r=r),
                failed=lambda m: done.update(e=m), progress="import", separate_process=True)
 print("importing", flush=True)
-_wait(app, lambda: done and not operations._running)
+_wait(app, lambda: done)  # not the reloads after it: the kiosk's own punches keep starting new ones
 print("done", done.get("e", ""), flush=True)
 """
 

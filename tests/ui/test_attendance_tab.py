@@ -241,3 +241,19 @@ def test_correction_from_the_grid_day_and_hr_approves_it(main_window, actor_for,
     detail = att_svc.day_detail(admin, "E004", day)
     assert [c["status"] for c in detail["corrections"] if c["id"] == seen["id"]] == ["approved"]
     assert datetime.combine(day, time(17, 30)) in [c["at"] for c in detail["corrections"]]
+
+
+def test_a_burst_of_changes_costs_one_more_load_and_the_last_month_asked_is_shown(view, qtbot, monkeypatch):
+    """An import's chunks and a kiosk's punches reach the tab as many changes: it loads once more
+    after the load under way, never once per change (a queue of loads on the one executor)."""
+    from ui.attendance import view as module
+
+    loads = []
+    real = module.svc.month_table
+    monkeypatch.setattr(module.svc, "month_table", lambda actor, y, m: loads.append((y, m)) or real(actor, y, m))
+    for _ in range(20):
+        view.refresh({"attendance"})
+    view.month.setDate(QDate(2026, 10, 1))  # the user moves to October meanwhile
+    loaded(view, qtbot)
+    assert len(loads) == 2 and loads[-1] == (2026, 10)
+    assert {d.month for d in view.grid_model.days} == {10}

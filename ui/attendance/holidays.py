@@ -16,6 +16,7 @@ from app.i18n import _ as app_tr
 from app.rules.calendar import DAY_KIND_LABELS, DAY_KINDS
 from app.services import calendar as calendar_svc
 from ui import theme
+from ui.operations import ReloadGate
 from ui.models.table import Column, RowTableModel
 from ui.widgets.table_view import DataTableView
 from ui.widgets.file_dialogs import open_file
@@ -141,6 +142,7 @@ class HolidayPage(QWidget):
         super().__init__(parent)
         self.setObjectName("holidayPage")
         self.ctx = ctx
+        self._gate = ReloadGate(self._start_load)
         self.year = QSpinBox(objectName="holidayYear", minimum=2000, maximum=2100)
         self.year.setValue(QDate.currentDate().year())
         self.year.valueChanged.connect(lambda _y: self.reload())
@@ -211,9 +213,20 @@ class HolidayPage(QWidget):
             self.year.setValue(year)
 
     def reload(self) -> None:
-        """The year's view comes by a query; the page fills when it is here."""
+        """The year's view comes by a query; the page fills when it is here (one at a time)."""
+        self._gate.ask()
+
+    def _start_load(self) -> None:
         actor, year = self.ctx.actor, self.year.value()
-        self.ctx.query(self, lambda: calendar_svc.year_view(actor, year), self._show_view, failed=self.state.setText)
+        self.ctx.query(self, lambda: calendar_svc.year_view(actor, year), self._landed, failed=self._failed)
+
+    def _landed(self, view) -> None:
+        self._gate.landed()
+        self._show_view(view)
+
+    def _failed(self, message: str) -> None:
+        self._gate.landed()
+        self.state.setText(message)
 
     def _show_view(self, view) -> None:
         if view.year != self.year.value():  # the user moved on to another year meanwhile

@@ -22,6 +22,7 @@ from app.services.punches import DECISION_LABELS, SOURCE_LABELS
 from app.i18n import language
 from ui.widgets.actions import toolbar_action
 from ui import theme
+from ui.operations import ReloadGate
 from ui.attendance.dialogs import (CorrectionDialog, ExtendLeaveDialog, HandoverDialog, LeaveDialog, OvertimeDialog,
                                    PunchDialog)
 from ui.attendance.models import MonthGridModel, RosterGridModel
@@ -52,6 +53,7 @@ class AttendanceView(QWidget):
         self._load_seq = 0
         self._shown_day: tuple[str, date] | None = None  # the person-day the detail pane shows
         self._loads_pending = 0
+        self._gate = ReloadGate(self._start_load)
         self.see_all = ctx.can("attendance.view_all")
         today = QDate.currentDate()
         self.month = QDateEdit(QDate(today.year(), today.month(), 1), objectName="attendanceMonth",
@@ -243,7 +245,11 @@ class AttendanceView(QWidget):
 
     def reload(self) -> None:
         """Load the month (grid, summary, requests, roster) in the worker; the window stays live.
-        A result for a month no longer shown (or superseded by a newer load) is dropped."""
+        One load at a time (asked again meanwhile, it runs once more after); a result for a month
+        no longer shown is dropped."""
+        self._gate.ask()
+
+    def _start_load(self) -> None:
         y, m = self.year_month()
         self._load_seq += 1
         seq, actor = self._load_seq, self.ctx.actor
@@ -269,6 +275,7 @@ class AttendanceView(QWidget):
 
     def _loaded(self, result) -> None:
         self._loads_pending -= 1
+        self._gate.landed()
         seq, month, data = result
         if seq != self._load_seq or month != self.year_month():
             return  # a newer load is on its way
@@ -291,6 +298,8 @@ class AttendanceView(QWidget):
         self.month_loaded.emit()
 
     def _load_failed(self, message: str) -> None:
+        self._loads_pending -= 1
+        self._gate.landed()
         self._finish_loading()
         self.ctx.show_status(message)
 
