@@ -9,6 +9,7 @@ added directly has no audit row, and a punch or score deleted directly is still 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import weakref
@@ -67,11 +68,17 @@ def _stored(dialect, table: str, column: str, value: Any) -> Any:
     stored (e.g. a datetime as '2026-11-03 08:41:00.000000'); PostgreSQL's driver the typed value."""
     if dialect.name != "sqlite" or value is None:
         return value
+    processor = _bind_processor(dialect, table, column)
+    return processor(value) if processor else value
+
+
+@functools.lru_cache(maxsize=256)
+def _bind_processor(dialect, table: str, column: str):
+    """The column's bind processor, looked up once (an import digests every column of 400,000 punches)."""
     from sqlmodel import SQLModel  # the models' metadata holds the column types
 
     kind = SQLModel.metadata.tables[table].c[column].type
-    processor = kind.dialect_impl(dialect).bind_processor(dialect)
-    return processor(value) if processor else value
+    return kind.dialect_impl(dialect).bind_processor(dialect)
 
 
 def _columns(table: str) -> str:

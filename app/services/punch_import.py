@@ -298,29 +298,48 @@ def import_punches(actor: Actor, path: str | Path, progress: Progress = None) ->
 
 
 STAGE_CHUNK = 20000  # at most so many staged rows per transaction (an unindexed append)
-APPLY_CHUNK = 8000  # at most so many punches moved per transaction (indexed inserts and their digests)
-STEP_S = 0.1  # each write transaction aims at this long, however loaded the machine is
+APPLY_CHUNK = 64000  # at most so many punches moved per transaction (indexed inserts and their digests)
+STEP_S = 0.1  # each write transaction aims at this long while a kiosk is in use, however loaded the machine
+QUIET_STEP_S = 0.5  # and at this long while none is: a kiosk that starts meanwhile waits at most this once
 APPLY_PAUSE_S = 0.1  # between two chunks: longer than SQLite's longest busy-handler sleep (100 ms)
+KIOSK_IN_USE = timedelta(minutes=15)  # a kiosk punch this recent: people are at the door
+
+
+def kiosk_in_use(s: Session, moment: datetime) -> bool:
+    """Whether a kiosk stored a punch in the KIOSK_IN_USE before ``moment`` (through the ``at`` index)."""
+    return s.execute(select(Punch.id).where(Punch.at > moment - KIOSK_IN_USE, Punch.at <= moment + KIOSK_IN_USE,
+                                            Punch.source == "kiosk").limit(1)).first() is not None
+
+
+def _kiosk_in_use_now() -> bool:
+    with reading() as s:
+        return kiosk_in_use(s, now())
 
 
 class _Pace:
     """Rows per write transaction, halved after a step that held the lock too long and doubled
-    after a quick one, so a kiosk waits about STEP_S at most; between steps a pause as long as the
-    step (at least APPLY_PAUSE_S), and on SQLite a checkpoint, so that the WAL the import writes is
-    copied back by the import and not by the kiosk's next commit."""
+    after a quick one. While a kiosk is in use (asked again after every step, so one that starts
+    mid-import is noticed after its first punch) a step aims at STEP_S, and it is followed by a
+    pause as long as the step (at least APPLY_PAUSE_S). While none is, a step aims at QUIET_STEP_S
+    with a short pause: a history import in the evening runs at nearly full speed. After every step,
+    on SQLite, a checkpoint, so that the WAL the import writes is copied back by the import and not
+    by a kiosk's next commit, and stays small."""
 
-    def __init__(self, most: int):
+    def __init__(self, most: int, in_use: Optional[Callable[[], bool]] = None):
         self.most = max(1, most)
+        self.in_use = in_use or _kiosk_in_use_now
         self.size = min(self.most, 1000)
 
     def rest(self, started: float) -> None:
         took = time.monotonic() - started
-        if took > 1.5 * STEP_S:
+        gentle = self.in_use()
+        step = STEP_S if gentle else QUIET_STEP_S
+        if took > 1.5 * step:
             self.size = max(min(self.most, 100), self.size // 2)
-        elif took < STEP_S / 2:
+        elif took < step / 2:
             self.size = min(self.most, self.size * 2)
         _checkpoint()
-        time.sleep(max(APPLY_PAUSE_S, took))  # a waiting kiosk's turn
+        time.sleep(max(APPLY_PAUSE_S, took) if gentle else APPLY_PAUSE_S)  # a waiting kiosk's turn
 
 
 def _checkpoint() -> None:

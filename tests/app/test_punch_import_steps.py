@@ -143,3 +143,28 @@ def test_a_month_closed_while_staging_stores_nothing_and_drops_the_staged_rows(s
     with pytest.raises(ValidationError):
         punches.import_punches(shop, path)
     assert count() == 0 and runs() == [] and count(PunchImportRow) == 0
+
+
+def test_the_import_yields_harder_once_a_kiosk_is_in_use(shop, monkeypatch):
+    """With no kiosk punch in the last quarter hour a history import takes long steps with short pauses;
+    after a kiosk punch it takes short steps with pauses as long as each step, asked again every step."""
+    with reading() as s:
+        assert not punch_import.kiosk_in_use(s, NOW)
+    punches.kiosk_badge("B583", datetime(2026, 11, 25, 11, 50))  # ten minutes ago at the door
+    with reading() as s:
+        assert punch_import.kiosk_in_use(s, NOW)
+        assert not punch_import.kiosk_in_use(s, datetime(2026, 11, 25, 12, 10))  # twenty minutes on: quiet
+
+    slept, checkpoints, in_use = [], [], [False]
+    monkeypatch.setattr(punch_import.time, "sleep", slept.append)
+    monkeypatch.setattr(punch_import, "_checkpoint", lambda: checkpoints.append(1))
+    monkeypatch.setattr(punch_import, "APPLY_PAUSE_S", 0.1)
+    ends = iter([10.3, 20.3])  # each step took 0.3 s
+    monkeypatch.setattr(punch_import.time, "monotonic", lambda: next(ends))
+    pace = punch_import._Pace(64000, lambda: in_use[0])
+    pace.rest(10.0)  # quiet: 0.3 s is within the 0.5 s step; a short pause
+    assert slept == [0.1] and pace.size == 1000
+    in_use[0] = True
+    pace.rest(20.0)  # in use: 0.3 s is over the 0.1 s step, so the step halves and the pause is as long
+    assert slept == [0.1, pytest.approx(0.3)] and pace.size == 500
+    assert checkpoints == [1, 1]  # the import copies its WAL back itself, so no kiosk commit has to
