@@ -316,6 +316,14 @@ def _find(s: Session, employee_no: str | None, badge: str | None):
 
 # -- the kiosk ----------------------------------------------------------------------------------
 
+def prepare_kiosk() -> None:
+    """Load once, at the kiosk's start, what its first punch would otherwise wait for: the audit key
+    from the OS keyring (keyring probes its backends on first use, a quarter of a second or more)."""
+    from app.services import audit_key
+
+    audit_key.active()
+
+
 def kiosk_badge(badge: str, at: datetime | None = None) -> PunchResult:
     """A badge scan at the kiosk: the punch is committed before this returns."""
     actor = Actor.kiosk()

@@ -74,3 +74,17 @@ def test_a_pin_punch_reads_the_lock_with_the_person(team):
     assert punches.kiosk_pin("2", "5678", at=datetime(2026, 11, 2, 8, 25)).employee_no == "A02"  # "2" on a number pad
     assert date(2026, 11, 2) == ok.at.date()
     kiosk_guard.reset()
+
+
+def test_a_prepared_kiosk_reads_no_secret_on_its_first_punch(team, monkeypatch):
+    """The keyring is asked at the kiosk's start (punches.prepare_kiosk), never while someone waits."""
+    from app import secrets_store
+    from app.services import audit_key
+
+    asked = []
+    monkeypatch.setattr(audit_key, "_cache", {})
+    monkeypatch.setattr(secrets_store, "get_secret", lambda name: asked.append(name))
+    punches.prepare_kiosk()
+    assert len(asked) == 1
+    result = punches.kiosk_badge("BA01", at=datetime(2026, 11, 2, 8, 20))
+    assert result.punch_id is not None and len(asked) == 1

@@ -13,6 +13,11 @@ def run_kiosk(db_location: str | None = None, language: str | None = None) -> in
     i18n.install(i18n.choose_language(language))
     if not _open(db_location):
         return 1
+    import threading
+
+    from app.services.punches import prepare_kiosk
+
+    threading.Thread(target=prepare_kiosk, name="kiosk-prepare", daemon=True).start()  # not on the first punch
     from ui.kiosk.lock import announce_kiosk_started
 
     window = KioskWindow()
