@@ -52,8 +52,7 @@ class AttendanceView(QWidget):
         self.ctx = ctx
         self._load_seq = 0
         self._shown_day: tuple[str, date] | None = None  # the person-day the detail pane shows
-        self._loads_pending = 0
-        self._gate = ReloadGate(self._start_load)
+        self._gate = ReloadGate(self._start_load)  # one load at a time: busy while it runs
         self.see_all = ctx.can("attendance.view_all")
         today = QDate.currentDate()
         self.month = QDateEdit(QDate(today.year(), today.month(), 1), objectName="attendanceMonth",
@@ -267,14 +266,12 @@ class AttendanceView(QWidget):
                 "waiting": month_close_svc.waiting_for(actor),
             }
 
-        self._loads_pending += 1
         self.ctx.query(self, load, self._loaded, failed=self._load_failed)
 
     def is_loading(self) -> bool:
-        return self._loads_pending > 0
+        return self._gate.busy
 
     def _loaded(self, result) -> None:
-        self._loads_pending -= 1
         self._gate.landed()
         seq, month, data = result
         if seq != self._load_seq or month != self.year_month():
@@ -298,7 +295,6 @@ class AttendanceView(QWidget):
         self.month_loaded.emit()
 
     def _load_failed(self, message: str) -> None:
-        self._loads_pending -= 1
         self._gate.landed()
         self._finish_loading()
         self.ctx.show_status(message)
