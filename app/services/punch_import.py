@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import json
 import time
+from contextlib import contextmanager
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
-from sqlalchemy import delete, func, insert, select, text
+from sqlalchemy import delete, event, func, select
 from sqlmodel import Session
 
 from app.db import reading, transaction
@@ -31,14 +32,13 @@ from app.models._base import now
 from app.models.attendance import Punch
 from app.models.clocks import ClockNumberMap, PunchImportRun, PunchImportRow
 from app.models.people import Employee
-from app.services import audit, month_close, policy
+from app.services import audit, coverage, month_close, policy, punch_bulk
 from app.services.context import Actor
 from app.services.permissions import require
 
 Progress = Optional[Callable[[int, int], None]]
 SCALE = 1000  # progress is reported in thousandths of the whole import
 BATCH_PEOPLE = 100  # people per de-duplication query
-INSERT_CHUNK = 20000
 MAX_LISTED = 500  # skipped lines listed in a preview (all are counted)
 
 
@@ -220,11 +220,18 @@ def preview_punch_import(actor: Actor, path: str | Path, progress: Progress = No
         _dedupe(s, plan, policy.value_in(s, "attendance.duplicate_punch_seconds"), progress, 0.35, 0.65)
         from app.services.punches import first_punch_day
 
-        early = sorted({at.date() for _eid, at in plan.new if at.date() < first_punch_day(s)})
+        early = _early_days(plan, first_punch_day(s))
     summary = _summary(plan)
     summary["why_not"] = _why_not_import(summary, early)
     summary["may_import"] = summary["why_not"] == ""
     return summary
+
+
+def _early_days(plan: _Plan, first: date) -> list[date]:
+    """The days of punches to add before attendance tracking starts (a datetime compare a punch, then
+    a date only for the few that are early)."""
+    start = datetime.combine(first, datetime.min.time())
+    return sorted({at.date() for _eid, at in plan.new if at < start})
 
 
 def _why_not_import(summary: dict, early: list[date]) -> str:
@@ -261,7 +268,7 @@ def import_punches(actor: Actor, path: str | Path, progress: Progress = None) ->
         from app.services.punches import first_punch_day
 
         first = first_punch_day(s)
-        early = sorted({at.date() for _eid, at in plan.new if at.date() < first})
+        early = _early_days(plan, first)
         window = policy.value_in(s, "attendance.duplicate_punch_seconds")
         _dedupe(s, plan, window, progress, 0.35, 0.15)
     if early:
@@ -297,12 +304,15 @@ def import_punches(actor: Actor, path: str | Path, progress: Progress = None) ->
     return result
 
 
-STAGE_CHUNK = 20000  # at most so many staged rows per transaction (an unindexed append)
-APPLY_CHUNK = 64000  # at most so many punches moved per transaction (indexed inserts and their digests)
+STAGE_CHUNK = 400000  # at most so many staged rows per transaction (an append in seq order)
+APPLY_CHUNK = 200000  # at most so many punches moved per transaction (indexed inserts, then their one digest)
 STEP_S = 0.1  # each write transaction aims at this long while a kiosk is in use, however loaded the machine
-QUIET_STEP_S = 0.5  # and at this long while none is: a kiosk that starts meanwhile waits at most this once
+QUIET_STEP_S = 1.0  # and at this long while none is: a kiosk that starts meanwhile waits at most this once
 APPLY_PAUSE_S = 0.1  # between two chunks: longer than SQLite's longest busy-handler sleep (100 ms)
 KIOSK_IN_USE = timedelta(minutes=15)  # a kiosk punch this recent: people are at the door
+GENTLE_FIRST = 1000  # rows of the first step while a kiosk is in use (the next are sized by measurement)
+QUIET_FIRST = 20000  # and while none is
+IMPORT_CACHE_KIB = 262144  # SQLite page cache of the import's connections while it moves (a year's indexes)
 
 
 def kiosk_in_use(s: Session, moment: datetime) -> bool:
@@ -317,29 +327,34 @@ def _kiosk_in_use_now() -> bool:
 
 
 class _Pace:
-    """Rows per write transaction, halved after a step that held the lock too long and doubled
-    after a quick one. While a kiosk is in use (asked again after every step, so one that starts
-    mid-import is noticed after its first punch) a step aims at STEP_S, and it is followed by a
-    pause as long as the step (at least APPLY_PAUSE_S). While none is, a step aims at QUIET_STEP_S
-    with a short pause: a history import in the evening runs at nearly full speed. After every step,
-    on SQLite, a checkpoint, so that the WAL the import writes is copied back by the import and not
-    by a kiosk's next commit, and stays small."""
+    """Rows per write transaction, sized from the rows per second the last step reached so that the
+    next one takes about a step's time: STEP_S while a kiosk is in use (asked before the first step and
+    again after every step, so one that starts mid-import is noticed after its first punch), with a
+    pause after each step as long as the step (at least APPLY_PAUSE_S), in which a waiting kiosk gets
+    the lock; QUIET_STEP_S while none is, with a short pause: a history import in the evening runs at
+    nearly full speed, in a few long steps and as few commits. A step that took over 1.5 times its
+    aim halves the next. After every step, on SQLite, a checkpoint, so that the WAL the import writes
+    is copied back by the import and not by a kiosk's next commit, and stays small."""
 
     def __init__(self, most: int, in_use: Optional[Callable[[], bool]] = None):
         self.most = max(1, most)
         self.in_use = in_use or _kiosk_in_use_now
-        self.size = min(self.most, 1000)
+        self.gentle = self.in_use()
+        self.size = min(self.most, GENTLE_FIRST if self.gentle else QUIET_FIRST)
 
-    def rest(self, started: float) -> None:
-        took = time.monotonic() - started
-        gentle = self.in_use()
-        step = STEP_S if gentle else QUIET_STEP_S
+    def rest(self, started: float, done: Optional[int] = None) -> None:
+        """After a step that began at ``started`` (time.monotonic) and wrote ``done`` rows (the size)."""
+        took = max(time.monotonic() - started, 1e-3)
+        done = self.size if done is None else done
+        self.gentle = self.in_use()
+        step = STEP_S if self.gentle else QUIET_STEP_S
         if took > 1.5 * step:
-            self.size = max(min(self.most, 100), self.size // 2)
-        elif took < step / 2:
-            self.size = min(self.most, self.size * 2)
+            self.size = max(min(self.most, 100), self.size // 2)  # a slow step: back off at once
+        else:  # as many rows as a step's time allows at the rate just seen, growing at most 8 times
+            wanted = int(max(done, 1) * step / took * 0.8)
+            self.size = max(1, min(self.most, self.size * 8, wanted))
         _checkpoint()
-        time.sleep(max(APPLY_PAUSE_S, took) if gentle else APPLY_PAUSE_S)  # a waiting kiosk's turn
+        time.sleep(max(APPLY_PAUSE_S, took) if self.gentle else APPLY_PAUSE_S)  # a waiting kiosk's turn
 
 
 def _checkpoint() -> None:
@@ -367,9 +382,7 @@ def _stage(actor: Actor, cf: ClockFile, plan: _Plan, window_seconds: int, progre
         while c < total:
             started, size = time.monotonic(), pace.size
             with transaction() as s:
-                s.execute(insert(PunchImportRow.__table__), [
-                    {"run_id": run_id, "seq": c + i, "employee_id": eid, "at": at, "lo": at - window, "hi": at + window}
-                    for i, (eid, at) in enumerate(plan.new[c:c + size])])
+                punch_bulk.stage(s, run_id, c, plan.new[c:c + size], window)
             c += size
             _tick(progress, 0.5 + 0.1 * min(1.0, c / total))
             if c < total:
@@ -382,55 +395,56 @@ def _stage(actor: Actor, cf: ClockFile, plan: _Plan, window_seconds: int, progre
 
 def _drop(run_id: int) -> None:
     """Forget a run that never turned "applying" (nothing of it is in ``punch``)."""
-    while True:
-        with transaction() as s:
-            seqs = s.execute(select(PunchImportRow.seq).where(PunchImportRow.run_id == run_id).limit(STAGE_CHUNK)).scalars().all()
-            if seqs:
-                s.execute(delete(PunchImportRow).where(PunchImportRow.run_id == run_id, PunchImportRow.seq <= max(seqs)))
-                continue
-            run = s.get(PunchImportRun, run_id)
-            if run is not None:
-                s.delete(run)
-            return
+    with transaction() as s:
+        s.execute(delete(PunchImportRow).where(PunchImportRow.run_id == run_id))
+        run = s.get(PunchImportRun, run_id)
+        if run is not None:
+            s.delete(run)
+
+
+class _NothingNew(Exception):
+    """A range whose every punch something else stored meanwhile: its transaction is undone."""
 
 
 def _apply(actor: Actor | str, run_id: int, progress: Progress) -> int:
-    """Move a run's staged punches into ``punch``, a chunk per transaction, skipping a punch that
-    something else stored meanwhile inside its duplicate window; then the run's audit row. Returns
-    the punches the run added in all."""
-    from app.services import coverage
-
-    R, P = PunchImportRow, Punch
-    near = select(P.id).where(P.employee_id == R.employee_id, P.at > R.lo, P.at < R.hi).exists()
-    same = select(P.id).where(P.employee_id == R.employee_id, P.at == R.at).exists()
+    """Move a run's staged punches into ``punch``, a range of them per transaction with one INSERT …
+    SELECT, skipping a punch that something else stored meanwhile inside its duplicate window. Each
+    range is tied to an audit row of its own, which carries one digest over the punches it added
+    (coverage form 2, read back before the commit). Then the run's audit row. Returns the punches the
+    run added in all."""
+    R = PunchImportRow
     pace = _Pace(APPLY_CHUNK)
-    while True:
-        started = time.monotonic()
-        with transaction() as s:
-            run = s.get(PunchImportRun, run_id)
-            rows = s.execute(select(R.seq, R.employee_id, R.at).where(R.run_id == run_id).order_by(R.seq)
-                             .limit(pace.size)).all()
-            if not rows:
-                break
-            last = rows[-1].seq
-            taken = {r.seq for r in s.execute(select(R.seq).where(
-                R.run_id == run_id, R.seq <= last, near | same))}
-            fresh = [r for r in rows if r.seq not in taken]
-            if fresh:
-                stamp, who = now(), run.actor
-                values = {i: {"employee_id": r.employee_id, "at": r.at, "source": "import",
-                              "recorded_by": who, "note": run.file} for i, r in zip(_new_ids(s, len(fresh)), fresh)}
-                entry = audit.record(s, who, "attendance.import_part", "punch_file", run.file, None,
-                                     {"run": run_id, "punches": len(fresh)}, covers=coverage.covers_of(s, "punch", values))
-                s.flush()  # the audit row's id, which the punches reference
-                s.execute(insert(P.__table__), [{"id": i, "recorded_at": stamp, "audit_id": entry.id, **v}
-                                                 for i, v in values.items()])
-            s.execute(delete(R).where(R.run_id == run_id, R.seq <= last))
-            run.added += len(fresh)
-            more, share = last + 1 < run.staged, (last + 1) / max(run.staged, 1)
-        _quiet_tick(progress, 0.6 + 0.4 * min(1.0, share))
-        if more:
-            pace.rest(started)
+    with _page_cache():
+        while True:
+            started = time.monotonic()
+            try:
+                with transaction() as s:
+                    run = s.get(PunchImportRun, run_id)
+                    first = s.execute(select(func.min(R.seq)).where(R.run_id == run_id)).scalar()
+                    if first is None:
+                        break
+                    last = first + pace.size - 1
+                    entry = audit.record(s, run.actor, "attendance.import_part", "punch_file", run.file, None,
+                                         {"run": run_id, "punches": 0})
+                    s.flush()  # the audit row's id, which the punches reference
+                    added = punch_bulk.move(s, run_id, first, last, entry.id, now(), run.actor, run.file)
+                    if not added:
+                        raise _NothingNew()
+                    entry.after = {"run": run_id, "punches": added}
+                    entry.covers = {"chunks": {"punch": coverage.chunk_cover("punch", punch_bulk.stored_rows(s, entry.id))}}
+                    entry.hash = audit.row_hash(entry.prev_hash, entry)
+                    punch_bulk.unstage(s, run_id, first, last)
+                    run.added += added
+                    more, share = last + 1 < run.staged, (last + 1) / max(run.staged, 1)
+            except _NothingNew:
+                with transaction() as s:  # nothing to record: only the staged rows go
+                    punch_bulk.unstage(s, run_id, first, last)
+                    run = s.get(PunchImportRun, run_id)
+                    more, share = last + 1 < run.staged, (last + 1) / max(run.staged, 1)
+            _quiet_tick(progress, 0.6 + 0.4 * min(1.0, share))
+            if more:
+                pace.rest(started, last + 1 - first)
+    _checkpoint()
     with transaction() as s:
         run = s.get(PunchImportRun, run_id)
         if run.state == "done":  # another process finished it meanwhile (finish_interrupted)
@@ -444,14 +458,37 @@ def _apply(actor: Actor | str, run_id: int, progress: Progress) -> int:
         return run.added
 
 
-def _new_ids(s: Session, n: int) -> list[int]:
-    """Ids for ``n`` new punches, known before the insert (their digests go in the audit row): from
-    the id sequence on PostgreSQL (the kiosk draws from it too), after the largest id on SQLite."""
-    if s.get_bind().dialect.name == "postgresql":
-        return list(s.execute(text("SELECT nextval(pg_get_serial_sequence('punch', 'id')) FROM generate_series(1, :n)"),
-                              {"n": n}).scalars())
-    first = (s.execute(select(func.max(Punch.id))).scalar() or 0) + 1
-    return list(range(first, first + n))
+@contextmanager
+def _page_cache() -> Iterator[None]:
+    """On SQLite, a page cache big enough for a year's punch indexes on the connections the import
+    moves rows through (with the default 2 MB most index inserts read a page from the file), and
+    back to the default after."""
+    from app.db import current
+
+    engine = current().engine
+    if engine.dialect.name != "sqlite":
+        yield
+        return
+
+    def bigger(dbapi_connection, _record, _proxy):
+        dbapi_connection.execute(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
+
+    def back(dbapi_connection, _record):
+        if dbapi_connection is not None:  # None: a connection invalidated meanwhile
+            dbapi_connection.execute(f"PRAGMA cache_size={default}")  # shrinking frees the pages
+
+    raw = engine.raw_connection()
+    try:
+        default = raw.driver_connection.execute("PRAGMA cache_size").fetchone()[0]
+    finally:
+        raw.close()
+    event.listen(engine, "checkout", bigger)
+    event.listen(engine, "checkin", back)
+    try:
+        yield
+    finally:
+        event.remove(engine, "checkout", bigger)
+        event.remove(engine, "checkin", back)
 
 
 def _quiet_tick(progress: Progress, share: float) -> None:
