@@ -1,11 +1,12 @@
 """The bulk writes of a punch import, on the database driver itself, inside the caller's transaction.
 
-SQLAlchemy's per-row parameter handling cost more than the inserts of a 400,000-punch import, so:
-- `stage` appends planned punches to ``punch_import_row``: one sqlite3 ``executemany`` of text the
-  way SQLAlchemy stores a datetime in a SQLite file, or one psycopg ``COPY`` on PostgreSQL;
-- `move` copies a range of staged rows into ``punch`` with one ``INSERT … SELECT`` (no row passes
-  through Python), skipping a staged punch that something else stored meanwhile inside its
-  duplicate window;
+SQLAlchemy's per-row parameter handling cost more than the inserts of a 400,000-punch import, and a
+staged copy of every punch cost as much again, so:
+- `encode` / `decode`: the punches a run is to add, kept in the run as one compressed value
+  ("employee id<TAB>time" lines), from which an import a crash interrupted is finished;
+- `insert` stores a chunk of them: one sqlite3 ``executemany`` of the text SQLAlchemy stores for a
+  datetime in a SQLite file (the unique index compares that text, so it must be spelled the same), or
+  one psycopg ``COPY`` on PostgreSQL;
 - `stored_rows` reads back the rows an audit row wrote, for its one digest (coverage form 2).
 
 Both engines' branches store the same punches and the same digests (tests/app/test_punch_bulk.py).
@@ -13,74 +14,71 @@ Both engines' branches store the same punches and the same digests (tests/app/te
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from typing import Iterable
+import zlib
+from datetime import datetime
+from typing import Sequence
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from app.models.attendance import Punch
 from app.services import coverage
 
-_STAGE_COLUMNS = "run_id, seq, employee_id, at, lo, hi"
-
-_MOVE = text("""
-INSERT INTO punch (employee_id, at, source, recorded_at, recorded_by, note, audit_id)
-SELECT r.employee_id, r.at, 'import', :stamp, :who, :note, :audit
-FROM punch_import_row r
-WHERE r.run_id = :run AND r.seq BETWEEN :first AND :last
-  AND NOT EXISTS (SELECT 1 FROM punch p WHERE p.employee_id = r.employee_id AND p.at > r.lo AND p.at < r.hi)
-  AND NOT EXISTS (SELECT 1 FROM punch p WHERE p.employee_id = r.employee_id AND p.at = r.at)
-ORDER BY r.seq""").bindparams(bindparam("stamp", type_=Punch.__table__.c.recorded_at.type))
-
-_UNSTAGE = text("DELETE FROM punch_import_row WHERE run_id = :run AND seq BETWEEN :first AND :last")
+_COLUMNS = "employee_id, at, source, recorded_at, recorded_by, note, audit_id"
 
 
-def _driver(s: Session):
-    """The driver's own connection of the session's transaction (begun, so BEGIN IMMEDIATE or the
-    advisory lock is already taken)."""
-    return s.connection().connection.driver_connection
-
-
-def _sqlite_text(at: datetime) -> str:
-    # SQLAlchemy's SQLite DateTime storage format ("2026-11-03 08:41:00.000000"): the unique index
-    # compares this text, so a staged time must be spelled exactly as a kiosk punch's
+def at_text(at: datetime) -> str:
+    """SQLAlchemy's SQLite storage text of a datetime ("2026-11-03 08:41:00.000000")."""
     return at.isoformat(" ", "microseconds")
 
 
-# the window's ends computed by SQLite from the staged text (C, not two more datetimes a row in
-# Python): whole seconds shifted by the window, the fraction kept as written
-_SQLITE_STAGE = (f"INSERT INTO punch_import_row ({_STAGE_COLUMNS}) VALUES (?1, ?2, ?3, ?4, "
-                 "strftime('%Y-%m-%d %H:%M:%S', substr(?4, 1, 19), ?5) || substr(?4, 20), "
-                 "strftime('%Y-%m-%d %H:%M:%S', substr(?4, 1, 19), ?6) || substr(?4, 20))")
+def encode(eids: Sequence[int], texts: Sequence[str]) -> bytes:
+    return zlib.compress("\n".join(map("{}\t{}".format, eids, texts)).encode("utf-8"), 1)
 
 
-def stage(s: Session, run_id: int, first_seq: int, rows: Iterable[tuple[int, datetime]], window: timedelta) -> None:
-    """Append (person, time) rows to the run's staging, numbered from ``first_seq``, each with its
-    duplicate window (lo, hi) = time -/+ ``window`` (whole seconds)."""
-    if s.get_bind().dialect.name == "sqlite":
-        iso, seconds = _sqlite_text, int(window.total_seconds())
-        before, after = f"-{seconds} seconds", f"+{seconds} seconds"
-        _driver(s).executemany(_SQLITE_STAGE, ((run_id, seq, eid, iso(at), before, after)
-                                               for seq, (eid, at) in enumerate(rows, start=first_seq)))
-        return
-    with _driver(s).cursor() as cur:
-        with cur.copy(f"COPY punch_import_row ({_STAGE_COLUMNS}) FROM STDIN") as copy:
-            copy.set_types(["int4", "int4", "int4", "timestamp", "timestamp", "timestamp"])
-            for seq, (eid, at) in enumerate(rows, start=first_seq):
-                copy.write_row((run_id, seq, eid, at, at - window, at + window))
+def decode(value: bytes) -> tuple[list[int], list[datetime], list[str]]:
+    """(employee ids, times, times as text) of an `encode`d value."""
+    eids: list[int] = []
+    texts: list[str] = []
+    text_of_all = zlib.decompress(value).decode("utf-8") if value else ""
+    for line in text_of_all.split("\n") if text_of_all else ():
+        eid, text = line.split("\t")
+        eids.append(int(eid))
+        texts.append(text)
+    return eids, [datetime.fromisoformat(t) for t in texts], texts
 
 
-def move(s: Session, run_id: int, first: int, last: int, audit_id: int, stamp: datetime, who: str, note: str) -> int:
-    """Insert the staged rows ``first``..``last`` of the run into ``punch`` (source "import", tied to
-    ``audit_id``), but not one within its window of a stored punch. Returns how many were inserted.
-    The staged rows stay: `unstage` them in the same transaction."""
-    params = {"run": run_id, "first": first, "last": last, "audit": audit_id, "stamp": stamp, "who": who, "note": note}
-    return s.execute(_MOVE, params).rowcount
+def _driver(s: Session):
+    """The driver's own connection of the session's transaction (begun: BEGIN IMMEDIATE or the
+    advisory lock already taken)."""
+    return s.connection().connection.driver_connection
 
 
-def unstage(s: Session, run_id: int, first: int, last: int) -> None:
-    s.execute(_UNSTAGE, {"run": run_id, "first": first, "last": last})
+def insert(s: Session, eids: Sequence[int], ats: Sequence[datetime], texts: Sequence[str], audit_id: int,
+           stamp: datetime, who: str, note: str) -> None:
+    """Store punches (source "import", tied to ``audit_id``): ``ats`` as datetimes, ``texts`` the same
+    times as `at_text` spells them (SQLite stores that text). A punch at a moment its person already
+    has raises SQLAlchemy's IntegrityError, as any write does (``app.db.transaction`` explains it)."""
+    dialect = s.get_bind().dialect
+    sql = f"INSERT INTO punch ({_COLUMNS}) VALUES (?, ?, 'import', ?, ?, ?, ?)"
+    try:
+        if dialect.name == "sqlite":
+            stamp_text = at_text(stamp)
+            _driver(s).executemany(sql, ((e, t, stamp_text, who, note, audit_id) for e, t in zip(eids, texts)))
+            return
+        sql = f"COPY punch ({_COLUMNS}) FROM STDIN"
+        with _driver(s).cursor() as cur:
+            with cur.copy(sql) as copy:
+                copy.set_types(["int4", "timestamp", "text", "timestamp", "text", "text", "int4"])
+                for e, at in zip(eids, ats):
+                    copy.write_row((e, at, "import", stamp, who, note, audit_id))
+    except dialect.loaded_dbapi.IntegrityError as exc:
+        raise IntegrityError(sql, None, exc) from exc
+
+
+def last_id(s: Session) -> int:
+    return s.execute(select(func.max(Punch.id))).scalar() or 0
 
 
 def stored_rows(s: Session, audit_id: int) -> list[tuple]:

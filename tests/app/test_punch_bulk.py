@@ -1,6 +1,6 @@
-"""The bulk writes of a punch import (app/services/punch_bulk.py) on the driver itself: sqlite3
-executemany or psycopg COPY for the staging, one INSERT … SELECT for the move, and one digest per
-chunk (coverage form 2) that `check` verifies.
+"""The bulk writes of a punch import (app/services/punch_bulk.py) on the driver itself: the planned
+punches kept in the run as one value, each chunk stored with sqlite3 executemany or psycopg COPY, and
+one digest per chunk (coverage form 2) that `check` verifies.
 
 Run on SQLite and, through tools/pg_test.py, on PostgreSQL: every expectation here is written out
 by the test from plain values, so both engines' branches are held to the same rows and the same
@@ -17,9 +17,10 @@ import pytest
 from sqlalchemy import func, select, text
 
 from app.db import reading, transaction
+from app.errors import ConflictError
 from app.models.attendance import Punch
 from app.models.audit import AuditEntry
-from app.models.clocks import PunchImportRow, PunchImportRun
+from app.models.clocks import PunchImportRun
 from app.services import audit, coverage, policy, punch_bulk, punch_import, punches
 from app.services.employees import EmployeeInput, create_employee
 
@@ -43,30 +44,17 @@ def shop(db, admin):
     return admin, ids["E001"], ids["E002"]
 
 
-def _run() -> int:
-    with transaction() as s:
-        run = PunchImportRun(file="1_attlog.dat", sha256="0" * 64, actor="admin", staged=0)
-        s.add(run)
-        s.flush()
-        return run.id
-
-
-# a leap day's last minute, a year's last second, a fraction of a second, an ordinary morning
+# a leap day's last minute, a year's last second, a fraction of a second, an ordinary evening
 TIMES = [datetime(2024, 2, 29, 23, 59, 30), datetime(2025, 12, 31, 23, 59, 59), datetime(2026, 11, 3, 8, 41, 5, 250000),
          datetime(2026, 11, 3, 17, 40)]
 
 
-def test_staged_rows_carry_their_window_exactly(shop):
-    _admin, e1, e2 = shop
-    run_id = _run()
-    rows = [(e1, at) for at in TIMES] + [(e2, TIMES[-1])]
-    with transaction() as s:
-        punch_bulk.stage(s, run_id, 0, rows[:2], WINDOW)
-        punch_bulk.stage(s, run_id, 2, rows[2:], WINDOW)  # a second step goes on numbering
-    with reading() as s:
-        staged = s.execute(select(PunchImportRow.seq, PunchImportRow.employee_id, PunchImportRow.at, PunchImportRow.lo,
-                                  PunchImportRow.hi).where(PunchImportRow.run_id == run_id).order_by(PunchImportRow.seq)).all()
-    assert [tuple(r) for r in staged] == [(i, eid, at, at - WINDOW, at + WINDOW) for i, (eid, at) in enumerate(rows)]
+def test_planned_punches_come_back_as_they_went_in():
+    eids = [7, 7, 12, 3]
+    texts = [punch_bulk.at_text(at) for at in TIMES]
+    assert texts[2] == "2026-11-03 08:41:05.250000" and texts[3] == "2026-11-03 17:40:00.000000"
+    assert punch_bulk.decode(punch_bulk.encode(eids, texts)) == (eids, TIMES, texts)
+    assert punch_bulk.decode(punch_bulk.encode([], [])) == ([], [], [])
 
 
 def _expected_cover(rows: list[tuple]) -> dict:
@@ -77,33 +65,30 @@ def _expected_cover(rows: list[tuple]) -> dict:
     return {"form": 2, "rows": len(rows), "sha256": hashlib.sha256(payload.encode("utf-8")).hexdigest()}
 
 
-def test_the_move_skips_what_is_stored_and_its_digest_is_the_same_on_every_engine(shop):
+def test_a_chunk_stored_by_the_driver_is_what_the_orm_reads_and_its_digest_is_the_same_on_every_engine(shop):
     _admin, e1, e2 = shop
-    kiosk = punches.kiosk_badge("B583", datetime(2026, 11, 3, 8, 41, 30))  # inside the window of one staged punch
-    assert not kiosk.duplicate
-    run_id = _run()
-    rows = [(e1, at) for at in TIMES] + [(e2, TIMES[2]), (e2, TIMES[3])]
+    punches.kiosk_badge("B583", datetime(2026, 11, 3, 8, 20))  # a punch covered the old way (form 1) beside them
+    eids, ats = [e1, e1, e1, e2, e2], [TIMES[0], TIMES[1], TIMES[3], TIMES[2], TIMES[3]]
     with transaction() as s:
-        punch_bulk.stage(s, run_id, 0, rows, WINDOW)
-    with transaction() as s:
-        entry = audit.record(s, "admin", "attendance.import_part", "punch_file", "1_attlog.dat", None, {"run": run_id})
+        entry = audit.record(s, "admin", "attendance.import_part", "punch_file", "1_attlog.dat", None, {"punches": 5})
         s.flush()
-        added = punch_bulk.move(s, run_id, 0, len(rows) - 1, entry.id, NOW, "admin", "1_attlog.dat")
-        read_back = punch_bulk.stored_rows(s, entry.id)
-        entry.covers = {"chunks": {"punch": coverage.chunk_cover("punch", read_back)}}
+        punch_bulk.insert(s, eids, ats, [punch_bulk.at_text(at) for at in ats], entry.id, NOW, "admin", "1_attlog.dat")
+        entry.covers = {"chunks": {"punch": coverage.chunk_cover("punch", punch_bulk.stored_rows(s, entry.id))}}
         entry.hash = audit.row_hash(entry.prev_hash, entry)
-        punch_bulk.unstage(s, run_id, 0, len(rows) - 1)
         entry_id = entry.id
-    assert added == len(rows) - 1  # E001's 08:41:05.25 is the kiosk's 08:41:30 already
     with reading() as s:
         stored = s.execute(select(Punch.id, Punch.employee_id, Punch.at, Punch.source, Punch.recorded_by, Punch.note,
                                   Punch.recorded_at).where(Punch.audit_id == entry_id).order_by(Punch.id)).all()
-        assert s.execute(select(func.count()).select_from(PunchImportRow)).scalar() == 0
         cover = s.get(AuditEntry, entry_id).covers["chunks"]["punch"]
         assert coverage.first_mismatch(s) is None and audit.first_broken(s) is None
-    assert [(e, at) for _i, e, at, *_rest in stored] == [r for r in rows if r != (e1, TIMES[2])]
+        # the unique index compares what the driver stored with what a kiosk punch stores
+        assert s.execute(select(func.count()).select_from(Punch).where(Punch.employee_id == e2, Punch.at == TIMES[3])).scalar() == 1
+    assert [(e, at) for _i, e, at, *_rest in stored] == list(zip(eids, ats))
     assert {(src, by, note, at) for *_head, src, by, note, at in stored} == {("import", "admin", "1_attlog.dat", NOW)}
     assert cover == _expected_cover([tuple(r[:6]) for r in stored])
+    with pytest.raises(ConflictError):  # the same moment twice is refused by the unique index, whatever the engine
+        with transaction() as s:
+            punch_bulk.insert(s, [e2], [TIMES[3]], [punch_bulk.at_text(TIMES[3])], entry_id, NOW, "admin", "x")
 
 
 def _import(shop, tmp_path, lines):
@@ -151,19 +136,59 @@ def test_an_import_in_chunks_matches_its_preview_and_check_finds_a_punch_changed
 
 
 def test_a_chunk_whose_punches_were_all_stored_meanwhile_records_nothing(shop, tmp_path, monkeypatch):
-    """Another PC stores the same punches between the staging and the move: the move adds none, and
-    leaves no audit row for the chunk (nothing was written)."""
-    admin, e1, _e2 = shop
-    run_id = _run()
-    rows = [(e1, datetime(2026, 11, 3, 8, 20)), (e1, datetime(2026, 11, 3, 17, 40))]
-    with transaction() as s:
-        punch_bulk.stage(s, run_id, 0, rows, WINDOW)
-        run = s.get(PunchImportRun, run_id)
-        run.state, run.staged, run.summary = "applying", len(rows), json.dumps({"found": len(rows)})
-    for _eid, at in rows:
-        punches.kiosk_badge("B583", at)
-    assert punch_import._apply(admin, run_id, None) == 0
+    """A kiosk stores the same punches after the import checked them (here: between its point of no
+    return and its first chunk): the chunk adds none of them, and writes no audit row of its own."""
+    admin, _e1, _e2 = shop
+    lines = [(583, datetime(2026, 11, 3, 8, 20)), (583, datetime(2026, 11, 3, 17, 40))]
+    path = _import(shop, tmp_path, lines)
+    apply = punch_import._apply
+
+    def kiosk_first(actor, run_id, progress, planned=None):
+        for _no, at in lines:
+            punches.kiosk_badge("B583", at + timedelta(seconds=20))
+        return apply(actor, run_id, progress, planned)
+
+    monkeypatch.setattr(punch_import, "_apply", kiosk_first)
+    result = punch_import.import_punches(admin, path)
+    assert (result["added"], result["duplicates"]) == (0, 2)
     with reading() as s:
         actions = s.execute(select(AuditEntry.action).where(AuditEntry.action.like("attendance.import%"))).scalars().all()
-        assert actions == [] and s.execute(select(func.count()).select_from(PunchImportRow)).scalar() == 0
-        assert s.get(PunchImportRun, run_id).state == "done"
+        assert actions == []
+        assert s.execute(select(PunchImportRun.state, PunchImportRun.moved, PunchImportRun.planned)).one() == ("done", 2, None)
+        assert coverage.first_mismatch(s) is None
+
+
+def test_a_run_a_crash_left_staged_by_the_older_version_is_carried_over_and_finished(tmp_path, sqlite_only):
+    """Migration 0320: a run "applying" with rows in punch_import_row (the form before) keeps them as its
+    planned punches, and the next import stores them."""
+    from sqlalchemy import create_engine
+
+    from app import schema
+    from app.db import open_database, set_current
+
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    schema.upgrade(engine, "0280")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO employee (id, employee_no, name, hire_date, status, phone, clock_no, created_at) "
+                             "VALUES (1, 'E001', '张三', '2020-01-01', 'active', '', '583', '2020-01-01 09:00:00.000000')")
+        conn.exec_driver_sql("INSERT INTO punch_import_run (id, file, sha256, actor, started_at, state, staged, added, summary) "
+                             "VALUES (1, 'a.dat', '', 'admin', '2026-11-25 11:00:00.000000', 'applying', 3, 1, '{\"found\": 3}')")
+        conn.exec_driver_sql("INSERT INTO punch_import_row (run_id, seq, employee_id, at, lo, hi) VALUES "
+                             "(1, 1, 1, '2026-11-03 12:02:00.000000', '2026-11-03 12:01:00.000000', '2026-11-03 12:03:00.000000'), "
+                             "(1, 2, 1, '2026-11-03 17:40:00.000000', '2026-11-03 17:39:00.000000', '2026-11-03 17:41:00.000000')")
+    engine.dispose()
+    open_database(str(path))  # upgrades to head
+    try:
+        with reading() as s:
+            planned, moved, staged = s.execute(select(PunchImportRun.planned, PunchImportRun.moved, PunchImportRun.staged)).one()
+            assert "punch_import_row" not in s.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'")).scalars().all()
+        times = [datetime(2026, 11, 3, 12, 2), datetime(2026, 11, 3, 17, 40)]
+        assert punch_bulk.decode(planned)[:2] == ([1, 1], times) and (moved, staged) == (0, 2)
+        assert punch_import.finish_interrupted("admin") == 1
+        with reading() as s:
+            assert s.execute(select(Punch.at).order_by(Punch.at)).scalars().all() == times
+            assert s.execute(select(PunchImportRun.state, PunchImportRun.added)).one() == ("done", 3)
+            assert coverage.first_mismatch(s) is None
+    finally:
+        set_current(None)
