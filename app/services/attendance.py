@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, or_, select, text
 from sqlmodel import Session
 
 from app.db import current, reading
@@ -506,7 +506,9 @@ def _scheduled_with(s: Session, sched: Schedule, start: date, end: date) -> tupl
     return (
         tuple(s.execute(select(func.count(), func.sum(RosterEntry.id)).where(
             RosterEntry.day >= start, RosterEntry.day < end)).one()),
-        tuple(s.execute(select(Employee.id, Employee.hire_date, Employee.leave_date).order_by(Employee.id)).all()),
+        # people hired on or after ``end`` have no days in it: a new hire leaves the year's verdicts standing
+        tuple(s.execute(select(Employee.id, Employee.hire_date, Employee.leave_date).where(
+            or_(Employee.hire_date.is_(None), Employee.hire_date < end)).order_by(Employee.id)).all()),
         tuple(sorted(sched.calendar.items())), sched.tracking_start, tuple(sched.values["attendance.work_days"]),
     )
 

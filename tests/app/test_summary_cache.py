@@ -155,3 +155,16 @@ def test_carries_that_cannot_be_kept_cost_nothing_but_time(shop, admin, monkeypa
         assert s.execute(select(AttendanceCarry)).first() is None
     assert first == _fresh(admin)
     assert attendance_carry._PENDING == {}
+
+
+def test_a_new_hire_leaves_the_kept_year_standing(shop, admin, monkeypatch):
+    first = _june(admin)
+    create_employee(admin, EmployeeInput("C2", "新人", hire_date=date(2026, 6, 22)))
+    judged = []
+    monkeypatch.setattr(att, "judge_days", lambda *a, **k: judged.append(1) or {})
+    att.forget_kept()
+    after = _june(admin)
+    assert not judged, "someone hired in June has no days before June: the year's carries still hold"
+    assert [r for r in after if r["employee_no"] != "C2"] == first
+    monkeypatch.undo()
+    assert after == _fresh(admin) and next(r for r in after if r["employee_no"] == "C2")["days_due"] == 7
