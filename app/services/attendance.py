@@ -417,15 +417,37 @@ def _cached_prior(s: Session, sched: Schedule, people: list[Person], year: int, 
     kept = last == first - timedelta(days=1) and PRIOR_SHORTCUT  # the whole year before the month
     if kept:
         mark = attendance_carry.punch_mark(s)  # before anything dated in the year is read
-        shape = (last, *_scheduled_with(s, sched, year_start, first))
-        others = attendance_carry.digest((shape, _others_fingerprint(s, year_start, first), sched.rules))
+        others = _carry_digest(s, sched, year_start, first)
         found = attendance_carry.load(s, f"{year}-{month:02d}", others, year_start, first)
         if found is not None:
             return found
-    carries = _judged_prior(s, sched, people, year, month, last, ids, remember, inputs)
+    carries = _carried_on(s, sched, people, first) if kept and ids is None else None
+    if carries is None:
+        carries = _judged_prior(s, sched, people, year, month, last, ids, remember, inputs)
     if kept and remember and ids is None:
         attendance_carry.remember(s, f"{year}-{month:02d}", others, mark, carries)
     return carries
+
+
+def _carry_digest(s: Session, sched: Schedule, year_start: date, first: date) -> str:
+    """What judging the days of [year_start, first) reads besides the punches, as a digest."""
+    shape = (first - timedelta(days=1), *_scheduled_with(s, sched, year_start, first))
+    return attendance_carry.digest((shape, _others_fingerprint(s, year_start, first), sched.rules))
+
+
+def _carried_on(s: Session, sched: Schedule, people: list[Person], first: date) -> dict[int, rules.Carry] | None:
+    """The carries of the latest earlier month of the year still kept, moved on through the days between
+    it and ``first``: a correction approved for last month re-judges that month, not the year."""
+    year_start = date(first.year, 1, 1)
+    for earlier in attendance_carry.kept_months(s, year_start, first):
+        found = attendance_carry.load(s, f"{earlier:%Y-%m}", _carry_digest(s, sched, year_start, earlier),
+                                      year_start, earlier)
+        if found is None:
+            continue
+        days = judge_days(sched.rules, days_due(sched, people, earlier, first - timedelta(days=1),
+                                                load_prior_inputs(s, earlier, first, None)))
+        return {p.id: rules.carry_through(days.get(p.id, ()), found.get(p.id, rules.NO_CARRY)) for p in people}
+    return None
 
 
 def _judged_prior(s: Session, sched: Schedule, people: list[Person], year: int, month: int, last: date,

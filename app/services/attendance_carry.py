@@ -64,6 +64,14 @@ def load(s: Session, month: str, inputs: str, start: date, end: date) -> dict[in
     return {int(pid): (int(n), float(total), int(run)) for pid, (n, total, run) in json.loads(row[2]).items()}
 
 
+def kept_months(s: Session, start: date, end: date) -> list[date]:
+    """The first days of the months in (start, end) with a row kept, the latest first."""
+    names = s.execute(select(AttendanceCarry.month).where(
+        AttendanceCarry.month > f"{start:%Y-%m}", AttendanceCarry.month < f"{end:%Y-%m}")
+        .order_by(AttendanceCarry.month.desc())).scalars()
+    return [date(int(n[:4]), int(n[5:7]), 1) for n in names]
+
+
 def remember(s: Session, month: str, inputs: str, mark: int, carries: dict[int, Carry]) -> None:
     """Keep ``carries`` to be written after the caller's transaction (flush)."""
     url = str(s.get_bind().url)

@@ -168,3 +168,25 @@ def test_a_new_hire_leaves_the_kept_year_standing(shop, admin, monkeypatch):
     assert [r for r in after if r["employee_no"] != "C2"] == first
     monkeypatch.undo()
     assert after == _fresh(admin) and next(r for r in after if r["employee_no"] == "C2")["days_due"] == 7
+
+
+def test_a_change_in_last_month_judges_that_month_again_not_the_year(shop, admin, monkeypatch):
+    """July's carries come from June's kept ones and June's days: June's punches imported late (or a 补卡
+    approved in July, before its deadline) re-judge June only."""
+    july = dict(as_of=datetime(2026, 8, 1, 8, 0))
+    _june(admin)  # keeps what January to May carry into June
+    judged_from = []
+    real = att.days_due
+    monkeypatch.setattr(att, "days_due", lambda sched, people, start, last, inputs: judged_from.append(start)
+                        or real(sched, people, start, last, inputs))
+    att.forget_kept()
+    first = att.monthly_summary(admin, 2026, 7, **july)
+    assert judged_from == [date(2026, 6, 1)]
+    _this_month_punches(admin, shop)  # C0's 10 June: no longer an absence, so July's are numbered from 1
+    judged_from.clear()
+    att.forget_kept()
+    after = att.monthly_summary(admin, 2026, 7, **july)
+    assert judged_from == [date(2026, 6, 1)]
+    monkeypatch.undo()
+    att.forget_kept(database_too=True)
+    assert after == att.monthly_summary(admin, 2026, 7, **july) != first
