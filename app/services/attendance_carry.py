@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import threading
 from datetime import date, datetime, time
 from typing import Any
 
@@ -34,6 +35,7 @@ log = logging.getLogger(__name__)
 
 # (database url, "YYYY-MM") -> the row to write: (inputs, punch_mark, carries)
 _PENDING: dict[tuple[str, str], tuple[str, int, dict[int, Carry]]] = {}
+_LOCK = threading.Lock()
 
 
 def punch_mark(s: Session) -> int:
@@ -75,9 +77,10 @@ def kept_months(s: Session, start: date, end: date) -> list[date]:
 def remember(s: Session, month: str, inputs: str, mark: int, carries: dict[int, Carry]) -> None:
     """Keep ``carries`` to be written after the caller's transaction (flush)."""
     url = str(s.get_bind().url)
-    for key in [k for k in _PENDING if k[0] != url]:  # another database's, never flushed: dropped
-        del _PENDING[key]
-    _PENDING[(url, month)] = (inputs, mark, carries)
+    with _LOCK:
+        for key in [k for k in _PENDING if k[0] != url]:  # another database's, never flushed: dropped
+            del _PENDING[key]
+        _PENDING[(url, month)] = (inputs, mark, carries)
 
 
 def flush() -> None:
@@ -86,12 +89,12 @@ def flush() -> None:
     from app.db import current, transaction
 
     url = str(current().engine.url)
-    mine = [key for key in _PENDING if key[0] == url]
+    with _LOCK:  # two workers may flush at once: each row is written by one of them
+        mine = {key: _PENDING.pop(key) for key in [k for k in _PENDING if k[0] == url]}
     if not mine:
         return
     rows = []
-    for key in mine:
-        inputs, mark, carries = _PENDING.pop(key)
+    for key, (inputs, mark, carries) in mine.items():
         kept = {pid: c for pid, c in carries.items() if c != NO_CARRY}  # most people carry nothing
         rows.append({"month": key[1], "inputs": inputs, "punch_mark": mark,
                      "carries": json.dumps(kept, separators=(",", ":")), "computed_at": now()})
@@ -112,6 +115,7 @@ def forget() -> None:
     """Drop what is pending and kept (tests and bench: the next summary judges the year again)."""
     from app.db import transaction
 
-    _PENDING.clear()
+    with _LOCK:
+        _PENDING.clear()
     with transaction() as s:
         s.execute(delete(AttendanceCarry))

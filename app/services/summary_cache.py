@@ -13,6 +13,7 @@ against a summary judged afresh.
 
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
@@ -24,6 +25,7 @@ from app.services import attendance_carry
 
 _KEPT: dict[tuple, tuple[tuple, int, dict[int, dict]]] = {}  # (db, year, month, people) -> (inputs, mark, rows)
 _SIZE = 8
+_LOCK = threading.Lock()
 _BEGINNING = date(1900, 1, 1)
 
 
@@ -63,15 +65,18 @@ def get(s: Session, key: tuple, read: tuple, nxt: date) -> dict[int, dict] | Non
     kept = _KEPT.get(key)
     if kept is None or kept[0] != read or attendance_carry.punched_since(s, kept[1], _BEGINNING, nxt):
         return None
-    _KEPT[key] = _KEPT.pop(key)  # the months looked at last stay
+    with _LOCK:  # the window's workers and the UI thread ask at once
+        if _KEPT.get(key) is kept:
+            _KEPT[key] = _KEPT.pop(key)  # the months looked at last stay
     return _copy(kept[2])
 
 
 def put(key: tuple, read: tuple, mark: int, rows: dict[int, dict]) -> None:
-    _KEPT.pop(key, None)
-    _KEPT[key] = (read, mark, _copy(rows))
-    while len(_KEPT) > _SIZE:
-        _KEPT.pop(next(iter(_KEPT)))
+    with _LOCK:
+        _KEPT.pop(key, None)
+        _KEPT[key] = (read, mark, _copy(rows))
+        while len(_KEPT) > _SIZE:
+            _KEPT.pop(next(iter(_KEPT)))
 
 
 def _copy(rows: dict[int, dict]) -> dict[int, dict]:
@@ -81,4 +86,5 @@ def _copy(rows: dict[int, dict]) -> dict[int, dict]:
 
 
 def clear() -> None:
-    _KEPT.clear()
+    with _LOCK:
+        _KEPT.clear()
