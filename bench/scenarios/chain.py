@@ -181,8 +181,11 @@ def _summaries(where: str, actor, ids: list[int], nos: list[str]) -> list[Result
     chain_ms, spent, chain_rows = measured(chain)
     chain_why = why(chain_ms, spent, "the whole chain, first call")
     chain_again, spent, _rows = measured(chain, 3)
-    chain_again_why = why(chain_again, spent, "the whole chain, its year cached")
+    chain_again_why = why(chain_again, spent, "the whole chain, kept in this process")
     attendance.forget_kept()  # a new process: the chain's carries are in the database since the chain's summary
+    chain_new, spent, _rows = measured(chain)
+    chain_new_why = why(chain_new, spent, "the whole chain, first call in a new process")
+    attendance.forget_kept()
     store_cached, spent, _rows = measured(store)
     cached_why = why(store_cached, spent, "the store, first call in a new process, the year's carries in the database")
     by_no = {r["employee_no"]: r for r in chain_rows}
@@ -194,10 +197,12 @@ def _summaries(where: str, actor, ids: list[int], nos: list[str]) -> list[Result
         Result("  same, later calls", store_again, store_floor, "ms", "<= 1000 ms", why=again_why),
         Result("  same, first call in a new process (the year's carries kept)", store_cached, store_floor, "ms",
                "<= 1000 ms", why=cached_why),
-        Result(f"chain: whole chain's summary {month}, first call", chain_ms, chain_floor, "ms", "<= 10000 ms",
+        Result(f"chain: whole chain's summary {month}, first call, nothing kept", chain_ms, chain_floor, "ms", "<= 10000 ms",
                f"{len(chain_rows)} people; baseline: plain scan of the month's {chain_n} punches", why=chain_why),
         Result("  same, later calls", chain_again, chain_floor, "ms", "<= 10000 ms", "kept in this process",
                why=chain_again_why),
+        Result("  same, first call in a new process (the year's carries kept)", chain_new, chain_floor, "ms",
+               "<= 10000 ms", why=chain_new_why),
     ]
     return out
 
