@@ -168,7 +168,7 @@ def test_a_run_a_crash_left_staged_by_the_older_version_is_carried_over_and_fini
 
     path = tmp_path / "old.db"
     engine = create_engine(f"sqlite:///{path}")
-    schema.upgrade(engine, "0280")
+    schema.upgrade(engine, "0300")
     with engine.begin() as conn:
         conn.exec_driver_sql("INSERT INTO employee (id, employee_no, name, hire_date, status, phone, clock_no, created_at) "
                              "VALUES (1, 'E001', '张三', '2020-01-01', 'active', '', '583', '2020-01-01 09:00:00.000000')")

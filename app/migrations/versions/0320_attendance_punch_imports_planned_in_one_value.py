@@ -6,7 +6,7 @@ storing the punches themselves (app/services/punch_import.py). A run a crash lef
 carried over into the new form; ``punch_import_row`` goes.
 
 Revision ID: 0320
-Revises: 0280
+Revises: 0300
 """
 
 import zlib
@@ -17,7 +17,7 @@ from alembic import op
 
 
 revision = '0320'
-down_revision = '0280'
+down_revision = '0300'
 branch_labels = None
 depends_on = None
 
