@@ -7,7 +7,7 @@ staged copy of every punch cost as much again, so:
 - `insert` stores a chunk of them: one sqlite3 ``executemany`` of the text SQLAlchemy stores for a
   datetime in a SQLite file (the unique index compares that text, so it must be spelled the same), or
   one psycopg ``COPY`` on PostgreSQL;
-- `stored_rows` reads back the rows an audit row wrote, for its one digest (coverage form 2).
+- `chunk_rows` / `stored_rows`: the rows an audit row wrote, for its one digest (coverage form 2).
 
 Both engines' branches store the same punches and the same digests (tests/app/test_punch_bulk.py).
 """
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import zlib
 from datetime import datetime
+from itertools import repeat
 from typing import Sequence
 
 from sqlalchemy import func, select
@@ -61,11 +62,12 @@ def insert(s: Session, eids: Sequence[int], ats: Sequence[datetime], texts: Sequ
     times as `at_text` spells them (SQLite stores that text). A punch at a moment its person already
     has raises SQLAlchemy's IntegrityError, as any write does (``app.db.transaction`` explains it)."""
     dialect = s.get_bind().dialect
-    sql = f"INSERT INTO punch ({_COLUMNS}) VALUES (?, ?, 'import', ?, ?, ?, ?)"
+    # the stamp and the audit row's id written into the statement (text this module spells, and an
+    # int): two parameters fewer a row, and the rows' tuples built by zip, not by a Python frame each
+    sql = f"INSERT INTO punch ({_COLUMNS}) VALUES (?, ?, 'import', '{at_text(stamp)}', ?, ?, {int(audit_id)})"
     try:
         if dialect.name == "sqlite":
-            stamp_text = at_text(stamp)
-            _driver(s).executemany(sql, ((e, t, stamp_text, who, note, audit_id) for e, t in zip(eids, texts)))
+            _driver(s).executemany(sql, zip(eids, texts, repeat(who), repeat(note)))
             return
         sql = f"COPY punch ({_COLUMNS}) FROM STDIN"
         with _driver(s).cursor() as cur:
@@ -79,6 +81,17 @@ def insert(s: Session, eids: Sequence[int], ats: Sequence[datetime], texts: Sequ
 
 def last_id(s: Session) -> int:
     return s.execute(select(func.max(Punch.id))).scalar() or 0
+
+
+def chunk_rows(s: Session, before: int, eids: Sequence[int], texts: Sequence[str], audit_id: int, who: str,
+               note: str) -> list[tuple]:
+    """The rows an `insert` just stored, as `stored_rows` reads them back: on SQLite, when the ids
+    run on from ``before`` (the largest id before the insert) without a gap, from what went in (the
+    driver stored exactly that text, and under the write lock each id is the largest plus one);
+    otherwise read back."""
+    if s.get_bind().dialect.name == "sqlite" and last_id(s) == before + len(eids):
+        return list(zip(range(before + 1, before + len(eids) + 1), eids, texts, repeat("import"), repeat(who), repeat(note)))
+    return stored_rows(s, audit_id)
 
 
 def stored_rows(s: Session, audit_id: int) -> list[tuple]:

@@ -18,6 +18,7 @@ from itertools import compress
 from operator import itemgetter
 from contextlib import contextmanager
 from bisect import bisect_left, insort
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -103,15 +104,18 @@ def _plan(s: Session, cf: ClockFile, moment: datetime, progress: Progress) -> _P
     """Match every punch to a person and check it; the duplicates are found by ``_dedupe``."""
     people, mapped = _people(s)
     resolve = _resolver(people, mapped, cf.by_employee_no)
-    ids: dict[str, Optional[int]] = {}
+    ids: dict[str, tuple[Optional[int], Optional[datetime]]] = {}  # clock no. -> (person, the moment they left)
     errors = list(cf.errors)
     unknown: dict[str, dict] = {}
-    found: dict[int, int] = {}
     rows: list[tuple[int, datetime]] = []
+    append = rows.append
     for number, no, name, at in cf.punches:
-        eid = ids.get(no, -1)
-        if eid == -1:
-            eid = ids[no] = resolve(no)
+        hit = ids.get(no)
+        if hit is None:
+            eid = resolve(no)
+            left = people[eid].leave_date if eid is not None else None
+            hit = ids[no] = (eid, datetime.combine(left + timedelta(days=1), datetime.min.time()) if left else None)
+        eid, gone = hit
         if eid is None:
             u = unknown.setdefault(no, {"clock_no": no, "name": name, "rows": 0, "first_row": number})
             u["rows"] += 1
@@ -119,12 +123,12 @@ def _plan(s: Session, cf: ClockFile, moment: datetime, progress: Progress) -> _P
         if at > moment:
             errors.append(RowError(number, _("the time {at} is in the future", at=at.strftime("%Y-%m-%d %H:%M"))))
             continue
-        person = people[eid]
-        if person.leave_date and at.date() > person.leave_date:
+        if gone is not None and at >= gone:
+            person = people[eid]
             errors.append(RowError(number, _("{no} left on {day}", no=person.employee_no, day=person.leave_date.isoformat())))
             continue
-        found[eid] = found.get(eid, 0) + 1
-        rows.append((eid, at))
+        append((eid, at))
+    found = dict(Counter(map(itemgetter(0), rows)))
     _tick(progress, 0.35)
     rows.sort(key=itemgetter(1, 0))  # in time order: the punch indexes then grow at their ends as a chunk goes in
     plan = _Plan(cf, errors, unknown, people, found)
@@ -139,12 +143,12 @@ def _dedupe(s: Session, plan: _Plan, window_seconds: int, progress: Progress, st
     window = timedelta(seconds=window_seconds)
     if not rows:
         return
-    ids = sorted({eid for eid, _at in rows})
-    lo = min(at for _e, at in rows) - window
-    hi = max(at for _e, at in rows) + window + timedelta(seconds=1)
+    lo = rows[0][1] - window  # rows are in time order
+    hi = rows[-1][1] + window + timedelta(seconds=1)
     by_person: dict[int, list[int]] = {}  # person -> the indexes of their punches in rows, in time order
     for i, (eid, _at) in enumerate(rows):
         by_person.setdefault(eid, []).append(i)
+    ids = sorted(by_person)
     keep = bytearray(len(rows))
     for b in range(0, len(ids), BATCH_PEOPLE):
         batch = ids[b:b + BATCH_PEOPLE]
@@ -183,9 +187,7 @@ def _read(path: str | Path, progress: Progress) -> ClockFile:
 def _summary(plan: _Plan) -> dict:
     cf = plan.file
     span = cf.date_range()
-    new_by: dict[int, int] = {}
-    for eid, _at in plan.new:
-        new_by[eid] = new_by.get(eid, 0) + 1
+    new_by = Counter(map(itemgetter(0), plan.new))
     people = [{"employee_no": p.employee_no, "name": p.name, "clock_no": p.clock_no,
                "found": plan.found[p.id], "new": new_by.get(p.id, 0), "already": plan.found[p.id] - new_by.get(p.id, 0)}
               for p in sorted((plan.people[i] for i in plan.found), key=lambda p: p.employee_no)]
@@ -230,11 +232,20 @@ def preview_punch_import(actor: Actor, path: str | Path, progress: Progress = No
     return summary
 
 
+def _months(ats: list[datetime]) -> list[date]:
+    """The months of ``ats`` (in time order): a jump to each next month, not a look at every punch."""
+    months, i = [], 0
+    while i < len(ats):
+        month = date(ats[i].year, ats[i].month, 1)
+        months.append(month)
+        i = bisect_left(ats, datetime(month.year + month.month // 12, month.month % 12 + 1, 1), lo=i)
+    return months
+
+
 def _early_days(plan: _Plan, first: date) -> list[date]:
-    """The days of punches to add before attendance tracking starts (a datetime compare a punch, then
-    a date only for the few that are early)."""
-    start = datetime.combine(first, datetime.min.time())
-    return sorted({at.date() for _eid, at in plan.new if at < start})
+    """The days of punches to add before attendance tracking starts."""
+    early = plan.new[:bisect_left(plan.new, datetime.combine(first, datetime.min.time()), key=itemgetter(1))]
+    return sorted({at.date() for _eid, at in early})  # plan.new is in time order
 
 
 def _why_not_import(summary: dict, early: list[date]) -> str:
@@ -288,12 +299,12 @@ def import_punches(actor: Actor, path: str | Path, progress: Progress = None) ->
         result.update(added=0, duplicates=result["already"])
         _tick(progress, 1.0)
         return result
-    eids, ats = [eid for eid, _at in plan.new], [at for _eid, at in plan.new]
+    eids, ats = list(map(itemgetter(0), plan.new)), list(map(itemgetter(1), plan.new))
     texts = list(map(punch_bulk.at_text, ats))
     planned = punch_bulk.encode(eids, texts)
     _tick(progress, 0.6)  # the last moment a cancel stops the import
     with transaction() as s:  # the point of no return: checked once more under the write lock
-        month_close.ensure_open(s, *{date(at.year, at.month, 1) for at in ats})  # a closed month is frozen
+        month_close.ensure_open(s, *_months(ats))  # a closed month is frozen
         run = PunchImportRun(file=cf.name, sha256=cf.sha256, actor=actor.username, state="applying",
                              staged=len(eids), planned=planned, summary=json.dumps({
                                  "file": cf.name, "sha256": cf.sha256, "layout": cf.layout, "punches": len(cf.punches),
@@ -468,10 +479,11 @@ def _apply(actor: Actor | str, run_id: int, progress: Progress, planned: Optiona
                 entry = audit.record(s, who, "attendance.import_part", "punch_file", note, None,
                                      {"run": run_id, "punches": len(fresh)})
                 s.flush()  # the audit row's id, which the punches reference
-                punch_bulk.insert(s, _pick(planned.eids, fresh), _pick(planned.ats, fresh),
-                                  _pick(planned.texts, fresh), entry.id, now(), who, note)
+                before, eids, texts = punch_bulk.last_id(s), _pick(planned.eids, fresh), _pick(planned.texts, fresh)
+                punch_bulk.insert(s, eids, _pick(planned.ats, fresh), texts, entry.id, now(), who, note)
+                rows = punch_bulk.chunk_rows(s, before, eids, texts, entry.id, who, note)
                 others.seen = punch_bulk.last_id(s)  # the chunk's own punches are not others'
-                entry.covers = {"chunks": {"punch": coverage.chunk_cover("punch", punch_bulk.stored_rows(s, entry.id))}}
+                entry.covers = {"chunks": {"punch": coverage.chunk_cover("punch", rows)}}
                 entry.hash = audit.row_hash(entry.prev_hash, entry)
             s.execute(update(R).where(R.id == run_id).values(moved=end, added=added + len(fresh)))
         _quiet_tick(progress, 0.6 + 0.4 * end / total)
