@@ -138,41 +138,37 @@ def _plan(s: Session, cf: ClockFile, moment: datetime, progress: Progress) -> _P
 
 def _dedupe(s: Session, plan: _Plan, window_seconds: int, progress: Progress, start: float, share: float) -> None:
     """Keep the punches that are neither a burst of the one before nor already stored: one indexed
-    query (employee_id, at) per batch of people."""
+    query (employee_id, at) per batch of people, then one pass over the punches in time order."""
     rows = plan.new
     window = timedelta(seconds=window_seconds)
     if not rows:
         return
     lo = rows[0][1] - window  # rows are in time order
     hi = rows[-1][1] + window + timedelta(seconds=1)
-    by_person: dict[int, list[int]] = {}  # person -> the indexes of their punches in rows, in time order
-    for i, (eid, _at) in enumerate(rows):
-        by_person.setdefault(eid, []).append(i)
-    ids = sorted(by_person)
-    keep = bytearray(len(rows))
+    ids = sorted(plan.found)
+    stored: dict[int, list[datetime]] = {}
     for b in range(0, len(ids), BATCH_PEOPLE):
-        batch = ids[b:b + BATCH_PEOPLE]
-        stored: dict[int, list[datetime]] = {}
         for eid, at in s.execute(select(Punch.employee_id, Punch.at).where(
-                Punch.employee_id.in_(batch), Punch.at >= lo, Punch.at < hi).order_by(Punch.employee_id, Punch.at)):
+                Punch.employee_id.in_(ids[b:b + BATCH_PEOPLE]), Punch.at >= lo, Punch.at < hi)
+                .order_by(Punch.employee_id, Punch.at)):
             stored.setdefault(eid, []).append(at)
-        for eid in batch:
-            old = stored.get(eid, [])
-            last: Optional[datetime] = None
-            for k in by_person[eid]:
-                at = rows[k][1]
-                if last is not None and (at - last < window or at == last):
-                    continue  # a burst: the same punch
-                if old:
-                    i = bisect_left(old, at)
-                    near = (i < len(old) and (old[i] - at < window or old[i] == at)) or (i > 0 and at - old[i - 1] < window)
-                    if near:
-                        last = at
-                        continue
-                keep[k] = 1
-                last = at
-        _tick(progress, start + share * min(1.0, (b + BATCH_PEOPLE) / len(ids)))
+        _tick(progress, start + 0.8 * share * min(1.0, (b + BATCH_PEOPLE) / len(ids)))
+    keep = bytearray(len(rows))
+    last_of: dict[int, datetime] = {}  # person -> their last punch kept or found stored (a burst is measured from it)
+    for k, (eid, at) in enumerate(rows):
+        last = last_of.get(eid)
+        if last is not None and (at - last < window or at == last):
+            continue  # a burst: the same punch
+        old = stored.get(eid)
+        if old:
+            i = bisect_left(old, at)
+            if (i < len(old) and (old[i] - at < window or old[i] == at)) or (i > 0 and at - old[i - 1] < window):
+                last_of[eid] = at
+                continue
+        keep[k] = 1
+        last_of[eid] = at
     plan.new = list(compress(rows, keep))  # still in time order
+    _tick(progress, start + share)
 
 
 def _read(path: str | Path, progress: Progress) -> ClockFile:
@@ -300,7 +296,7 @@ def import_punches(actor: Actor, path: str | Path, progress: Progress = None) ->
         _tick(progress, 1.0)
         return result
     eids, ats = list(map(itemgetter(0), plan.new)), list(map(itemgetter(1), plan.new))
-    texts = list(map(punch_bulk.at_text, ats))
+    texts = punch_bulk.at_texts(ats)
     planned = punch_bulk.encode(eids, texts)
     _tick(progress, 0.6)  # the last moment a cancel stops the import
     with transaction() as s:  # the point of no return: checked once more under the write lock
@@ -326,7 +322,7 @@ QUIET_STEP_S = 1.0  # and at this long while none is: a kiosk that starts meanwh
 APPLY_PAUSE_S = 0.1  # between two chunks: longer than SQLite's longest busy-handler sleep (100 ms)
 KIOSK_IN_USE = timedelta(minutes=15)  # a kiosk punch this recent: people are at the door
 GENTLE_FIRST = 1000  # punches of the first step while a kiosk is in use (the next are sized by measurement)
-QUIET_FIRST = 20000  # and while none is
+QUIET_FIRST = 50000  # and while none is
 IMPORT_CACHE_KIB = 262144  # SQLite page cache of the import's connections while it stores (a year's indexes)
 
 
@@ -365,8 +361,9 @@ class _Pace:
         step = STEP_S if self.gentle else QUIET_STEP_S
         if took > 1.5 * step:
             self.size = max(min(self.most, 100), self.size // 2)  # a slow step: back off at once
-        else:  # as many rows as a step's time allows at the rate just seen, growing at most 8 times
-            wanted = int(max(done, 1) * step / took * 0.8)
+        else:  # as many rows as a step's time allows at the rate just seen (with a margin while a kiosk
+            # is in use), growing at most 8 times
+            wanted = int(max(done, 1) * step / took * (0.8 if self.gentle else 1.0))
             self.size = max(1, min(self.most, self.size * 8, wanted))
         _checkpoint()
         time.sleep(max(APPLY_PAUSE_S, took) if self.gentle else APPLY_PAUSE_S)  # a waiting kiosk's turn
