@@ -220,31 +220,39 @@ class Prepared:
         compiled = stmt.compile(dialect=dialect, column_keys=column_keys)
         if compiled.literal_execute_params or compiled.post_compile_params or compiled.escaped_bind_names:
             raise ValueError("a statement rendered at execution time cannot be prepared")
-        self.sql, self._compiled = compiled.string, compiled
+        self.sql = compiled.string
         self._binds = {name: bind.type.dialect_impl(dialect).bind_processor(dialect)
                        for name, bind in compiled.binds.items()}
+        # the values written into the statement (limits, setting keys…), processed once
+        self._fixed = {name: self._bound(name, bind.effective_value) for name, bind in compiled.binds.items()
+                       if not bind.required}
         self._order = tuple(compiled.positiontup) if dialect.positional else None
         columns = getattr(stmt, "selected_columns", ())
-        self._results = [c.type.dialect_impl(dialect).result_processor(dialect, None) for c in columns]
-        self._convert = any(self._results)
+        results = [c.type.dialect_impl(dialect).result_processor(dialect, None) for c in columns]
+        self._results = [(i, p) for i, p in enumerate(results) if p]
+        self._select = bool(columns)
+
+    def _bound(self, name: str, value):
+        process = self._binds.get(name)
+        return process(value) if process else value  # None too: a JSON None is stored as 'null', as execute does
 
     def params(self, values: dict):
         """The driver's parameters for ``values`` (by bind name), processed as SQLAlchemy would."""
-        given = self._compiled.construct_params(values)
-        binds = self._binds
-        done = {k: (binds[k](v) if binds.get(k) else v) for k, v in given.items()}
+        done = dict(self._fixed)
+        for name, value in values.items():
+            done[name] = self._bound(name, value)
         return done if self._order is None else tuple(done[k] for k in self._order)
 
-    def run(self, conn: Connection, values: dict) -> list[tuple]:
-        """Execute on ``conn`` (inside its transaction); a SELECT's rows as tuples of Python values."""
+    def run(self, conn: Connection, values: dict) -> list:
+        """Execute on ``conn`` (inside its transaction); a SELECT's rows as lists of Python values."""
         result = conn.exec_driver_sql(self.sql, self.params(values))
-        if not self._results:
+        if not self._select:
             return []
-        rows = result.fetchall()
-        if not self._convert:
-            return [tuple(r) for r in rows]
-        procs = self._results
-        return [tuple(p(v) if p else v for p, v in zip(procs, r)) for r in rows]
+        rows = [list(r) for r in result.fetchall()]
+        for row in rows:
+            for i, process in self._results:
+                row[i] = process(row[i])
+        return rows
 
 
 T = TypeVar("T")
