@@ -12,6 +12,7 @@ transaction first takes one advisory lock, so check-then-write rules run one at 
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import weakref
 from contextlib import contextmanager
@@ -80,11 +81,17 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(_READ) else "BEGIN IMMEDIATE")
 
 
+_GENERATIONS = itertools.count(1)
+
+
 class Database:
     """One open database: the engine and a session factory."""
 
     def __init__(self, url: str):
         self.url = url
+        # which opening of the database: a restore reopens the same URL over other rows, and what a
+        # process kept of the old rows (app.services.summary_cache) must not answer for the new ones
+        self.generation = next(_GENERATIONS)
         self.is_sqlite = url.startswith("sqlite")
         if self.is_sqlite:
             path = self.path
