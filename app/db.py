@@ -11,13 +11,14 @@ transaction first takes one advisory lock, so check-then-write rules run one at 
 
 from __future__ import annotations
 
+import itertools
 import os
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
 from sqlalchemy import create_engine, event, inspect, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
@@ -78,11 +79,17 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(_READ) else "BEGIN IMMEDIATE")
 
 
+_GENERATIONS = itertools.count(1)
+
+
 class Database:
     """One open database: the engine and a session factory."""
 
     def __init__(self, url: str):
         self.url = url
+        # which opening of the database: a restore reopens the same URL over other rows, and what a
+        # process kept of the old rows (app.services.summary_cache) must not answer for the new ones
+        self.generation = next(_GENERATIONS)
         self.is_sqlite = url.startswith("sqlite")
         if self.is_sqlite:
             path = self.path
@@ -174,17 +181,44 @@ def transaction() -> Iterator[Session]:
         with db.session() as session:
             with session.begin():
                 if not db.is_sqlite:
-                    session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
+                    session.execute(_WRITE_LOCK, {"key": WRITE_LOCK_KEY})
                 yield session
-    except IntegrityError as exc:
-        # a unique constraint caught what the checks could not see (another PC's write)
-        raise storage_error(exc) or ConflictError(
-            "Someone else saved the same change at the same moment; nothing was saved. Check and try again.") from exc
     except SQLAlchemyError as exc:
-        clear = storage_error(exc)
-        if clear is None:
+        clear = _write_error(exc)
+        if clear is exc:
             raise
         raise clear from exc
+
+
+@contextmanager
+def writing() -> Iterator[Connection]:
+    """``transaction()`` without the ORM session, for the kiosk's punch (whose answer is timed in
+    milliseconds): the same write lock, commit or rollback and error messages, on a Core connection.
+    Nothing here is flushed or bound at commit (app.services.coverage): the caller writes rows already
+    tied to the audit row it appends (``audit.append``)."""
+    db = current()
+    try:
+        with db.engine.begin() as conn:  # SQLite: BEGIN IMMEDIATE (the engine's "begin" event)
+            if not db.is_sqlite:
+                conn.execute(_WRITE_LOCK, {"key": WRITE_LOCK_KEY})
+            yield conn
+    except SQLAlchemyError as exc:
+        clear = _write_error(exc)
+        if clear is exc:
+            raise
+        raise clear from exc
+
+
+_WRITE_LOCK = text("SELECT pg_advisory_xact_lock(:key)")
+
+
+def _write_error(exc: SQLAlchemyError) -> Exception:
+    """What a failed write transaction tells the person; the driver's error itself when none fits."""
+    if isinstance(exc, IntegrityError):
+        # a unique constraint caught what the checks could not see (another PC's write)
+        return storage_error(exc) or ConflictError(
+            "Someone else saved the same change at the same moment; nothing was saved. Check and try again.")
+    return storage_error(exc) or exc
 
 
 @contextmanager

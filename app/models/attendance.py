@@ -159,3 +159,18 @@ class KioskPinGuard(SQLModel, table=True):
     failures: int = 0
     window_start: Optional[LocalDateTime] = None
     paused_until: Optional[LocalDateTime] = None
+
+
+class AttendanceCarry(SQLModel, table=True):
+    """What the year before a month carries into it per person (app.rules.attendance.Carry), as last
+    worked out: derived data, kept so a new process need not judge a year of punches again. Valid while
+    ``inputs`` (the digest of everything else judging read) is unchanged and no punch dated in the
+    year before the month has an id above ``punch_mark`` (app.services.attendance_carry)."""
+
+    __tablename__ = "attendance_carry"
+
+    month: str = Field(primary_key=True, max_length=7)  # "YYYY-MM": the year before this month
+    inputs: str = Field(max_length=64)
+    punch_mark: int = 0
+    carries: str = ""  # JSON {employee id: [occurrences, absence days, run]}, people with something to carry
+    computed_at: LocalDateTime = Field(default_factory=now)

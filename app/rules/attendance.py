@@ -351,19 +351,36 @@ class YearAbsences:
     penalty_amounts: list[int] = field(default_factory=list)
 
 
+# What a person's scheduled days before a month carry into it: (absence occurrences, absence days, the
+# run of fully absent days they end with). The year's penalties and dismissal flag need nothing else.
+Carry = tuple[int, float, int]
+NO_CARRY: Carry = (0, 0.0, 0)
+
+
+def carry_through(days: Iterable[tuple[date, float, bool]], carried: Carry = NO_CARRY) -> Carry:
+    """``carried`` moved through ``days`` (day, absence fraction, fully absent), in order."""
+    n, total, run = carried
+    for _day, absence, full in days:
+        if absence > 0:
+            n += 1
+            total += absence
+        run = run + 1 if full else 0
+    return n, total, run
+
+
 def year_absences(days: Sequence[tuple[date, float, bool]], year: int, month: int, penalties: Sequence[int],
-                  consecutive: int = 2, year_days: float = 3) -> YearAbsences:
+                  consecutive: int = 2, year_days: float = 3, carried: Carry = NO_CARRY) -> YearAbsences:
     """Penalties and the dismissal-review flag for ``month``.
 
     ``days`` are the person's scheduled days of the calendar year up to the end of the month, in
-    order, as (day, absence fraction, fully absent). Each day with any absence is one occurrence;
+    order, as (day, absence fraction, fully absent); or only some of the last ones, with what the days
+    before them carry (``carried``, see carry_through). Each day with any absence is one occurrence;
     the month's occurrences are priced by their number in the year. ``dismissal_review`` when
     ``consecutive`` scheduled days in a row are fully absent (the run ending in this month) or
     the year's absence days reach ``year_days`` by the end of this month.
     """
     result = YearAbsences()
-    n = 0
-    run = 0
+    n, result.year_absence_days, run = carried
     numbers: list[int] = []
     for day, absence, full in days:
         if day.year != year or (day.month > month):

@@ -12,10 +12,11 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, or_, select, text
 from sqlmodel import Session
 
-from app.db import reading
+from app.db import current, reading
+from app.gc_pause import no_gc_pauses
 from app.errors import ValidationError
 from app.i18n import N_, _, language
 from app.models.attendance import HandoverRecord, LeaveRequest, OvertimeRequest, Punch, PunchCorrection, RosterEntry
@@ -23,7 +24,7 @@ from app.models.people import Employee
 from app.models._base import now
 from app.rules import attendance as rules
 from app.rules.calendar import is_working_day, month_days
-from app.services import policy, punch_days
+from app.services import attendance_carry, policy, punch_days, summary_cache
 from app.services.handover import covers_by_day
 from app.services.context import Actor
 from app.services.permissions import can, require
@@ -232,6 +233,12 @@ def summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] | 
     cache and ``stored`` is the month read already (load_month_inputs with the same people): a policy
     dry run judges the same month twice, the second time with settings that are rolled back.
     """
+    with no_gc_pauses():
+        return _summary_in(s, year, month, employee_ids, as_of, remember, stored)
+
+
+def _summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] | None, as_of: datetime | None,
+                remember: bool, stored: MonthInputs | None) -> dict[int, dict]:
     as_of = as_of or now()
     first, nxt = _month_bounds(year, month)
     ids = set(employee_ids) if employee_ids is not None else None
@@ -254,7 +261,7 @@ def summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] | 
     for person in people:
         row = rules.MonthFigures(person.employee_no, person.name)
         pid = person.id
-        history: list[tuple[date, float, bool]] = list(prior.get(pid, ()))
+        history: list[tuple[date, float, bool]] = []  # the month's days; the year before is prior's carry
         leave_minutes: dict[str, int] = defaultdict(int)
         lo, hi = _employed_span(sched, person, first, last_done)
         for day in days_of_month[(lo - first).days:(hi - first).days + 1] if lo <= hi else ():
@@ -285,7 +292,7 @@ def summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] | 
         row.absence_days = round(row.absence_days, 2)
         yearly = rules.year_absences(history, year, month, penalties,
                                      sched.values["attendance.dismissal_consecutive_days"],
-                                     sched.values["attendance.dismissal_year_days"])
+                                     sched.values["attendance.dismissal_year_days"], prior.get(pid, rules.NO_CARRY))
         row.overtime_hours = round(overtime.get(person.id, 0.0), 2)
         row.comp_hours_balance = round(comp.get(person.id, 0.0), 2)
         row.penalty_rmb = yearly.penalty_rmb
@@ -384,19 +391,71 @@ class _Prior:
 
 
 _HISTORY_CACHE: dict[tuple, _Prior] = {}
+
+
+def forget_kept(database_too: bool = False) -> None:
+    """Forget what this process kept (the year's inputs and verdicts, whole summaries) and, with
+    ``database_too``, the carries kept in the database: the next summary judges as a first one does."""
+    _HISTORY_CACHE.clear()
+    summary_cache.clear()
+    if database_too:
+        attendance_carry.forget()
 _HISTORY_CACHE_SIZE = 4
 _VERDICTS_PER_MONTH = 4
 
 
 def _cached_prior(s: Session, sched: Schedule, people: list[Person], year: int, month: int, last: date,
                   ids: set[int] | None, remember: bool,
-                  inputs: MonthInputs | None = None) -> dict[int, list[tuple[date, float, bool]]]:
-    """prior_history of [Jan 1, last], from the cache when nothing it depends on changed; ``inputs``
-    (the month as read by the caller) keeps the year's fingerprint for a second judgement."""
+                  inputs: MonthInputs | None = None) -> dict[int, rules.Carry]:
+    """What each person's scheduled days of [Jan 1, last] carry into the month: kept in the database
+    (attendance_carry) when the year before the month is over, else in this process when nothing it
+    depends on changed, else judged. ``inputs`` (the month as read by the caller) keeps the year's
+    fingerprint for a second judgement."""
     year_start, first = date(year, 1, 1), date(year, month, 1)
     if last < year_start:
         return {}
-    cache_key = (str(s.get_bind().url), year, month)
+    kept = last == first - timedelta(days=1) and PRIOR_SHORTCUT  # the whole year before the month
+    if kept:
+        mark = attendance_carry.punch_mark(s)  # before anything dated in the year is read
+        others = _carry_digest(s, sched, year_start, first)
+        found = attendance_carry.load(s, f"{year}-{month:02d}", others, year_start, first)
+        if found is not None:
+            return found
+    carries = _carried_on(s, sched, people, first) if kept and ids is None else None
+    if carries is None:
+        carries = _judged_prior(s, sched, people, year, month, last, ids, remember, inputs)
+    if kept and remember and ids is None:
+        attendance_carry.remember(s, f"{year}-{month:02d}", others, mark, carries)
+    return carries
+
+
+def _carry_digest(s: Session, sched: Schedule, year_start: date, first: date) -> str:
+    """What judging the days of [year_start, first) reads besides the punches, as a digest."""
+    shape = (first - timedelta(days=1), *_scheduled_with(s, sched, year_start, first))
+    return attendance_carry.digest((shape, _others_fingerprint(s, year_start, first), sched.rules))
+
+
+def _carried_on(s: Session, sched: Schedule, people: list[Person], first: date) -> dict[int, rules.Carry] | None:
+    """The carries of the latest earlier month of the year still kept, moved on through the days between
+    it and ``first``: a correction approved for last month re-judges that month, not the year."""
+    year_start = date(first.year, 1, 1)
+    for earlier in attendance_carry.kept_months(s, year_start, first):
+        found = attendance_carry.load(s, f"{earlier:%Y-%m}", _carry_digest(s, sched, year_start, earlier),
+                                      year_start, earlier)
+        if found is None:
+            continue
+        days = judge_days(sched.rules, days_due(sched, people, earlier, first - timedelta(days=1),
+                                                load_prior_inputs(s, earlier, first, None)))
+        return {p.id: rules.carry_through(days.get(p.id, ()), found.get(p.id, rules.NO_CARRY)) for p in people}
+    return None
+
+
+def _judged_prior(s: Session, sched: Schedule, people: list[Person], year: int, month: int, last: date,
+                  ids: set[int] | None, remember: bool, inputs: MonthInputs | None) -> dict[int, rules.Carry]:
+    """_cached_prior's carries judged from the days, or from this process's cache of the year's inputs
+    and verdicts (a dry run of a day rule judges again; one of penalties reuses them)."""
+    year_start, first = date(year, 1, 1), date(year, month, 1)
+    cache_key = (str(s.get_bind().url), current().generation, year, month)
     stored = inputs.year_fingerprint if inputs is not None else None
     if stored is None:
         stored = _stored_fingerprint(s, year_start, first)
@@ -405,7 +464,7 @@ def _cached_prior(s: Session, sched: Schedule, people: list[Person], year: int, 
     entry = _HISTORY_CACHE.get(cache_key)
     if entry is None or entry.stored != stored:
         if ids is not None:  # one person's summary does not read everyone's year
-            return prior_history(s, sched, people, year_start, last, ids)
+            return _carried(prior_history(s, sched, people, year_start, last, ids))
         entry = _Prior(stored, load_prior_inputs(s, year_start, first, None))
     _HISTORY_CACHE.pop(cache_key, None)  # the months looked at last stay
     _HISTORY_CACHE[cache_key] = entry
@@ -417,7 +476,7 @@ def _cached_prior(s: Session, sched: Schedule, people: list[Person], year: int, 
     if prior is not None:
         return prior
     if ids is not None:
-        return prior_history(s, sched, people, year_start, last, ids, entry.inputs)
+        return _carried(prior_history(s, sched, people, year_start, last, ids, entry.inputs))
     due = entry.due.get(shape)
     if due is None:  # who was due when, kept for the settings in force: trying out a day rule then only judges
         due = days_due(sched, people, year_start, last, entry.inputs)
@@ -425,7 +484,7 @@ def _cached_prior(s: Session, sched: Schedule, people: list[Person], year: int, 
             for other in _HISTORY_CACHE.values():
                 other.due = {}
             entry.due = {shape: due}
-    prior = judge_days(sched.rules, due)
+    prior = _carried(judge_days(sched.rules, due))
     if remember:
         entry.verdicts[judged_with] = prior
         while len(entry.verdicts) > _VERDICTS_PER_MONTH:
@@ -433,17 +492,31 @@ def _cached_prior(s: Session, sched: Schedule, people: list[Person], year: int, 
     return prior
 
 
+def _carried(history: dict[int, list[tuple[date, float, bool]]]) -> dict[int, rules.Carry]:
+    return {pid: rules.carry_through(days) for pid, days in history.items()}
+
+
 def _stored_fingerprint(s: Session, start: date, end: date) -> tuple:
     """The punches, approved corrections and leave, and handovers dated in [start, end)."""
     a, b = datetime.combine(start, time()), datetime.combine(end, time())
+    return (tuple(s.execute(select(func.count(), func.max(Punch.id)).where(Punch.at >= a, Punch.at < b)).one()),
+            *_others_fingerprint(s, start, end))
+
+
+def _others_fingerprint(s: Session, start: date, end: date) -> tuple:
+    """The approved corrections and leave, and the handovers, dated in [start, end): their ids and spans
+    (small tables; a decision or a cancelled leave changes the answer, a pending request does not)."""
+    a, b = datetime.combine(start, time()), datetime.combine(end, time())
     return (
-        tuple(s.execute(select(func.count(), func.max(Punch.id)).where(Punch.at >= a, Punch.at < b)).one()),
-        tuple(s.execute(select(func.count(), func.max(PunchCorrection.id)).where(
-            PunchCorrection.status == "approved", PunchCorrection.at >= a, PunchCorrection.at < b)).one()),
-        tuple(s.execute(select(func.count(), func.max(LeaveRequest.id)).where(
-            LeaveRequest.status == "approved", LeaveRequest.start < b, LeaveRequest.end > a)).one()),
-        tuple(s.execute(select(func.count(), func.max(HandoverRecord.id)).where(
-            HandoverRecord.start < b, HandoverRecord.back_at > a)).one()),
+        tuple(s.execute(select(PunchCorrection.id, PunchCorrection.employee_id, PunchCorrection.at).where(
+            PunchCorrection.status == "approved", PunchCorrection.at >= a, PunchCorrection.at < b)
+            .order_by(PunchCorrection.id)).all()),
+        tuple(s.execute(select(LeaveRequest.id, LeaveRequest.employee_id, LeaveRequest.kind, LeaveRequest.start,
+                               LeaveRequest.end).where(LeaveRequest.status == "approved", LeaveRequest.start < b,
+                                                       LeaveRequest.end > a).order_by(LeaveRequest.id)).all()),
+        tuple(s.execute(select(HandoverRecord.id, HandoverRecord.employee_id, HandoverRecord.start,
+                               HandoverRecord.back_at).where(HandoverRecord.start < b, HandoverRecord.back_at > a)
+                        .order_by(HandoverRecord.id)).all()),
     )
 
 
@@ -455,7 +528,9 @@ def _scheduled_with(s: Session, sched: Schedule, start: date, end: date) -> tupl
     return (
         tuple(s.execute(select(func.count(), func.sum(RosterEntry.id)).where(
             RosterEntry.day >= start, RosterEntry.day < end)).one()),
-        tuple(s.execute(select(Employee.id, Employee.hire_date, Employee.leave_date).order_by(Employee.id)).all()),
+        # people hired on or after ``end`` have no days in it: a new hire leaves the year's verdicts standing
+        tuple(s.execute(select(Employee.id, Employee.hire_date, Employee.leave_date).where(
+            or_(Employee.hire_date.is_(None), Employee.hire_date < end)).order_by(Employee.id)).all()),
         tuple(sorted(sched.calendar.items())), sched.tracking_start, tuple(sched.values["attendance.work_days"]),
     )
 
@@ -516,8 +591,28 @@ def monthly_summary(actor: Actor, year: int, month: int, employee_nos: Iterable[
             wanted = None if ids is None else set(s.execute(
                 select(Employee.employee_no).where(Employee.id.in_(list(ids)))).scalars())
             return [r for r in frozen[1] if wanted is None or r["employee_no"] in wanted]
-        rows = summary_in(s, year, month, ids, as_of)
+        rows = _kept_summary(s, year, month, ids, as_of or now())
+    attendance_carry.flush()  # the year's carries worked out just now, for the next process
     return sorted(rows.values(), key=lambda r: r["employee_no"])
+
+
+def _kept_summary(s: Session, year: int, month: int, ids: set[int] | None, as_of: datetime) -> dict[int, dict]:
+    """summary_in, or what it answered last time when nothing it reads changed (app.services.summary_cache)."""
+    if not PRIOR_SHORTCUT:  # tests and the bench compare with the summary judged from the punch rows
+        return summary_in(s, year, month, ids, as_of)
+    first, nxt = _month_bounds(year, month)
+    mark = attendance_carry.punch_mark(s)  # before anything dated is read
+    values = policy.values_in(s)
+    end = day_rules(values).sessions[-1][1]
+    done = as_of.date() if datetime.combine(as_of.date(), time(end // 60, end % 60)) <= as_of else \
+        as_of.date() - timedelta(days=1)
+    key = (str(s.get_bind().url), current().generation, year, month, None if ids is None else frozenset(ids))
+    read = summary_cache.inputs(s, first, nxt, values, done)
+    rows = summary_cache.get(s, key, read, nxt)
+    if rows is None:
+        rows = summary_in(s, year, month, ids, as_of)
+        summary_cache.put(key, read, mark, rows)
+    return rows
 
 
 @dataclass

@@ -6,9 +6,11 @@ import hashlib
 import hmac
 import json
 from datetime import date, datetime
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
+from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
 from app.models._base import now
@@ -78,6 +80,43 @@ def record(session: Session, actor: Actor | str, action: str, entity: str, entit
     note_entry(session, entry)  # the data rows of this transaction will reference it (app.services.coverage)
     changes.note(entry)  # the current operation's change set (see app/services/changes.py)
     return entry
+
+
+@dataclass
+class Appended:
+    """An audit row written by ``append`` (what ``row_hash`` and the change set read of it)."""
+
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    entity: str
+    entity_id: str
+    before: Any
+    after: Any
+    prev_hash: str
+    covers: Any = None
+    hash: str = ""
+
+
+def append(conn: Connection, actor: Actor | str, action: str, entity: str, entity_id: Any, before: Any, after: Any,
+           *, entry_id: int, prev_hash: str, covers: dict | None = None) -> Appended:
+    """``record`` in one Core INSERT on the caller's write connection (``app.db.writing``), for the kiosk:
+    the caller read ``entry_id`` (the id the row takes: the sequence's next value, or max + 1 under
+    SQLite's write lock) and ``prev_hash`` under the write lock, so the row is written once, hash and
+    all, even in keyed mode (whose hash depends on the id), and needs no ORM flush."""
+    entry = Appended(entry_id, now(), actor if isinstance(actor, str) else actor.username, action, entity,
+                     str(entity_id if entity_id is not None else ""), _jsonable(before), _jsonable(after),
+                     prev_hash or "", covers)
+    entry.hash = row_hash(entry.prev_hash, entry)
+    conn.execute(_INSERT, {"id": entry.id, "at": entry.at, "actor": entry.actor, "action": action, "entity": entity,
+                           "entity_id": entry.entity_id, "before": entry.before, "after": entry.after,
+                           "prev_hash": entry.prev_hash, "hash": entry.hash, "covers": covers})
+    changes.note(entry)  # the current operation's change set
+    return entry
+
+
+_INSERT = insert(AuditEntry.__table__)
 
 
 def record_many(session: Session, actor: Actor | str, rows: list[tuple]) -> int:

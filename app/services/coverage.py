@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import Any, Optional
 
 from sqlalchemy import event, inspect as sa_inspect, text
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from app.i18n import N_, _
@@ -54,11 +55,11 @@ def digest(table: str, row_id: int, values: tuple) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:20]
 
 
-def covers_of(session: Session, table: str, rows: dict[int, dict]) -> dict:
+def covers_of(session: Session | Connection, table: str, rows: dict[int, dict]) -> dict:
     """The ``covers`` of an audit row for rows about to be inserted with its ``audit_id`` (id -> values
     by column name): what the commit would otherwise read back and link, one statement per table.
     The digest is of the values as `check` reads them back (a SQLite file returns its stored text)."""
-    dialect = session.get_bind().dialect
+    dialect = session.dialect if isinstance(session, Connection) else session.get_bind().dialect
     return {table: {str(row_id): digest(table, row_id, tuple(_stored(dialect, table, c, values[c]) for c in COVERED[table]))
                     for row_id, values in rows.items()}}
 

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from sqlalchemy import func, insert, select, update
+from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
-from app.db import count_up, reading, transaction, update_if
+from app.db import count_up, reading, transaction, update_if, writing
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from app.i18n import N_, _
 from app.models._base import now
@@ -173,6 +174,7 @@ class _Context:
     kinds: dict  # the calendar's rows for the day: source -> kind
     around: list  # (id, at) of the person's punches from the start of the day to just after ``at``
     next_id: int  # the id the punch will have (the sequence's next value; max + 1 under SQLite's write lock)
+    next_audit_id: int  # the id its audit row will have (likewise)
     prev_hash: str  # the audit trail's last hash, read under the write lock
 
 
@@ -197,9 +199,11 @@ def _context_statement(dialect: str, by: str, pin: bool):
     p = aliased(Punch)
     settings = [select(PolicySetting.value).where(PolicySetting.key == key).scalar_subquery() for key in _PUNCH_KEYS]
     if dialect == "postgresql":
-        next_id = select(func.nextval(func.pg_get_serial_sequence("punch", "id"))).scalar_subquery()
+        next_id, next_audit = (select(func.nextval(func.pg_get_serial_sequence(table, "id"))).scalar_subquery()
+                               for table in ("punch", "audit_log"))
     else:  # SQLite: the rowid a plain insert would take; nobody else inserts while we hold the write lock
-        next_id = select(func.coalesce(func.max(Punch.id), 0) + 1).scalar_subquery()
+        next_id, next_audit = (select(func.coalesce(func.max(c), 0) + 1).scalar_subquery()
+                               for c in (Punch.id, AuditEntry.id))
     kind = [select(CalendarDay.kind).where(CalendarDay.day == day, CalendarDay.source == src).limit(1).scalar_subquery()
             for src in ("shop", "statutory")]
     extra = (Employee.pin_hash, KioskLock.employee_no.label("lock_no"), KioskLock.locked_until) if pin else ()
@@ -207,7 +211,8 @@ def _context_statement(dialect: str, by: str, pin: bool):
                select(MonthClose.id).where(MonthClose.month == bindparam("month")).limit(1).scalar_subquery(),
                select(literal(1)).where(RosterEntry.employee_id == Employee.id, RosterEntry.day == day)
                .limit(1).scalar_subquery(),
-               *kind, next_id, select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1).scalar_subquery(),
+               *kind, next_id, next_audit,
+               select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1).scalar_subquery(),
                *settings, p.id, p.at).select_from(Employee)
     if pin:
         q = q.outerjoin(KioskLock, KioskLock.employee_no == Employee.employee_no)
@@ -217,43 +222,43 @@ def _context_statement(dialect: str, by: str, pin: bool):
     return q.where(getattr(Employee, by) == bindparam("who")).order_by(p.at), len(_PERSON) + 1 + len(extra)
 
 
-def _context(s: Session, at: datetime, by: str, who, pin: bool = False) -> Optional[_Context]:
+def _context(conn: Connection, at: datetime, by: str, who, pin: bool = False) -> Optional[_Context]:
     """The person whose ``by`` column (badge_code, employee_no or id) is ``who``, with the day's
-    punches, the settings, whether the month has a close, roster, calendar, the punch's id-to-be and
-    the audit chain's last hash: one statement, one row per punch of the day. With ``pin``, the PIN
-    hash and the PIN lock too. Only columns the kiosk's database role may read (app.services.db_roles)."""
-    dialect = s.get_bind().dialect.name
+    punches, the settings, whether the month has a close, roster, calendar, the punch's and its audit
+    row's ids-to-be and the audit chain's last hash: one statement, one row per punch of the day. With
+    ``pin``, the PIN hash and the PIN lock too. Only columns the kiosk's database role may read
+    (app.services.db_roles). ``conn``: the write transaction's connection (a session's ``connection()``)."""
+    dialect = conn.dialect.name
     key = (dialect, by, pin)
     if key not in _STATEMENTS:
         _STATEMENTS[key] = _context_statement(dialect, by, pin)
     q, n = _STATEMENTS[key]
     day = at.date()
     day_start = datetime.combine(day, datetime.min.time())
-    # on the session's connection: a Core statement needs none of the ORM's execute machinery (the kiosk)
-    rows = s.connection().execute(q, {"who": who, "day": day, "day_start": day_start,
-                                      "month": month_close.month_key(at),
-                                      "upper": at + timedelta(seconds=_WINDOW_MAX + 1)}).all()
+    rows = conn.execute(q, {"who": who, "day": day, "day_start": day_start, "month": month_close.month_key(at),
+                            "upper": at + timedelta(seconds=_WINDOW_MAX + 1)}).all()
     if not rows:
         return None
     first = rows[0]
-    closed, rostered, shop, statutory, pid, prev = first[n:n + 6]
+    closed, rostered, shop, statutory, pid, audit_id, prev = first[n:n + 7]
     # a setting nobody changed has no row: its default (none of these is nullable with another default)
-    values = {key: (v if v is not None else policy.spec(key).default) for key, v in zip(_PUNCH_KEYS, first[n + 6:-2])}
+    values = {key: (v if v is not None else policy.spec(key).default) for key, v in zip(_PUNCH_KEYS, first[n + 7:-2])}
     window = values["attendance.duplicate_punch_seconds"]
     around = [(r[-2], r[-1]) for r in rows if r[-2] is not None]
     if window > _WINDOW_MAX:  # beyond the setting's range (a database edited by hand): read what it says
-        around = s.execute(select(Punch.id, Punch.at).where(
+        around = conn.execute(select(Punch.id, Punch.at).where(
             Punch.employee_id == first[0], Punch.at >= day_start, Punch.at < at + timedelta(seconds=window))).all()
     kinds = {k: v for k, v in (("shop", shop), ("statutory", statutory)) if v}
-    return _Context(first, values, closed is not None, rostered is not None, kinds, around, pid, prev or "")
+    return _Context(first, values, closed is not None, rostered is not None, kinds, around, pid, audit_id, prev or "")
 
 
-def _store(s: Session, actor: Actor, e, at: datetime, source: str, note: str = "",
+def _store(conn: Connection, actor: Actor, e, at: datetime, source: str, note: str = "",
            ctx: Optional[_Context] = None) -> PunchResult:
-    """Append the punch unless one is already stored within the window. ``e`` has id, employee_no,
-    name, status and leave_date; ``ctx`` is what _context read for it (read here when not given).
-    The punch is written already tied to its audit row (app.services.coverage)."""
-    ctx = ctx or _context(s, at, "id", e.id)
+    """Append the punch unless one is already stored within the window, on the write transaction's
+    connection (``app.db.writing``, or a session's ``connection()``). ``e`` has id, employee_no, name,
+    status and leave_date; ``ctx`` is what _context read for it (read here when not given). The punch
+    is written already tied to its audit row (app.services.coverage): two Core INSERTs, nothing read back."""
+    ctx = ctx or _context(conn, at, "id", e.id)
     values = ctx.values
     first = _first_day(values["attendance.tracking_start"])
     if at.date() < first:
@@ -261,7 +266,7 @@ def _store(s: Session, actor: Actor, e, at: datetime, source: str, note: str = "
                               day=at.date().isoformat(), first=first.isoformat())
     _active(e, at.date())
     if ctx.month_closed_ever:  # closed, or closed and reopened: month_close says which
-        month_close.ensure_open(s, at)
+        month_close.ensure_open(conn, at)
     window = timedelta(seconds=values["attendance.duplicate_punch_seconds"])
     around = [(i, t) for i, t in ctx.around if t < max(at + window, at + timedelta(seconds=1))]
     kind, late, early = _kind_of([t for _i, t in around if t < at], at, values)
@@ -275,13 +280,15 @@ def _store(s: Session, actor: Actor, e, at: datetime, source: str, note: str = "
 
     row = {"employee_id": e.id, "at": at, "source": source, "recorded_by": actor.username, "note": note}
     punch_id = ctx.next_id
-    entry = audit.record(s, actor, "attendance.punch", "punch", punch_id, None,
-                         {"employee_no": e.employee_no, "at": at, "source": source}, prev_hash=ctx.prev_hash,
-                         covers=coverage.covers_of(s, "punch", {punch_id: row}))
-    s.flush()  # the audit row's id, which the punch references
-    s.connection().execute(insert(Punch.__table__), {"id": punch_id, "recorded_at": now(), "audit_id": entry.id, **row})
+    entry = audit.append(conn, actor, "attendance.punch", "punch", punch_id, None,
+                         {"employee_no": e.employee_no, "at": at, "source": source}, entry_id=ctx.next_audit_id,
+                         prev_hash=ctx.prev_hash, covers=coverage.covers_of(conn, "punch", {punch_id: row}))
+    conn.execute(_INSERT_PUNCH, {"id": punch_id, "recorded_at": now(), "audit_id": entry.id, **row})
     return PunchResult(e.employee_no, e.name, at, kind, late, punch_id=punch_id, scheduled=scheduled,
                        early_minutes=early)
+
+
+_INSERT_PUNCH = insert(Punch.__table__)
 
 
 _PERSON = (Employee.id, Employee.employee_no, Employee.name, Employee.status, Employee.leave_date)
@@ -296,7 +303,7 @@ def record_punch(actor: Actor, employee_no: str | None = None, badge: str | None
         raise ValidationError("A punch cannot be in the future ({at}).", at=moment.strftime("%Y-%m-%d %H:%M"))
     with transaction() as s:
         e = _find(s, employee_no, badge)
-        return _store(s, actor, e, moment, "manual", note)
+        return _store(s.connection(), actor, e, moment, "manual", note)
 
 
 def _find(s: Session, employee_no: str | None, badge: str | None):
@@ -329,11 +336,14 @@ def kiosk_badge(badge: str, at: datetime | None = None) -> PunchResult:
     actor = Actor.kiosk()
     require(actor, "attendance.punch")
     moment = (at or now()).replace(microsecond=0)
-    with transaction() as s:
-        ctx = _context(s, moment, "badge_code", badge.strip()) if badge.strip() else None
+    code = badge.strip()
+    if not code:
+        raise NotFound("Badge {badge} is not known.", badge=code)
+    with writing() as conn:  # no ORM session: the whole punch is three statements on one connection
+        ctx = _context(conn, moment, "badge_code", code)
         if ctx is None:
-            raise NotFound("Badge {badge} is not known.", badge=badge.strip())
-        return _store(s, actor, ctx.person, moment, "kiosk", ctx=ctx)
+            raise NotFound("Badge {badge} is not known.", badge=code)
+        return _store(conn, actor, ctx.person, moment, "kiosk", ctx=ctx)
 
 
 def _unreachable(exc: BaseException) -> bool:
@@ -396,7 +406,7 @@ def kiosk_pin(employee_no: str, pin: str, at: datetime | None = None) -> PunchRe
             if pin and verify_pin(e.pin_hash, pin):
                 if e.lock_no is not None:
                     s.execute(update(table).where(table.c.employee_no == no).values(failures=0, locked_until=None))
-                return _store(s, actor, e, moment, "kiosk", ctx=ctx)
+                return _store(s.connection(), actor, e, moment, "kiosk", ctx=ctx)
             failures = count_up(s, table, {"employee_no": no}, "failures")  # counted in the database
             kiosk_guard.note_pin_failure(s, moment, values)
             if failures >= values["attendance.kiosk_max_pin_failures"]:
@@ -422,11 +432,11 @@ def _DUMMY_PIN_HASH() -> str:  # noqa: N802
 def _kiosk_person(s: Session, typed: str, at: datetime) -> Optional[_Context]:
     """The person a typed 工号 means, with their PIN lock and what a punch at ``at`` needs (one
     statement); on a number pad "4" or "004" means E004 when only one 工号 fits."""
-    ctx = _context(s, at, "employee_no", typed, pin=True)
+    ctx = _context(s.connection(), at, "employee_no", typed, pin=True)
     if ctx is None and typed.isdigit():
         fits = [no for no in s.execute(select(Employee.employee_no)).scalars()
                 if "".join(c for c in no if c.isdigit()).lstrip("0") == typed.lstrip("0")]
-        ctx = _context(s, at, "employee_no", fits[0], pin=True) if len(fits) == 1 else None
+        ctx = _context(s.connection(), at, "employee_no", fits[0], pin=True) if len(fits) == 1 else None
     return ctx
 
 

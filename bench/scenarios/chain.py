@@ -170,32 +170,39 @@ def _summaries(where: str, actor, ids: list[int], nos: list[str]) -> list[Result
     def chain():
         return monthly_summary(actor, YEAR, MONTH, as_of=as_of)
 
-    attendance._HISTORY_CACHE.clear()
+    attendance.forget_kept(database_too=True)  # nothing kept: the store's year read and judged
     store_ms, spent, store_rows = measured(store)
     assert len(store_rows) == len(nos) and store_rows[0]["days_due"] > 15
     store_why = why(store_ms, spent, "_cached_prior: the store's year of history read and judged; the cache "
                     "keeps only the whole database's year")
     store_again, spent, _rows = measured(store, 3)
-    again_why = why(store_again, spent, "no cache for a set of people: each call reads the store's year again")
-    attendance._HISTORY_CACHE.clear()
+    again_why = why(store_again, spent, "kept in this process while nothing it reads changed")
+    attendance.forget_kept()
     chain_ms, spent, chain_rows = measured(chain)
     chain_why = why(chain_ms, spent, "the whole chain, first call")
     chain_again, spent, _rows = measured(chain, 3)
-    chain_again_why = why(chain_again, spent, "the whole chain, its year cached")
-    store_cached, spent, _rows = measured(store, 3)  # the same store, once the whole chain's year is cached
-    cached_why = why(store_cached, spent, "the store, the chain's year cached")
+    chain_again_why = why(chain_again, spent, "the whole chain, kept in this process")
+    attendance.forget_kept()  # a new process: the chain's carries are in the database since the chain's summary
+    chain_new, spent, _rows = measured(chain)
+    chain_new_why = why(chain_new, spent, "the whole chain, first call in a new process")
+    attendance.forget_kept()
+    store_cached, spent, _rows = measured(store)
+    cached_why = why(store_cached, spent, "the store, first call in a new process, the year's carries in the database")
     by_no = {r["employee_no"]: r for r in chain_rows}
     assert all(by_no[r["employee_no"]] == r for r in store_rows), "a store's rows differ from the chain's"
     month = f"{YEAR}-{MONTH:02d}"
     out += [
-        Result(f"chain: one store's summary {month}, first call", store_ms, store_floor, "ms", "<= 1000 ms",
+        Result(f"chain: one store's summary {month}, first call, nothing kept", store_ms, store_floor, "ms", "<= 1000 ms",
                f"{len(nos)} people; baseline: plain scan of the store's {store_n} punches of the month", why=store_why),
         Result("  same, later calls", store_again, store_floor, "ms", "<= 1000 ms", why=again_why),
-        Result("  same, once the chain's year is cached", store_cached, store_floor, "ms", "<= 1000 ms", why=cached_why),
-        Result(f"chain: whole chain's summary {month}, first call", chain_ms, chain_floor, "ms", "<= 10000 ms",
+        Result("  same, first call in a new process (the year's carries kept)", store_cached, store_floor, "ms",
+               "<= 1000 ms", why=cached_why),
+        Result(f"chain: whole chain's summary {month}, first call, nothing kept", chain_ms, chain_floor, "ms", "<= 10000 ms",
                f"{len(chain_rows)} people; baseline: plain scan of the month's {chain_n} punches", why=chain_why),
-        Result("  same, later calls", chain_again, chain_floor, "ms", "<= 10000 ms", "the year's history cached",
+        Result("  same, later calls", chain_again, chain_floor, "ms", "<= 10000 ms", "kept in this process",
                why=chain_again_why),
+        Result("  same, first call in a new process (the year's carries kept)", chain_new, chain_floor, "ms",
+               "<= 10000 ms", why=chain_new_why),
     ]
     return out
 
