@@ -29,6 +29,7 @@ from sqlmodel import Session
 
 from app.db import reading, transaction
 from app.errors import ConflictError, ImportRejected, NotFound, RowError, ValidationError
+from app.gc_pause import no_gc_pauses
 from app.i18n import _
 from app.io.punches import ClockFile, read_clock_file
 from app.models._base import now
@@ -215,6 +216,11 @@ def preview_punch_import(actor: Actor, path: str | Path, progress: Progress = No
     """What importing the file would do, writing nothing: the layout, the date range, per person the
     punches found / new / already recorded, unknown clock numbers, and every bad row."""
     require(actor, "attendance.import")
+    with no_gc_pauses():
+        return _preview(path, progress)
+
+
+def _preview(path: str | Path, progress: Progress) -> dict:
     cf = _read(path, progress)
     with reading() as s:
         plan = _plan(s, cf, now(), progress)
@@ -269,8 +275,16 @@ def import_punches(actor: Actor, path: str | Path, progress: Progress = None) ->
     row of its own, with a pause between chunks in which a kiosk gets the lock (`_Pace`). All or
     nothing still holds: a bad row, a closed month or a cancel stops the import before anything is
     written, and once the run is "applying" it is finished to the end, by the next import if this
-    process dies (``finish_interrupted``). Other windows may see its punches arrive meanwhile."""
+    process dies (``finish_interrupted``). Other windows may see its punches arrive meanwhile.
+
+    The cyclic garbage collector is paused meanwhile (app.gc_pause): a year of punches is millions of
+    small objects without cycles, and each of its passes walked them all."""
     require(actor, "attendance.import")
+    with no_gc_pauses():
+        return _import_punches(actor, path, progress)
+
+
+def _import_punches(actor: Actor, path: str | Path, progress: Progress) -> dict:
     finish_interrupted(actor)
     cf = _read(path, progress)
     with reading() as s:  # read, match and check the whole file before any write

@@ -100,8 +100,11 @@ def _phases():
     from app.services import coverage, punch_bulk, punch_import
 
     spent: dict[str, list] = {}
-    wrapped = [(punch_import, "_read", "read the file"), (punch_import, "_plan", "match"),
-               (punch_import, "_dedupe", "de-duplicate"), (punch_bulk, "encode", "keep the plan"),
+    wrapped = [(punch_import, "finish_interrupted", "finish interrupted runs"),
+               (punch_import, "_read", "read the file"), (punch_import, "_plan", "match"),
+               (punch_import, "_dedupe", "de-duplicate"), (punch_import, "_summary", "count"),
+               (punch_bulk, "at_texts", "times as text"), (punch_bulk, "encode", "keep the plan"),
+               (punch_import, "_kiosk_in_use_now", "kiosk in use?"),
                (punch_bulk, "insert", "store (driver)"), (punch_bulk, "chunk_rows", "digest rows"),
                (coverage, "chunk_cover", "digest"), (punch_import, "_checkpoint", "checkpoint"),
                (punch_import.time, "sleep", "pauses for a kiosk")]
