@@ -131,7 +131,7 @@ def _plan(s: Session, cf: ClockFile, moment: datetime, progress: Progress) -> _P
         append((eid, at))
     found = dict(Counter(map(itemgetter(0), rows)))
     _tick(progress, 0.35)
-    rows.sort(key=itemgetter(1, 0))  # in time order: the punch indexes then grow at their ends as a chunk goes in
+    rows.sort(key=itemgetter(1))  # in time order (stable): the punch indexes then grow at their ends as a chunk goes in
     plan = _Plan(cf, errors, unknown, people, found)
     plan.new = rows  # until _dedupe narrows it
     return plan
