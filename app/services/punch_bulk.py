@@ -20,7 +20,7 @@ from array import array
 from datetime import datetime
 from itertools import repeat
 from operator import methodcaller
-from typing import Sequence
+from typing import Optional, Sequence
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -51,8 +51,11 @@ def encode(eids: Sequence[int], texts: Sequence[str]) -> bytes:
     return zlib.compress(len(ids).to_bytes(8, "little") + ids.tobytes() + "\n".join(texts).encode("ascii"), 1)
 
 
-def decode(value: bytes) -> tuple[list[int], list[datetime], list[str]]:
-    """(employee ids, times, times as text) of an `encode`d value."""
+def decode(value: Optional[bytes]) -> tuple[list[int], list[datetime], list[str]]:
+    """(employee ids, times, times as text) of an `encode`d value (None: a run an older version left
+    with nothing staged)."""
+    if not value:
+        return [], [], []
     raw = zlib.decompress(value)
     n = int.from_bytes(raw[:8], "little")
     ids = array("q")

@@ -445,7 +445,10 @@ def _resumed(run_id: int) -> tuple[_Planned, _Others]:
         planned, summary, moved = s.execute(select(PunchImportRun.planned, PunchImportRun.summary, PunchImportRun.moved)
                                             .where(PunchImportRun.id == run_id)).one()
         eids, ats, texts = punch_bulk.decode(planned)
-        others = _Others(punch_bulk.last_id(s), timedelta(seconds=json.loads(summary or "{}").get("window", 60)))
+        window = json.loads(summary or "{}").get("window")  # None: a run an older version started
+        if window is None:
+            window = policy.value_in(s, "attendance.duplicate_punch_seconds")
+        others = _Others(punch_bulk.last_id(s), timedelta(seconds=window))
         rest = list(zip(eids[moved:], ats[moved:]))
         if rest:
             lo, hi = min(ats[moved:]) - others.window, max(ats[moved:]) + others.window + timedelta(seconds=1)

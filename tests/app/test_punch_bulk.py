@@ -55,6 +55,7 @@ def test_planned_punches_come_back_as_they_went_in():
     assert texts[2] == "2026-11-03 08:41:05.250000" and texts[3] == "2026-11-03 17:40:00.000000"
     assert punch_bulk.decode(punch_bulk.encode(eids, texts)) == (eids, TIMES, texts)
     assert punch_bulk.decode(punch_bulk.encode([], [])) == ([], [], [])
+    assert punch_bulk.decode(None) == ([], [], [])  # a run an older version left with nothing staged
 
 
 def _expected_cover(rows: list[tuple]) -> dict:
