@@ -25,7 +25,7 @@ from ui import theme
 from ui.operations import ReloadGate
 from ui.attendance.dialogs import (CorrectionDialog, ExtendLeaveDialog, HandoverDialog, LeaveDialog, OvertimeDialog,
                                    PunchDialog)
-from ui.attendance.models import MonthGridModel, RosterGridModel
+from ui.attendance.models import DayCellDelegate, MonthGridModel, RosterGridModel
 from ui.attendance.month_close import closed_note
 from ui.models.table import Column, RowTableModel, sorting_proxy
 from ui.widgets.table_view import DataTableView, fit_headers
@@ -128,6 +128,7 @@ class AttendanceView(QWidget):
         self.grid_model = MonthGridModel(self)
         self.grid = _grid_view("attendanceGrid")
         self.grid.setModel(self.grid_model)
+        self.grid.setItemDelegate(DayCellDelegate(self.grid_model.painted, self.grid))
         self.grid.setColumnWidth(0, 130)
         self.grid.clicked.connect(self._on_grid_clicked)
         self.detail = QTextBrowser(objectName="attendanceDayDetail")
