@@ -3,6 +3,7 @@ requests to decide, the duty roster, imports and exports."""
 
 from __future__ import annotations
 
+import importlib
 from datetime import date
 from html import escape
 
@@ -117,8 +118,8 @@ class AttendanceView(QWidget):
         layout.addWidget(toolbar)
         layout.addWidget(self.pages, 1)
         self.reload()
-        if ctx.can("attendance.import"):
-            ctx.query(self, _load_import_modules, lambda _r: None)
+        if ctx.can("attendance.import"):  # then the dialog's own module, light once its readers are loaded
+            ctx.query(self, _load_import_modules, lambda _r: importlib.import_module("ui.attendance.punch_import"))
 
     def _add(self, toolbar: QToolBar, text: str, icon: str, slot, name: str) -> QAction:
         return toolbar_action(self, toolbar, text, icon, slot, name)
