@@ -61,6 +61,9 @@ def machine_load() -> str:
     return f"load average {one:.1f} on {os.cpu_count()} cores"
 
 
+_TRANSACTION_CONTROL = frozenset({"BEGIN", "BEGIN IMMEDIATE"})
+
+
 class StatementClock:
     """Time spent in the database driver by an engine's statements and commits (a reason, not a figure)."""
 
@@ -86,8 +89,9 @@ class StatementClock:
     def _before(self, *_args) -> None:
         self._started.append(time.perf_counter())
 
-    def _after(self, *_args) -> None:
-        self.statements += 1
+    def _after(self, _conn, _cursor, statement, *_rest) -> None:
+        if statement not in _TRANSACTION_CONTROL:  # SQLite's BEGIN is no statement of the work (its wait is timed)
+            self.statements += 1
         self.execute_ms += (time.perf_counter() - self._started.pop()) * 1000
 
     def reset(self) -> None:

@@ -149,6 +149,8 @@ def drain(msecs: int = 30000) -> None:
     from PySide6.QtCore import QDeadlineTimer
 
     deadline = QDeadlineTimer(msecs)
+    QCoreApplication.sendPostedEvents()  # an operation started from the event loop (e.g. the kiosk's month look-up)
+    QCoreApplication.processEvents()
     while _running and not deadline.hasExpired():
         executor().waitForDone(max(1, deadline.remainingTime()))
         QCoreApplication.sendPostedEvents()

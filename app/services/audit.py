@@ -13,6 +13,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
+from app.db import Prepared, prepared
 from app.models._base import now
 from app.models.audit import AuditEntry
 from app.services import changes
@@ -109,14 +110,16 @@ def append(conn: Connection, actor: Actor | str, action: str, entity: str, entit
                      str(entity_id if entity_id is not None else ""), _jsonable(before), _jsonable(after),
                      prev_hash or "", covers)
     entry.hash = row_hash(entry.prev_hash, entry)
-    conn.execute(_INSERT, {"id": entry.id, "at": entry.at, "actor": entry.actor, "action": action, "entity": entity,
+    dialect = conn.dialect
+    statement = prepared(dialect, "audit.append", lambda: Prepared(insert(AuditEntry.__table__), dialect, column_keys=_COLUMNS))
+    statement.run(conn, {"id": entry.id, "at": entry.at, "actor": entry.actor, "action": action, "entity": entity,
                            "entity_id": entry.entity_id, "before": entry.before, "after": entry.after,
                            "prev_hash": entry.prev_hash, "hash": entry.hash, "covers": covers})
     changes.note(entry)  # the current operation's change set
     return entry
 
 
-_INSERT = insert(AuditEntry.__table__)
+_COLUMNS = ["id", "at", "actor", "action", "entity", "entity_id", "before", "after", "prev_hash", "hash", "covers"]
 
 
 def record_many(session: Session, actor: Actor | str, rows: list[tuple]) -> int:

@@ -13,6 +13,7 @@ A PIN cannot be checked without the database, so only badge scans are journaled.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -32,7 +33,12 @@ _delivering = threading.Lock()  # one delivery at a time; a scan never waits for
 def _ident() -> str:
     from app.db import current
 
-    return hashlib.sha256(current().display_name.encode("utf-8")).hexdigest()[:12]
+    return _ident_of(current().display_name)
+
+
+@functools.lru_cache(maxsize=16)
+def _ident_of(display_name: str) -> str:  # asked on every badge punch
+    return hashlib.sha256(display_name.encode("utf-8")).hexdigest()[:12]
 
 
 def journal_path(ident: Optional[str] = None) -> Path:
@@ -94,6 +100,9 @@ def pending(journal: Optional[Path] = None) -> list[dict]:
 
 def pending_count(journal: Optional[Path] = None) -> int:
     try:
+        journal = journal or journal_path()
+        if not os.path.exists(journal):  # the usual case, asked before every badge punch: one stat
+            return 0
         return len(pending(journal))
     except Exception:
         return 0

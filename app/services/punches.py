@@ -6,6 +6,8 @@ default) are one punch, so importing the same file twice changes nothing.
 
 from __future__ import annotations
 
+import importlib
+from collections import namedtuple
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date, datetime, timedelta
@@ -16,7 +18,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
-from app.db import count_up, reading, transaction, update_if, writing
+from app.db import Prepared, count_up, prepared, reading, transaction, update_if, writing
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from app.i18n import N_, _
 from app.models._base import now
@@ -181,12 +183,11 @@ class _Context:
 _WINDOW_MAX = 600  # attendance.duplicate_punch_seconds' maximum (data/policy/attendance.json)
 
 
-_STATEMENTS: dict = {}  # (dialect, person column, with PIN lock) -> the statement, built once
 
 
-def _context_statement(dialect: str, by: str, pin: bool):
-    """The one statement of _context (bound parameters: who, day, day_start, upper, month), built once:
-    building a select this size costs more than running it."""
+def _context_statement(dialect, by: str, pin: bool):
+    """The one statement of _context (bound parameters: who, day, day_start, upper, month), built and
+    compiled once per dialect (app.db.Prepared): building a select this size costs more than running it."""
     from sqlalchemy import and_, bindparam, literal
     from sqlalchemy.orm import aliased
 
@@ -198,7 +199,7 @@ def _context_statement(dialect: str, by: str, pin: bool):
     day = bindparam("day", type_=CalendarDay.__table__.c.day.type)
     p = aliased(Punch)
     settings = [select(PolicySetting.value).where(PolicySetting.key == key).scalar_subquery() for key in _PUNCH_KEYS]
-    if dialect == "postgresql":
+    if dialect.name == "postgresql":
         next_id, next_audit = (select(func.nextval(func.pg_get_serial_sequence(table, "id"))).scalar_subquery()
                                for table in ("punch", "audit_log"))
     else:  # SQLite: the rowid a plain insert would take; nobody else inserts while we hold the write lock
@@ -219,7 +220,9 @@ def _context_statement(dialect: str, by: str, pin: bool):
     at = Punch.__table__.c.at.type
     q = q.outerjoin(p, and_(p.employee_id == Employee.id, p.at >= bindparam("day_start", type_=at),
                             p.at < bindparam("upper", type_=at)))
-    return q.where(getattr(Employee, by) == bindparam("who")).order_by(p.at), len(_PERSON) + 1 + len(extra)
+    q = q.where(getattr(Employee, by) == bindparam("who")).order_by(p.at)
+    n = len(_PERSON) + 1 + len(extra)
+    return Prepared(q, dialect), n, namedtuple("Person", [c.key for c in q.selected_columns[:n]])
 
 
 def _context(conn: Connection, at: datetime, by: str, who, pin: bool = False) -> Optional[_Context]:
@@ -228,15 +231,12 @@ def _context(conn: Connection, at: datetime, by: str, who, pin: bool = False) ->
     row's ids-to-be and the audit chain's last hash: one statement, one row per punch of the day. With
     ``pin``, the PIN hash and the PIN lock too. Only columns the kiosk's database role may read
     (app.services.db_roles). ``conn``: the write transaction's connection (a session's ``connection()``)."""
-    dialect = conn.dialect.name
-    key = (dialect, by, pin)
-    if key not in _STATEMENTS:
-        _STATEMENTS[key] = _context_statement(dialect, by, pin)
-    q, n = _STATEMENTS[key]
+    dialect = conn.dialect
+    q, n, person = prepared(dialect, ("punch.context", by, pin), lambda: _context_statement(dialect, by, pin))
     day = at.date()
     day_start = datetime.combine(day, datetime.min.time())
-    rows = conn.execute(q, {"who": who, "day": day, "day_start": day_start, "month": month_close.month_key(at),
-                            "upper": at + timedelta(seconds=_WINDOW_MAX + 1)}).all()
+    rows = q.run(conn, {"who": who, "day": day, "day_start": day_start, "month": month_close.month_key(at),
+                        "upper": at + timedelta(seconds=_WINDOW_MAX + 1)})
     if not rows:
         return None
     first = rows[0]
@@ -249,7 +249,7 @@ def _context(conn: Connection, at: datetime, by: str, who, pin: bool = False) ->
         around = conn.execute(select(Punch.id, Punch.at).where(
             Punch.employee_id == first[0], Punch.at >= day_start, Punch.at < at + timedelta(seconds=window))).all()
     kinds = {k: v for k, v in (("shop", shop), ("statutory", statutory)) if v}
-    return _Context(first, values, closed is not None, rostered is not None, kinds, around, pid, audit_id, prev or "")
+    return _Context(person(*first[:n]), values, closed is not None, rostered is not None, kinds, around, pid, audit_id, prev or "")
 
 
 def _store(conn: Connection, actor: Actor, e, at: datetime, source: str, note: str = "",
@@ -283,12 +283,11 @@ def _store(conn: Connection, actor: Actor, e, at: datetime, source: str, note: s
     entry = audit.append(conn, actor, "attendance.punch", "punch", punch_id, None,
                          {"employee_no": e.employee_no, "at": at, "source": source}, entry_id=ctx.next_audit_id,
                          prev_hash=ctx.prev_hash, covers=coverage.covers_of(conn, "punch", {punch_id: row}))
-    conn.execute(_INSERT_PUNCH, {"id": punch_id, "recorded_at": now(), "audit_id": entry.id, **row})
+    insert_punch = prepared(conn.dialect, "punch.insert", lambda: Prepared(
+        insert(Punch.__table__), conn.dialect, column_keys=["id", *row, "recorded_at", "audit_id"]))
+    insert_punch.run(conn, {"id": punch_id, "recorded_at": now(), "audit_id": entry.id, **row})
     return PunchResult(e.employee_no, e.name, at, kind, late, punch_id=punch_id, scheduled=scheduled,
                        early_minutes=early)
-
-
-_INSERT_PUNCH = insert(Punch.__table__)
 
 
 _PERSON = (Employee.id, Employee.employee_no, Employee.name, Employee.status, Employee.leave_date)
@@ -325,10 +324,24 @@ def _find(s: Session, employee_no: str | None, badge: str | None):
 
 def prepare_kiosk() -> None:
     """Load once, at the kiosk's start, what its first punch would otherwise wait for: the audit key
-    from the OS keyring (keyring probes its backends on first use, a quarter of a second or more)."""
+    from the OS keyring (keyring probes its backends on first use, a quarter of a second or more), the
+    ORM's mapper set-up and the punch's statements, built and compiled by reading with them once for a
+    badge and a 工号 nobody has (a third of a second together; nothing is written)."""
+    from sqlalchemy.orm import configure_mappers
+
     from app.services import audit_key
 
     audit_key.active()
+    configure_mappers()
+    importlib.import_module("app.rules.calendar")  # what _scheduled imports when first asked
+    policy.specs()  # the settings' defaults, read from data/policy once
+    with reading() as s:
+        conn, moment = s.connection(), now()
+        _context(conn, moment, "badge_code", _NOBODY)
+        _context(conn, moment, "employee_no", _NOBODY, pin=True)
+
+
+_NOBODY = "\x01"  # no badge or 工号 holds a control character (app.rules.text); PostgreSQL refuses NUL
 
 
 def kiosk_badge(badge: str, at: datetime | None = None) -> PunchResult:

@@ -173,8 +173,8 @@ def _summaries(where: str, actor, ids: list[int], nos: list[str]) -> list[Result
     attendance.forget_kept(database_too=True)  # nothing kept: the store's year read and judged
     store_ms, spent, store_rows = measured(store)
     assert len(store_rows) == len(nos) and store_rows[0]["days_due"] > 15
-    store_why = why(store_ms, spent, "_cached_prior: the store's year of history read and judged; the cache "
-                    "keeps only the whole database's year")
+    store_why = why(store_ms, spent, "_cached_prior: nothing kept yet, so the store's year is read and judged; a "
+                    "summary for everyone keeps the year's carries in the database for every store")
     store_again, spent, _rows = measured(store, 3)
     again_why = why(store_again, spent, "kept in this process while nothing it reads changed")
     attendance.forget_kept()

@@ -54,10 +54,12 @@ def kiosk_punches(db, codes: list[str]) -> tuple[list[float], ...]:
     """Each badge of ``codes`` punched at a kiosk window on the open database ``db``, Enter to the
     confirmation on screen. Per punch: wall ms, statements, CPU ms, ms in the driver, ms committing
     (bench chain punches the same way)."""
+    from app.services.punches import prepare_kiosk
     from ui import operations
     from ui.app import make_application
     from ui.kiosk.window import KioskWindow
 
+    prepare_kiosk()  # what the kiosk does at its start (ui/kiosk/app.py), before anyone punches
     app = make_application()
     window = KioskWindow()
     window.show()

@@ -77,6 +77,19 @@ def test_person_confirms_only_their_own_month_at_the_kiosk(kiosk, qtbot, actor_f
     assert not panel.isVisible() or panel.data is None
 
 
+def test_the_next_person_scanning_before_the_look_up_starts_sees_only_their_own_month(kiosk, qtbot):
+    """The month is looked up from the event loop after the answer is shown: two scans in one burst
+    (no event processed between them) open the second person's month, never the first's."""
+    scan(qtbot, kiosk, "B01119253")  # 张雨桐
+    assert not kiosk.month_panel.isVisible()  # the answer first; the look-up has not started
+    scan(qtbot, kiosk, "B36333813")  # 刘子轩, at once
+    panel = kiosk.month_panel
+    qtbot.waitUntil(panel.isVisible, timeout=20000)
+    drain()
+    text = shown_text(panel)
+    assert "刘子轩" in text and "张雨桐" not in text and "刘子轩" in kiosk.status.text()
+
+
 def test_missing_punch_is_asked_for_with_a_reason(kiosk, qtbot, admin):
     from datetime import date
 

@@ -141,9 +141,19 @@ class KioskMonthPanel(QWidget):
 
     # -- the person's data, looked up in the worker (the kiosk never waits) ------------------------
     def offer(self, result) -> None:
+        """After a punch: look the person's month up in the worker. The look-up starts from the event
+        loop, after the answer is painted (Enter to confirmation waits for nothing else: starting an
+        operation costs the punch about half a millisecond, and its worker then wants the GIL); a later
+        punch's offer supersedes one that has not started yet."""
         self._seq += 1
         seq = self._seq
         punch_id, employee_no = getattr(result, "punch_id", None), getattr(result, "employee_no", None)
+        self._loading = True
+        QTimer.singleShot(0, self, lambda: self._look_up(seq, punch_id, employee_no))
+
+    def _look_up(self, seq: int, punch_id, employee_no) -> None:
+        if seq != self._seq:
+            return  # the next person punched before this one's look-up started
 
         def load():
             ticket = kiosk_month.ticket_for(punch_id, employee_no)
@@ -151,7 +161,6 @@ class KioskMonthPanel(QWidget):
                 return seq, None, None, []
             return seq, ticket, kiosk_month.month_to_confirm(ticket), kiosk_month.missing_punches(ticket)
 
-        self._loading = True
         # the punch itself is recorded; the panel is optional, so a failure only leaves it closed
         operations.run(self, load, self._loaded, failed=self._load_failed)
 
