@@ -182,6 +182,22 @@ class DayDialog(QDialog):
         return self.day.date().toPython(), self.kind.currentData(), self.name.text().strip()
 
 
+class _YearGrid(QTableView):
+    """12 months of 31 days with every day in view: the days share the width, at least 20 px each. (The
+    header's Stretch mode kept the theme's padded 28 px, and days 27-31 fell off a 1366 px screen.)"""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        header = self.horizontalHeader()
+        header.setStyleSheet("QHeaderView::section { padding: 5px 0px; }")  # day numbers need no side padding
+        header.setMinimumSectionSize(20)
+        header.setSectionResizeMode(QHeaderView.Fixed)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.horizontalHeader().setDefaultSectionSize(max(20, self.viewport().width() // 31))
+
+
 class HolidayPage(QWidget):
     changed = Signal(str)  # a status message after the shop's calendar changed
 
@@ -220,13 +236,11 @@ class HolidayPage(QWidget):
         hint.setWordWrap(True)
         legend.addWidget(hint, 1)
         self.grid_model = YearGridModel(self)
-        self.grid = QTableView(objectName="holidayGrid")
+        self.grid = _YearGrid(objectName="holidayGrid")
         self.grid.setModel(self.grid_model)
         self.grid.setItemDelegate(DayCellDelegate(self.grid_model.painted, self.grid, name_column=False))
         self.grid.setSelectionMode(QAbstractItemView.SingleSelection)
         self.grid.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.grid.horizontalHeader().setMinimumSectionSize(20)
-        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)  # all 31 days in view
         self.grid.verticalHeader().setDefaultSectionSize(28)
         self.grid.doubleClicked.connect(lambda i: self.edit_day(self.grid_model.day_at(i)) if self.may_edit else None)
         self.grid.clicked.connect(lambda _i: self._update_buttons())
