@@ -73,6 +73,9 @@ class Controller:
             old.close()
             old.deleteLater()
         self.window.show()
+        from ui.operations import keep_startup_heap_out_of_collections
+
+        keep_startup_heap_out_of_collections()
 
     def switch_language(self, language: str) -> None:
         from ui import i18n

@@ -22,6 +22,7 @@ is a bug: logged and shown with its details (ui/errors.py).
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import threading
@@ -118,6 +119,22 @@ def executor() -> QThreadPool:
         _executor.setObjectName("shopteamExecutor")
         _executor.setMaxThreadCount(1)
     return _executor
+
+
+_heap_kept = False
+
+
+def keep_startup_heap_out_of_collections() -> None:
+    """Once the first window is up: move every object alive then (modules, classes, widgets) out of
+    the garbage collector's reach (``gc.freeze``). A full collection walks every tracked object with
+    the GIL held; started by an allocation on the executor thread (a month load builds thousands of
+    rows) it froze the window for ~180 ms in the middle of an operation. What start-up built lives as
+    long as the program; what comes later is still collected. Once per process: a later window's
+    cycles must stay collectable."""
+    global _heap_kept
+    if not _heap_kept:
+        _heap_kept = True
+        gc.freeze()
 
 
 def wait_idle(msecs: int = 30000) -> bool:

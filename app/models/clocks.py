@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from sqlalchemy import Column, LargeBinary
 from sqlmodel import Field, SQLModel
 
 from app.models._base import LocalDateTime, now
@@ -25,9 +26,9 @@ class ClockNumberMap(SQLModel, table=True):
 class PunchImportRun(SQLModel, table=True):
     """One import of a clock file, written in short steps so the kiosk never waits on it.
 
-    Its rows are staged first (state "staging"); once every row is staged the run turns "applying",
-    and from then on it is finished even across a crash: whoever imports next moves the rest of its
-    staged rows into ``punch`` before anything else (app.services.punch_import)."""
+    Its checked punches are kept first in ``planned`` (state "staging"); once they are, the run turns
+    "applying", and from then on it is finished even across a crash: whoever imports next moves the
+    rest of them (from ``moved`` on) into ``punch`` before anything else (app.services.punch_import)."""
 
     __tablename__ = "punch_import_run"
 
@@ -40,17 +41,6 @@ class PunchImportRun(SQLModel, table=True):
     staged: int = 0  # rows staged
     added: int = 0  # punches stored so far
     summary: Optional[str] = None  # the audit row's figures (JSON), written when the run turns applying
-
-
-class PunchImportRow(SQLModel, table=True):
-    """A punch of a run, checked and waiting to be moved into ``punch``. ``lo``/``hi``: the duplicate
-    window around it, so the move skips a punch stored meanwhile (a kiosk) inside that window."""
-
-    __tablename__ = "punch_import_row"
-
-    run_id: int = Field(foreign_key="punch_import_run.id", primary_key=True)
-    seq: int = Field(primary_key=True)
-    employee_id: int
-    at: LocalDateTime
-    lo: LocalDateTime
-    hi: LocalDateTime
+    # the punches to add, in order: "employee id<TAB>time" lines, zlib-compressed (app.services.punch_bulk)
+    planned: Optional[bytes] = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    moved: int = 0  # planned punches dealt with (stored, or skipped as stored meanwhile) so far

@@ -5,6 +5,13 @@ fields it changed is bound to the transaction's last audit row: the row gets ``a
 row records the row's digest in ``covers``, which is part of its chained hash. `check` recomputes the
 digests: a punch, score, decision or role edited in the database directly no longer matches, a row
 added directly has no audit row, and a punch or score deleted directly is still listed in its audit row.
+
+Two forms of ``covers``, both verified by `first_mismatch`:
+- form 1, ``{table: {row id: digest}}``: one digest per row (every write a person makes);
+- form 2, ``{"chunks": {table: {"form": 2, "rows": n, "sha256": …}}}``: one digest over all the rows that
+  reference the audit row, in id order (a bulk write: a punch import's chunk of tens of thousands of
+  punches, where a digest per punch cost more than the insert). Rows deleted, added or changed change
+  the count or the digest.
 """
 
 from __future__ import annotations
@@ -53,6 +60,33 @@ def _norm(value: Any) -> Any:
 def digest(table: str, row_id: int, values: tuple) -> str:
     payload = json.dumps([table, int(row_id), [_norm(v) for v in values]], ensure_ascii=False, default=str)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:20]
+
+
+CHUNK_FORM = 2
+
+
+def _fixed(value: Any) -> Any:
+    """A value json cannot write, in a fixed text form (PostgreSQL's driver returns datetimes; a SQLite
+    file returns the text SQLAlchemy stored, '2026-11-03 08:41:00.000000', which is the same form)."""
+    if isinstance(value, datetime):
+        return value.isoformat(" ", "microseconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def chunk_select(table: str) -> str:
+    """The read whose rows `chunk_cover` digests: id and the covered fields of the rows that reference
+    one audit row, in id order (the audit row's id is the one parameter, in the driver's style)."""
+    return f"SELECT id, {_columns(table)} FROM {table} WHERE audit_id = {{p}} ORDER BY id"
+
+
+def chunk_cover(table: str, rows: list) -> dict:
+    """Form 2 of ``covers[table]``: one sha256 over ``rows`` ((id, *covered fields) in id order, as a plain
+    SQL read returns them): json with no spaces, so the bytes hashed are fixed by the values alone."""
+    payload = json.dumps([table, CHUNK_FORM, [tuple(r) for r in rows]], ensure_ascii=False, separators=(",", ":"),
+                         default=_fixed)
+    return {"form": CHUNK_FORM, "rows": len(rows), "sha256": hashlib.sha256(payload.encode("utf-8")).hexdigest()}
 
 
 def covers_of(session: Session | Connection, table: str, rows: dict[int, dict]) -> dict:
@@ -219,14 +253,29 @@ def first_mismatch(session: Session) -> Optional[str]:
         if orphan is not None:
             return _("{what} {id} has no audit row: it was added outside ShopTeam.", what=what, id=orphan)
         present = set()
+        chunked = {e: c["chunks"][table] for e, c in covers.items() if table in ((c or {}).get("chunks") or {})}
+        grouped: dict[int, list[tuple]] = {e: [] for e in chunked}
         for row in session.execute(text(f"SELECT id, audit_id, {_columns(table)} FROM {table} WHERE audit_id IS NOT NULL ORDER BY id")):
+            entry_id = int(row[1])
+            recorded = (covers.get(entry_id) or {}).get(table, {}).get(str(row[0]))
+            if recorded is None and entry_id in grouped:  # form 2: checked as a whole below
+                grouped[entry_id].append((row[0], *row[2:]))
+                continue
             present.add(str(row[0]))
-            recorded = (covers.get(int(row[1])) or {}).get(table, {}).get(str(row[0]))
             if recorded is None:
                 return _("{what} {id} points at audit row {audit}, which does not record it.", what=what, id=row[0], audit=row[1])
             if recorded != digest(table, row[0], tuple(row[2:])):
                 return _("{what} {id} does not match its audit row {audit}: it was changed outside ShopTeam.",
                          what=what, id=row[0], audit=row[1])
+        for entry_id in sorted(chunked):
+            rows, recorded = grouped[entry_id], chunked[entry_id]
+            if len(rows) < recorded["rows"] and table in APPEND_ONLY:
+                return _("Audit row {audit} records {recorded} rows of {what} and {present} are there: "
+                         "the others were deleted outside ShopTeam.", audit=entry_id, recorded=recorded["rows"],
+                         present=len(rows), what=what)
+            if chunk_cover(table, rows) != recorded:
+                return _("The rows of {what} that audit row {audit} records do not match it: "
+                         "they were changed outside ShopTeam.", what=what, audit=entry_id)
         if table in APPEND_ONLY:
             for entry_id in sorted(covers):
                 for row_id in sorted((covers[entry_id] or {}).get(table, {}), key=int):

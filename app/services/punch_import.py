@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import json
 import time
-from bisect import bisect_left
+from itertools import compress
+from operator import itemgetter
+from contextlib import contextmanager
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
-from sqlalchemy import delete, func, insert, select, text
+from sqlalchemy import select, update
 from sqlmodel import Session
 
 from app.db import reading, transaction
@@ -29,16 +32,15 @@ from app.i18n import _
 from app.io.punches import ClockFile, read_clock_file
 from app.models._base import now
 from app.models.attendance import Punch
-from app.models.clocks import ClockNumberMap, PunchImportRun, PunchImportRow
+from app.models.clocks import ClockNumberMap, PunchImportRun
 from app.models.people import Employee
-from app.services import audit, month_close, policy
+from app.services import audit, coverage, month_close, policy, punch_bulk
 from app.services.context import Actor
 from app.services.permissions import require
 
 Progress = Optional[Callable[[int, int], None]]
 SCALE = 1000  # progress is reported in thousandths of the whole import
 BATCH_PEOPLE = 100  # people per de-duplication query
-INSERT_CHUNK = 20000
 MAX_LISTED = 500  # skipped lines listed in a preview (all are counted)
 
 
@@ -61,7 +63,7 @@ class _Plan:
     unknown: dict[str, dict]  # clock no. -> {"clock_no", "name", "rows", "first_row"}
     people: dict[int, _Person]
     found: dict[int, int] = field(default_factory=dict)  # person -> punches in the file
-    new: list[tuple[int, datetime]] = field(default_factory=list)  # (person, time) to insert, sorted
+    new: list[tuple[int, datetime]] = field(default_factory=list)  # (person, time) to insert, in time order
 
 
 def _tick(progress: Progress, share: float) -> None:
@@ -124,7 +126,7 @@ def _plan(s: Session, cf: ClockFile, moment: datetime, progress: Progress) -> _P
         found[eid] = found.get(eid, 0) + 1
         rows.append((eid, at))
     _tick(progress, 0.35)
-    rows.sort()
+    rows.sort(key=itemgetter(1, 0))  # in time order: the punch indexes then grow at their ends as a chunk goes in
     plan = _Plan(cf, errors, unknown, people, found)
     plan.new = rows  # until _dedupe narrows it
     return plan
@@ -140,10 +142,10 @@ def _dedupe(s: Session, plan: _Plan, window_seconds: int, progress: Progress, st
     ids = sorted({eid for eid, _at in rows})
     lo = min(at for _e, at in rows) - window
     hi = max(at for _e, at in rows) + window + timedelta(seconds=1)
-    by_person: dict[int, list[datetime]] = {}
-    for eid, at in rows:
-        by_person.setdefault(eid, []).append(at)
-    kept: list[tuple[int, datetime]] = []
+    by_person: dict[int, list[int]] = {}  # person -> the indexes of their punches in rows, in time order
+    for i, (eid, _at) in enumerate(rows):
+        by_person.setdefault(eid, []).append(i)
+    keep = bytearray(len(rows))
     for b in range(0, len(ids), BATCH_PEOPLE):
         batch = ids[b:b + BATCH_PEOPLE]
         stored: dict[int, list[datetime]] = {}
@@ -153,7 +155,8 @@ def _dedupe(s: Session, plan: _Plan, window_seconds: int, progress: Progress, st
         for eid in batch:
             old = stored.get(eid, [])
             last: Optional[datetime] = None
-            for at in by_person[eid]:
+            for k in by_person[eid]:
+                at = rows[k][1]
                 if last is not None and (at - last < window or at == last):
                     continue  # a burst: the same punch
                 if old:
@@ -162,10 +165,10 @@ def _dedupe(s: Session, plan: _Plan, window_seconds: int, progress: Progress, st
                     if near:
                         last = at
                         continue
-                kept.append((eid, at))
+                keep[k] = 1
                 last = at
         _tick(progress, start + share * min(1.0, (b + BATCH_PEOPLE) / len(ids)))
-    plan.new = kept
+    plan.new = list(compress(rows, keep))  # still in time order
 
 
 def _read(path: str | Path, progress: Progress) -> ClockFile:
@@ -220,11 +223,18 @@ def preview_punch_import(actor: Actor, path: str | Path, progress: Progress = No
         _dedupe(s, plan, policy.value_in(s, "attendance.duplicate_punch_seconds"), progress, 0.35, 0.65)
         from app.services.punches import first_punch_day
 
-        early = sorted({at.date() for _eid, at in plan.new if at.date() < first_punch_day(s)})
+        early = _early_days(plan, first_punch_day(s))
     summary = _summary(plan)
     summary["why_not"] = _why_not_import(summary, early)
     summary["may_import"] = summary["why_not"] == ""
     return summary
+
+
+def _early_days(plan: _Plan, first: date) -> list[date]:
+    """The days of punches to add before attendance tracking starts (a datetime compare a punch, then
+    a date only for the few that are early)."""
+    start = datetime.combine(first, datetime.min.time())
+    return sorted({at.date() for _eid, at in plan.new if at < start})
 
 
 def _why_not_import(summary: dict, early: list[date]) -> str:
@@ -245,23 +255,24 @@ def import_punches(actor: Actor, path: str | Path, progress: Progress = None) ->
     """Import a clock export: every row valid or nothing is imported. Returns the preview's figures
     with "added" and "duplicates".
 
-    Nothing here holds the write lock for long (a 400,000-punch file would hold it for most of a
-    minute, and a kiosk punch would wait out the busy timeout): the file is read, matched and
-    de-duplicated outside any write, its punches are staged in short transactions, and then moved
-    into ``punch`` a chunk per transaction, each chunk tied to an audit row of its own, with a pause
-    between chunks in which a kiosk gets the lock. All or nothing still holds: a bad row, a closed
-    month or a cancel stops the import before any punch is stored, and once the run turns
-    "applying" it is finished to the end, by the next import if this process dies
-    (``finish_interrupted``). Other windows may see its punches arrive for those seconds."""
+    Nothing here holds the write lock for long (a 400,000-punch file would hold it for many seconds,
+    and a kiosk punch would wait): the file is read, matched and de-duplicated outside any write;
+    then one short transaction (the point of no return) keeps the punches to add in the run, which
+    turns "applying"; then they go into ``punch`` a chunk per transaction, each chunk tied to an audit
+    row of its own, with a pause between chunks in which a kiosk gets the lock (`_Pace`). All or
+    nothing still holds: a bad row, a closed month or a cancel stops the import before anything is
+    written, and once the run is "applying" it is finished to the end, by the next import if this
+    process dies (``finish_interrupted``). Other windows may see its punches arrive meanwhile."""
     require(actor, "attendance.import")
     finish_interrupted(actor)
     cf = _read(path, progress)
     with reading() as s:  # read, match and check the whole file before any write
+        seen = punch_bulk.last_id(s)  # before the de-duplication reads: a punch stored after has a larger id
         plan = _plan(s, cf, now(), progress)
         from app.services.punches import first_punch_day
 
         first = first_punch_day(s)
-        early = sorted({at.date() for _eid, at in plan.new if at.date() < first})
+        early = _early_days(plan, first)
         window = policy.value_in(s, "attendance.duplicate_punch_seconds")
         _dedupe(s, plan, window, progress, 0.35, 0.15)
     if early:
@@ -277,32 +288,35 @@ def import_punches(actor: Actor, path: str | Path, progress: Progress = None) ->
         result.update(added=0, duplicates=result["already"])
         _tick(progress, 1.0)
         return result
-    run_id = _stage(actor, cf, plan, window, progress)
-    try:
-        with transaction() as s:  # the point of no return: checked once more under the write lock
-            month_close.ensure_open(s, *{date(at.year, at.month, 1) for _eid, at in plan.new})  # a closed month is frozen
-            run = s.get(PunchImportRun, run_id)
-            if run is None:  # dropped meanwhile (finish_interrupted thought it dead): nothing was stored
-                raise ConflictError("The import was interrupted; nothing was imported. Import the file again.")
-            run.state, run.summary = "applying", json.dumps({
-                "file": cf.name, "sha256": cf.sha256, "layout": cf.layout, "punches": len(cf.punches),
-                "skipped_lines": len(cf.skipped), "from": result["from"], "to": result["to"],
-                "people": len(plan.found), "found": sum(plan.found.values())}, ensure_ascii=False)
-    except BaseException:
-        _drop(run_id)
-        raise
-    added = _apply(actor, run_id, progress)
+    eids, ats = [eid for eid, _at in plan.new], [at for _eid, at in plan.new]
+    texts = list(map(punch_bulk.at_text, ats))
+    planned = punch_bulk.encode(eids, texts)
+    _tick(progress, 0.6)  # the last moment a cancel stops the import
+    with transaction() as s:  # the point of no return: checked once more under the write lock
+        month_close.ensure_open(s, *{date(at.year, at.month, 1) for at in ats})  # a closed month is frozen
+        run = PunchImportRun(file=cf.name, sha256=cf.sha256, actor=actor.username, state="applying",
+                             staged=len(eids), planned=planned, summary=json.dumps({
+                                 "file": cf.name, "sha256": cf.sha256, "layout": cf.layout, "punches": len(cf.punches),
+                                 "skipped_lines": len(cf.skipped), "from": result["from"], "to": result["to"],
+                                 "people": len(plan.found), "found": sum(plan.found.values()), "window": window},
+                                 ensure_ascii=False))
+        s.add(run)
+        s.flush()
+        run_id = run.id
+    added = _apply(actor, run_id, progress, _Planned(eids, ats, texts, seen))
     result.update(added=added, duplicates=sum(plan.found.values()) - added)
     _quiet_tick(progress, 1.0)
     return result
 
 
-STAGE_CHUNK = 20000  # at most so many staged rows per transaction (an unindexed append)
-APPLY_CHUNK = 64000  # at most so many punches moved per transaction (indexed inserts and their digests)
+APPLY_CHUNK = 400000  # at most so many punches stored per transaction (indexed inserts, then their one digest)
 STEP_S = 0.1  # each write transaction aims at this long while a kiosk is in use, however loaded the machine
-QUIET_STEP_S = 0.5  # and at this long while none is: a kiosk that starts meanwhile waits at most this once
+QUIET_STEP_S = 1.0  # and at this long while none is: a kiosk that starts meanwhile waits at most this once
 APPLY_PAUSE_S = 0.1  # between two chunks: longer than SQLite's longest busy-handler sleep (100 ms)
 KIOSK_IN_USE = timedelta(minutes=15)  # a kiosk punch this recent: people are at the door
+GENTLE_FIRST = 1000  # punches of the first step while a kiosk is in use (the next are sized by measurement)
+QUIET_FIRST = 20000  # and while none is
+IMPORT_CACHE_KIB = 262144  # SQLite page cache of the import's connections while it stores (a year's indexes)
 
 
 def kiosk_in_use(s: Session, moment: datetime) -> bool:
@@ -317,29 +331,34 @@ def _kiosk_in_use_now() -> bool:
 
 
 class _Pace:
-    """Rows per write transaction, halved after a step that held the lock too long and doubled
-    after a quick one. While a kiosk is in use (asked again after every step, so one that starts
-    mid-import is noticed after its first punch) a step aims at STEP_S, and it is followed by a
-    pause as long as the step (at least APPLY_PAUSE_S). While none is, a step aims at QUIET_STEP_S
-    with a short pause: a history import in the evening runs at nearly full speed. After every step,
-    on SQLite, a checkpoint, so that the WAL the import writes is copied back by the import and not
-    by a kiosk's next commit, and stays small."""
+    """Rows per write transaction, sized from the rows per second the last step reached so that the
+    next one takes about a step's time: STEP_S while a kiosk is in use (asked before the first step and
+    again after every step, so one that starts mid-import is noticed after its first punch), with a
+    pause after each step as long as the step (at least APPLY_PAUSE_S), in which a waiting kiosk gets
+    the lock; QUIET_STEP_S while none is, with a short pause: a history import in the evening runs at
+    nearly full speed, in a few long steps and as few commits. A step that took over 1.5 times its
+    aim halves the next. After every step, on SQLite, a checkpoint, so that the WAL the import writes
+    is copied back by the import and not by a kiosk's next commit, and stays small."""
 
     def __init__(self, most: int, in_use: Optional[Callable[[], bool]] = None):
         self.most = max(1, most)
         self.in_use = in_use or _kiosk_in_use_now
-        self.size = min(self.most, 1000)
+        self.gentle = self.in_use()
+        self.size = min(self.most, GENTLE_FIRST if self.gentle else QUIET_FIRST)
 
-    def rest(self, started: float) -> None:
-        took = time.monotonic() - started
-        gentle = self.in_use()
-        step = STEP_S if gentle else QUIET_STEP_S
+    def rest(self, started: float, done: Optional[int] = None) -> None:
+        """After a step that began at ``started`` (time.monotonic) and wrote ``done`` rows (the size)."""
+        took = max(time.monotonic() - started, 1e-3)
+        done = self.size if done is None else done
+        self.gentle = self.in_use()
+        step = STEP_S if self.gentle else QUIET_STEP_S
         if took > 1.5 * step:
-            self.size = max(min(self.most, 100), self.size // 2)
-        elif took < step / 2:
-            self.size = min(self.most, self.size * 2)
+            self.size = max(min(self.most, 100), self.size // 2)  # a slow step: back off at once
+        else:  # as many rows as a step's time allows at the rate just seen, growing at most 8 times
+            wanted = int(max(done, 1) * step / took * 0.8)
+            self.size = max(1, min(self.most, self.size * 8, wanted))
         _checkpoint()
-        time.sleep(max(APPLY_PAUSE_S, took) if gentle else APPLY_PAUSE_S)  # a waiting kiosk's turn
+        time.sleep(max(APPLY_PAUSE_S, took) if self.gentle else APPLY_PAUSE_S)  # a waiting kiosk's turn
 
 
 def _checkpoint() -> None:
@@ -354,104 +373,144 @@ def _checkpoint() -> None:
             raw.close()
 
 
-def _stage(actor: Actor, cf: ClockFile, plan: _Plan, window_seconds: int, progress: Progress) -> int:
-    """Stage the punches to add (state "staging"); a cancel or an error here drops the run."""
-    window = timedelta(seconds=window_seconds)
-    with transaction() as s:
-        run = PunchImportRun(file=cf.name, sha256=cf.sha256, actor=actor.username, staged=len(plan.new))
-        s.add(run)
-        s.flush()
-        run_id = run.id
-    try:
-        total, c, pace = len(plan.new), 0, _Pace(STAGE_CHUNK)
-        while c < total:
-            started, size = time.monotonic(), pace.size
-            with transaction() as s:
-                s.execute(insert(PunchImportRow.__table__), [
-                    {"run_id": run_id, "seq": c + i, "employee_id": eid, "at": at, "lo": at - window, "hi": at + window}
-                    for i, (eid, at) in enumerate(plan.new[c:c + size])])
-            c += size
-            _tick(progress, 0.5 + 0.1 * min(1.0, c / total))
-            if c < total:
-                pace.rest(started)
-    except BaseException:
-        _drop(run_id)
-        raise
-    return run_id
+@dataclass
+class _Planned:
+    """A run's punches to add, in order (the run's ``planned``), and the largest punch id whose
+    punch they were checked against: any punch with a larger id was stored since, and is checked
+    before each chunk (`_Others`)."""
+
+    eids: list[int]
+    ats: list[datetime]
+    texts: list[str]  # the times as SQLite stores them
+    seen: int
+
+
+class _Others:
+    """Punches stored by others since the run's punches were checked (a kiosk, another PC), by person:
+    a planned punch within the duplicate window of one of them is skipped. Asked before each chunk,
+    under the write lock, for the punches with an id above the last one it saw; usually none."""
+
+    def __init__(self, seen: int, window: timedelta):
+        self.seen, self.window = seen, window
+        self.times: dict[int, list[datetime]] = {}
+
+    def catch_up(self, s: Session) -> None:
+        for pid, eid, at in s.execute(select(Punch.id, Punch.employee_id, Punch.at).where(Punch.id > self.seen)):
+            insort(self.times.setdefault(eid, []), at)
+            self.seen = max(self.seen, pid)
+
+    def near(self, eid: int, at: datetime) -> bool:
+        times = self.times.get(eid)
+        if not times:
+            return False
+        i = bisect_left(times, at)
+        return (i < len(times) and (times[i] - at < self.window or times[i] == at)) or (i > 0 and at - times[i - 1] < self.window)
 
 
 def _drop(run_id: int) -> None:
     """Forget a run that never turned "applying" (nothing of it is in ``punch``)."""
-    while True:
-        with transaction() as s:
-            seqs = s.execute(select(PunchImportRow.seq).where(PunchImportRow.run_id == run_id).limit(STAGE_CHUNK)).scalars().all()
-            if seqs:
-                s.execute(delete(PunchImportRow).where(PunchImportRow.run_id == run_id, PunchImportRow.seq <= max(seqs)))
-                continue
-            run = s.get(PunchImportRun, run_id)
-            if run is not None:
-                s.delete(run)
-            return
+    with transaction() as s:
+        run = s.get(PunchImportRun, run_id)
+        if run is not None:
+            s.delete(run)
 
 
-def _apply(actor: Actor | str, run_id: int, progress: Progress) -> int:
-    """Move a run's staged punches into ``punch``, a chunk per transaction, skipping a punch that
-    something else stored meanwhile inside its duplicate window; then the run's audit row. Returns
-    the punches the run added in all."""
-    from app.services import coverage
+def _resumed(run_id: int) -> tuple[_Planned, _Others]:
+    """A run some process left "applying": its planned punches, checked afresh against every punch
+    stored now (they include its own chunks stored so far, which are never within a window of the
+    rest: the plan keeps one punch a window)."""
+    with reading() as s:
+        planned, summary, moved = s.execute(select(PunchImportRun.planned, PunchImportRun.summary, PunchImportRun.moved)
+                                            .where(PunchImportRun.id == run_id)).one()
+        eids, ats, texts = punch_bulk.decode(planned)
+        others = _Others(punch_bulk.last_id(s), timedelta(seconds=json.loads(summary or "{}").get("window", 60)))
+        rest = list(zip(eids[moved:], ats[moved:]))
+        if rest:
+            lo, hi = min(ats[moved:]) - others.window, max(ats[moved:]) + others.window + timedelta(seconds=1)
+            people = sorted(set(eids[moved:]))
+            for b in range(0, len(people), BATCH_PEOPLE):
+                for eid, at in s.execute(select(Punch.employee_id, Punch.at).where(
+                        Punch.employee_id.in_(people[b:b + BATCH_PEOPLE]), Punch.at >= lo, Punch.at < hi)):
+                    others.times.setdefault(eid, []).append(at)
+            for times in others.times.values():
+                times.sort()
+    return _Planned(eids, ats, texts, others.seen), others
 
-    R, P = PunchImportRow, Punch
-    near = select(P.id).where(P.employee_id == R.employee_id, P.at > R.lo, P.at < R.hi).exists()
-    same = select(P.id).where(P.employee_id == R.employee_id, P.at == R.at).exists()
-    pace = _Pace(APPLY_CHUNK)
+
+def _apply(actor: Actor | str, run_id: int, progress: Progress, planned: Optional[_Planned] = None) -> int:
+    """Store a run's planned punches from ``moved`` on, a chunk per transaction, skipping a punch that
+    something else stored meanwhile inside its duplicate window. Each chunk is tied to an audit row of
+    its own, which carries one digest over the punches it added (coverage form 2, read back before the
+    commit); a chunk with nothing left to add writes no audit row. Then the run's audit row. Returns
+    the punches the run added in all. ``planned``: what the importing process has in memory (None:
+    read from the run, which some process left "applying")."""
+    R = PunchImportRun
+    if planned is None:
+        planned, others = _resumed(run_id)
+    else:
+        with reading() as s:
+            summary = s.execute(select(R.summary).where(R.id == run_id)).scalar()
+        others = _Others(planned.seen, timedelta(seconds=json.loads(summary or "{}").get("window", 60)))
+    total, pace = len(planned.eids), _Pace(APPLY_CHUNK)
     while True:
         started = time.monotonic()
-        with transaction() as s:
-            run = s.get(PunchImportRun, run_id)
-            rows = s.execute(select(R.seq, R.employee_id, R.at).where(R.run_id == run_id).order_by(R.seq)
-                             .limit(pace.size)).all()
-            if not rows:
+        with transaction() as s, _page_cache(s):
+            state, moved, added, who, note = s.execute(select(R.state, R.moved, R.added, R.actor, R.file)
+                                                       .where(R.id == run_id)).one()
+            if state == "done" or moved >= total:
                 break
-            last = rows[-1].seq
-            taken = {r.seq for r in s.execute(select(R.seq).where(
-                R.run_id == run_id, R.seq <= last, near | same))}
-            fresh = [r for r in rows if r.seq not in taken]
+            end = min(total, moved + pace.size)
+            others.catch_up(s)
+            fresh = range(moved, end)
+            if others.times:
+                fresh = [i for i in fresh if not others.near(planned.eids[i], planned.ats[i])]
             if fresh:
-                stamp, who = now(), run.actor
-                values = {i: {"employee_id": r.employee_id, "at": r.at, "source": "import",
-                              "recorded_by": who, "note": run.file} for i, r in zip(_new_ids(s, len(fresh)), fresh)}
-                entry = audit.record(s, who, "attendance.import_part", "punch_file", run.file, None,
-                                     {"run": run_id, "punches": len(fresh)}, covers=coverage.covers_of(s, "punch", values))
+                entry = audit.record(s, who, "attendance.import_part", "punch_file", note, None,
+                                     {"run": run_id, "punches": len(fresh)})
                 s.flush()  # the audit row's id, which the punches reference
-                s.execute(insert(P.__table__), [{"id": i, "recorded_at": stamp, "audit_id": entry.id, **v}
-                                                 for i, v in values.items()])
-            s.execute(delete(R).where(R.run_id == run_id, R.seq <= last))
-            run.added += len(fresh)
-            more, share = last + 1 < run.staged, (last + 1) / max(run.staged, 1)
-        _quiet_tick(progress, 0.6 + 0.4 * min(1.0, share))
-        if more:
-            pace.rest(started)
+                punch_bulk.insert(s, _pick(planned.eids, fresh), _pick(planned.ats, fresh),
+                                  _pick(planned.texts, fresh), entry.id, now(), who, note)
+                others.seen = punch_bulk.last_id(s)  # the chunk's own punches are not others'
+                entry.covers = {"chunks": {"punch": coverage.chunk_cover("punch", punch_bulk.stored_rows(s, entry.id))}}
+                entry.hash = audit.row_hash(entry.prev_hash, entry)
+            s.execute(update(R).where(R.id == run_id).values(moved=end, added=added + len(fresh)))
+        _quiet_tick(progress, 0.6 + 0.4 * end / total)
+        if end < total:
+            pace.rest(started, end - moved)
+    _checkpoint()
     with transaction() as s:
         run = s.get(PunchImportRun, run_id)
         if run.state == "done":  # another process finished it meanwhile (finish_interrupted)
             return run.added
         figures = json.loads(run.summary or "{}")
         found = figures.pop("found", run.added)
+        figures.pop("window", None)
         figures.update(added=run.added, duplicates=found - run.added)
         if run.added:
             audit.record(s, run.actor, "attendance.import", "punch_file", run.file, None, figures)
-        run.state = "done"
+        run.state, run.planned = "done", None  # the punches are in ``punch`` now
         return run.added
 
 
-def _new_ids(s: Session, n: int) -> list[int]:
-    """Ids for ``n`` new punches, known before the insert (their digests go in the audit row): from
-    the id sequence on PostgreSQL (the kiosk draws from it too), after the largest id on SQLite."""
-    if s.get_bind().dialect.name == "postgresql":
-        return list(s.execute(text("SELECT nextval(pg_get_serial_sequence('punch', 'id')) FROM generate_series(1, :n)"),
-                              {"n": n}).scalars())
-    first = (s.execute(select(func.max(Punch.id))).scalar() or 0) + 1
-    return list(range(first, first + n))
+def _pick(seq: list, which) -> list:
+    return seq[which.start:which.stop] if isinstance(which, range) else [seq[i] for i in which]
+
+
+@contextmanager
+def _page_cache(s: Session) -> Iterator[None]:
+    """On SQLite, a page cache big enough for the punch indexes a chunk touches (with the default 2 MB
+    most index inserts read a page back from the file), for this transaction's connection only: back
+    to what it was before the commit (which evicts only clean pages: the dirty ones are written)."""
+    if s.get_bind().dialect.name != "sqlite":
+        yield
+        return
+    raw = s.connection().connection.driver_connection
+    before = raw.execute("PRAGMA cache_size").fetchone()[0]
+    raw.execute(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        raw.execute(f"PRAGMA cache_size={before}")
 
 
 def _quiet_tick(progress: Progress, share: float) -> None:
@@ -467,9 +526,10 @@ STALE_STAGING = timedelta(days=1)  # a run staging this long ago died (a live on
 
 
 def finish_interrupted(actor: Actor | str = "system") -> int:
-    """Finish what an import interrupted by a crash left: a run "applying" is moved into ``punch``
-    to the end (safe beside its own process, if that still runs: each chunk moves under the write
-    lock), a run left "staging" for a day is dropped. Returns the runs finished."""
+    """Finish what an import interrupted by a crash left: the rest of a run "applying" is stored to
+    the end (safe beside its own process, if that still runs: each chunk is taken from ``moved``
+    under the write lock), a run left "staging" for a day (by an older version) is dropped. Returns
+    the runs finished."""
     with reading() as s:
         runs = s.execute(select(PunchImportRun.id, PunchImportRun.state, PunchImportRun.started_at).where(
             PunchImportRun.state != "done").order_by(PunchImportRun.id)).all()

@@ -17,7 +17,7 @@ from app.db import reading
 from app.errors import ImportRejected, ValidationError
 from app.models.attendance import Punch
 from app.models.audit import AuditEntry
-from app.models.clocks import PunchImportRow, PunchImportRun
+from app.models.clocks import PunchImportRun
 from app.services import audit, coverage, policy, punch_import, punches
 from app.services.employees import EmployeeInput, create_employee
 
@@ -31,7 +31,6 @@ def _small_steps(monkeypatch):
     for module in (punches, punch_import):
         monkeypatch.setattr(module, "now", lambda: NOW)
     monkeypatch.setattr(punch_import, "APPLY_CHUNK", 25)  # a few chunks from a small file
-    monkeypatch.setattr(punch_import, "STAGE_CHUNK", 40)
     monkeypatch.setattr(punch_import, "APPLY_PAUSE_S", 0.0)
 
 
@@ -59,6 +58,12 @@ def count(model=Punch) -> int:
 def runs() -> list[tuple]:
     with reading() as s:
         return [tuple(r) for r in s.execute(select(PunchImportRun.state, PunchImportRun.added))]
+
+
+def kept() -> int:
+    """Runs still keeping punches to add (a finished run lets its planned punches go)."""
+    with reading() as s:
+        return s.execute(select(func.count()).select_from(PunchImportRun).where(PunchImportRun.planned.is_not(None))).scalar()
 
 
 def trail_intact() -> bool:
@@ -94,7 +99,7 @@ def test_a_kiosk_punch_between_two_chunks_is_stored_and_the_import_completes(sho
     assert datetime(2026, 11, 20, 8, 20, 30) in [p["at"] for p in stored]
     # the file's 08:20:00 of that day is the kiosk's punch already: the import skipped it, and only it
     assert result["added"] == rows - 1 and count() == rows
-    assert runs() == [("done", rows - 1)] and count(PunchImportRow) == 0
+    assert runs() == [("done", rows - 1)] and kept() == 0
     assert trail_intact()
 
 
@@ -117,7 +122,7 @@ def test_an_import_that_died_while_applying_is_finished_by_the_next_one(shop, tm
     monkeypatch.setattr(punches, "now", lambda: NOW)
     again = punches.import_punches(shop, path)  # finishes the first run, then finds nothing new
     assert again["added"] == 0
-    assert count() == rows and runs() == [("done", rows)] and count(PunchImportRow) == 0
+    assert count() == rows and runs() == [("done", rows)] and kept() == 0
     with reading() as s:
         imports = s.execute(select(AuditEntry.after).where(AuditEntry.action == "attendance.import")).scalars().all()
     assert [a["added"] for a in imports] == [rows]
@@ -130,19 +135,19 @@ def test_a_bad_row_stores_nothing_and_stages_nothing(shop, tmp_path):
         out.write(f"{583:>9}\t2026-12-30 08:00:00\t1\t0\t1\t0\n")  # in the future
     with pytest.raises(ImportRejected):
         punches.import_punches(shop, path)
-    assert count() == 0 and runs() == [] and count(PunchImportRow) == 0
+    assert count() == 0 and runs() == [] and kept() == 0
 
 
-def test_a_month_closed_while_staging_stores_nothing_and_drops_the_staged_rows(shop, tmp_path, monkeypatch):
+def test_a_month_closed_meanwhile_stores_nothing_and_keeps_no_run(shop, tmp_path, monkeypatch):
     path, _rows = clock_file(tmp_path)
 
-    def closed(_s, *_months):  # month_close's refusal, as if 2026-11 closed while the rows were staged
+    def closed(_s, *_months):  # month_close's refusal, as if 2026-11 closed while the file was checked
         raise ValidationError("2026-11 is closed.")
 
     monkeypatch.setattr(punch_import.month_close, "ensure_open", closed)
     with pytest.raises(ValidationError):
         punches.import_punches(shop, path)
-    assert count() == 0 and runs() == [] and count(PunchImportRow) == 0
+    assert count() == 0 and runs() == [] and kept() == 0
 
 
 def test_the_import_yields_harder_once_a_kiosk_is_in_use(shop, monkeypatch):
@@ -159,12 +164,16 @@ def test_the_import_yields_harder_once_a_kiosk_is_in_use(shop, monkeypatch):
     monkeypatch.setattr(punch_import.time, "sleep", slept.append)
     monkeypatch.setattr(punch_import, "_checkpoint", lambda: checkpoints.append(1))
     monkeypatch.setattr(punch_import, "APPLY_PAUSE_S", 0.1)
-    ends = iter([10.3, 20.3])  # each step took 0.3 s
+    ends = iter([10.3, 20.3, 30.05])  # the steps took 0.3 s, 0.3 s and 0.05 s
     monkeypatch.setattr(punch_import.time, "monotonic", lambda: next(ends))
     pace = punch_import._Pace(64000, lambda: in_use[0])
-    pace.rest(10.0)  # quiet: 0.3 s is within the 0.5 s step; a short pause
-    assert slept == [0.1] and pace.size == 1000
+    assert pace.size == punch_import.QUIET_FIRST
+    pace.rest(10.0)  # quiet: 20,000 rows in 0.3 s, so the next step takes what fits in most of a second
+    assert slept == [0.1] and pace.size == int(20000 / 0.3 * 0.8)
     in_use[0] = True
     pace.rest(20.0)  # in use: 0.3 s is over the 0.1 s step, so the step halves and the pause is as long
-    assert slept == [0.1, pytest.approx(0.3)] and pace.size == 500
-    assert checkpoints == [1, 1]  # the import copies its WAL back itself, so no kiosk commit has to
+    assert slept == [0.1, pytest.approx(0.3)] and pace.size == int(20000 / 0.3 * 0.8) // 2
+    pace.rest(30.0)  # in use, a quick step: the next is sized to the 0.1 s aim at the rate seen
+    assert slept[-1] == 0.1 and pace.size == int(26666 * 0.1 / 0.05 * 0.8)
+    assert checkpoints == [1, 1, 1]  # the import copies its WAL back itself, so no kiosk commit has to
+    assert punch_import._Pace(64000, lambda: True).size == punch_import.GENTLE_FIRST  # a kiosk in use from the start

@@ -63,6 +63,32 @@ def test_summary_lists_everyone_with_the_demo_figures(view):
     assert view.summary.model().rowCount() == 15
 
 
+def test_summary_sorts_by_a_header_as_numbers_and_names(view, qtbot):
+    from PySide6.QtCore import QPoint
+
+    table, model = view.summary, view.summary_model
+    header = table.horizontalHeader()
+
+    def shown(key: str) -> list[str]:
+        column = model.column_index(key)
+        return [table.model().index(r, column).data() for r in range(table.model().rowCount())]
+
+    def click(key: str) -> None:
+        column = model.column_index(key)
+        x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+        qtbot.mouseClick(header.viewport(), Qt.LeftButton, pos=QPoint(x, header.height() // 2))
+
+    table.sortByColumn(model.column_index("penalty_rmb"), Qt.DescendingOrder)
+    amounts = [float(text.lstrip("¥").replace(",", "")) for text in shown("penalty_rmb")]
+    assert amounts == sorted(amounts, reverse=True) and amounts[0] > 0  # money, not text: ¥100.00 above ¥20.00
+    click("name")
+    names = [r["name"] for r in model.rows]
+    assert shown("name") in (sorted(names), sorted(names, reverse=True))
+    click("late_minutes")
+    late = [int(text) for text in shown("late_minutes")]
+    assert late in (sorted(late), sorted(late, reverse=True)) and len(set(late)) > 1
+
+
 def test_pending_request_can_be_approved_by_the_routed_manager(main_window, actor_for, qtbot):
     window = main_window(actor_for("wanghr"))  # E003 supervises E004, whose annual leave is pending
     tab = loaded(window.select_tab("attendanceTab"), qtbot)

@@ -97,3 +97,18 @@ def test_the_banner_reads_the_calendar_only_when_attendance_changed(main_window,
     window.ctx.bus.changed.emit(ChangeSet.of_areas("attendance"))
     drain()
     assert reads == [1] and window.holiday_banner.year == 2027
+
+
+def test_the_year_grid_marks_the_shops_days_bold_and_leaves_impossible_dates_blank(main_window, november_2026):
+    page = main_window().tab_content("attendanceTab").holidays
+    page.show_year(2027)
+    drain()
+    assert page.save_day(date(2027, 5, 4), "holiday", "青年节")
+    drain()
+    model = page.grid_model
+    shop_day, plain_day, feb_30 = model.index(4, 3), model.index(4, 4), model.index(1, 29)
+    assert model.data(shop_day) == "H" and model.data(shop_day, Qt.FontRole).bold()
+    assert "青年节" in model.data(shop_day, Qt.ToolTipRole) and "2027-05-04" in model.data(shop_day, Qt.ToolTipRole)
+    assert model.data(plain_day, Qt.FontRole) is None and model.data(plain_day) == ""
+    assert model.day_at(feb_30) is None and model.data(feb_30) is None
+    assert model.data(feb_30, Qt.BackgroundRole) is not None  # greyed, not a day

@@ -5,16 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel
 
 from app.rules.search import matches, search_key
-from ui.models.table import RowTableModel, SortRole
+from ui.models.table import RowTableModel, SortingProxy, SortRole
 
 
-class SearchProxy(QSortFilterProxyModel):
+class SearchProxy(SortingProxy):
     def __init__(self, model: RowTableModel, fields, parent=None):
         """fields(row) -> the texts a search looks in (name, no., department…)."""
         super().__init__(parent)
         self.fields = fields
         self.query = ""
-        self._keys: dict[int, str] = {}
+        self._keys: dict[int, str] = {}  # id(row) -> its haystack (model rows move when sorted)
         self.setSourceModel(model)
         self.setSortRole(SortRole)
         model.modelReset.connect(self._keys.clear)
@@ -27,7 +27,8 @@ class SearchProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
         if not self.query:
             return True
-        key = self._keys.get(source_row)
+        row = self.sourceModel().row_at(source_row)
+        key = self._keys.get(id(row))
         if key is None:
-            key = self._keys[source_row] = search_key(*self.fields(self.sourceModel().rows[source_row]))
+            key = self._keys[id(row)] = search_key(*self.fields(row))
         return matches(self.query, key)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
@@ -24,6 +24,10 @@ class DataTableView(QTableView):
         header.setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
         header.setResizeContentsPrecision(40)  # fit columns to the first rows, not all 10,000
         header.sectionResized.connect(self._save_widths)
+        # written once the resizing stops: each QSettings write syncs the file (~4 ms), and a dialog's first
+        # layout or a drag resizes a section many times
+        self._save_timer = QTimer(self, singleShot=True, interval=500)
+        self._save_timer.timeout.connect(self._write_widths)
         self._restoring = False
         self._fitted = False
 
@@ -59,7 +63,17 @@ class DataTableView(QTableView):
     def _save_widths(self, *_args) -> None:
         if self._restoring or self.model() is None or not self.isVisible():
             return
-        QSettings().setValue(self._key(), [self.columnWidth(i) for i in range(self.model().columnCount())])
+        self._save_timer.start()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt API): a dialog closed right after a drag keeps it
+        if self._save_timer.isActive():
+            self._save_timer.stop()
+            self._write_widths()
+        super().hideEvent(event)
+
+    def _write_widths(self) -> None:
+        if self.model() is not None:
+            QSettings().setValue(self._key(), [self.columnWidth(i) for i in range(self.model().columnCount())])
 
     def copy_selection(self) -> str:
         """Selected cells as tab-separated text (pastes into Excel), also put on the clipboard."""
