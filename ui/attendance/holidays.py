@@ -16,6 +16,7 @@ from app.i18n import _ as app_tr
 from app.rules.calendar import DAY_KIND_LABELS, DAY_KINDS
 from app.services import calendar as calendar_svc
 from ui import theme
+from ui.attendance.models import DayCellDelegate
 from ui.operations import ReloadGate
 from ui.models.table import Column, RowTableModel
 from ui.widgets.table_view import DataTableView
@@ -107,6 +108,11 @@ class YearGridModel(QAbstractTableModel):
                             white if entry is not None else muted, bold if shop else None, " · ".join(tip)))
             rows.append(row)
         return rows
+
+    def painted(self, row: int, column: int) -> tuple:
+        """What DayCellDelegate draws: (background, text colour, text, font)."""
+        cell = self._cells[row][column]
+        return (self._blank, None, "", None) if cell is None else cell[1:3] + (cell[0], cell[3])
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() or self.view is None else 12
@@ -216,6 +222,7 @@ class HolidayPage(QWidget):
         self.grid_model = YearGridModel(self)
         self.grid = QTableView(objectName="holidayGrid")
         self.grid.setModel(self.grid_model)
+        self.grid.setItemDelegate(DayCellDelegate(self.grid_model.painted, self.grid, name_column=False))
         self.grid.setSelectionMode(QAbstractItemView.SingleSelection)
         self.grid.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.grid.horizontalHeader().setMinimumSectionSize(20)
