@@ -41,6 +41,6 @@ class PunchImportRun(SQLModel, table=True):
     staged: int = 0  # rows staged
     added: int = 0  # punches stored so far
     summary: Optional[str] = None  # the audit row's figures (JSON), written when the run turns applying
-    # the punches to add, in order: "employee id<TAB>time" lines, zlib-compressed (app.services.punch_bulk)
+    # the punches to add, in order, as one compressed value (app.services.punch_bulk.encode)
     planned: Optional[bytes] = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
     moved: int = 0  # planned punches dealt with (stored, or skipped as stored meanwhile) so far

@@ -18,6 +18,7 @@ from itertools import compress
 from operator import itemgetter
 from contextlib import contextmanager
 from bisect import bisect_left, insort
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -28,6 +29,7 @@ from sqlmodel import Session
 
 from app.db import reading, transaction
 from app.errors import ConflictError, ImportRejected, NotFound, RowError, ValidationError
+from app.gc_pause import no_gc_pauses
 from app.i18n import _
 from app.io.punches import ClockFile, read_clock_file
 from app.models._base import now
@@ -103,15 +105,18 @@ def _plan(s: Session, cf: ClockFile, moment: datetime, progress: Progress) -> _P
     """Match every punch to a person and check it; the duplicates are found by ``_dedupe``."""
     people, mapped = _people(s)
     resolve = _resolver(people, mapped, cf.by_employee_no)
-    ids: dict[str, Optional[int]] = {}
+    ids: dict[str, tuple[Optional[int], Optional[datetime]]] = {}  # clock no. -> (person, the moment they left)
     errors = list(cf.errors)
     unknown: dict[str, dict] = {}
-    found: dict[int, int] = {}
     rows: list[tuple[int, datetime]] = []
+    append = rows.append
     for number, no, name, at in cf.punches:
-        eid = ids.get(no, -1)
-        if eid == -1:
-            eid = ids[no] = resolve(no)
+        hit = ids.get(no)
+        if hit is None:
+            eid = resolve(no)
+            left = people[eid].leave_date if eid is not None else None
+            hit = ids[no] = (eid, datetime.combine(left + timedelta(days=1), datetime.min.time()) if left else None)
+        eid, gone = hit
         if eid is None:
             u = unknown.setdefault(no, {"clock_no": no, "name": name, "rows": 0, "first_row": number})
             u["rows"] += 1
@@ -119,14 +124,14 @@ def _plan(s: Session, cf: ClockFile, moment: datetime, progress: Progress) -> _P
         if at > moment:
             errors.append(RowError(number, _("the time {at} is in the future", at=at.strftime("%Y-%m-%d %H:%M"))))
             continue
-        person = people[eid]
-        if person.leave_date and at.date() > person.leave_date:
+        if gone is not None and at >= gone:
+            person = people[eid]
             errors.append(RowError(number, _("{no} left on {day}", no=person.employee_no, day=person.leave_date.isoformat())))
             continue
-        found[eid] = found.get(eid, 0) + 1
-        rows.append((eid, at))
+        append((eid, at))
+    found = dict(Counter(map(itemgetter(0), rows)))
     _tick(progress, 0.35)
-    rows.sort(key=itemgetter(1, 0))  # in time order: the punch indexes then grow at their ends as a chunk goes in
+    rows.sort(key=itemgetter(1))  # in time order (stable): the punch indexes then grow at their ends as a chunk goes in
     plan = _Plan(cf, errors, unknown, people, found)
     plan.new = rows  # until _dedupe narrows it
     return plan
@@ -134,41 +139,37 @@ def _plan(s: Session, cf: ClockFile, moment: datetime, progress: Progress) -> _P
 
 def _dedupe(s: Session, plan: _Plan, window_seconds: int, progress: Progress, start: float, share: float) -> None:
     """Keep the punches that are neither a burst of the one before nor already stored: one indexed
-    query (employee_id, at) per batch of people."""
+    query (employee_id, at) per batch of people, then one pass over the punches in time order."""
     rows = plan.new
     window = timedelta(seconds=window_seconds)
     if not rows:
         return
-    ids = sorted({eid for eid, _at in rows})
-    lo = min(at for _e, at in rows) - window
-    hi = max(at for _e, at in rows) + window + timedelta(seconds=1)
-    by_person: dict[int, list[int]] = {}  # person -> the indexes of their punches in rows, in time order
-    for i, (eid, _at) in enumerate(rows):
-        by_person.setdefault(eid, []).append(i)
-    keep = bytearray(len(rows))
+    lo = rows[0][1] - window  # rows are in time order
+    hi = rows[-1][1] + window + timedelta(seconds=1)
+    ids = sorted(plan.found)
+    stored: dict[int, list[datetime]] = {}
     for b in range(0, len(ids), BATCH_PEOPLE):
-        batch = ids[b:b + BATCH_PEOPLE]
-        stored: dict[int, list[datetime]] = {}
         for eid, at in s.execute(select(Punch.employee_id, Punch.at).where(
-                Punch.employee_id.in_(batch), Punch.at >= lo, Punch.at < hi).order_by(Punch.employee_id, Punch.at)):
+                Punch.employee_id.in_(ids[b:b + BATCH_PEOPLE]), Punch.at >= lo, Punch.at < hi)
+                .order_by(Punch.employee_id, Punch.at)):
             stored.setdefault(eid, []).append(at)
-        for eid in batch:
-            old = stored.get(eid, [])
-            last: Optional[datetime] = None
-            for k in by_person[eid]:
-                at = rows[k][1]
-                if last is not None and (at - last < window or at == last):
-                    continue  # a burst: the same punch
-                if old:
-                    i = bisect_left(old, at)
-                    near = (i < len(old) and (old[i] - at < window or old[i] == at)) or (i > 0 and at - old[i - 1] < window)
-                    if near:
-                        last = at
-                        continue
-                keep[k] = 1
-                last = at
-        _tick(progress, start + share * min(1.0, (b + BATCH_PEOPLE) / len(ids)))
+        _tick(progress, start + 0.8 * share * min(1.0, (b + BATCH_PEOPLE) / len(ids)))
+    keep = bytearray(len(rows))
+    last_of: dict[int, datetime] = {}  # person -> their last punch kept or found stored (a burst is measured from it)
+    for k, (eid, at) in enumerate(rows):
+        last = last_of.get(eid)
+        if last is not None and (at - last < window or at == last):
+            continue  # a burst: the same punch
+        old = stored.get(eid)
+        if old:
+            i = bisect_left(old, at)
+            if (i < len(old) and (old[i] - at < window or old[i] == at)) or (i > 0 and at - old[i - 1] < window):
+                last_of[eid] = at
+                continue
+        keep[k] = 1
+        last_of[eid] = at
     plan.new = list(compress(rows, keep))  # still in time order
+    _tick(progress, start + share)
 
 
 def _read(path: str | Path, progress: Progress) -> ClockFile:
@@ -183,9 +184,7 @@ def _read(path: str | Path, progress: Progress) -> ClockFile:
 def _summary(plan: _Plan) -> dict:
     cf = plan.file
     span = cf.date_range()
-    new_by: dict[int, int] = {}
-    for eid, _at in plan.new:
-        new_by[eid] = new_by.get(eid, 0) + 1
+    new_by = Counter(map(itemgetter(0), plan.new))
     people = [{"employee_no": p.employee_no, "name": p.name, "clock_no": p.clock_no,
                "found": plan.found[p.id], "new": new_by.get(p.id, 0), "already": plan.found[p.id] - new_by.get(p.id, 0)}
               for p in sorted((plan.people[i] for i in plan.found), key=lambda p: p.employee_no)]
@@ -217,6 +216,11 @@ def preview_punch_import(actor: Actor, path: str | Path, progress: Progress = No
     """What importing the file would do, writing nothing: the layout, the date range, per person the
     punches found / new / already recorded, unknown clock numbers, and every bad row."""
     require(actor, "attendance.import")
+    with no_gc_pauses():
+        return _preview(path, progress)
+
+
+def _preview(path: str | Path, progress: Progress) -> dict:
     cf = _read(path, progress)
     with reading() as s:
         plan = _plan(s, cf, now(), progress)
@@ -230,11 +234,20 @@ def preview_punch_import(actor: Actor, path: str | Path, progress: Progress = No
     return summary
 
 
+def _months(ats: list[datetime]) -> list[date]:
+    """The months of ``ats`` (in time order): a jump to each next month, not a look at every punch."""
+    months, i = [], 0
+    while i < len(ats):
+        month = date(ats[i].year, ats[i].month, 1)
+        months.append(month)
+        i = bisect_left(ats, datetime(month.year + month.month // 12, month.month % 12 + 1, 1), lo=i)
+    return months
+
+
 def _early_days(plan: _Plan, first: date) -> list[date]:
-    """The days of punches to add before attendance tracking starts (a datetime compare a punch, then
-    a date only for the few that are early)."""
-    start = datetime.combine(first, datetime.min.time())
-    return sorted({at.date() for _eid, at in plan.new if at < start})
+    """The days of punches to add before attendance tracking starts."""
+    early = plan.new[:bisect_left(plan.new, datetime.combine(first, datetime.min.time()), key=itemgetter(1))]
+    return sorted({at.date() for _eid, at in early})  # plan.new is in time order
 
 
 def _why_not_import(summary: dict, early: list[date]) -> str:
@@ -262,8 +275,16 @@ def import_punches(actor: Actor, path: str | Path, progress: Progress = None) ->
     row of its own, with a pause between chunks in which a kiosk gets the lock (`_Pace`). All or
     nothing still holds: a bad row, a closed month or a cancel stops the import before anything is
     written, and once the run is "applying" it is finished to the end, by the next import if this
-    process dies (``finish_interrupted``). Other windows may see its punches arrive meanwhile."""
+    process dies (``finish_interrupted``). Other windows may see its punches arrive meanwhile.
+
+    The cyclic garbage collector is paused meanwhile (app.gc_pause): a year of punches is millions of
+    small objects without cycles, and each of its passes walked them all."""
     require(actor, "attendance.import")
+    with no_gc_pauses():
+        return _import_punches(actor, path, progress)
+
+
+def _import_punches(actor: Actor, path: str | Path, progress: Progress) -> dict:
     finish_interrupted(actor)
     cf = _read(path, progress)
     with reading() as s:  # read, match and check the whole file before any write
@@ -288,12 +309,12 @@ def import_punches(actor: Actor, path: str | Path, progress: Progress = None) ->
         result.update(added=0, duplicates=result["already"])
         _tick(progress, 1.0)
         return result
-    eids, ats = [eid for eid, _at in plan.new], [at for _eid, at in plan.new]
-    texts = list(map(punch_bulk.at_text, ats))
+    eids, ats = list(map(itemgetter(0), plan.new)), list(map(itemgetter(1), plan.new))
+    texts = punch_bulk.at_texts(ats)
     planned = punch_bulk.encode(eids, texts)
     _tick(progress, 0.6)  # the last moment a cancel stops the import
     with transaction() as s:  # the point of no return: checked once more under the write lock
-        month_close.ensure_open(s, *{date(at.year, at.month, 1) for at in ats})  # a closed month is frozen
+        month_close.ensure_open(s, *_months(ats))  # a closed month is frozen
         run = PunchImportRun(file=cf.name, sha256=cf.sha256, actor=actor.username, state="applying",
                              staged=len(eids), planned=planned, summary=json.dumps({
                                  "file": cf.name, "sha256": cf.sha256, "layout": cf.layout, "punches": len(cf.punches),
@@ -315,7 +336,7 @@ QUIET_STEP_S = 1.0  # and at this long while none is: a kiosk that starts meanwh
 APPLY_PAUSE_S = 0.1  # between two chunks: longer than SQLite's longest busy-handler sleep (100 ms)
 KIOSK_IN_USE = timedelta(minutes=15)  # a kiosk punch this recent: people are at the door
 GENTLE_FIRST = 1000  # punches of the first step while a kiosk is in use (the next are sized by measurement)
-QUIET_FIRST = 20000  # and while none is
+QUIET_FIRST = 50000  # and while none is
 IMPORT_CACHE_KIB = 262144  # SQLite page cache of the import's connections while it stores (a year's indexes)
 
 
@@ -354,8 +375,9 @@ class _Pace:
         step = STEP_S if self.gentle else QUIET_STEP_S
         if took > 1.5 * step:
             self.size = max(min(self.most, 100), self.size // 2)  # a slow step: back off at once
-        else:  # as many rows as a step's time allows at the rate just seen, growing at most 8 times
-            wanted = int(max(done, 1) * step / took * 0.8)
+        else:  # as many rows as a step's time allows at the rate just seen (with a margin while a kiosk
+            # is in use), growing at most 8 times
+            wanted = int(max(done, 1) * step / took * (0.8 if self.gentle else 1.0))
             self.size = max(1, min(self.most, self.size * 8, wanted))
         _checkpoint()
         time.sleep(max(APPLY_PAUSE_S, took) if self.gentle else APPLY_PAUSE_S)  # a waiting kiosk's turn
@@ -423,7 +445,10 @@ def _resumed(run_id: int) -> tuple[_Planned, _Others]:
         planned, summary, moved = s.execute(select(PunchImportRun.planned, PunchImportRun.summary, PunchImportRun.moved)
                                             .where(PunchImportRun.id == run_id)).one()
         eids, ats, texts = punch_bulk.decode(planned)
-        others = _Others(punch_bulk.last_id(s), timedelta(seconds=json.loads(summary or "{}").get("window", 60)))
+        window = json.loads(summary or "{}").get("window")  # None: a run an older version started
+        if window is None:
+            window = policy.value_in(s, "attendance.duplicate_punch_seconds")
+        others = _Others(punch_bulk.last_id(s), timedelta(seconds=window))
         rest = list(zip(eids[moved:], ats[moved:]))
         if rest:
             lo, hi = min(ats[moved:]) - others.window, max(ats[moved:]) + others.window + timedelta(seconds=1)
@@ -468,10 +493,11 @@ def _apply(actor: Actor | str, run_id: int, progress: Progress, planned: Optiona
                 entry = audit.record(s, who, "attendance.import_part", "punch_file", note, None,
                                      {"run": run_id, "punches": len(fresh)})
                 s.flush()  # the audit row's id, which the punches reference
-                punch_bulk.insert(s, _pick(planned.eids, fresh), _pick(planned.ats, fresh),
-                                  _pick(planned.texts, fresh), entry.id, now(), who, note)
+                before, eids, texts = punch_bulk.last_id(s), _pick(planned.eids, fresh), _pick(planned.texts, fresh)
+                punch_bulk.insert(s, eids, _pick(planned.ats, fresh), texts, entry.id, now(), who, note)
+                rows = punch_bulk.chunk_rows(s, before, eids, texts, entry.id, who, note)
                 others.seen = punch_bulk.last_id(s)  # the chunk's own punches are not others'
-                entry.covers = {"chunks": {"punch": coverage.chunk_cover("punch", punch_bulk.stored_rows(s, entry.id))}}
+                entry.covers = {"chunks": {"punch": coverage.chunk_cover("punch", rows)}}
                 entry.hash = audit.row_hash(entry.prev_hash, entry)
             s.execute(update(R).where(R.id == run_id).values(moved=end, added=added + len(fresh)))
         _quiet_tick(progress, 0.6 + 0.4 * end / total)

@@ -55,13 +55,14 @@ def test_planned_punches_come_back_as_they_went_in():
     assert texts[2] == "2026-11-03 08:41:05.250000" and texts[3] == "2026-11-03 17:40:00.000000"
     assert punch_bulk.decode(punch_bulk.encode(eids, texts)) == (eids, TIMES, texts)
     assert punch_bulk.decode(punch_bulk.encode([], [])) == ([], [], [])
+    assert punch_bulk.decode(None) == ([], [], [])  # a run an older version left with nothing staged
 
 
 def _expected_cover(rows: list[tuple]) -> dict:
     """Form 2 spelled out: json of ["punch", 2, [[id, employee, 'YYYY-MM-DD HH:MM:SS.ffffff', source,
-    recorded_by, note], …]] with no spaces, and its sha256."""
+    recorded_by, note], …]] in ASCII with no spaces, and its sha256."""
     payload = json.dumps(["punch", 2, [[i, e, at.isoformat(" ", "microseconds"), src, by, note]
-                                       for i, e, at, src, by, note in rows]], ensure_ascii=False, separators=(",", ":"))
+                                       for i, e, at, src, by, note in rows]], separators=(",", ":"))
     return {"form": 2, "rows": len(rows), "sha256": hashlib.sha256(payload.encode("utf-8")).hexdigest()}
 
 

@@ -9,7 +9,9 @@ Revision ID: 0320
 Revises: 0300
 """
 
+import sys
 import zlib
+from array import array
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -27,6 +29,15 @@ def _text(at) -> str:
     return at.isoformat(" ", "microseconds") if isinstance(at, datetime) else str(at)
 
 
+def _encode(eids: list[int], texts: list[str]) -> bytes:
+    # app.services.punch_bulk.encode as this revision wrote it: the count, the ids (8 bytes each,
+    # little-endian), the times one a line; zlib-compressed
+    ids = array("q", eids)
+    if sys.byteorder == "big":
+        ids.byteswap()
+    return zlib.compress(len(ids).to_bytes(8, "little") + ids.tobytes() + "\n".join(texts).encode("ascii"), 1)
+
+
 def upgrade() -> None:
     op.add_column('punch_import_run', sa.Column('planned', sa.LargeBinary(), nullable=True))
     op.add_column('punch_import_run', sa.Column('moved', sa.Integer(), nullable=False, server_default='0'))
@@ -35,7 +46,7 @@ def upgrade() -> None:
     for run_id in left:  # an import a crash interrupted: its staged rows are what it has still to add
         rows = conn.execute(sa.text("SELECT employee_id, at FROM punch_import_row WHERE run_id = :r ORDER BY seq"),
                             {"r": run_id}).all()
-        planned = zlib.compress("\n".join(f"{e}\t{_text(at)}" for e, at in rows).encode("utf-8"), 1)
+        planned = _encode([e for e, _at in rows], [_text(at) for _e, at in rows])
         conn.execute(sa.text("UPDATE punch_import_run SET planned = :p, moved = 0, staged = :n WHERE id = :r"),
                      {"p": planned, "n": len(rows), "r": run_id})
     op.drop_table('punch_import_row')
