@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import itertools
 import os
+import sqlite3
 import weakref
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,7 +22,7 @@ from typing import Callable, Iterator, TypeVar
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
@@ -77,8 +78,13 @@ def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
         # a read never takes the write lock; a write takes it at once, so it cannot fail half-way
-        # on a lock upgrade and two writers queue on the busy timeout
-        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(_READ) else "BEGIN IMMEDIATE")
+        # on a lock upgrade and two writers queue on the busy timeout. Straight to the driver (the
+        # kiosk's punch counts every tenth of a millisecond); a busy file's error is SQLAlchemy's still
+        sql = "BEGIN" if conn.get_execution_options().get(_READ) else "BEGIN IMMEDIATE"
+        try:
+            conn.connection.driver_connection.execute(sql)
+        except sqlite3.Error as exc:
+            raise DBAPIError.instance(sql, (), exc, sqlite3.Error, dialect=conn.dialect) from exc
 
 
 _GENERATIONS = itertools.count(1)
@@ -233,7 +239,13 @@ class Prepared:
         # the values written into the statement (limits, setting keys…), processed once
         self._fixed = {name: self._bound(name, bind.effective_value) for name, bind in compiled.binds.items()
                        if not bind.required}
-        self._order = tuple(compiled.positiontup) if dialect.positional else None
+        # a positional driver (SQLite's ?): the fixed values in place, and where each given one goes
+        order = tuple(compiled.positiontup) if dialect.positional else None
+        self._template = [self._fixed.get(name) for name in order] if order is not None else None
+        self._slots: dict[str, list[int]] = {}
+        for i, name in enumerate(order or ()):
+            if name not in self._fixed:
+                self._slots.setdefault(name, []).append(i)
         columns = getattr(stmt, "selected_columns", ())
         results = [c.type.dialect_impl(dialect).result_processor(dialect, None) for c in columns]
         self._results = [(i, p) for i, p in enumerate(results) if p]
@@ -245,21 +257,48 @@ class Prepared:
 
     def params(self, values: dict):
         """The driver's parameters for ``values`` (by bind name), processed as SQLAlchemy would."""
-        done = dict(self._fixed)
+        if self._template is None:
+            done = dict(self._fixed)
+            for name, value in values.items():
+                done[name] = self._bound(name, value)
+            return done
+        args, slots = list(self._template), self._slots
         for name, value in values.items():
-            done[name] = self._bound(name, value)
-        return done if self._order is None else tuple(done[k] for k in self._order)
+            value = self._bound(name, value)
+            for i in slots[name]:
+                args[i] = value
+        return args
 
     def run(self, conn: Connection, values: dict) -> list:
         """Execute on ``conn`` (inside its transaction); a SELECT's rows as lists of Python values."""
-        result = conn.exec_driver_sql(self.sql, self.params(values))
-        if not self._select:
-            return []
-        rows = [list(r) for r in result.fetchall()]
+        rows = [list(r) for r in self._execute(conn, self.params(values))]
         for row in rows:
             for i, process in self._results:
                 row[i] = process(row[i])
         return rows
+
+    def _execute(self, conn: Connection, params) -> list:
+        """The statement on the driver's cursor (a SELECT's rows): what exec_driver_sql does, without its
+        execution context and result object (a column map built on every call: a fifth of the kiosk
+        punch's Python). The engine's cursor events still see the statement; a driver error is raised
+        as SQLAlchemy's, and a lost connection is invalidated, as execute does."""
+        dispatch = conn.dispatch
+        cursor = conn.connection.cursor()
+        try:
+            dispatch.before_cursor_execute(conn, cursor, self.sql, params, None, False)
+            try:
+                cursor.execute(self.sql, params)
+                rows = cursor.fetchall() if self._select else []
+            except conn.dialect.loaded_dbapi.Error as exc:
+                lost = conn.dialect.is_disconnect(exc, conn.connection.dbapi_connection, cursor)
+                if lost:
+                    conn.invalidate(exc)
+                raise DBAPIError.instance(self.sql, params, exc, conn.dialect.loaded_dbapi.Error,
+                                          connection_invalidated=lost, dialect=conn.dialect) from exc
+            dispatch.after_cursor_execute(conn, cursor, self.sql, params, None, False)
+            return rows
+        finally:
+            cursor.close()
 
 
 T = TypeVar("T")

@@ -30,21 +30,19 @@ _lock = threading.RLock()  # the files: held only to append or read, never acros
 _delivering = threading.Lock()  # one delivery at a time; a scan never waits for it
 
 
-def _ident() -> str:
-    from app.db import current
+def journal_path(ident: Optional[str] = None) -> Path:
+    if ident is None:  # asked before every badge punch: worked out once per database and data folder
+        from app.db import current
 
-    return _ident_of(current().display_name)
+        return _journal_of(current().display_name, os.environ.get("SHOPTEAM_HOME"))
+    from app.paths import user_data_dir
+
+    return user_data_dir() / f"kiosk-journal-{ident}.jsonl"
 
 
 @functools.lru_cache(maxsize=16)
-def _ident_of(display_name: str) -> str:  # asked on every badge punch
-    return hashlib.sha256(display_name.encode("utf-8")).hexdigest()[:12]
-
-
-def journal_path(ident: Optional[str] = None) -> Path:
-    from app.paths import user_data_dir
-
-    return user_data_dir() / f"kiosk-journal-{ident or _ident()}.jsonl"
+def _journal_of(display_name: str, _home: Optional[str]) -> Path:  # _home: user_data_dir's override
+    return journal_path(hashlib.sha256(display_name.encode("utf-8")).hexdigest()[:12])
 
 
 def _delivered_path(journal: Path) -> Path:

@@ -183,8 +183,6 @@ class _Context:
 _WINDOW_MAX = 600  # attendance.duplicate_punch_seconds' maximum (data/policy/attendance.json)
 
 
-
-
 def _context_statement(dialect, by: str, pin: bool):
     """The one statement of _context (bound parameters: who, day, day_start, upper, month), built and
     compiled once per dialect (app.db.Prepared): building a select this size costs more than running it."""

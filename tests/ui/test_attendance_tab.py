@@ -283,3 +283,34 @@ def test_a_burst_of_changes_costs_one_more_load_and_the_last_month_asked_is_show
     loaded(view, qtbot)
     assert len(loads) == 2 and loads[-1] == (2026, 10)
     assert {d.month for d in view.grid_model.days} == {10}
+
+
+def test_the_month_grid_paints_each_day_in_its_status_colour_and_frames_the_selection(view):
+    from PySide6.QtGui import QColor
+
+    from ui import theme
+
+    grid, model = view.grid, view.grid_model
+    grid.resize(1300, 600)
+    shown = {}
+    for row, person in enumerate(model.people):
+        for col, cell in enumerate(person["cells"], start=1):
+            shown.setdefault(cell.status, (row, col))
+    image = grid.viewport().grab().toImage()
+
+    def pixel(row: int, col: int, dx: int = 3) -> QColor:  # near the left edge: beside the letter
+        rect = grid.visualRect(model.index(row, col))
+        return image.pixelColor(rect.left() + dx, rect.center().y())
+
+    for status in ("normal", "late", "rest"):
+        expected = QColor(theme.status[status])
+        alpha = 70 if status == "rest" else 200
+        blended = [round((c * alpha + 255 * (255 - alpha)) / 255) for c in (expected.red(), expected.green(), expected.blue())]
+        got = pixel(*shown[status])
+        assert all(abs(a - b) <= 3 for a, b in zip(blended, (got.red(), got.green(), got.blue()))), status
+    row, col = shown["late"]
+    grid.setCurrentIndex(model.index(row, col))
+    framed = grid.viewport().grab().toImage()
+    rect = grid.visualRect(model.index(row, col))
+    edge = framed.pixelColor(rect.left() + 1, rect.center().y())
+    assert edge == QColor(theme.accent)  # the selected day is framed in the accent colour

@@ -112,3 +112,20 @@ def test_the_year_grid_marks_the_shops_days_bold_and_leaves_impossible_dates_bla
     assert model.data(plain_day, Qt.FontRole) is None and model.data(plain_day) == ""
     assert model.day_at(feb_30) is None and model.data(feb_30) is None
     assert model.data(feb_30, Qt.BackgroundRole) is not None  # greyed, not a day
+
+
+def test_every_day_of_the_month_fits_beside_the_list_at_1366_px(main_window, qtbot):
+    """At 1366 px the grid gets about 790 px: days 27-31 must be in view, not behind a scroll bar."""
+    from ui.attendance.holidays import _YearGrid
+
+    view = main_window().tab_content("attendanceTab")
+    drain()
+    grid = _YearGrid(objectName="fitGrid")
+    grid.setModel(view.holidays.grid_model)
+    qtbot.addWidget(grid)
+    grid.resize(790, 420)
+    grid.show()
+    qtbot.waitExposed(grid)
+    header = grid.horizontalHeader()
+    assert header.count() == 31 and header.length() <= grid.viewport().width()
+    assert not grid.horizontalScrollBar().isVisible()

@@ -141,8 +141,29 @@ def test_column_widths_are_remembered_once_resizing_stops(qtbot):
     view.show()
     view.setColumnWidth(1, 211)
     view.setColumnWidth(1, 212)  # a drag: many resizes, one write
-    qtbot.waitUntil(lambda: QSettings().value("tables/widthsTable/widths") is not None, timeout=5000)
-    assert int(QSettings().value("tables/widthsTable/widths")[1]) == 212
+    qtbot.waitUntil(lambda: QSettings().value(view._key()) is not None, timeout=5000)
+    assert int(QSettings().value(view._key())[1]) == 212
     view.setColumnWidth(2, 99)
     view.hide()  # closed right after: still written
-    assert int(QSettings().value("tables/widthsTable/widths")[2]) == 99
+    assert int(QSettings().value(view._key())[2]) == 99
+
+
+def test_widths_kept_in_one_language_do_not_cut_the_other(qtbot, monkeypatch):
+    """Widths that fit "法定假日" would cut "Statutory holiday": each language keeps its own."""
+    from PySide6.QtCore import QSettings
+
+    from app import i18n
+
+    monkeypatch.setattr(i18n, "language", lambda: "zh_CN")
+    view = DataTableView("languageTable")
+    view.setModel(_model())
+    qtbot.addWidget(view)
+    view.show()
+    view.setColumnWidth(1, 40)
+    view.hide()
+    assert int(QSettings().value("tables/languageTable/widths/zh_CN")[1]) == 40
+    monkeypatch.setattr(i18n, "language", lambda: "en")
+    english = DataTableView("languageTable")
+    english.setModel(_model())
+    qtbot.addWidget(english)
+    assert english.columnWidth(1) > 40

@@ -16,6 +16,7 @@ from app.i18n import _ as app_tr
 from app.rules.calendar import DAY_KIND_LABELS, DAY_KINDS
 from app.services import calendar as calendar_svc
 from ui import theme
+from ui.attendance.models import DayCellDelegate
 from ui.operations import ReloadGate
 from ui.models.table import Column, RowTableModel
 from ui.widgets.table_view import DataTableView
@@ -108,6 +109,11 @@ class YearGridModel(QAbstractTableModel):
             rows.append(row)
         return rows
 
+    def painted(self, row: int, column: int) -> tuple:
+        """What DayCellDelegate draws: (background, text colour, text, font)."""
+        cell = self._cells[row][column]
+        return (self._blank, None, "", None) if cell is None else cell[1:3] + (cell[0], cell[3])
+
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() or self.view is None else 12
 
@@ -176,6 +182,22 @@ class DayDialog(QDialog):
         return self.day.date().toPython(), self.kind.currentData(), self.name.text().strip()
 
 
+class _YearGrid(QTableView):
+    """12 months of 31 days with every day in view: the days share the width, at least 20 px each. (The
+    header's Stretch mode kept the theme's padded 28 px, and days 27-31 fell off a 1366 px screen.)"""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        header = self.horizontalHeader()
+        header.setStyleSheet("QHeaderView::section { padding: 5px 0px; }")  # day numbers need no side padding
+        header.setMinimumSectionSize(20)
+        header.setSectionResizeMode(QHeaderView.Fixed)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.horizontalHeader().setDefaultSectionSize(max(20, self.viewport().width() // 31))
+
+
 class HolidayPage(QWidget):
     changed = Signal(str)  # a status message after the shop's calendar changed
 
@@ -214,12 +236,11 @@ class HolidayPage(QWidget):
         hint.setWordWrap(True)
         legend.addWidget(hint, 1)
         self.grid_model = YearGridModel(self)
-        self.grid = QTableView(objectName="holidayGrid")
+        self.grid = _YearGrid(objectName="holidayGrid")
         self.grid.setModel(self.grid_model)
+        self.grid.setItemDelegate(DayCellDelegate(self.grid_model.painted, self.grid, name_column=False))
         self.grid.setSelectionMode(QAbstractItemView.SingleSelection)
         self.grid.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.grid.horizontalHeader().setMinimumSectionSize(20)
-        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)  # all 31 days in view
         self.grid.verticalHeader().setDefaultSectionSize(28)
         self.grid.doubleClicked.connect(lambda i: self.edit_day(self.grid_model.day_at(i)) if self.may_edit else None)
         self.grid.clicked.connect(lambda _i: self._update_buttons())

@@ -3,6 +3,7 @@ requests to decide, the duty roster, imports and exports."""
 
 from __future__ import annotations
 
+import importlib
 from datetime import date
 from html import escape
 
@@ -25,7 +26,7 @@ from ui import theme
 from ui.operations import ReloadGate
 from ui.attendance.dialogs import (CorrectionDialog, ExtendLeaveDialog, HandoverDialog, LeaveDialog, OvertimeDialog,
                                    PunchDialog)
-from ui.attendance.models import MonthGridModel, RosterGridModel
+from ui.attendance.models import DayCellDelegate, MonthGridModel, RosterGridModel
 from ui.attendance.month_close import closed_note
 from ui.models.table import Column, RowTableModel, sorting_proxy
 from ui.widgets.table_view import DataTableView, fit_headers
@@ -117,8 +118,8 @@ class AttendanceView(QWidget):
         layout.addWidget(toolbar)
         layout.addWidget(self.pages, 1)
         self.reload()
-        if ctx.can("attendance.import"):
-            ctx.query(self, _load_import_modules, lambda _r: None)
+        if ctx.can("attendance.import"):  # then the dialog's own module, light once its readers are loaded
+            ctx.query(self, _load_import_modules, lambda _r: importlib.import_module("ui.attendance.punch_import"))
 
     def _add(self, toolbar: QToolBar, text: str, icon: str, slot, name: str) -> QAction:
         return toolbar_action(self, toolbar, text, icon, slot, name)
@@ -128,6 +129,7 @@ class AttendanceView(QWidget):
         self.grid_model = MonthGridModel(self)
         self.grid = _grid_view("attendanceGrid")
         self.grid.setModel(self.grid_model)
+        self.grid.setItemDelegate(DayCellDelegate(self.grid_model.painted, self.grid))
         self.grid.setColumnWidth(0, 130)
         self.grid.clicked.connect(self._on_grid_clicked)
         self.detail = QTextBrowser(objectName="attendanceDayDetail")

@@ -47,7 +47,10 @@ class DataTableView(QTableView):
             self._restoring = False
 
     def _key(self) -> str:
-        return f"tables/{self.objectName()}/widths"
+        # per language: widths that fit "法定假日" cut "Statutory holiday" after a switch to English
+        from app.i18n import language
+
+        return f"tables/{self.objectName()}/widths/{language()}"
 
     def restore_widths(self) -> None:
         widths = QSettings().value(self._key())
