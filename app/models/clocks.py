@@ -26,9 +26,10 @@ class ClockNumberMap(SQLModel, table=True):
 class PunchImportRun(SQLModel, table=True):
     """One import of a clock file, written in short steps so the kiosk never waits on it.
 
-    Its checked punches are kept first in ``planned`` (state "staging"); once they are, the run turns
-    "applying", and from then on it is finished even across a crash: whoever imports next moves the
-    rest of them (from ``moved`` on) into ``punch`` before anything else (app.services.punch_import)."""
+    It is created "applying", in the transaction that is the import's point of no return, with the
+    checked punches to add in ``planned``; from then on it is finished even across a crash: whoever
+    imports next stores the rest of them (from ``moved`` on) before anything else, and then it is
+    "done" (app.services.punch_import). "staging" is what an older version left while it staged rows."""
 
     __tablename__ = "punch_import_run"
 
@@ -37,10 +38,10 @@ class PunchImportRun(SQLModel, table=True):
     sha256: str = Field(default="", max_length=64)
     actor: str = Field(default="", max_length=64)
     started_at: LocalDateTime = Field(default_factory=now)
-    state: str = Field(default="staging", max_length=16)  # staging | applying | done
-    staged: int = 0  # rows staged
+    state: str = Field(default="staging", max_length=16)  # (staging) | applying | done
+    staged: int = 0  # punches planned
     added: int = 0  # punches stored so far
-    summary: Optional[str] = None  # the audit row's figures (JSON), written when the run turns applying
+    summary: Optional[str] = None  # the audit row's figures (JSON) and the duplicate window, from the start
     # the punches to add, in order, as one compressed value (app.services.punch_bulk.encode)
     planned: Optional[bytes] = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
     moved: int = 0  # planned punches dealt with (stored, or skipped as stored meanwhile) so far

@@ -23,7 +23,7 @@ from operator import methodcaller
 from typing import Optional, Sequence
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from app.models.attendance import Punch
@@ -75,8 +75,8 @@ def _driver(s: Session):
 def insert(s: Session, eids: Sequence[int], ats: Sequence[datetime], texts: Sequence[str], audit_id: int,
            stamp: datetime, who: str, note: str) -> None:
     """Store punches (source "import", tied to ``audit_id``): ``ats`` as datetimes, ``texts`` the same
-    times as `at_text` spells them (SQLite stores that text). A punch at a moment its person already
-    has raises SQLAlchemy's IntegrityError, as any write does (``app.db.transaction`` explains it)."""
+    times as `at_text` spells them (SQLite stores that text). A driver error is raised as SQLAlchemy's
+    (a punch at a moment its person already has: IntegrityError), which ``app.db.transaction`` explains."""
     dialect = s.get_bind().dialect
     # the stamp and the audit row's id written into the statement (text this module spells, and an
     # int): two parameters fewer a row, and the rows' tuples built by zip, not by a Python frame each
@@ -91,8 +91,8 @@ def insert(s: Session, eids: Sequence[int], ats: Sequence[datetime], texts: Sequ
                 copy.set_types(["int4", "timestamp", "text", "timestamp", "text", "text", "int4"])
                 for e, at in zip(eids, ats):
                     copy.write_row((e, at, "import", stamp, who, note, audit_id))
-    except dialect.loaded_dbapi.IntegrityError as exc:
-        raise IntegrityError(sql, None, exc) from exc
+    except dialect.loaded_dbapi.Error as exc:  # as SQLAlchemy's own (IntegrityError, OperationalError …)
+        raise DBAPIError.instance(sql, None, exc, dialect.loaded_dbapi.Error, dialect=dialect) from exc
 
 
 def last_id(s: Session) -> int:
@@ -112,10 +112,13 @@ def chunk_rows(s: Session, before: int, eids: Sequence[int], texts: Sequence[str
 
 def stored_rows(s: Session, audit_id: int) -> list[tuple]:
     """The punches tied to ``audit_id``, as `coverage.first_mismatch` reads them (id, covered fields)."""
-    mark = "?" if s.get_bind().dialect.name == "sqlite" else "%s"
+    dialect = s.get_bind().dialect
+    sql = coverage.chunk_select("punch").format(p="?" if dialect.name == "sqlite" else "%s")
     cur = _driver(s).cursor()
     try:
-        cur.execute(coverage.chunk_select("punch").format(p=mark), (audit_id,))
+        cur.execute(sql, (audit_id,))
         return cur.fetchall()
+    except dialect.loaded_dbapi.Error as exc:
+        raise DBAPIError.instance(sql, (audit_id,), exc, dialect.loaded_dbapi.Error, dialect=dialect) from exc
     finally:
         cur.close()

@@ -168,12 +168,13 @@ def test_the_import_yields_harder_once_a_kiosk_is_in_use(shop, monkeypatch):
     monkeypatch.setattr(punch_import.time, "monotonic", lambda: next(ends))
     pace = punch_import._Pace(400000, lambda: in_use[0])
     assert pace.size == punch_import.QUIET_FIRST
-    pace.rest(10.0)  # quiet: 50,000 rows in 0.3 s, so the next step takes what fits in a second
-    assert slept == [0.1] and pace.size == int(50000 / 0.3)
+    quiet = int(50000 * punch_import.QUIET_STEP_S / (10.3 - 10.0))  # as the pace computes it
+    pace.rest(10.0)  # quiet: 50,000 rows in 0.3 s, so the next step takes what fits in a quiet step
+    assert slept == [0.1] and pace.size == quiet
     in_use[0] = True
     pace.rest(20.0)  # in use: 0.3 s is over the 0.1 s step, so the step halves and the pause is as long
-    assert slept == [0.1, pytest.approx(0.3)] and pace.size == int(50000 / 0.3) // 2
+    assert slept == [0.1, pytest.approx(0.3)] and pace.size == quiet // 2
     pace.rest(30.0)  # in use, a quick step: the next is sized to the 0.1 s aim at the rate seen
-    assert slept[-1] == 0.1 and pace.size == int(83333 * 0.1 / 0.05 * 0.8)
+    assert slept[-1] == 0.1 and pace.size == int(quiet // 2 * 0.1 / (30.05 - 30.0) * 0.8)
     assert checkpoints == [1, 1, 1]  # the import copies its WAL back itself, so no kiosk commit has to
     assert punch_import._Pace(400000, lambda: True).size == punch_import.GENTLE_FIRST  # a kiosk in use from the start
