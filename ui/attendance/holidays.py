@@ -183,19 +183,25 @@ class DayDialog(QDialog):
 
 
 class _YearGrid(QTableView):
-    """12 months of 31 days with every day in view: the days share the width, at least 20 px each. (The
-    header's Stretch mode kept the theme's padded 28 px, and days 27-31 fell off a 1366 px screen.)"""
+    """12 months of 31 days with every day in view: the days share the width, each at least as wide as
+    its number with the theme's padding (26 px). The header's Stretch mode had kept 28 px, and days
+    27-31 fell off a 1366 px screen beside the list."""
+
+    DAY_MIN = 26
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         header = self.horizontalHeader()
-        header.setStyleSheet("QHeaderView::section { padding: 5px 0px; }")  # day numbers need no side padding
-        header.setMinimumSectionSize(20)
+        header.setMinimumSectionSize(self.DAY_MIN)
         header.setSectionResizeMode(QHeaderView.Fixed)
+
+    def wanted_width(self) -> int:
+        """The width that shows all 31 days at their narrowest."""
+        return self.verticalHeader().sizeHint().width() + 31 * self.DAY_MIN + 2 * self.frameWidth() + 2
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.horizontalHeader().setDefaultSectionSize(max(20, self.viewport().width() // 31))
+        self.horizontalHeader().setDefaultSectionSize(max(self.DAY_MIN, self.viewport().width() // 31))
 
 
 class HolidayPage(QWidget):
@@ -255,11 +261,12 @@ class HolidayPage(QWidget):
         self.list = DataTableView("holidayList")
         self.list.setModel(self.list_model)
         self.list.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
-        splitter = QSplitter(objectName="holidaySplitter")
+        splitter = self.splitter = QSplitter(objectName="holidaySplitter")
         splitter.addWidget(self.grid)
         splitter.addWidget(self.list)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        self._split = False
         box = QVBoxLayout(self)
         box.addLayout(top)
         box.addLayout(legend)
@@ -273,6 +280,14 @@ class HolidayPage(QWidget):
             self.reload()
         else:
             self.year.setValue(year)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if not self._split:  # the grid first gets what shows every day, the list the rest (at least 360 px)
+            self._split = True
+            total = sum(self.splitter.sizes())
+            grid = max(total // 2, min(total - 360, self.grid.wanted_width()))
+            self.splitter.setSizes([grid, total - grid])
 
     def reload(self) -> None:
         """The year's view comes by a query; the page fills when it is here (one at a time)."""
