@@ -25,6 +25,7 @@ from app.models._base import now
 from app.models.attendance import KioskLock, Punch, PunchCorrection
 from app.models.people import Employee
 from app.rules import attendance as rules
+from app.rules.text import control_problem
 from app.security import verify_pin
 from app.services import audit, month_close, policy
 from app.services.context import Actor
@@ -298,6 +299,8 @@ def record_punch(actor: Actor, employee_no: str | None = None, badge: str | None
     moment = (at or now()).replace(microsecond=0)
     if moment > now() + timedelta(minutes=1):
         raise ValidationError("A punch cannot be in the future ({at}).", at=moment.strftime("%Y-%m-%d %H:%M"))
+    if control_problem(note):  # the punch is written by Core, past the session's check on flush (app.db)
+        raise ValidationError("The note has control characters; type it again.")
     with transaction() as s:
         e = _find(s, employee_no, badge)
         return _store(s.connection(), actor, e, moment, "manual", note)

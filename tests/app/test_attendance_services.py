@@ -62,6 +62,14 @@ def test_punches_closer_than_a_minute_are_one(team):
     assert later.kind == "out"
 
 
+def test_a_manual_punch_note_with_control_characters_is_refused_and_nothing_written(team):
+    with pytest.raises(ValidationError, match="control characters"):
+        punches.record_punch(team, employee_no="A01", at=datetime(2026, 11, 3, 8, 41), note="忘带卡\x1b[2J")
+    assert punches.list_punches(team, 2026, 11, "A01") == []
+    done = punches.record_punch(team, employee_no="A01", at=datetime(2026, 11, 3, 8, 41), note="忘带卡")
+    assert [p["note"] for p in punches.list_punches(team, 2026, 11, "A01")] == ["忘带卡"] and not done.duplicate
+
+
 def test_manual_punch_needs_permission_and_a_known_person(team):
     with pytest.raises(PermissionDenied):
         punches.record_punch(as_employee("A01"), employee_no="A01", at=datetime(2026, 11, 3, 8, 0))
