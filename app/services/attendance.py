@@ -6,11 +6,12 @@ leave.py; the duty roster in roster.py; the holiday calendar in calendar.py. Thi
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, NamedTuple, Sequence
 
 from sqlalchemy import func, or_, select, text
 from sqlmodel import Session
@@ -321,12 +322,26 @@ def prior_history(s: Session, sched: Schedule, people: list[Person], start: date
     return judge_days(sched.rules, days_due(sched, people, start, last, inputs))
 
 
-# (day, punches, leave and off-site, handover cover) per scheduled day, the last two () when none
-DueDay = tuple[date, tuple[int, ...], Sequence[rules.Excuse], Sequence[tuple[int, int]]]
+class DueDays(NamedTuple):
+    """One person's scheduled days, as columns. A year of days kept this way is a few objects, not a
+    tuple per day: the garbage collector walks every tuple it tracks at least once, with the GIL held,
+    so 100,000 of them kept by a load on the executor thread would stop the window for ~70 ms."""
+
+    days: tuple[date, ...]
+    counts: array  # how many punches each day has (unsigned 16-bit; arrays are not tracked by the collector)
+    minutes: array  # the days' sorted punch minutes, one day after the other
+    special: dict[int, tuple[Sequence[rules.Excuse], Sequence[tuple[int, int]]]]  # index -> (leave and off-site, cover)
+
+    def punched(self) -> Iterator[tuple[date, tuple[int, ...], tuple | None]]:
+        """(day, sorted punch minutes, (leave and off-site, cover) or None) per day, in order."""
+        minutes, special, at = self.minutes, self.special, 0
+        for i, (day, n) in enumerate(zip(self.days, self.counts)):
+            yield day, tuple(minutes[at:at + n]), special.get(i) if special else None
+            at += n
 
 
 def days_due(sched: Schedule, people: list[Person], start: date, last: date,
-             inputs: PriorInputs) -> dict[int, list[DueDay]]:
+             inputs: PriorInputs) -> dict[int, DueDays]:
     """Each person's scheduled days in [start, last] with what was stored for them: who was due when
     (working week, calendar, roster, hire and leave dates), apart from the day rules that judge them."""
     excuses, covers, punches = inputs.excuses, inputs.covers, inputs.punches
@@ -335,73 +350,75 @@ def days_due(sched: Schedule, people: list[Person], start: date, last: date,
     roster = sched.roster
     # who has any leave, handover or rostered day at all: everyone else's days are looked up once each
     excused, rostered = {e for e, _d in excuses} | {e for e, _d in covers}, {e for e, _d in roster}
-    out: dict[int, list[DueDay]] = {}
+    out: dict[int, DueDays] = {}
     for person in people:
-        pid, due = person.id, []
-        append, special, on_roster = due.append, pid in excused, pid in rostered
+        pid, on_roster = person.id, person.id in rostered
         lo, hi = _employed_span(sched, person, start, last)
-        for i in range((lo - start).days, (hi - start).days + 1) if lo <= hi else ():
-            day = days[i]
-            if not working[i] and not (on_roster and (pid, day) in roster):
-                continue
-            key = (pid, day)
-            if special:
-                append((day, punches.get(key, ()), excuses.get(key) or (), covers.get(key) or ()))
-            else:
-                append((day, punches.get(key, ()), (), ()))
-        out[pid] = due
+        due = [days[i] for i in range((lo - start).days, (hi - start).days + 1) if lo <= hi
+               and (working[i] or (on_roster and (pid, days[i]) in roster))]
+        counts, minutes = array("H"), array("H")
+        for day in due:
+            punched = punches.get((pid, day), ())
+            counts.append(len(punched))
+            minutes.extend(punched)
+        special = {}
+        if pid in excused:
+            for i, day in enumerate(due):
+                extra = (excuses.get((pid, day)) or (), covers.get((pid, day)) or ())
+                if extra[0] or extra[1]:
+                    special[i] = extra
+        out[pid] = DueDays(tuple(due), counts, minutes, special)
     return out
 
 
-def judge_days(day_rules_: rules.DayRules, due: dict[int, list[DueDay]]) -> dict[int, list[tuple[date, float, bool]]]:
+def judge_days(day_rules_: rules.DayRules, due: dict[int, DueDays]) -> dict[int, list[tuple[date, float, bool]]]:
     """days_due judged by the day's rules: (day, absence, fully absent) per day, in order."""
     evaluate_day = rules.evaluate_day
     seen: dict[tuple[int, ...], tuple[float, bool]] = {}  # the verdict of a day without leave is its punches'
-    shared: dict[tuple[date, float, bool], tuple[date, float, bool]] = {}  # one row per distinct day and verdict
-    keep = shared.setdefault
     out: dict[int, list[tuple[date, float, bool]]] = {}
-    for pid, days in due.items():
+    for pid, person_days in due.items():
         history: list[tuple[date, float, bool]] = []
         append = history.append
-        for day, punched, day_excuses, day_cover in days:
-            if day_excuses or day_cover:
-                v = evaluate_day(day_rules_, punched, day_excuses, day_cover)
+        for day, minutes, extra in person_days.punched():
+            if extra is not None:
+                v = evaluate_day(day_rules_, minutes, *extra)
                 append((day, v.absence, v.full_absence))
                 continue
-            hit = seen.get(punched)
+            hit = seen.get(minutes)
             if hit is None:
-                v = evaluate_day(day_rules_, punched)
-                hit = seen[punched] = (v.absence, v.full_absence)
-            row = (day, *hit)
-            append(keep(row, row))  # the cache keeps a year of these per setting tried: share equal rows
+                v = evaluate_day(day_rules_, minutes)
+                hit = seen[minutes] = (v.absence, v.full_absence)
+            append((day, *hit))
         out[pid] = history
     return out
 
 
-# The year before a month, kept between calls: (database, year, month) -> _Prior. Reading a year of
-# punches is most of a month's cost, and closing, a dry run or the grid read the same year again.
-# Punches are only appended, so counts and the highest ids say whether anything dated before the
-# month changed (the inputs); the verdicts also depend on the settings, roster, calendar and people.
+# The year before a month, kept between calls: (database, year, month) -> _Prior. A policy dry run
+# judges the year again with a value tried out; who was due when, with their punches, is then read
+# and laid out once. The counts and highest ids of the rows dated before the month (punches are only
+# appended) say whether anything it holds changed; the verdicts also depend on the settings, roster,
+# calendar and people, which are part of their keys.
+_HISTORY_CACHE_SIZE = 4
+_VERDICTS_PER_MONTH = 4
+
+
 @dataclass
 class _Prior:
     stored: tuple  # fingerprint of the rows dated in [Jan 1, the month)
-    inputs: PriorInputs
-    due: dict[tuple, dict[int, list]] = field(default_factory=dict)  # scheduled with … -> days_due (one)
-    verdicts: dict[tuple, dict[int, list]] = field(default_factory=dict)  # scheduled with …, day rules -> history
+    due: dict[tuple, dict[int, DueDays]] = field(default_factory=dict)  # scheduled with … -> days_due (one)
+    verdicts: dict[tuple, dict[int, rules.Carry]] = field(default_factory=dict)  # scheduled with …, day rules -> carries
 
 
 _HISTORY_CACHE: dict[tuple, _Prior] = {}
 
 
 def forget_kept(database_too: bool = False) -> None:
-    """Forget what this process kept (the year's inputs and verdicts, whole summaries) and, with
+    """Forget what this process kept (the year's days and verdicts, whole summaries) and, with
     ``database_too``, the carries kept in the database: the next summary judges as a first one does."""
     _HISTORY_CACHE.clear()
     summary_cache.clear()
     if database_too:
         attendance_carry.forget()
-_HISTORY_CACHE_SIZE = 4
-_VERDICTS_PER_MONTH = 4
 
 
 def _cached_prior(s: Session, sched: Schedule, people: list[Person], year: int, month: int, last: date,
@@ -452,7 +469,7 @@ def _carried_on(s: Session, sched: Schedule, people: list[Person], first: date) 
 
 def _judged_prior(s: Session, sched: Schedule, people: list[Person], year: int, month: int, last: date,
                   ids: set[int] | None, remember: bool, inputs: MonthInputs | None) -> dict[int, rules.Carry]:
-    """_cached_prior's carries judged from the days, or from this process's cache of the year's inputs
+    """_cached_prior's carries judged from the days, or from this process's cache of the year's days
     and verdicts (a dry run of a day rule judges again; one of penalties reuses them)."""
     year_start, first = date(year, 1, 1), date(year, month, 1)
     cache_key = (str(s.get_bind().url), current().generation, year, month)
@@ -461,13 +478,10 @@ def _judged_prior(s: Session, sched: Schedule, people: list[Person], year: int, 
         stored = _stored_fingerprint(s, year_start, first)
         if inputs is not None:
             inputs.year_fingerprint = stored
-    entry = _HISTORY_CACHE.get(cache_key)
+    entry = _HISTORY_CACHE.pop(cache_key, None)
     if entry is None or entry.stored != stored:
-        if ids is not None:  # one person's summary does not read everyone's year
-            return _carried(prior_history(s, sched, people, year_start, last, ids))
-        entry = _Prior(stored, load_prior_inputs(s, year_start, first, None))
-    _HISTORY_CACHE.pop(cache_key, None)  # the months looked at last stay
-    _HISTORY_CACHE[cache_key] = entry
+        entry = _Prior(stored)
+    _HISTORY_CACHE[cache_key] = entry  # the months looked at last stay
     while len(_HISTORY_CACHE) > _HISTORY_CACHE_SIZE:
         _HISTORY_CACHE.pop(next(iter(_HISTORY_CACHE)))
     shape = (last, *_scheduled_with(s, sched, year_start, first))
@@ -475,15 +489,16 @@ def _judged_prior(s: Session, sched: Schedule, people: list[Person], year: int, 
     prior = entry.verdicts.get(judged_with)
     if prior is not None:
         return prior
-    if ids is not None:
-        return _carried(prior_history(s, sched, people, year_start, last, ids, entry.inputs))
     due = entry.due.get(shape)
-    if due is None:  # who was due when, kept for the settings in force: trying out a day rule then only judges
-        due = days_due(sched, people, year_start, last, entry.inputs)
-        if remember:  # one month's at a time: it holds a row per person-day
-            for other in _HISTORY_CACHE.values():
-                other.due = {}
-            entry.due = {shape: due}
+    if ids is not None:  # one person's summary: from the year laid out already, else only their year read
+        if due is None:
+            return _carried(prior_history(s, sched, people, year_start, last, ids))
+        return _carried(judge_days(sched.rules, {pid: due[pid] for pid in ids if pid in due}))
+    if due is None:  # who was due when, for the settings in force: trying out a day rule then only judges
+        due = days_due(sched, people, year_start, last, load_prior_inputs(s, year_start, first, None))
+        for other in _HISTORY_CACHE.values():  # one year's days at a time
+            other.due = {}
+        entry.due = {shape: due}
     prior = _carried(judge_days(sched.rules, due))
     if remember:
         entry.verdicts[judged_with] = prior
@@ -615,8 +630,11 @@ def _kept_summary(s: Session, year: int, month: int, ids: set[int] | None, as_of
     return rows
 
 
-@dataclass
+@dataclass(frozen=True)
 class GridCell:
+    """Equal cells are one object (month_table): a month of 500 people is then a handful of cells,
+    not 15,000 objects for the garbage collector to walk."""
+
     status: str  # a code of app.rules.attendance
     letter: str  # the letter printed with the colour, in the current language
     scheduled: bool
@@ -651,6 +669,7 @@ def month_table(actor: Actor, year: int, month: int, as_of: datetime | None = No
         covers = covers_by_day(s, first, nxt, ids)
     days = month_days(year, month)
     out = []
+    lang, cell_of = language(), {}
     for person in people:
         cells = []
         for day in days:
@@ -662,7 +681,10 @@ def month_table(actor: Actor, year: int, month: int, as_of: datetime | None = No
                 code = rules.REST
             else:
                 code = rules.NONE
-            cells.append(GridCell(code, rules.status_letter(code, language()), scheduled))
+            cell = cell_of.get((code, scheduled))
+            if cell is None:
+                cell = cell_of[(code, scheduled)] = GridCell(code, rules.status_letter(code, lang), scheduled)
+            cells.append(cell)
         out.append({"employee_no": person.employee_no, "name": person.name, "cells": cells})
     return {"days": days, "people": out}
 

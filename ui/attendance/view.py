@@ -28,7 +28,7 @@ from ui.attendance.dialogs import (CorrectionDialog, ExtendLeaveDialog, Handover
                                    PunchDialog)
 from ui.attendance.models import DayCellDelegate, MonthGridModel, RosterGridModel
 from ui.attendance.month_close import closed_note
-from ui.models.table import Column, RowTableModel, sorting_proxy
+from ui.models.table import Column, RowTableModel
 from ui.widgets.table_view import DataTableView, fit_headers
 from ui.widgets.file_dialogs import open_file, save_file
 
@@ -189,7 +189,9 @@ class AttendanceView(QWidget):
                    color=lambda r: theme.danger if r["flags"] else None),
         ], self)
         self.summary = DataTableView("attendanceSummary")
-        self.summary.setModel(sorting_proxy(self.summary_model, self))
+        # the model itself: it sorts on a header click, and nothing filters the summary (a proxy would
+        # rebuild its row mapping and ask rowCount ~1,600 times per click)
+        self.summary.setModel(self.summary_model)
         self.summary.sortByColumn(0, Qt.AscendingOrder)
         return self.summary
 
