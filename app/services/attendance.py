@@ -90,8 +90,18 @@ class Schedule:
         return self.working_day(day) or (person.id, day) in self.roster
 
     def day_end(self, day: date) -> datetime:
-        end = self.rules.sessions[-1][1]
-        return datetime.combine(day, time(end // 60, end % 60))
+        return _day_end(self.rules, day)
+
+
+def _day_end(day_rules_: rules.DayRules, day: date) -> datetime:
+    end = day_rules_.sessions[-1][1]
+    return datetime.combine(day, time(end // 60, end % 60))
+
+
+def _last_day_over(day_rules_: rules.DayRules, as_of: datetime) -> date:
+    """The last day counted at ``as_of``: today once its last session has ended, else yesterday."""
+    today = as_of.date()
+    return today if _day_end(day_rules_, today) <= as_of else today - timedelta(days=1)
 
 
 def load_schedule(s: Session, until: date) -> Schedule:
@@ -246,7 +256,7 @@ def _summary_in(s: Session, year: int, month: int, employee_ids: Iterable[int] |
     stored = stored or load_month_inputs(s, year, month, ids)
     people = stored.people
     sched = load_schedule(s, nxt)
-    last_done = as_of.date() if sched.day_end(as_of.date()) <= as_of else as_of.date() - timedelta(days=1)
+    last_done = _last_day_over(sched.rules, as_of)
     prior = _cached_prior(s, sched, people, year, month, min(first - timedelta(days=1), last_done), ids, remember,
                           inputs=stored)
     excuses, covers, punches = stored.days.excuses, stored.days.covers, stored.days.punches
@@ -317,9 +327,10 @@ def prior_history(s: Session, sched: Schedule, people: list[Person], start: date
     once per distinct set of punches."""
     if last < start:
         return {}
-    if inputs is None:
+    read = inputs is None
+    if read:
         inputs = load_prior_inputs(s, start, last + timedelta(days=1), ids)
-    return judge_days(sched.rules, days_due(sched, people, start, last, inputs))
+    return judge_days(sched.rules, days_due(sched, people, start, last, inputs, consume=read))
 
 
 class DueDays(NamedTuple):
@@ -341,10 +352,14 @@ class DueDays(NamedTuple):
 
 
 def days_due(sched: Schedule, people: list[Person], start: date, last: date,
-             inputs: PriorInputs) -> dict[int, DueDays]:
+             inputs: PriorInputs, consume: bool = False) -> dict[int, DueDays]:
     """Each person's scheduled days in [start, last] with what was stored for them: who was due when
-    (working week, calendar, roster, hire and leave dates), apart from the day rules that judge them."""
+    (working week, calendar, roster, hire and leave dates), apart from the day rules that judge them.
+
+    ``consume`` empties ``inputs.punches`` as it goes: a year's is a dict of 200,000 (person, day) keys,
+    and freeing it in one piece holds the GIL (the window's too) for ~40 ms; a key at a time it does not."""
     excuses, covers, punches = inputs.excuses, inputs.covers, inputs.punches
+    take = punches.pop if consume else punches.get
     days = [start + timedelta(days=i) for i in range((last - start).days + 1)]
     working = [sched.working_day(d) for d in days]
     roster = sched.roster
@@ -358,7 +373,7 @@ def days_due(sched: Schedule, people: list[Person], start: date, last: date,
                and (working[i] or (on_roster and (pid, days[i]) in roster))]
         counts, minutes = array("H"), array("H")
         for day in due:
-            punched = punches.get((pid, day), ())
+            punched = take((pid, day), ())
             counts.append(len(punched))
             minutes.extend(punched)
         special = {}
@@ -375,6 +390,9 @@ def judge_days(day_rules_: rules.DayRules, due: dict[int, DueDays]) -> dict[int,
     """days_due judged by the day's rules: (day, absence, fully absent) per day, in order."""
     evaluate_day = rules.evaluate_day
     seen: dict[tuple[int, ...], tuple[float, bool]] = {}  # the verdict of a day without leave is its punches'
+    # equal rows are one tuple: a year's histories are then freed as lists of references, not 100,000 tuples
+    shared: dict[tuple[date, float, bool], tuple[date, float, bool]] = {}
+    keep = shared.setdefault
     out: dict[int, list[tuple[date, float, bool]]] = {}
     for pid, person_days in due.items():
         history: list[tuple[date, float, bool]] = []
@@ -388,7 +406,8 @@ def judge_days(day_rules_: rules.DayRules, due: dict[int, DueDays]) -> dict[int,
             if hit is None:
                 v = evaluate_day(day_rules_, minutes)
                 hit = seen[minutes] = (v.absence, v.full_absence)
-            append((day, *hit))
+            row = (day, *hit)
+            append(keep(row, row))
         out[pid] = history
     return out
 
@@ -462,7 +481,7 @@ def _carried_on(s: Session, sched: Schedule, people: list[Person], first: date) 
         if found is None:
             continue
         days = judge_days(sched.rules, days_due(sched, people, earlier, first - timedelta(days=1),
-                                                load_prior_inputs(s, earlier, first, None)))
+                                                load_prior_inputs(s, earlier, first, None), consume=True))
         return {p.id: rules.carry_through(days.get(p.id, ()), found.get(p.id, rules.NO_CARRY)) for p in people}
     return None
 
@@ -495,7 +514,7 @@ def _judged_prior(s: Session, sched: Schedule, people: list[Person], year: int, 
             return _carried(prior_history(s, sched, people, year_start, last, ids))
         return _carried(judge_days(sched.rules, {pid: due[pid] for pid in ids if pid in due}))
     if due is None:  # who was due when, for the settings in force: trying out a day rule then only judges
-        due = days_due(sched, people, year_start, last, load_prior_inputs(s, year_start, first, None))
+        due = days_due(sched, people, year_start, last, load_prior_inputs(s, year_start, first, None), consume=True)
         for other in _HISTORY_CACHE.values():  # one year's days at a time
             other.due = {}
         entry.due = {shape: due}
@@ -618,9 +637,7 @@ def _kept_summary(s: Session, year: int, month: int, ids: set[int] | None, as_of
     first, nxt = _month_bounds(year, month)
     mark = attendance_carry.punch_mark(s)  # before anything dated is read
     values = policy.values_in(s)
-    end = day_rules(values).sessions[-1][1]
-    done = as_of.date() if datetime.combine(as_of.date(), time(end // 60, end % 60)) <= as_of else \
-        as_of.date() - timedelta(days=1)
+    done = _last_day_over(day_rules(values), as_of)
     key = (str(s.get_bind().url), current().generation, year, month, None if ids is None else frozenset(ids))
     read = summary_cache.inputs(s, first, nxt, values, done)
     rows = summary_cache.get(s, key, read, nxt)

@@ -402,13 +402,26 @@ def _kiosk_punches(app, kiosk, first: int, count: int, keep_going=lambda: True) 
     for i in range(first, first + count):
         if not keep_going():
             break
-        kiosk.input.setText(f"BADGE{(i % 500) + 1:05d}")
+        code = f"BADGE{(i % 500) + 1:05d}"
+        kiosk.input.setText(code)
+        kiosk._key_times = [float(k) for k in range(len(code) + 1)]  # a reader's burst (typed, it would ask a PIN)
         start = time.perf_counter()
         kiosk.submit()
         times.append((time.perf_counter() - start) * 1000)
+        assert kiosk._pending_no is None, f"the kiosk asked {code} for a PIN: it was not read as a badge"
         app.processEvents()
         time.sleep(0.12)  # people arrive one by one (each badge again only after the 60 s duplicate window)
     return times
+
+
+def _kiosk_punches_stored() -> int:
+    from sqlalchemy import func, select
+
+    from app.db import reading
+    from app.models.attendance import Punch
+
+    with reading() as s:
+        return s.execute(select(func.count()).where(Punch.source == "kiosk")).scalar()
 
 
 def kiosk_during_import(folder: Path, db: str, clock_file: Path) -> Result:
@@ -421,7 +434,10 @@ def kiosk_during_import(folder: Path, db: str, clock_file: Path) -> Result:
     kiosk = KioskWindow()
     kiosk.show()
     app.processEvents()
+    before = _kiosk_punches_stored()
     quiet = _kiosk_punches(app, kiosk, 0, 100)
+    stored = _kiosk_punches_stored() - before
+    assert stored == 100, f"the kiosk stored {stored} of its 100 punches"  # each one a punch, not a PIN prompt
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen", SHOPTEAM_HOME=str(folder / "office"))
     office = subprocess.Popen([sys.executable, "-c", OFFICE, str(db), str(clock_file)], cwd=ROOT, env=env,
                               stdout=subprocess.PIPE, text=True)

@@ -24,14 +24,8 @@ from app.models.clocks import PunchImportRun
 from app.services import audit, coverage, policy, punch_bulk, punch_import, punches
 from app.services.employees import EmployeeInput, create_employee
 
-NOW = datetime(2026, 11, 25, 12, 0)
+from tests.app.test_clock_import import NOW, _fixed_now  # noqa: F401 (the clock's "now", a fixture)
 WINDOW = timedelta(seconds=60)
-
-
-@pytest.fixture(autouse=True)
-def _fixed_now(monkeypatch):
-    for module in (punches, punch_import):
-        monkeypatch.setattr(module, "now", lambda: NOW)
 
 
 @pytest.fixture

@@ -1,19 +1,13 @@
 """The preview says whether the import may run and why not: the dialog only follows it."""
 
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 
-from app.services import policy, punch_import, punches
+from app.services import policy, punch_import
 from app.services.employees import EmployeeInput, create_employee
 
-NOW = datetime(2026, 11, 25, 12, 0)
-
-
-@pytest.fixture(autouse=True)
-def _fixed_now(monkeypatch):
-    for module in (punches, punch_import):
-        monkeypatch.setattr(module, "now", lambda: NOW)
+from tests.app.test_clock_import import NOW, _fixed_now  # noqa: F401 (the clock's "now", a fixture)
 
 
 @pytest.fixture

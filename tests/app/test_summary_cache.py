@@ -177,8 +177,8 @@ def test_a_change_in_last_month_judges_that_month_again_not_the_year(shop, admin
     _june(admin)  # keeps what January to May carry into June
     judged_from = []
     real = att.days_due
-    monkeypatch.setattr(att, "days_due", lambda sched, people, start, last, inputs: judged_from.append(start)
-                        or real(sched, people, start, last, inputs))
+    monkeypatch.setattr(att, "days_due", lambda sched, people, start, last, inputs, **kw: judged_from.append(start)
+                        or real(sched, people, start, last, inputs, **kw))
     att.forget_kept()
     first = att.monthly_summary(admin, 2026, 7, **july)
     assert judged_from == [date(2026, 6, 1)]

@@ -19,9 +19,8 @@ from ui import theme
 from ui.attendance.models import DayCellDelegate
 from ui.operations import ReloadGate
 from ui.models.table import Column, RowTableModel
-from ui.widgets.table_view import DataTableView
 from ui.widgets.file_dialogs import open_file
-from ui.widgets.table_view import fit_headers
+from ui.widgets.table_view import DataTableView, fit_headers, steady_on_activation
 
 
 def _letter(kind: str) -> str:
@@ -194,6 +193,7 @@ class _YearGrid(QTableView):
         header = self.horizontalHeader()
         header.setMinimumSectionSize(self.DAY_MIN)
         header.setSectionResizeMode(QHeaderView.Fixed)
+        steady_on_activation(self)
 
     def wanted_width(self) -> int:
         """The width that shows all 31 days at their narrowest."""

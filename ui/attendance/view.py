@@ -29,7 +29,7 @@ from ui.attendance.dialogs import (CorrectionDialog, ExtendLeaveDialog, Handover
 from ui.attendance.models import DayCellDelegate, MonthGridModel, RosterGridModel
 from ui.attendance.month_close import closed_note
 from ui.models.table import Column, RowTableModel
-from ui.widgets.table_view import DataTableView, fit_headers
+from ui.widgets.table_view import DataTableView, fit_headers, steady_on_activation
 from ui.widgets.file_dialogs import open_file, save_file
 
 
@@ -42,6 +42,7 @@ def _grid_view(name: str) -> QTableView:
     view.verticalHeader().setDefaultSectionSize(26)
     view.horizontalHeader().setMinimumSectionSize(26)
     view.horizontalHeader().setDefaultSectionSize(30)
+    steady_on_activation(view)
     return view
 
 
