@@ -6,13 +6,13 @@ import sqlite3
 from datetime import datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from app.db import count_up, reading, transaction, update_if
-from app.errors import ConflictError
+from app.errors import ConflictError, ShopTeamError
 from app.models.attendance import KioskLock, LeaveRequest, Punch
 from app.models.people import Employee
-from app.services import employees
+from app.services import employees, policy
 
 
 def test_a_read_runs_while_another_process_holds_the_write_lock(sqlite_only, demo_db, admin):
@@ -24,6 +24,51 @@ def test_a_read_runs_while_another_process_holds_the_write_lock(sqlite_only, dem
     finally:
         other.execute("ROLLBACK")
         other.close()
+
+
+def test_a_write_waits_for_another_process_and_goes_in_at_its_commit(sqlite_only, demo_db, admin, monkeypatch):
+    """A writer finding the lock taken asks again every few milliseconds (SQLite's own handler sleeps
+    up to 100 ms a time and missed an import's pauses): here the other process commits after three."""
+    import app.db
+
+    other = sqlite3.connect(str(demo_db.path), timeout=0, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # an import's step
+    waits, real_sleep = [], app.db.time.sleep
+
+    def sleep(seconds):
+        waits.append(seconds)
+        if len(waits) == 3:
+            other.execute("COMMIT")
+        real_sleep(seconds)
+
+    monkeypatch.setattr(app.db.time, "sleep", sleep)
+    try:
+        policy.set_value(admin, "attendance.late_grace_minutes", 7)
+    finally:
+        monkeypatch.undo()
+        other.close()
+    assert waits == [app.db.WRITE_POLL_S] * 3
+    assert policy.get("attendance.late_grace_minutes") == 7
+    with reading() as s:  # the connection waits on SQLite's busy timeout again for everything else
+        assert s.execute(text("PRAGMA busy_timeout")).scalar() == app.db.BUSY_TIMEOUT_MS
+
+
+def test_a_write_that_never_gets_the_lock_says_so_and_changes_nothing(sqlite_only, demo_db, admin, monkeypatch):
+    import app.db
+
+    monkeypatch.setattr(app.db, "BUSY_TIMEOUT_MS", 100)
+    before = policy.get("attendance.late_grace_minutes")
+    other = sqlite3.connect(str(demo_db.path), timeout=0, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # and never commits
+    try:
+        with pytest.raises(ShopTeamError):
+            policy.set_value(admin, "attendance.late_grace_minutes", before + 1)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert policy.get("attendance.late_grace_minutes") == before
+    with reading() as s:
+        assert s.execute(text("PRAGMA busy_timeout")).scalar() == 100
 
 
 def test_counters_count_in_the_database(db):

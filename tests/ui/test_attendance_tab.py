@@ -314,3 +314,33 @@ def test_the_month_grid_paints_each_day_in_its_status_colour_and_frames_the_sele
     rect = grid.visualRect(model.index(row, col))
     edge = framed.pixelColor(rect.left() + 1, rect.center().y())
     assert edge == QColor(theme.accent)  # the selected day is framed in the accent colour
+
+
+def test_a_dialog_opening_over_the_month_grid_leaves_the_grid_unpainted(view, qtbot):
+    """Qt repaints a view's every visible cell when its window is deactivated (to dim the selection):
+    a dialog opening over the 500-person grid then froze the window for 50-70 ms. The grid keeps its
+    look instead (ui/widgets/table_view.steady_on_activation)."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QDialog
+
+    window = view.window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    painted = []
+
+    class PaintSpy(QObject):
+        def eventFilter(self, _obj, event):  # noqa: N802 (Qt API)
+            if event.type() == QEvent.Type.Paint:
+                painted.append(event)
+            return False
+
+    spy = PaintSpy()
+    view.grid.viewport().installEventFilter(spy)
+    dialog = QDialog(window)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: not window.isActiveWindow(), timeout=5000)
+    qtbot.wait(100)
+    view.grid.viewport().removeEventFilter(spy)
+    dialog.close()
+    assert painted == []
