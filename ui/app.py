@@ -12,10 +12,16 @@ from PySide6.QtWidgets import QApplication
 from app import APP_NAME
 
 
+SWITCH_INTERVAL_S = 0.001
+
+
 def make_application() -> QApplication:
     from ui.compat import guard_none_refcount
 
     guard_none_refcount()  # PySide6 6.12 on Python 3.11 leaks references to None (see ui/compat.py)
+    # The executor thread shares the GIL with the window's: while it runs Python (a month's load), the
+    # window waits up to the switch interval for its turn, at every step of a paint. 1 ms, not 5 ms.
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     from app.logs import configure_logging
 
     configure_logging()
