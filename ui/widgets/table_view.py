@@ -24,8 +24,10 @@ def steady_on_activation(view: QAbstractItemView) -> None:
         palette.setColor(QPalette.Inactive, role, palette.color(QPalette.Active, role))
     view.setPalette(palette)
     keeper = _SteadyOnActivation(view)
-    view.installEventFilter(keeper)
-    view.viewport().installEventFilter(keeper)
+    headers = [h for h in (getattr(view, "horizontalHeader", None), getattr(view, "verticalHeader", None)) if h]
+    for widget in (view, *(h() for h in headers)):  # a header is an item view too: its sections repaint alike
+        widget.installEventFilter(keeper)
+        widget.viewport().installEventFilter(keeper)
 
 
 class DataTableView(QTableView):
