@@ -107,7 +107,8 @@ def _begin_write(driver: sqlite3.Connection) -> None:
                 driver.execute("BEGIN IMMEDIATE")
                 return
             except sqlite3.OperationalError as exc:
-                if exc.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
+                code = exc.sqlite_errorcode  # None for an error of the driver's own
+                if code is None or code & 0xFF != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
                     raise
                 time.sleep(WRITE_POLL_S)
     finally:
