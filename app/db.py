@@ -81,12 +81,11 @@ def _configure_sqlite(engine: Engine) -> None:
         # a read never takes the write lock; a write takes it at once, so it cannot fail half-way
         # on a lock upgrade and two writers queue on the busy timeout. Straight to the driver (the
         # kiosk's punch counts every tenth of a millisecond); a busy file's error is SQLAlchemy's still
-        sql = "BEGIN" if conn.get_execution_options().get(_READ) else "BEGIN IMMEDIATE"
+        read = conn.get_execution_options().get(_READ)
+        sql = "BEGIN" if read else "BEGIN IMMEDIATE"
+        driver = conn.connection.driver_connection
         try:
-            if sql == "BEGIN":
-                conn.connection.driver_connection.execute(sql)
-            else:
-                _begin_write(conn.connection.driver_connection)
+            driver.execute(sql) if read else _begin_write(driver)
         except sqlite3.Error as exc:
             raise DBAPIError.instance(sql, (), exc, sqlite3.Error, dialect=conn.dialect) from exc
 

@@ -334,7 +334,7 @@ APPLY_CHUNK = 400000  # at most so many punches stored per transaction (indexed 
 STEP_S = 0.1  # each write transaction aims at this long while a kiosk is in use, however loaded the machine
 QUIET_STEP_S = 0.8  # and at this long while none is: a kiosk that starts meanwhile waits at most about this, once
 # (issue 11: a kiosk punch succeeds within 1 s while a 400,000-punch import runs; 1.5 s steps saved ~1 s of import)
-APPLY_PAUSE_S = 0.1  # between two chunks: longer than SQLite's longest busy-handler sleep (100 ms)
+APPLY_PAUSE_S = 0.1  # between two chunks: a waiting kiosk (asking every 2 ms, app.db._begin_write) gets its turn
 KIOSK_IN_USE = timedelta(minutes=15)  # a kiosk punch this recent: people are at the door
 GENTLE_FIRST = 1000  # punches of the first step while a kiosk is in use (the next are sized by measurement)
 QUIET_FIRST = 50000  # and while none is

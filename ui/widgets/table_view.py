@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 _ACTIVATION = frozenset(int(t.value) for t in (QEvent.Type.WindowActivate, QEvent.Type.WindowDeactivate))
@@ -15,14 +15,11 @@ class _SteadyOnActivation(QObject):
 
 
 def steady_on_activation(view: QAbstractItemView) -> None:
-    """The view is not repainted when its window is activated or deactivated. Qt repaints every visible
-    cell then, to dim the selection: a dialog opening over the month grid repainted ~600 cells (25 ms)
-    in the same turn as its own first paint, and the window froze for 50-70 ms. The selection keeps
-    its active colours instead, so nothing the view shows changes with the window's activation."""
-    palette = view.palette()
-    for role in (QPalette.Highlight, QPalette.HighlightedText):
-        palette.setColor(QPalette.Inactive, role, palette.color(QPalette.Active, role))
-    view.setPalette(palette)
+    """The view (and its headers) is not repainted when its window is activated or deactivated. Qt
+    repaints every visible cell then, to dim the selection: a dialog opening over the month grid
+    repainted ~600 cells (25 ms) in the same turn as its own first paint, and the window froze for
+    50-70 ms. The theme's palette is the same active and inactive (ui.theme.palette), so nothing the
+    view shows changes with its window's activation."""
     keeper = _SteadyOnActivation(view)
     headers = [h for h in (getattr(view, "horizontalHeader", None), getattr(view, "verticalHeader", None)) if h]
     for widget in (view, *(h() for h in headers)):  # a header is an item view too: its sections repaint alike
